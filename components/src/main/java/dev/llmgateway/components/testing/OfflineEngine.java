@@ -1,0 +1,147 @@
+package dev.llmgateway.components.testing;
+
+import com.google.protobuf.ListValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.MockMonitor;
+import com.pulumi.test.internal.PulumiTestInternal;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Runs a Pulumi program on the SDK's in-process mock engine against {@link MockCloud} and
+ * records every registration as the engine receives it: parent, dependencies, options and
+ * inputs with their secret markers intact. Unit tests and the offline plan both use it.
+ *
+ * <p>It uses the SDK's {@code PulumiTestInternal} builder (pinned SDK 1.36.1) because the public
+ * {@code PulumiTest} API hides what the engine receives: without it, secrecy, parents and
+ * dependencies cannot be checked. Runs must not overlap: the SDK keeps one deployment per JVM.
+ */
+public final class OfflineEngine {
+
+    private static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
+    private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+    private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+    private static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    /** How an unknown value (known only after deployment) is shown. */
+    public static final String UNKNOWN_MARK = "[unknown]";
+
+    private OfflineEngine() {
+    }
+
+    /** Runs {@code program} as stack {@code stack} of {@code project} in {@code region}. */
+    public static synchronized PlannedStack run(String project, String stack, String region, Consumer<Context> program) {
+        MockCloud cloud = new MockCloud(region);
+        List<PlannedResource> recorded = Collections.synchronizedList(new ArrayList<>());
+        try {
+            TestResult result = PulumiTestInternal.builder()
+                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(false).build())
+                    .mocks(cloud)
+                    .monitorDecorator(original -> new RecordingMonitor(cloud, recorded))
+                    .build()
+                    .runTest(program);
+            Map<String, Object> outputs = new TreeMap<>();
+            result.outputs().forEach((key, output) -> outputs.put(key, plainOutput(output)));
+            List<PlannedResource> resources;
+            synchronized (recorded) {
+                resources = List.copyOf(recorded);
+            }
+            return new PlannedStack(project, stack, resources, cloud.invokes(), outputs,
+                    List.copyOf(result.exceptions()));
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    private static Object plainOutput(Output<?> output) {
+        var data = PulumiTestInternal.extractOutputData(output);
+        Object value = data.isKnown() ? data.getValueNullable() : UNKNOWN_MARK;
+        return data.isSecret() ? new Secret(value) : value;
+    }
+
+    /** A mock monitor that also keeps what each registration request carried. */
+    private static final class RecordingMonitor extends MockMonitor {
+        private final List<PlannedResource> recorded;
+
+        RecordingMonitor(MockCloud cloud, List<PlannedResource> recorded) {
+            super(cloud, PulumiTestInternal.mockLog());
+            this.recorded = recorded;
+        }
+
+        @Override
+        public CompletableFuture<RegisterResourceResponse> registerResourceAsync(
+                Resource resource, RegisterResourceRequest request) {
+            return super.registerResourceAsync(resource, request).thenApply(response -> {
+                recorded.add(new PlannedResource(
+                        request.getType(),
+                        request.getName(),
+                        response.getUrn(),
+                        request.getParent(),
+                        request.getCustom(),
+                        struct(request.getObject()),
+                        List.copyOf(request.getDependenciesList()),
+                        providerUrn(request.getProvider()),
+                        request.getProtect(),
+                        request.getRetainOnDelete(),
+                        List.copyOf(request.getIgnoreChangesList()),
+                        request.getVersion()));
+                return response;
+            });
+        }
+
+        private static String providerUrn(String reference) {
+            int separator = reference.lastIndexOf("::");
+            return separator > 0 ? reference.substring(0, separator) : reference;
+        }
+    }
+
+    private static Map<String, Object> struct(Struct struct) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        struct.getFieldsMap().forEach((key, value) -> map.put(key, value(value)));
+        return map;
+    }
+
+    private static Object value(Value value) {
+        return switch (value.getKindCase()) {
+            case NUMBER_VALUE -> value.getNumberValue();
+            case STRING_VALUE -> UNKNOWN.equals(value.getStringValue()) ? UNKNOWN_MARK : value.getStringValue();
+            case BOOL_VALUE -> value.getBoolValue();
+            case LIST_VALUE -> list(value.getListValue());
+            case STRUCT_VALUE -> special(value.getStructValue());
+            default -> null;
+        };
+    }
+
+    private static List<Object> list(ListValue list) {
+        List<Object> values = new ArrayList<>();
+        list.getValuesList().forEach(v -> values.add(value(v)));
+        return values;
+    }
+
+    private static Object special(Struct struct) {
+        Value sig = struct.getFieldsMap().get(SIG_KEY);
+        if (sig == null) {
+            return struct(struct);
+        }
+        return switch (sig.getStringValue()) {
+            case SECRET_SIG -> new Secret(value(struct.getFieldsOrDefault("value", Value.getDefaultInstance())));
+            case RESOURCE_SIG -> struct.getFieldsOrThrow("urn").getStringValue();
+            default -> struct(struct);
+        };
+    }
+}
