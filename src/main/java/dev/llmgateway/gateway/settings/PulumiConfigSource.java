@@ -1,0 +1,50 @@
+package dev.llmgateway.gateway.settings;
+
+import com.pulumi.Config;
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+
+import java.util.Optional;
+
+/** Settings read from the running deployment's Pulumi config ({@code pulumi up / preview}). */
+public final class PulumiConfigSource implements ConfigSource {
+
+    private final Context ctx;
+
+    /** Reads the config of the deployment behind {@code ctx}. */
+    public PulumiConfigSource(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public String project() {
+        return ctx.projectName();
+    }
+
+    @Override
+    public String stack() {
+        return ctx.stackName();
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return config(key).get(local(key));
+    }
+
+    @Override
+    public Optional<Output<String>> secret(String key) {
+        Config config = config(key);
+        // Presence decides which resources exist; the value itself is only ever read as a secret.
+        return config.get(local(key)).isPresent()
+                ? Optional.of(config.requireSecret(local(key)))
+                : Optional.empty();
+    }
+
+    private Config config(String key) {
+        return key.contains(":") ? ctx.config(key.substring(0, key.indexOf(':'))) : ctx.config();
+    }
+
+    private static String local(String key) {
+        return key.substring(key.indexOf(':') + 1);
+    }
+}
