@@ -126,6 +126,10 @@ public final class MockCloud implements Mocks {
                     "resourceRecordName", "_x1." + state.getOrDefault("domainName", "example.com"),
                     "resourceRecordType", "CNAME",
                     "resourceRecordValue", "_x2.acm-validations.aws")));
+            case "aws:ec2/instance:Instance" -> {
+                state.put("primaryNetworkInterfaceId", "eni-" + name);
+                state.put("privateIp", "10.0.0.10");
+            }
             case "aws:sns/topic:Topic" -> state.put("arn", arnPrefix.formatted("sns") + physical);
             case "aws:wafv2/webAcl:WebAcl" -> state.put("arn", arnPrefix.formatted("wafv2") + "regional/webacl/" + physical + "/id");
             default -> {

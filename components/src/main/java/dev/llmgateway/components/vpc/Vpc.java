@@ -1,0 +1,324 @@
+package dev.llmgateway.components.vpc;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.DefaultSecurityGroup;
+import com.pulumi.aws.ec2.DefaultSecurityGroupArgs;
+import com.pulumi.aws.ec2.Eip;
+import com.pulumi.aws.ec2.EipArgs;
+import com.pulumi.aws.ec2.FlowLog;
+import com.pulumi.aws.ec2.FlowLogArgs;
+import com.pulumi.aws.ec2.Instance;
+import com.pulumi.aws.ec2.InstanceArgs;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.InternetGatewayArgs;
+import com.pulumi.aws.ec2.NatGateway;
+import com.pulumi.aws.ec2.NatGatewayArgs;
+import com.pulumi.aws.ec2.Route;
+import com.pulumi.aws.ec2.RouteArgs;
+import com.pulumi.aws.ec2.RouteTable;
+import com.pulumi.aws.ec2.RouteTableArgs;
+import com.pulumi.aws.ec2.RouteTableAssociation;
+import com.pulumi.aws.ec2.RouteTableAssociationArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.SubnetArgs;
+import com.pulumi.aws.ec2.VpcEndpoint;
+import com.pulumi.aws.ec2.VpcEndpointArgs;
+import com.pulumi.aws.ec2.inputs.InstanceMetadataOptionsArgs;
+import com.pulumi.aws.ec2.inputs.InstanceRootBlockDeviceArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.ssm.SsmFunctions;
+import com.pulumi.aws.ssm.inputs.GetParameterArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.llmgateway.components.support.PolicyDocument;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A VPC with public, private and isolated subnets over N availability zones, an internet
+ * gateway, a NAT strategy, per-tier route tables, an S3 gateway endpoint, optional interface
+ * endpoints, flow logs to a KMS-encrypted log group, and a default security group with no rules.
+ * No subnet maps public IPs on launch: nothing in this design needs one.
+ */
+public class Vpc extends ComponentResource {
+
+    /** Type token. */
+    public static final String TYPE = "llmgateway:network:Vpc";
+    /** Public SSM parameter naming the current Amazon Linux 2023 ARM AMI, for the NAT instance. */
+    static final String NAT_AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64";
+    private static final String ANYWHERE = "0.0.0.0/0";
+
+    private final Cidr cidr;
+    private final Output<String> vpcId;
+    private final Output<List<String>> availabilityZones;
+    private final Map<SubnetTier, List<Subnet>> subnets = new EnumMap<>(SubnetTier.class);
+
+    /** Creates the network. */
+    public Vpc(String name, VpcArgs args, ComponentResourceOptions opts) {
+        super(TYPE, name, null, opts);
+        this.cidr = args.cidr();
+        int azCount = args.azCount();
+        this.availabilityZones = args.availabilityZones().applyValue(zones -> {
+            if (zones.size() < azCount) {
+                throw new IllegalArgumentException("VPC " + name + " needs " + azCount + " availability zones, region offers " + zones);
+            }
+            return List.copyOf(zones.subList(0, azCount));
+        });
+
+        var vpc = new com.pulumi.aws.ec2.Vpc(name, com.pulumi.aws.ec2.VpcArgs.builder()
+                .cidrBlock(cidr.toString())
+                .enableDnsHostnames(true)
+                .enableDnsSupport(true)
+                .tags(Map.of("Name", name))
+                .build(), child());
+        this.vpcId = vpc.id();
+
+        // Adopts the default group and removes all its rules (CIS 5.4 / FSBP EC2.2).
+        new DefaultSecurityGroup(name + "-default-sg", DefaultSecurityGroupArgs.builder()
+                .vpcId(vpcId).build(), child());
+
+        var igw = new InternetGateway(name + "-igw", InternetGatewayArgs.builder()
+                .vpcId(vpcId).tags(Map.of("Name", name)).build(), child());
+
+        args.layout().forEach((tier, cidrs) -> {
+            List<Subnet> tierSubnets = new ArrayList<>();
+            for (int az = 0; az < cidrs.size(); az++) {
+                int index = az;
+                String subnetName = name + "-" + lower(tier) + "-" + (az + 1);
+                tierSubnets.add(new Subnet(subnetName, SubnetArgs.builder()
+                        .vpcId(vpcId)
+                        .cidrBlock(cidrs.get(az).toString())
+                        .availabilityZone(availabilityZones.applyValue(zones -> zones.get(index)))
+                        .mapPublicIpOnLaunch(false)
+                        .tags(Map.of("Name", subnetName, "tier", lower(tier)))
+                        .build(), child()));
+            }
+            subnets.put(tier, List.copyOf(tierSubnets));
+        });
+
+        var publicTable = routeTable(name + "-public", SubnetTier.PUBLIC, subnets.get(SubnetTier.PUBLIC));
+        route(name + "-public-internet", publicTable, r -> r.gatewayId(igw.id()));
+
+        List<Consumer<RouteArgs.Builder>> natTargets = natTargets(name, args);
+        List<RouteTable> privateTables = new ArrayList<>();
+        for (int az = 0; az < azCount; az++) {
+            var table = routeTable(name + "-private-" + (az + 1), SubnetTier.PRIVATE,
+                    List.of(subnets.get(SubnetTier.PRIVATE).get(az)));
+            if (!natTargets.isEmpty()) {
+                route(name + "-private-" + (az + 1) + "-nat", table, natTargets.get(az % natTargets.size()));
+            }
+            privateTables.add(table);
+        }
+        // Isolated subnets: no route leaves the VPC, only the S3 gateway endpoint.
+        var isolatedTable = routeTable(name + "-isolated", SubnetTier.ISOLATED, subnets.get(SubnetTier.ISOLATED));
+
+        List<Output<String>> endpointTables = new ArrayList<>();
+        privateTables.forEach(t -> endpointTables.add(t.id()));
+        endpointTables.add(isolatedTable.id());
+        new VpcEndpoint(name + "-s3", VpcEndpointArgs.builder()
+                .vpcId(vpcId)
+                .serviceName("com.amazonaws." + args.region() + ".s3")
+                .vpcEndpointType("Gateway")
+                .routeTableIds(Output.all(endpointTables))
+                .tags(Map.of("Name", name + "-s3"))
+                .build(), child());
+
+        interfaceEndpoints(name, args);
+        if (args.flowLogs()) {
+            flowLogs(name, args);
+        }
+
+        registerOutputs(Map.of(
+                "vpcId", vpcId,
+                "publicSubnetIds", subnetIds(SubnetTier.PUBLIC),
+                "privateSubnetIds", subnetIds(SubnetTier.PRIVATE),
+                "isolatedSubnetIds", subnetIds(SubnetTier.ISOLATED),
+                "availabilityZones", availabilityZones));
+    }
+
+    /** VPC id. */
+    public Output<String> vpcId() {
+        return vpcId;
+    }
+
+    /** VPC block. */
+    public Cidr cidr() {
+        return cidr;
+    }
+
+    /** Subnet ids of a tier, in availability-zone order. */
+    public Output<List<String>> subnetIds(SubnetTier tier) {
+        return Output.all(subnets.get(tier).stream().map(Subnet::id).toList());
+    }
+
+    /** The availability zones used, in order. */
+    public Output<List<String>> availabilityZones() {
+        return availabilityZones;
+    }
+
+    private CustomResourceOptions child() {
+        return CustomResourceOptions.builder().parent(this).build();
+    }
+
+    private RouteTable routeTable(String tableName, SubnetTier tier, List<Subnet> associated) {
+        var table = new RouteTable(tableName, RouteTableArgs.builder()
+                .vpcId(vpcId).tags(Map.of("Name", tableName, "tier", lower(tier))).build(), child());
+        for (int i = 0; i < associated.size(); i++) {
+            new RouteTableAssociation(tableName + "-" + (i + 1), RouteTableAssociationArgs.builder()
+                    .routeTableId(table.id()).subnetId(associated.get(i).id()).build(), child());
+        }
+        return table;
+    }
+
+    private void route(String routeName, RouteTable table, Consumer<RouteArgs.Builder> target) {
+        var builder = RouteArgs.builder().routeTableId(table.id()).destinationCidrBlock(ANYWHERE);
+        target.accept(builder);
+        new Route(routeName, builder.build(), child());
+    }
+
+    /** One default-route target per NAT (index = AZ it serves first); empty for NONE. */
+    private List<Consumer<RouteArgs.Builder>> natTargets(String name, VpcArgs args) {
+        List<Subnet> publicSubnets = subnets.get(SubnetTier.PUBLIC);
+        List<Consumer<RouteArgs.Builder>> targets = new ArrayList<>();
+        switch (args.natStrategy()) {
+            case NONE -> {
+                // private subnets reach AWS services through endpoints only
+            }
+            case INSTANCE -> {
+                Instance nat = natInstance(name, args, publicSubnets.get(0));
+                targets.add(r -> r.networkInterfaceId(nat.primaryNetworkInterfaceId()));
+            }
+            case SINGLE_GATEWAY, GATEWAY_PER_AZ -> {
+                int count = args.natStrategy() == NatStrategy.SINGLE_GATEWAY ? 1 : args.azCount();
+                for (int az = 0; az < count; az++) {
+                    String natName = name + "-nat-" + (az + 1);
+                    var eip = new Eip(natName, EipArgs.builder().domain("vpc").tags(Map.of("Name", natName)).build(), child());
+                    var gateway = new NatGateway(natName, NatGatewayArgs.builder()
+                            .allocationId(eip.id())
+                            .subnetId(publicSubnets.get(az).id())
+                            .tags(Map.of("Name", natName))
+                            .build(), child());
+                    targets.add(r -> r.natGatewayId(gateway.id()));
+                }
+            }
+        }
+        return targets;
+    }
+
+    private Instance natInstance(String name, VpcArgs args, Subnet subnet) {
+        // The NAT instance must accept traffic from the whole VPC and send it anywhere: it is the
+        // one place where CIDR rules are the point.
+        var group = new SecurityGroup(name + "-nat-sg", SecurityGroupArgs.builder()
+                .vpcId(vpcId)
+                .description("NAT instance: forwards traffic from the VPC to the internet")
+                .ingress(SecurityGroupIngressArgs.builder()
+                        .protocol("-1").fromPort(0).toPort(0).cidrBlocks(cidr.toString())
+                        .description("traffic to translate, from inside the VPC").build())
+                .egress(SecurityGroupEgressArgs.builder()
+                        .protocol("-1").fromPort(0).toPort(0).cidrBlocks(ANYWHERE)
+                        .description("translated traffic to the internet").build())
+                .build(), child());
+        Output<String> ami = SsmFunctions.getParameter(
+                        GetParameterArgs.builder().name(NAT_AMI_PARAMETER).build(),
+                        InvokeOptions.builder().parent(this).build())
+                .applyValue(result -> result.value());
+        return new Instance(name + "-nat", InstanceArgs.builder()
+                .ami(ami)
+                .instanceType(args.natInstanceType())
+                .subnetId(subnet.id())
+                .vpcSecurityGroupIds(Output.all(group.id()))
+                .associatePublicIpAddress(true)
+                .sourceDestCheck(false)
+                .metadataOptions(InstanceMetadataOptionsArgs.builder().httpTokens("required").build())
+                .rootBlockDevice(InstanceRootBlockDeviceArgs.builder().encrypted(true).volumeType("gp3").build())
+                .userData(NAT_USER_DATA)
+                .userDataReplaceOnChange(true)
+                .tags(Map.of("Name", name + "-nat"))
+                .build(), child());
+    }
+
+    /** Turns Amazon Linux 2023 into a NAT: IP forwarding plus masquerading on the primary interface. */
+    static final String NAT_USER_DATA = """
+            #!/bin/bash
+            set -euo pipefail
+            dnf install -y iptables-services
+            echo 'net.ipv4.ip_forward = 1' > /etc/sysctl.d/90-nat.conf
+            sysctl -p /etc/sysctl.d/90-nat.conf
+            iface=$(ip route show default | awk '{print $5}')
+            iptables -t nat -A POSTROUTING -o "$iface" -j MASQUERADE
+            iptables -F FORWARD
+            service iptables save
+            systemctl enable --now iptables
+            """;
+
+    private void interfaceEndpoints(String name, VpcArgs args) {
+        if (args.interfaceEndpoints().isEmpty()) {
+            return;
+        }
+        // Endpoints answer HTTPS from inside the VPC only; callers are not known to the network.
+        var group = new SecurityGroup(name + "-endpoints-sg", SecurityGroupArgs.builder()
+                .vpcId(vpcId)
+                .description("Interface VPC endpoints: HTTPS from inside the VPC")
+                .ingress(SecurityGroupIngressArgs.builder()
+                        .protocol("tcp").fromPort(443).toPort(443).cidrBlocks(cidr.toString())
+                        .description("HTTPS from the VPC").build())
+                .build(), child());
+        for (InterfaceEndpoint endpoint : args.interfaceEndpoints()) {
+            String endpointName = name + "-" + endpoint.service().replace('.', '-');
+            new VpcEndpoint(endpointName, VpcEndpointArgs.builder()
+                    .vpcId(vpcId)
+                    .serviceName("com.amazonaws." + args.region() + "." + endpoint.service())
+                    .vpcEndpointType("Interface")
+                    .privateDnsEnabled(true)
+                    .subnetIds(subnetIds(SubnetTier.PRIVATE))
+                    .securityGroupIds(Output.all(group.id()))
+                    .tags(Map.of("Name", endpointName))
+                    .build(), child());
+        }
+    }
+
+    private void flowLogs(String name, VpcArgs args) {
+        var group = new LogGroup(name + "-flow-logs", LogGroupArgs.builder()
+                .retentionInDays(args.flowLogRetentionDays())
+                .kmsKeyId(args.kmsKeyArn())
+                .build(), child());
+        var role = new Role(name + "-flow-logs", RoleArgs.builder()
+                .assumeRolePolicy(PolicyDocument.assumeRole("vpc-flow-logs.amazonaws.com"))
+                .build(), child());
+        new RolePolicy(name + "-flow-logs", RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(group.arn().applyValue(arn -> PolicyDocument.json(List.of(PolicyDocument.Statement.allow(
+                        "WriteFlowLogs",
+                        List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
+                        List.of(arn, arn + ":*"))))))
+                .build(), child());
+        new FlowLog(name + "-flow-log", FlowLogArgs.builder()
+                .vpcId(vpcId)
+                .trafficType("ALL")
+                .logDestinationType("cloud-watch-logs")
+                .logDestination(group.arn())
+                .iamRoleArn(role.arn())
+                .maxAggregationInterval(60)
+                .build(), child());
+    }
+
+    private static String lower(SubnetTier tier) {
+        return tier.name().toLowerCase(Locale.ROOT);
+    }
+}
