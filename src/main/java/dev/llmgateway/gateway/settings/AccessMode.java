@@ -1,0 +1,9 @@
+package dev.llmgateway.gateway.settings;
+
+/** How clients reach the gateway. */
+public enum AccessMode {
+    /** Internet-facing load balancer, restricted to allow-listed CIDRs unless WAF is on. */
+    PUBLIC,
+    /** Internal load balancer reached only through AWS Client VPN. */
+    VPN
+}

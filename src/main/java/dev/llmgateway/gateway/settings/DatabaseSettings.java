@@ -1,0 +1,71 @@
+package dev.llmgateway.gateway.settings;
+
+import dev.llmgateway.components.database.DatabaseEngine;
+
+import java.util.Optional;
+
+/**
+ * PostgreSQL for keys, budgets and spend.
+ *
+ * @param engine               {@code dbEngine}
+ * @param engineVersion        {@code dbEngineVersion}; empty = the component's pinned default
+ * @param minCapacity          {@code dbMinCapacity}: Serverless v2 ACUs; 0 pauses when idle
+ * @param maxCapacity          {@code dbMaxCapacity}: Serverless v2 ACUs
+ * @param autoPauseSeconds     {@code dbAutoPauseSeconds}: idle time before pausing (min capacity 0)
+ * @param instanceClass        {@code dbInstanceClass}; empty = the component's default for the engine
+ * @param readers              {@code dbReaders}: Aurora readers in other zones
+ * @param multiAz              {@code dbMultiAz}: RDS instance standby
+ * @param allocatedStorageGb   {@code dbAllocatedStorageGb}: RDS instance
+ * @param maxAllocatedStorageGb {@code dbMaxAllocatedStorageGb}: RDS storage autoscaling ceiling
+ * @param backupRetentionDays  {@code dbBackupRetentionDays}
+ * @param deletionProtection   {@code dbDeletionProtection}
+ * @param protect              {@code dbProtect}: Pulumi refuses to delete, and retains on delete
+ * @param performanceInsights  {@code dbPerformanceInsights}
+ */
+public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVersion, double minCapacity,
+                               double maxCapacity, int autoPauseSeconds, Optional<String> instanceClass, int readers,
+                               boolean multiAz, int allocatedStorageGb, int maxAllocatedStorageGb,
+                               int backupRetentionDays, boolean deletionProtection, boolean protect,
+                               boolean performanceInsights) {
+
+    /** Reads and validates the database settings. */
+    public static DatabaseSettings read(SettingsReader r) {
+        DatabaseEngine engine = r.choice("dbEngine", DatabaseEngine.class, DatabaseEngine.AURORA_SERVERLESS_V2);
+        double min = acu(r, "dbMinCapacity", 0);
+        double max = acu(r, "dbMaxCapacity", 4);
+        if (max < Math.max(min, 1)) {
+            throw r.invalid("dbMaxCapacity", max, "at least 1 and at least litellm-gateway:dbMinCapacity (" + min + ")");
+        }
+        boolean deletionProtection = r.bool("dbDeletionProtection", true);
+        boolean protect = r.bool("dbProtect", false);
+        if (protect && !deletionProtection) {
+            throw new SettingsException("Contradictory stack settings: litellm-gateway:dbProtect = true asks Pulumi to keep the"
+                    + " database, but litellm-gateway:dbDeletionProtection = false lets anyone else delete it; turn both on or both off");
+        }
+        int readers = r.integer("dbReaders", 0, 0, 15);
+        if (readers > 0 && engine == DatabaseEngine.RDS_INSTANCE) {
+            throw r.invalid("dbReaders", readers, "0 for rds-instance (use litellm-gateway:dbMultiAz for a standby)");
+        }
+        boolean multiAz = r.bool("dbMultiAz", false);
+        if (multiAz && engine != DatabaseEngine.RDS_INSTANCE) {
+            throw r.invalid("dbMultiAz", true, "false for Aurora engines (use litellm-gateway:dbReaders for a reader in another zone)");
+        }
+        int storage = r.integer("dbAllocatedStorageGb", 20, 20, 65536);
+        int maxStorage = r.integer("dbMaxAllocatedStorageGb", 100, 20, 65536);
+        if (maxStorage < storage) {
+            throw r.invalid("dbMaxAllocatedStorageGb", maxStorage, "at least litellm-gateway:dbAllocatedStorageGb (" + storage + ")");
+        }
+        return new DatabaseSettings(engine, r.optional("dbEngineVersion"), min, max,
+                r.integer("dbAutoPauseSeconds", 900, 300, 86400), r.optional("dbInstanceClass"), readers, multiAz,
+                storage, maxStorage, r.integer("dbBackupRetentionDays", 7, 1, 35), deletionProtection, protect,
+                r.bool("dbPerformanceInsights", true));
+    }
+
+    private static double acu(SettingsReader r, String key, double fallback) {
+        double value = r.decimal(key, fallback, 0, 256);
+        if (value * 2 != Math.rint(value * 2)) {
+            throw r.invalid(key, value, "Aurora capacity units in steps of 0.5 (0, 0.5, 1, 1.5, ...)");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.llmgateway.gateway.settings;
+
+import dev.llmgateway.components.vpc.Cidr;
+import dev.llmgateway.components.vpc.InterfaceEndpoint;
+import dev.llmgateway.components.vpc.NatStrategy;
+import dev.llmgateway.components.vpc.SubnetLayout;
+import dev.llmgateway.components.vpc.SubnetTier;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The network: VPC block, zones, NAT, endpoints and flow logs.
+ *
+ * @param cidr                 {@code vpcCidr}
+ * @param azCount              {@code azCount}, 2..6
+ * @param nat                  {@code natStrategy}
+ * @param subnetCidrs          {@code publicSubnetCidrs}, {@code privateSubnetCidrs}, {@code isolatedSubnetCidrs} (explicit tiers only)
+ * @param endpoints            {@code vpcEndpoints}
+ * @param flowLogRetentionDays {@code flowLogRetentionDays}
+ */
+public record NetworkSettings(Cidr cidr, int azCount, NatStrategy nat, Map<SubnetTier, List<Cidr>> subnetCidrs,
+                              Set<InterfaceEndpoint> endpoints, int flowLogRetentionDays) {
+
+    /** Reads and validates the network settings. */
+    public static NetworkSettings read(SettingsReader r) {
+        Cidr cidr = r.cidr("vpcCidr", "10.0.0.0/16");
+        int azCount = r.integer("azCount", 2, 2, 6);
+        Map<SubnetTier, List<Cidr>> explicit = new EnumMap<>(SubnetTier.class);
+        for (SubnetTier tier : SubnetTier.values()) {
+            String key = tierKey(tier);
+            List<Cidr> cidrs = r.cidrs(key, List.of());
+            if (!cidrs.isEmpty()) {
+                explicit.put(tier, cidrs);
+            }
+        }
+        try {
+            SubnetLayout.compute(cidr, azCount, explicit);
+        } catch (IllegalArgumentException e) {
+            SubnetTier culprit = explicit.keySet().stream().filter(t -> e.getMessage().startsWith(t.name())).findFirst().orElse(null);
+            throw culprit == null
+                    ? r.invalid("vpcCidr", cidr, e.getMessage())
+                    : r.invalid(tierKey(culprit), explicit.get(culprit), e.getMessage());
+        }
+        Set<InterfaceEndpoint> endpoints = EnumSet.noneOf(InterfaceEndpoint.class);
+        r.list("vpcEndpoints", List.of()).forEach(raw -> endpoints.add(endpoint(r, raw)));
+        NatStrategy nat = r.choice("natStrategy", NatStrategy.class, NatStrategy.SINGLE_GATEWAY);
+        return new NetworkSettings(cidr, azCount, nat, Map.copyOf(explicit), Set.copyOf(endpoints),
+                Retention.days(r, "flowLogRetentionDays", 30));
+    }
+
+    private static InterfaceEndpoint endpoint(SettingsReader r, String raw) {
+        for (InterfaceEndpoint e : InterfaceEndpoint.values()) {
+            if (e.service().equals(raw) || SettingsReader.spelling(e).equals(raw)) {
+                return e;
+            }
+        }
+        throw r.invalid("vpcEndpoints", raw, "one of " + java.util.Arrays.stream(InterfaceEndpoint.values())
+                .map(InterfaceEndpoint::service).toList());
+    }
+
+    private static String tierKey(SubnetTier tier) {
+        return tier.name().toLowerCase(java.util.Locale.ROOT) + "SubnetCidrs";
+    }
+}

@@ -1,0 +1,44 @@
+package dev.llmgateway.gateway.settings;
+
+import dev.llmgateway.components.observability.AlarmLevel;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Logs, alarms and dashboards.
+ *
+ * @param logRetentionDays      {@code logRetentionDays}: container and database logs
+ * @param alarmEmails           {@code alarmEmails}: subscribed to the alarm topic
+ * @param alarmLevel            {@code alarmLevel}
+ * @param containerInsights     {@code containerInsights}
+ * @param dashboard             {@code dashboard}
+ * @param cpuAlarmPercent       {@code alarmCpuPercent}
+ * @param memoryAlarmPercent    {@code alarmMemoryPercent}
+ * @param latencyAlarmSeconds   {@code alarmP95LatencySeconds}
+ * @param errorAlarmCount       {@code alarm5xxPer5Min}
+ */
+public record ObservabilitySettings(int logRetentionDays, List<String> alarmEmails, AlarmLevel alarmLevel,
+                                    boolean containerInsights, boolean dashboard, int cpuAlarmPercent,
+                                    int memoryAlarmPercent, int latencyAlarmSeconds, int errorAlarmCount) {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** Reads and validates the observability settings. */
+    public static ObservabilitySettings read(SettingsReader r) {
+        List<String> emails = r.list("alarmEmails", List.of());
+        emails.stream().filter(e -> !EMAIL.matcher(e).matches()).findFirst().ifPresent(bad -> {
+            throw r.invalid("alarmEmails", bad, "e-mail addresses such as oncall@example.com");
+        });
+        return new ObservabilitySettings(
+                Retention.days(r, "logRetentionDays", 30),
+                emails,
+                r.choice("alarmLevel", AlarmLevel.class, AlarmLevel.FULL),
+                r.bool("containerInsights", true),
+                r.bool("dashboard", true),
+                r.integer("alarmCpuPercent", 85, 1, 100),
+                r.integer("alarmMemoryPercent", 90, 1, 100),
+                r.integer("alarmP95LatencySeconds", 30, 1, 3600),
+                r.integer("alarm5xxPer5Min", 10, 1, 1_000_000));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.llmgateway.gateway.settings;
+
+import dev.llmgateway.components.proxy.CapacityStrategy;
+import dev.llmgateway.components.proxy.CpuArchitecture;
+import dev.llmgateway.components.proxy.FargateSizes;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The LiteLLM tasks: image, size, count, capacity and scaling.
+ *
+ * @param image                   {@code litellmImage}, pinned by version tag or digest
+ * @param cpu                     {@code proxyCpu}, Fargate CPU units
+ * @param memory                  {@code proxyMemory}, MiB
+ * @param architecture            {@code proxyArchitecture}
+ * @param minTasks                {@code proxyMinTasks}
+ * @param maxTasks                {@code proxyMaxTasks}
+ * @param capacity                {@code proxyCapacity}
+ * @param workers                 {@code proxyWorkers}; 0 in config means one per vCPU
+ * @param healthCheckGraceSeconds {@code healthCheckGraceSeconds}
+ * @param cpuTargetPercent        {@code cpuTargetPercent}
+ * @param requestsPerTarget       {@code requestsPerTarget}; 0 turns request-count scaling off
+ * @param redis                   {@code redis}: shared rate limits, budgets and cache
+ */
+public record ProxySettings(String image, int cpu, int memory, CpuArchitecture architecture, int minTasks, int maxTasks,
+                            CapacityStrategy capacity, int workers, int healthCheckGraceSeconds, int cpuTargetPercent,
+                            int requestsPerTarget, boolean redis) {
+
+    /** Tags that move and must never be deployed. */
+    static final List<String> FLOATING_TAGS = List.of("latest", "main-latest", "main-stable", "main", "stable");
+    /** LiteLLM releases that were published with malicious code (FACTS.md). */
+    static final List<String> COMPROMISED_VERSIONS = List.of("1.82.7", "1.82.8");
+    private static final Pattern PINNED = Pattern.compile("[^\\s@:]+(:[A-Za-z0-9_.\\-]+)?(@sha256:[0-9a-f]{64})?");
+
+    /** Reads and validates the proxy settings. */
+    public static ProxySettings read(SettingsReader r) {
+        String image = pinnedImage(r);
+        int cpu = r.integer("proxyCpu", 1024, 256, 16384);
+        int memory = r.integer("proxyMemory", 2048, 512, 122880);
+        FargateSizes.problem(cpu, memory).ifPresent(problem -> {
+            throw r.invalid("proxyMemory", memory, problem + " (litellm-gateway:proxyCpu = " + cpu + ")");
+        });
+        int minTasks = r.integer("proxyMinTasks", 1, 1, 100);
+        int maxTasks = r.integer("proxyMaxTasks", minTasks, 1, 100);
+        if (minTasks > maxTasks) {
+            throw r.invalid("proxyMinTasks", minTasks, "at most litellm-gateway:proxyMaxTasks (" + maxTasks + ")");
+        }
+        int configuredWorkers = r.integer("proxyWorkers", 0, 0, 16);
+        int workers = configuredWorkers == 0 ? Math.max(1, cpu / 1024) : configuredWorkers;
+        boolean redis = r.bool("redis", false);
+        if (workers * maxTasks > 1 && !redis) {
+            throw new SettingsException("Invalid stack settings: " + maxTasks + " task(s) x " + workers
+                    + " worker(s) need litellm-gateway:redis = true; without Redis, LiteLLM keeps rate limits, budgets and"
+                    + " cache per worker, so limits are exceeded by a factor of " + workers * maxTasks);
+        }
+        return new ProxySettings(image, cpu, memory,
+                r.choice("proxyArchitecture", CpuArchitecture.class, CpuArchitecture.ARM64),
+                minTasks, maxTasks,
+                r.choice("proxyCapacity", CapacityStrategy.class, CapacityStrategy.FARGATE),
+                workers,
+                r.integer("healthCheckGraceSeconds", 300, 0, 2_147_483),
+                r.integer("cpuTargetPercent", 60, 10, 95),
+                r.integer("requestsPerTarget", 0, 0, 1_000_000),
+                redis);
+    }
+
+    private static String pinnedImage(SettingsReader r) {
+        String image = r.required("litellmImage");
+        String reference = image.substring(image.lastIndexOf('/') + 1);
+        boolean hasDigest = reference.contains("@sha256:");
+        String tag = reference.contains(":") && !reference.startsWith("@") ? reference.substring(reference.indexOf(':') + 1) : "";
+        if (hasDigest && tag.contains("@")) {
+            tag = tag.substring(0, tag.indexOf('@'));
+        }
+        if (!PINNED.matcher(image).matches() || (!hasDigest && (tag.isEmpty() || FLOATING_TAGS.contains(tag)))) {
+            throw r.invalid("litellmImage", image, "an image pinned to a version tag (e.g. ghcr.io/berriai/litellm-non_root:v1.80.0-stable)"
+                    + " or a digest (@sha256:...); floating tags " + FLOATING_TAGS + " are refused");
+        }
+        for (String bad : COMPROMISED_VERSIONS) {
+            if (tag.contains(bad)) {
+                throw r.invalid("litellmImage", image, "LiteLLM " + bad + " was published with malicious code; pin another version");
+            }
+        }
+        return image;
+    }
+}

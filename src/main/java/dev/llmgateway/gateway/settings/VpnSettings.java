@@ -1,0 +1,47 @@
+package dev.llmgateway.gateway.settings;
+
+import dev.llmgateway.components.vpc.Cidr;
+import dev.llmgateway.components.vpn.VpnAuthentication;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * AWS Client VPN, used when {@code accessMode} is {@code vpn}.
+ *
+ * @param clientCidr          {@code vpnClientCidr}: addresses handed to clients; /22 or larger, outside the VPC
+ * @param associations        {@code vpnAssociations}: private subnets associated (about $73/month each)
+ * @param authentication      {@code vpnAuthentication}
+ * @param samlProviderArn     {@code vpnSamlProviderArn}: IAM SAML provider, for SAML
+ * @param samlGroupId         {@code vpnSamlGroupId}: the IdP group allowed in, for SAML
+ * @param sessionTimeoutHours {@code vpnSessionTimeoutHours}: 8, 10, 12 or 24
+ * @param splitTunnel         {@code vpnSplitTunnel}: only VPC traffic goes through the tunnel
+ */
+public record VpnSettings(Cidr clientCidr, int associations, VpnAuthentication authentication,
+                          Optional<String> samlProviderArn, Optional<String> samlGroupId, int sessionTimeoutHours,
+                          boolean splitTunnel) {
+
+    private static final List<Integer> SESSION_HOURS = List.of(8, 10, 12, 24);
+
+    /** Reads and validates the VPN settings against the VPC block. */
+    public static VpnSettings read(SettingsReader r, Cidr vpc, int azCount) {
+        Cidr client = r.cidr("vpnClientCidr", "172.16.0.0/22");
+        if (client.prefix() > 22 || client.prefix() < 12) {
+            throw r.invalid("vpnClientCidr", client, "a block between /12 and /22 (AWS Client VPN requirement)");
+        }
+        if (client.overlaps(vpc)) {
+            throw r.invalid("vpnClientCidr", client, "a block that does not overlap the VPC (" + vpc + ")");
+        }
+        VpnAuthentication auth = r.choice("vpnAuthentication", VpnAuthentication.class, VpnAuthentication.CERTIFICATE);
+        Optional<String> saml = r.optional("vpnSamlProviderArn");
+        if (auth == VpnAuthentication.SAML && saml.isEmpty()) {
+            throw r.invalid("vpnSamlProviderArn", "", "the ARN of an IAM SAML identity provider, required when vpnAuthentication is saml");
+        }
+        int hours = r.integer("vpnSessionTimeoutHours", 8, 8, 24);
+        if (!SESSION_HOURS.contains(hours)) {
+            throw r.invalid("vpnSessionTimeoutHours", hours, "one of " + SESSION_HOURS);
+        }
+        return new VpnSettings(client, r.integer("vpnAssociations", 1, 1, azCount), auth, saml,
+                r.optional("vpnSamlGroupId"), hours, r.bool("vpnSplitTunnel", true));
+    }
+}

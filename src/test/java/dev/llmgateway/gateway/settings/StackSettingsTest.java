@@ -1,0 +1,98 @@
+package dev.llmgateway.gateway.settings;
+
+import dev.llmgateway.components.database.DatabaseEngine;
+import dev.llmgateway.components.proxy.CapacityStrategy;
+import dev.llmgateway.components.vpc.NatStrategy;
+import dev.llmgateway.gateway.Stacks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StackSettingsTest {
+
+    private static final StackSettings DEV = StackSettings.read(Stacks.load("dev"));
+    private static final StackSettings PROD = StackSettings.read(Stacks.load("prod"));
+
+    @Test
+    void devIsTheCheapShapeOfTheSameGateway() {
+        assertEquals(2, DEV.network().azCount());
+        assertEquals(NatStrategy.INSTANCE, DEV.network().nat());
+        assertEquals(0.0, DEV.database().minCapacity(), "dev database pauses when idle");
+        assertEquals(CapacityStrategy.FARGATE_SPOT, DEV.proxy().capacity());
+        assertEquals(1, DEV.proxy().maxTasks());
+        assertFalse(DEV.proxy().redis());
+        assertFalse(DEV.database().deletionProtection());
+        assertEquals(14, DEV.observability().logRetentionDays());
+    }
+
+    @Test
+    void prodIsHighlyAvailableProtectedAndBehindHttpsAndWaf() {
+        assertEquals(3, PROD.network().azCount());
+        assertEquals(NatStrategy.GATEWAY_PER_AZ, PROD.network().nat());
+        assertEquals(DatabaseEngine.AURORA_SERVERLESS_V2, PROD.database().engine());
+        assertEquals(1, PROD.database().readers());
+        assertTrue(PROD.database().deletionProtection() && PROD.database().protect());
+        assertEquals(30, PROD.database().backupRetentionDays());
+        assertEquals(2, PROD.proxy().minTasks());
+        assertEquals(2, PROD.proxy().workers(), "one worker per vCPU");
+        assertTrue(PROD.proxy().redis());
+        assertTrue(PROD.access().certificateArn().isPresent());
+        assertTrue(PROD.access().waf());
+        assertFalse(PROD.access().allowPlainHttp());
+        assertTrue(PROD.observability().logRetentionDays() >= 90);
+    }
+
+    @Test
+    void defaultTagsNameProjectStackAndOwnerOnce() {
+        assertEquals(Map.of("project", "litellm-gateway", "stack", "prod", "managed-by", "pulumi", "environment", "prod"),
+                PROD.tags().tags());
+    }
+
+    static Stream<Arguments> badSettings() {
+        return Stream.of(
+                Arguments.of(Map.of("vpcCidr", "10.0.0.0/33"), "litellm-gateway:vpcCidr = '10.0.0.0/33': an IPv4 CIDR block"),
+                Arguments.of(Map.of("vpcCidr", "10.0.0.0/27"), "litellm-gateway:vpcCidr = '10.0.0.0/27': VPC 10.0.0.0/27 is too small"),
+                Arguments.of(Map.of("privateSubnetCidrs", List.of("10.9.0.0/24", "10.0.9.0/24")),
+                        "litellm-gateway:privateSubnetCidrs = '[10.9.0.0/24, 10.0.9.0/24]': PRIVATE subnet 10.9.0.0/24 does not fit in VPC 10.0.0.0/16"),
+                Arguments.of(Map.of("azCount", 7), "litellm-gateway:azCount = '7': a whole number between 2 and 6"),
+                Arguments.of(Map.of("natStrategy", "two-gateways"),
+                        "litellm-gateway:natStrategy = 'two-gateways': one of none, instance, single-gateway, gateway-per-az"),
+                Arguments.of(Map.of("proxyCpu", 1024, "proxyMemory", 1024),
+                        "litellm-gateway:proxyMemory = '1024': with 1024 CPU units Fargate accepts memory 2048..8192 in steps of 1024 MiB"),
+                Arguments.of(Map.of("proxyMinTasks", 3, "proxyMaxTasks", 2), "litellm-gateway:proxyMinTasks = '3': at most litellm-gateway:proxyMaxTasks (2)"),
+                Arguments.of(Map.of("logRetentionDays", 0), "litellm-gateway:logRetentionDays = '0': a positive CloudWatch Logs retention"),
+                Arguments.of(Map.of("flowLogRetentionDays", 10), "litellm-gateway:flowLogRetentionDays = '10': a positive CloudWatch Logs retention"),
+                Arguments.of(Map.of("dbProtect", true, "dbDeletionProtection", false), "litellm-gateway:dbProtect = true asks Pulumi to keep"),
+                Arguments.of(Map.of("proxyMaxTasks", 3), "3 task(s) x 1 worker(s) need litellm-gateway:redis = true"),
+                Arguments.of(Map.of("litellmImage", "ghcr.io/berriai/litellm:main-latest"),
+                        "litellm-gateway:litellmImage = 'ghcr.io/berriai/litellm:main-latest': an image pinned"),
+                Arguments.of(Map.of("litellmImage", "ghcr.io/berriai/litellm:v1.82.7"), "LiteLLM 1.82.7 was published with malicious code"),
+                Arguments.of(Map.of("allowedCidrs", List.of("0.0.0.0/0")), "litellm-gateway:allowedCidrs = '0.0.0.0/0': the whole internet only with litellm-gateway:waf = true"),
+                Arguments.of(Map.of("allowPlainHttp", false), "litellm-gateway:certificateArn = '': required for HTTPS"),
+                Arguments.of(Map.of("accessMode", "vpn", "allowedCidrs", List.of(), "vpnClientCidr", "10.0.4.0/22"),
+                        "litellm-gateway:vpnClientCidr = '10.0.4.0/22': a block that does not overlap the VPC (10.0.0.0/16)"),
+                Arguments.of(Map.of("accessMode", "vpn", "allowedCidrs", List.of(), "vpnClientCidr", "172.16.0.0/24"),
+                        "litellm-gateway:vpnClientCidr = '172.16.0.0/24': a block between /12 and /22"),
+                Arguments.of(Map.of("dbMinCapacity", "0.7"), "litellm-gateway:dbMinCapacity = '0.7': Aurora capacity units in steps of 0.5"),
+                Arguments.of(Map.of("tags", List.of("no-equals-sign")), "litellm-gateway:tags = 'no-equals-sign': entries of the form key=value"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badSettings")
+    void badValuesFailFastNamingKeyValueAndWhatIsAllowed(Map<String, Object> overrides, String expected) {
+        var source = Stacks.load("dev").with(new HashMap<>(overrides));
+        var error = assertThrows(SettingsException.class, () -> StackSettings.read(source));
+        assertTrue(error.getMessage().contains(expected), () -> "message was: " + error.getMessage());
+    }
+}
