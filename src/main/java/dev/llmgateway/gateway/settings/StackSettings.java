@@ -1,5 +1,7 @@
 package dev.llmgateway.gateway.settings;
 
+import dev.llmgateway.components.secrets.SecretStore;
+
 import java.util.Optional;
 
 /**

@@ -1,6 +1,6 @@
-package dev.llmgateway.gateway.settings;
+package dev.llmgateway.components.secrets;
 
-/** Where generated secrets and provider keys are stored. */
+/** Where a {@link SecretVault} keeps its values. */
 public enum SecretStore {
     /** AWS Secrets Manager ($0.40 per secret-month; supports rotation). */
     SECRETS_MANAGER,

@@ -1,0 +1,83 @@
+package dev.llmgateway.components.kms;
+
+import com.pulumi.core.Output;
+
+import java.util.Objects;
+
+/** Inputs of {@link EncryptionKey}; build with {@link #builder()}. */
+public final class EncryptionKeyArgs {
+
+    private Output<String> accountId;
+    private String region;
+    private String description = "Encrypts the stack's data at rest";
+    private int deletionWindowDays = 30;
+
+    private EncryptionKeyArgs() {
+    }
+
+    /** Starts a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Account that owns the key; required. */
+    public Output<String> accountId() {
+        return accountId;
+    }
+
+    /** Region of the log groups that use the key; required. */
+    public String region() {
+        return region;
+    }
+
+    /** Key description; default "Encrypts the stack's data at rest". */
+    public String description() {
+        return description;
+    }
+
+    /** Waiting period before a scheduled deletion, 7..30 days; default 30. */
+    public int deletionWindowDays() {
+        return deletionWindowDays;
+    }
+
+    /** Builder of {@link EncryptionKeyArgs}. */
+    public static final class Builder {
+        private final EncryptionKeyArgs args = new EncryptionKeyArgs();
+
+        /** Account id; required. */
+        public Builder accountId(Output<String> accountId) {
+            args.accountId = accountId;
+            return this;
+        }
+
+        /** Region; required. */
+        public Builder region(String region) {
+            args.region = region;
+            return this;
+        }
+
+        /** Description; default "Encrypts the stack's data at rest". */
+        public Builder description(String description) {
+            args.description = Objects.requireNonNull(description);
+            return this;
+        }
+
+        /** Deletion window, 7..30 days; default 30. */
+        public Builder deletionWindowDays(int days) {
+            args.deletionWindowDays = days;
+            return this;
+        }
+
+        /** Builds and validates the args. */
+        public EncryptionKeyArgs build() {
+            Objects.requireNonNull(args.accountId, "EncryptionKeyArgs.accountId is required");
+            if (args.region == null || args.region.isBlank()) {
+                throw new IllegalArgumentException("EncryptionKeyArgs.region is required");
+            }
+            if (args.deletionWindowDays < 7 || args.deletionWindowDays > 30) {
+                throw new IllegalArgumentException("EncryptionKeyArgs.deletionWindowDays must be 7..30, got " + args.deletionWindowDays);
+            }
+            return args;
+        }
+    }
+}

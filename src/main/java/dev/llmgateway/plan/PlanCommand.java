@@ -1,0 +1,109 @@
+package dev.llmgateway.plan;
+
+import dev.llmgateway.components.testing.OfflineEngine;
+import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.gateway.Gateway;
+import dev.llmgateway.gateway.settings.SettingsException;
+import dev.llmgateway.gateway.settings.StackFileConfigSource;
+import dev.llmgateway.gateway.settings.StackSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The offline plan: runs the real program on Pulumi's mock engine against a committed stack file
+ * (no cloud account, no Pulumi CLI) and reports what {@code pulumi up} would create.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Plan a stack offline: resource tree, preview JSON, cost, policy checks, diagram.")
+public final class PlanCommand implements Callable<Integer> {
+
+    /** Exit code for a stack setting that cannot be used. */
+    static final int BAD_SETTINGS = 2;
+    /** Exit code for a program that failed on the mock engine. */
+    static final int PROGRAM_FAILED = 3;
+
+    @Option(names = "--stack", required = true, description = "Stack name (reads Pulumi.<stack>.yaml).")
+    private String stack;
+
+    @Option(names = "--stack-file", description = "Stack file to plan instead of Pulumi.<stack>.yaml (e.g. an example).")
+    private Path stackFile;
+
+    @Option(names = "--project-dir", defaultValue = ".", description = "Directory holding Pulumi.yaml.")
+    private Path projectDir;
+
+    @Option(names = "--out", defaultValue = "target/plan", description = "Directory for <stack>.json.")
+    private Path out;
+
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+
+    PlanCommand(PrintStream stdout, PrintStream stderr) {
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs the command line; returns the exit code. */
+    static int run(PrintStream stdout, PrintStream stderr, String... args) {
+        return new CommandLine(new PlanCommand(stdout, stderr)).execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        StackSettings settings;
+        try {
+            var source = stackFile == null
+                    ? StackFileConfigSource.load(projectDir, stack)
+                    : StackFileConfigSource.load(projectDir, stackFile, stack);
+            settings = StackSettings.read(source);
+        } catch (SettingsException e) {
+            stderr.println(e.getMessage());
+            return BAD_SETTINGS;
+        }
+        PlannedStack plan = plan(settings);
+        if (!plan.errors().isEmpty()) {
+            plan.errors().forEach(error -> stderr.println("program failed: " + rootMessage(error)));
+            return PROGRAM_FAILED;
+        }
+        Map<String, Object> document = PreviewJson.document(plan);
+        Files.createDirectories(out);
+        Path json = out.resolve(stack + ".json");
+        Files.writeString(json, PreviewJson.toJson(document));
+
+        stdout.println("Plan of stack " + stack + " (offline, mock engine): " + plan.resources().size() + " resources");
+        stdout.println();
+        stdout.print(ResourceTree.render(plan));
+        stdout.println();
+        stdout.println("Resources by type:");
+        plan.countByType().forEach((type, count) -> stdout.printf("  %4d  %s%n", count, type));
+        stdout.println();
+        stdout.println("Wrote " + json);
+        return 0;
+    }
+
+    /** Runs the program for {@code settings} on the mock engine. */
+    static PlannedStack plan(StackSettings settings) {
+        return OfflineEngine.run(settings.project(), settings.stack(), settings.region(),
+                ctx -> Gateway.deploy(ctx, settings));
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.llmgateway.plan;
+
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlanCommandTest {
+
+    @TempDir
+    Path out;
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    private int plan(String... args) {
+        return PlanCommand.run(new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8), args);
+    }
+
+    @Test
+    void writesPreviewShapedJsonWithSecretsMasked() throws Exception {
+        assertEquals(0, plan("--stack", "dev", "--out", out.toString()), stderr::toString);
+        String json = Files.readString(out.resolve("dev.json"));
+        JsonObject document = PreviewJson.parse(json).getAsJsonObject();
+        var steps = document.getAsJsonArray("steps");
+        assertTrue(steps.size() > 30);
+        JsonObject first = steps.get(0).getAsJsonObject();
+        assertEquals("create", first.get("op").getAsString());
+        assertTrue(first.getAsJsonObject("newState").has("inputs"));
+        assertTrue(json.contains("\"secretString\": \"[secret]\""), "generated secrets are masked");
+        assertFalse(json.contains("mockllmdevmasterkey"), "no generated value leaks into the plan");
+        assertTrue(stdout.toString().contains("llmgateway:network:Vpc"));
+    }
+
+    @Test
+    void badSettingsExitNonZeroWithTheSettingsMessage(@TempDir Path project) throws Exception {
+        Files.copy(Path.of("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+        Files.writeString(project.resolve("Pulumi.broken.yaml"), "config:\n  aws:region: us-east-1\n  litellm-gateway:azCount: 9\n");
+        assertEquals(PlanCommand.BAD_SETTINGS, plan("--stack", "broken", "--project-dir", project.toString(), "--out", out.toString()));
+        assertTrue(stderr.toString().contains("litellm-gateway:azCount = '9'"), stderr::toString);
+    }
+}
