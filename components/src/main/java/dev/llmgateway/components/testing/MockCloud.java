@@ -66,6 +66,7 @@ public final class MockCloud implements Mocks {
             }
             case "tls:index/selfSignedCert:SelfSignedCert", "tls:index/locallySignedCert:LocallySignedCert" ->
                     state.put("certPem", pem("CERTIFICATE", name));
+            case "tls:index/certRequest:CertRequest" -> state.put("certRequestPem", pem("CERTIFICATE REQUEST", name));
             case "aws:kms/key:Key" -> {
                 state.put("arn", arnPrefix.formatted("kms") + "key/" + name + "-key-id");
                 state.put("keyId", name + "-key-id");
