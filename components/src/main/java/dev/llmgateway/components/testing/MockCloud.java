@@ -66,6 +66,7 @@ public final class MockCloud implements Mocks {
             }
             case "tls:index/selfSignedCert:SelfSignedCert", "tls:index/locallySignedCert:LocallySignedCert" ->
                     state.put("certPem", pem("CERTIFICATE", name));
+            case "tls:index/certRequest:CertRequest" -> state.put("certRequestPem", pem("CERTIFICATE REQUEST", name));
             case "aws:kms/key:Key" -> {
                 state.put("arn", arnPrefix.formatted("kms") + "key/" + name + "-key-id");
                 state.put("keyId", name + "-key-id");
@@ -78,8 +79,11 @@ public final class MockCloud implements Mocks {
                     state.put("arn", arnPrefix.formatted("secretsmanager") + "secret:" + physical + "-AbCdEf");
             case "aws:ssm/parameter:Parameter" ->
                     state.put("arn", arnPrefix.formatted("ssm") + "parameter" + physical);
-            case "aws:cloudwatch/logGroup:LogGroup" ->
-                    state.put("arn", arnPrefix.formatted("logs") + "log-group:" + physical);
+            case "aws:cloudwatch/logGroup:LogGroup" -> {
+                state.put("arn", arnPrefix.formatted("logs") + "log-group:" + physical);
+                state.putIfAbsent("name", physical);
+            }
+            case "aws:cloudwatch/logStream:LogStream" -> state.putIfAbsent("name", physical);
             case "aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket" -> {
                 String bucket = String.valueOf(state.getOrDefault("bucket", physical));
                 state.put("bucket", bucket);

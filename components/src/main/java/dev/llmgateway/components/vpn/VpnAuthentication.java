@@ -1,9 +1,9 @@
 package dev.llmgateway.components.vpn;
 
-/** How Client VPN users authenticate. */
+/** How people authenticate to a {@link ClientVpn}. */
 public enum VpnAuthentication {
-    /** Mutual TLS with client certificates. */
+    /** Mutual TLS: a client certificate issued by the endpoint's client root CA. */
     CERTIFICATE,
-    /** SAML federation through an IAM identity provider. */
+    /** Federated sign-in through an IAM SAML identity provider (e.g. IAM Identity Center, Okta). */
     SAML
 }
