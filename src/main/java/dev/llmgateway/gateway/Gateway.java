@@ -61,6 +61,12 @@ public final class Gateway {
 
         var vault = new SecretVault(prefix + "-secrets", secretArgs(prefix, s, key.arn()), withProvider);
 
+        s.vpn().ifPresent(vpnSettings -> {
+            var vpn = Access.clientVpn(prefix, vpnSettings, network, key.arn(), s.observability().logRetentionDays(), withProvider);
+            ctx.export("vpnEndpointId", vpn.endpointId());
+            ctx.export("vpnClientConfiguration", vpn.clientConfiguration());
+        });
+
         ctx.export("vpcId", network.vpcId());
         ctx.export("kmsKeyArn", key.arn());
         ctx.export("masterKeySecretArn", vault.arn("master-key"));

@@ -1,13 +1,9 @@
 package dev.llmgateway.gateway.settings;
 
-import java.util.List;
+import dev.llmgateway.components.support.LogRetention;
 
-/** CloudWatch Logs retention periods: only these values are accepted by AWS. */
+/** Reads log retention settings: only the values CloudWatch Logs accepts. */
 final class Retention {
-
-    /** Values {@code retentionInDays} accepts (CloudWatch Logs PutRetentionPolicy). */
-    static final List<Integer> ALLOWED = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
-            731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     private Retention() {
     }
@@ -15,8 +11,8 @@ final class Retention {
     /** A retention in days that CloudWatch accepts. */
     static int days(SettingsReader r, String key, int fallback) {
         int days = r.integer(key, fallback, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        if (!ALLOWED.contains(days)) {
-            throw r.invalid(key, days, "a positive CloudWatch Logs retention: one of " + ALLOWED);
+        if (!LogRetention.accepts(days)) {
+            throw r.invalid(key, days, "a positive CloudWatch Logs retention: one of " + LogRetention.DAYS);
         }
         return days;
     }

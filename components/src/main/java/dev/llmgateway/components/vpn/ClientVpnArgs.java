@@ -1,6 +1,7 @@
 package dev.llmgateway.components.vpn;
 
 import com.pulumi.core.Output;
+import dev.llmgateway.components.support.LogRetention;
 import dev.llmgateway.components.vpc.Cidr;
 
 import java.util.HashSet;
@@ -17,9 +18,6 @@ public final class ClientVpnArgs {
     public static final Cidr DEFAULT_CLIENT_CIDR = Cidr.of("172.16.0.0/22");
     /** Session lengths in hours AWS accepts. */
     public static final Set<Integer> SESSION_TIMEOUT_HOURS = Set.of(8, 10, 12, 24);
-    /** Retention periods in days CloudWatch Logs accepts. */
-    public static final Set<Integer> LOG_RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
-            365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
     /** Widest client CIDR AWS allows. */
     public static final int CLIENT_CIDR_MIN_PREFIX = 12;
     /** Narrowest client CIDR AWS allows. */
@@ -322,8 +320,8 @@ public final class ClientVpnArgs {
                     "dnsServers must list 1 or " + MAX_DNS_SERVERS + " addresses, got " + args.dnsServers);
             args.dnsServers.forEach(server -> require(Cidr.parse(server + "/32").isPresent(),
                     "dnsServers must hold IPv4 addresses, got " + server));
-            require(LOG_RETENTION_DAYS.contains(args.logRetentionDays), "logRetentionDays must be one of "
-                    + new TreeSet<>(LOG_RETENTION_DAYS) + ", got " + args.logRetentionDays);
+            require(LogRetention.accepts(args.logRetentionDays), "logRetentionDays must be one of "
+                    + LogRetention.DAYS + ", got " + args.logRetentionDays);
         }
 
         private static void require(boolean condition, String message) {
