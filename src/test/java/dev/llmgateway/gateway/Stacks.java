@@ -17,4 +17,9 @@ public final class Stacks {
     public static StackFileConfigSource load(String stack) {
         return StackFileConfigSource.load(PROJECT, stack);
     }
+
+    /** {@code examples/<name>.yaml} merged over the {@code Pulumi.yaml} defaults, as stack {@code name}. */
+    public static StackFileConfigSource example(String name) {
+        return StackFileConfigSource.load(PROJECT, PROJECT.resolve("examples").resolve(name + ".yaml"), name);
+    }
 }

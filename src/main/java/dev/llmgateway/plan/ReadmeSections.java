@@ -1,0 +1,49 @@
+package dev.llmgateway.plan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps the generated parts of README.md (between {@code <!-- generated:NAME -->} and
+ * {@code <!-- /generated:NAME -->}) in step with the code. Run it to refresh them:
+ * {@code ./mvnw -q compile exec:java -DmainClass=dev.llmgateway.plan.ReadmeSections}.
+ */
+public final class ReadmeSections {
+
+    private ReadmeSections() {
+    }
+
+    /** Rewrites the generated sections of README.md in {@code projectDir}. */
+    public static void main(String[] args) throws IOException {
+        Path project = Path.of(args.length > 0 ? args[0] : ".");
+        Path readme = project.resolve("README.md");
+        Files.writeString(readme, refresh(Files.readString(readme), sections(project)));
+    }
+
+    /** The current content of every generated section, by name. */
+    public static Map<String, String> sections(Path project) throws IOException {
+        Map<String, String> sections = new LinkedHashMap<>();
+        sections.put("config", ConfigReference.markdown(project.resolve("Pulumi.yaml")));
+        return sections;
+    }
+
+    /** {@code readme} with each generated section replaced by its current content. */
+    public static String refresh(String readme, Map<String, String> sections) {
+        String result = readme;
+        for (Map.Entry<String, String> section : sections.entrySet()) {
+            Pattern block = Pattern.compile("(<!-- generated:" + section.getKey() + " -->\n).*?(<!-- /generated:"
+                    + section.getKey() + " -->)", Pattern.DOTALL);
+            Matcher m = block.matcher(result);
+            if (!m.find()) {
+                throw new IllegalStateException("README.md has no generated section " + section.getKey());
+            }
+            result = m.replaceFirst(Matcher.quoteReplacement(m.group(1) + section.getValue() + m.group(2)));
+        }
+        return result;
+    }
+}
