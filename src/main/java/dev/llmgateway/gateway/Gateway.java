@@ -73,9 +73,9 @@ public final class Gateway {
     }
 
     private static SecretVaultArgs secretArgs(String prefix, StackSettings s, Output<String> keyArn) {
-        var generated = GeneratedSecrets.generate(prefix);
+        var generated = GeneratedSecrets.generate(prefix, s.secrets().masterKeyVersion());
         return SecretVaultArgs.builder()
-                .store(s.secretStore())
+                .store(s.secrets().store())
                 .kmsKeyArn(keyArn)
                 .pathPrefix(s.project() + "/" + s.stack())
                 .entry("master-key", generated.masterKey(), "LiteLLM master key (admin API key)")

@@ -5,6 +5,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import dev.llmgateway.components.bindings.random.RandomPassword;
 import dev.llmgateway.components.bindings.random.RandomPasswordArgs;
 
+import java.util.Map;
+
 /**
  * The secrets the gateway generates for itself with the random provider. Values only ever leave
  * as secret outputs, to be stored in the stack's secret vault.
@@ -15,10 +17,10 @@ import dev.llmgateway.components.bindings.random.RandomPasswordArgs;
  */
 public record GeneratedSecrets(Output<String> masterKey, Output<String> saltKey, Output<String> uiPassword) {
 
-    /** Generates the three values. */
-    public static GeneratedSecrets generate(String prefix) {
-        var master = new RandomPassword(prefix + "-master-key",
-                RandomPasswordArgs.builder().length(48).special(false).build(), null);
+    /** Generates the three values; a new {@code masterKeyVersion} replaces the master key only. */
+    public static GeneratedSecrets generate(String prefix, int masterKeyVersion) {
+        var master = new RandomPassword(prefix + "-master-key", RandomPasswordArgs.builder()
+                .length(48).special(false).keepers(Map.of("version", Integer.toString(masterKeyVersion))).build(), null);
         // The salt key encrypts credentials stored in the database: a new value makes them unreadable.
         // Ignoring changes to every input means no edit of this code can regenerate it.
         var salt = new RandomPassword(prefix + "-salt-key",

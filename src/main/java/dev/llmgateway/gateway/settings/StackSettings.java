@@ -1,7 +1,5 @@
 package dev.llmgateway.gateway.settings;
 
-import dev.llmgateway.components.secrets.SecretStore;
-
 import java.util.Optional;
 
 /**
@@ -18,11 +16,11 @@ import java.util.Optional;
  * @param access        how clients reach the gateway
  * @param vpn           Client VPN, present in {@code vpn} access mode
  * @param observability logs, alarms, dashboard
- * @param secretStore   {@code secretStore}: where secrets live
+ * @param secrets       where secrets live and when generated ones are renewed
  */
 public record StackSettings(String project, String stack, String region, TagSettings tags, NetworkSettings network,
                             DatabaseSettings database, ProxySettings proxy, AccessSettings access,
-                            Optional<VpnSettings> vpn, ObservabilitySettings observability, SecretStore secretStore) {
+                            Optional<VpnSettings> vpn, ObservabilitySettings observability, SecretSettings secrets) {
 
     /** Reads every setting from {@code source}; throws {@link SettingsException} on the first bad value. */
     public static StackSettings read(ConfigSource source) {
@@ -35,6 +33,6 @@ public record StackSettings(String project, String stack, String region, TagSett
                 : Optional.empty();
         return new StackSettings(source.project(), source.stack(), region, TagSettings.read(r), network,
                 DatabaseSettings.read(r), ProxySettings.read(r), access, vpn, ObservabilitySettings.read(r),
-                r.choice("secretStore", SecretStore.class, SecretStore.SECRETS_MANAGER));
+                SecretSettings.read(r));
     }
 }

@@ -1,0 +1,19 @@
+package dev.llmgateway.gateway.settings;
+
+import dev.llmgateway.components.secrets.SecretStore;
+
+/**
+ * Where secrets live and when generated ones are renewed.
+ *
+ * @param store            {@code secretStore}
+ * @param masterKeyVersion {@code masterKeyVersion}: change it to generate a new master key (see the rotation runbook);
+ *                         the salt key has no such setting because it must never change
+ */
+public record SecretSettings(SecretStore store, int masterKeyVersion) {
+
+    /** Reads the secret settings. */
+    public static SecretSettings read(SettingsReader r) {
+        return new SecretSettings(r.choice("secretStore", SecretStore.class, SecretStore.SECRETS_MANAGER),
+                r.integer("masterKeyVersion", 1, 1, Integer.MAX_VALUE));
+    }
+}
