@@ -11,6 +11,7 @@ import dev.llmgateway.components.testing.PlannedStack;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -303,7 +304,7 @@ class ObservabilityTest {
         JsonObject strip = JsonParser.parseString(plan.one(DASHBOARD).string("dashboardBody")).getAsJsonObject()
                 .getAsJsonArray("widgets").get(0).getAsJsonObject();
         assertEquals("alarm", strip.get("type").getAsString());
-        Set<String> listed = new java.util.HashSet<>();
+        Set<String> listed = new HashSet<>();
         strip.getAsJsonObject("properties").getAsJsonArray("alarms").forEach(a -> listed.add(a.getAsString()));
         Set<String> expected = plan.ofType(ALARM).stream()
                 .map(a -> "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:" + a.string("name"))
