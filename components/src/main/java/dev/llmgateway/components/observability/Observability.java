@@ -120,7 +120,7 @@ public final class Observability extends ComponentResource {
 
     /**
      * The statement the KMS key's policy needs so CloudWatch can publish to the topic this
-     * component encrypts with it, limited to this component's alarms.
+     * component encrypts with it, limited to this component's alarms (partition {@code aws}).
      *
      * @param accountId account of the alarms
      * @param region    region of the alarms
@@ -131,7 +131,7 @@ public final class Observability extends ComponentResource {
         return Statement.allow("CloudWatchAlarmsUseKey", List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"))
                 .forPrincipal("Service", "cloudwatch.amazonaws.com")
                 .when("StringEquals", "aws:SourceAccount", accountId)
-                .when("ArnLike", "aws:SourceArn", alarmArnPattern(accountId, region, name));
+                .when("ArnLike", "aws:SourceArn", alarmArnPattern("aws", accountId, region, name));
     }
 
     private static ComponentResourceOptions checked(String name, ObservabilityArgs args,
@@ -173,16 +173,17 @@ public final class Observability extends ComponentResource {
     /** Lets CloudWatch publish to the topic for this component's alarms only. */
     private static String topicPolicy(String topicArn, String name) {
         String[] arn = topicArn.split(":");
+        String partition = arn[1];
         String region = arn[3];
         String account = arn[4];
         return PolicyDocument.json(List.of(
                 Statement.allow("CloudWatchAlarmsPublish", List.of("sns:Publish"), List.of(topicArn))
                         .forPrincipal("Service", "cloudwatch.amazonaws.com")
                         .when("StringEquals", "aws:SourceAccount", account)
-                        .when("ArnLike", "aws:SourceArn", alarmArnPattern(account, region, name))));
+                        .when("ArnLike", "aws:SourceArn", alarmArnPattern(partition, account, region, name))));
     }
 
-    private static String alarmArnPattern(String accountId, String region, String name) {
-        return "arn:aws:cloudwatch:" + region + ":" + accountId + ":alarm:" + name + "-*";
+    private static String alarmArnPattern(String partition, String accountId, String region, String name) {
+        return "arn:" + partition + ":cloudwatch:" + region + ":" + accountId + ":alarm:" + name + "-*";
     }
 }
