@@ -1,9 +1,14 @@
 package dev.llmgateway.components.observability;
 
-/** How many alarms a stack gets. */
+/** How many alarms a stack gets: a few that say "the gateway is down" (dev), or all of them (prod). */
 public enum AlarmLevel {
-    /** The few alarms that mean the gateway is down. */
+    /** No running tasks, unhealthy hosts, load balancer 5xx and database CPU only. */
     ESSENTIAL,
-    /** Every alarm. */
-    FULL
+    /** Everything in {@link #ESSENTIAL} plus task CPU / memory, target 5xx, p95 latency and database capacity alarms. */
+    FULL;
+
+    /** Whether an alarm of level {@code alarm} is created at this level. */
+    public boolean includes(AlarmLevel alarm) {
+        return alarm.ordinal() <= ordinal();
+    }
 }

@@ -135,6 +135,7 @@ public final class MockCloud implements Mocks {
                 state.put("privateIp", "10.0.0.10");
             }
             case "aws:sns/topic:Topic" -> state.put("arn", arnPrefix.formatted("sns") + physical);
+            case "aws:cloudwatch/metricAlarm:MetricAlarm" -> state.put("arn", arnPrefix.formatted("cloudwatch") + "alarm:" + physical);
             case "aws:wafv2/webAcl:WebAcl" -> state.put("arn", arnPrefix.formatted("wafv2") + "regional/webacl/" + physical + "/id");
             default -> {
                 // the generic ARN above is enough

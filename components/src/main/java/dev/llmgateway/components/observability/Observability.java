@@ -1,0 +1,189 @@
+package dev.llmgateway.components.observability;
+
+import com.pulumi.aws.cloudwatch.Dashboard;
+import com.pulumi.aws.cloudwatch.DashboardArgs;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.aws.sns.Topic;
+import com.pulumi.aws.sns.TopicArgs;
+import com.pulumi.aws.sns.TopicPolicy;
+import com.pulumi.aws.sns.TopicPolicyArgs;
+import com.pulumi.aws.sns.TopicSubscription;
+import com.pulumi.aws.sns.TopicSubscriptionArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.llmgateway.components.support.PolicyDocument;
+import dev.llmgateway.components.support.PolicyDocument.Statement;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Alarms and a dashboard for an ECS service behind an application load balancer plus its
+ * PostgreSQL database: an SNS topic encrypted with the customer key (with one e-mail subscription
+ * per address), the alarms of {@link AlarmCatalog} for the chosen {@link AlarmLevel} and
+ * {@link DatabaseKind}, each notifying the topic on ALARM and OK, and optionally a CloudWatch
+ * dashboard. It takes plain names and dimensions, so it works with any service and database.
+ *
+ * <p>The KMS key's policy must let CloudWatch use the key, or notifications are dropped silently:
+ * add {@link #keyPolicyStatement(String, String, String)} to it.
+ */
+public final class Observability extends ComponentResource {
+
+    /** Pulumi type token. */
+    public static final String TYPE = "llmgateway:observability:Observability";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
+
+    private final Output<String> topicArn;
+    private final Output<List<String>> alarmNames;
+    private final Optional<Output<String>> dashboardName;
+
+    /**
+     * Creates the topic, subscriptions, alarms and dashboard.
+     *
+     * @param name prefix of every child's logical name and of the alarm and dashboard names, unique
+     *             per account and region (letters, digits, {@code - _ .})
+     * @param args what to watch and where to notify
+     * @param opts component options
+     */
+    public Observability(String name, ObservabilityArgs args, ComponentResourceOptions opts) {
+        super(TYPE, name, checked(name, args, opts));
+        var child = CustomResourceOptions.builder().parent(this).build();
+
+        var topic = new Topic(name + "-alarms", TopicArgs.builder()
+                .kmsMasterKeyId(args.kmsKeyArn())
+                .build(), child);
+        this.topicArn = topic.arn();
+        new TopicPolicy(name + "-alarms-policy", TopicPolicyArgs.builder()
+                .arn(topic.arn())
+                .policy(topic.arn().applyValue(arn -> topicPolicy(arn, name)))
+                .build(), child);
+        for (String email : args.alarmEmails()) {
+            new TopicSubscription(name + "-email-" + email.toLowerCase(Locale.ROOT), TopicSubscriptionArgs.builder()
+                    .topic(topic.arn())
+                    .protocol("email")
+                    .endpoint(email)
+                    .build(), child);
+        }
+
+        Output<MonitoredResources> watched = Output.tuple(args.clusterName(), args.serviceName(),
+                        args.loadBalancerArnSuffix(), args.targetGroupArnSuffix(),
+                        args.databaseDimensions().applyValue(
+                                d -> MonitoredResources.checkDatabaseDimensions(args.databaseKind(), d)))
+                .applyValue(t -> new MonitoredResources(t.t1, t.t2, t.t3, t.t4, t.t5));
+        List<MetricAlarm> alarms = AlarmCatalog.select(args.level(), args.databaseKind(), args.thresholds(), args.minTasks())
+                .stream()
+                .map(spec -> alarm(name, spec, args.thresholds(), watched, topic.arn(), child))
+                .toList();
+        this.alarmNames = Output.all(alarms.stream().map(MetricAlarm::name).toList());
+
+        if (args.dashboard()) {
+            Output<List<String>> alarmArns = Output.all(alarms.stream().map(MetricAlarm::arn).toList());
+            var dashboard = new Dashboard(name + "-dashboard", DashboardArgs.builder()
+                    .dashboardName(name + "-" + args.region())
+                    .dashboardBody(Output.tuple(watched, alarmArns).applyValue(t ->
+                            DashboardBody.render(args.region(), t.t1, args.databaseKind(), t.t2)))
+                    .build(), child);
+            this.dashboardName = Optional.of(dashboard.dashboardName());
+        } else {
+            this.dashboardName = Optional.empty();
+        }
+
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        outputs.put("topicArn", topicArn);
+        outputs.put("alarmNames", alarmNames);
+        dashboardName.ifPresent(d -> outputs.put("dashboardName", d));
+        registerOutputs(outputs);
+    }
+
+    /** ARN of the SNS topic every alarm notifies; subscribe further endpoints to it. */
+    public Output<String> topicArn() {
+        return topicArn;
+    }
+
+    /** Names of the alarms created, in catalog order. */
+    public Output<List<String>> alarmNames() {
+        return alarmNames;
+    }
+
+    /** Name of the CloudWatch dashboard, when one was requested. */
+    public Optional<Output<String>> dashboardName() {
+        return dashboardName;
+    }
+
+    /**
+     * The statement the KMS key's policy needs so CloudWatch can publish to the topic this
+     * component encrypts with it, limited to this component's alarms (partition {@code aws}).
+     *
+     * @param accountId account of the alarms
+     * @param region    region of the alarms
+     * @param name      the name given to this component
+     */
+    public static Statement keyPolicyStatement(String accountId, String region, String name) {
+        // In a key policy the resource "*" means "this key": AWS requires it there.
+        return Statement.allow("CloudWatchAlarmsUseKey", List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"))
+                .forPrincipal("Service", "cloudwatch.amazonaws.com")
+                .when("StringEquals", "aws:SourceAccount", accountId)
+                .when("ArnLike", "aws:SourceArn", alarmArnPattern("aws", accountId, region, name));
+    }
+
+    private static ComponentResourceOptions checked(String name, ObservabilityArgs args,
+                                                    ComponentResourceOptions opts) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("name: '" + name
+                    + "' must be 1 to 200 letters, digits, '-', '_' or '.' (it prefixes alarm and dashboard names)");
+        }
+        if (args == null) {
+            throw new IllegalArgumentException("args: ObservabilityArgs are required");
+        }
+        return opts;
+    }
+
+    private static MetricAlarm alarm(String name, AlarmSpec spec, AlarmThresholds thresholds,
+                                     Output<MonitoredResources> watched, Output<String> topicArn,
+                                     CustomResourceOptions child) {
+        var builder = MetricAlarmArgs.builder()
+                .name(name + "-" + spec.key())
+                .alarmDescription(spec.description())
+                .namespace(spec.namespace())
+                .metricName(spec.metric())
+                .dimensions(watched.applyValue(w -> w.dimensions(spec.source())))
+                .comparisonOperator(spec.comparison().operator())
+                .threshold(spec.threshold())
+                .period(AlarmThresholds.PERIOD_SECONDS)
+                .evaluationPeriods(thresholds.evaluationPeriods())
+                .treatMissingData(spec.missingData().value())
+                .alarmActions(topicArn.applyValue(List::of))
+                .okActions(topicArn.applyValue(List::of));
+        if (spec.isPercentile()) {
+            builder.extendedStatistic(spec.statistic());
+        } else {
+            builder.statistic(spec.statistic());
+        }
+        return new MetricAlarm(name + "-" + spec.key(), builder.build(), child);
+    }
+
+    /** Lets CloudWatch publish to the topic for this component's alarms only. */
+    private static String topicPolicy(String topicArn, String name) {
+        String[] arn = topicArn.split(":");
+        String partition = arn[1];
+        String region = arn[3];
+        String account = arn[4];
+        return PolicyDocument.json(List.of(
+                Statement.allow("CloudWatchAlarmsPublish", List.of("sns:Publish"), List.of(topicArn))
+                        .forPrincipal("Service", "cloudwatch.amazonaws.com")
+                        .when("StringEquals", "aws:SourceAccount", account)
+                        .when("ArnLike", "aws:SourceArn", alarmArnPattern(partition, account, region, name))));
+    }
+
+    private static String alarmArnPattern(String partition, String accountId, String region, String name) {
+        return "arn:" + partition + ":cloudwatch:" + region + ":" + accountId + ":alarm:" + name + "-*";
+    }
+}

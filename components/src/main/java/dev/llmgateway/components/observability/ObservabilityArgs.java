@@ -1,0 +1,269 @@
+package dev.llmgateway.components.observability;
+
+import com.pulumi.core.Output;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Inputs of {@link Observability}: where notifications go, how many alarms, and the plain names
+ * and dimensions of the watched ECS service, load balancer, target group and database (so this
+ * component depends on no other component). {@link Builder#build()} rejects missing required
+ * fields and invalid values with a message naming the field.
+ */
+public final class ObservabilityArgs {
+
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+
+    private final Output<String> kmsKeyArn;
+    private final List<String> alarmEmails;
+    private final AlarmLevel level;
+    private final AlarmThresholds thresholds;
+    private final Output<String> clusterName;
+    private final Output<String> serviceName;
+    private final int minTasks;
+    private final Output<String> loadBalancerArnSuffix;
+    private final Output<String> targetGroupArnSuffix;
+    private final Output<Map<String, String>> databaseDimensions;
+    private final DatabaseKind databaseKind;
+    private final boolean dashboard;
+    private final String region;
+
+    private ObservabilityArgs(Builder b) {
+        this.kmsKeyArn = b.kmsKeyArn;
+        this.alarmEmails = List.copyOf(b.alarmEmails);
+        this.level = b.level;
+        this.thresholds = b.thresholds;
+        this.clusterName = b.clusterName;
+        this.serviceName = b.serviceName;
+        this.minTasks = b.minTasks;
+        this.loadBalancerArnSuffix = b.loadBalancerArnSuffix;
+        this.targetGroupArnSuffix = b.targetGroupArnSuffix;
+        this.databaseDimensions = b.databaseDimensions;
+        this.databaseKind = b.databaseKind;
+        this.dashboard = b.dashboard;
+        this.region = b.region;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Customer-managed KMS key encrypting the alarm topic. */
+    public Output<String> kmsKeyArn() {
+        return kmsKeyArn;
+    }
+
+    /** Addresses that get an e-mail subscription each. */
+    public List<String> alarmEmails() {
+        return alarmEmails;
+    }
+
+    /** Which alarms exist. */
+    public AlarmLevel level() {
+        return level;
+    }
+
+    /** Where the alarms fire. */
+    public AlarmThresholds thresholds() {
+        return thresholds;
+    }
+
+    /** ECS cluster name. */
+    public Output<String> clusterName() {
+        return clusterName;
+    }
+
+    /** ECS service name. */
+    public Output<String> serviceName() {
+        return serviceName;
+    }
+
+    /** Fewest running tasks that is healthy. */
+    public int minTasks() {
+        return minTasks;
+    }
+
+    /** Load balancer ARN suffix ({@code app/<name>/<id>}). */
+    public Output<String> loadBalancerArnSuffix() {
+        return loadBalancerArnSuffix;
+    }
+
+    /** Target group ARN suffix ({@code targetgroup/<name>/<id>}). */
+    public Output<String> targetGroupArnSuffix() {
+        return targetGroupArnSuffix;
+    }
+
+    /** CloudWatch dimensions of the database metrics. */
+    public Output<Map<String, String>> databaseDimensions() {
+        return databaseDimensions;
+    }
+
+    /** Kind of database, which decides its metrics. */
+    public DatabaseKind databaseKind() {
+        return databaseKind;
+    }
+
+    /** Whether a dashboard is created. */
+    public boolean dashboard() {
+        return dashboard;
+    }
+
+    /** Region of the watched resources. */
+    public String region() {
+        return region;
+    }
+
+    /** Builds {@link ObservabilityArgs}. */
+    public static final class Builder {
+        private Output<String> kmsKeyArn;
+        private List<String> alarmEmails = List.of();
+        private AlarmLevel level = AlarmLevel.FULL;
+        private AlarmThresholds thresholds = AlarmThresholds.defaults();
+        private Output<String> clusterName;
+        private Output<String> serviceName;
+        private int minTasks = 1;
+        private Output<String> loadBalancerArnSuffix;
+        private Output<String> targetGroupArnSuffix;
+        private Output<Map<String, String>> databaseDimensions;
+        private DatabaseKind databaseKind;
+        private boolean dashboard = true;
+        private String region;
+
+        private Builder() {
+        }
+
+        /** Required: ARN of the customer-managed KMS key that encrypts the SNS alarm topic. */
+        public Builder kmsKeyArn(Output<String> kmsKeyArn) {
+            this.kmsKeyArn = kmsKeyArn;
+            return this;
+        }
+
+        /** E-mail addresses subscribed to the alarm topic, one subscription each; default none. */
+        public Builder alarmEmails(List<String> alarmEmails) {
+            this.alarmEmails = alarmEmails;
+            return this;
+        }
+
+        /** Which alarms to create; default {@link AlarmLevel#FULL}. */
+        public Builder level(AlarmLevel level) {
+            this.level = level;
+            return this;
+        }
+
+        /** Alarm thresholds; default {@link AlarmThresholds#defaults()}. */
+        public Builder thresholds(AlarmThresholds thresholds) {
+            this.thresholds = thresholds;
+            return this;
+        }
+
+        /** Required: name of the ECS cluster running the service. */
+        public Builder clusterName(Output<String> clusterName) {
+            this.clusterName = clusterName;
+            return this;
+        }
+
+        /** Required: name of the ECS service. */
+        public Builder serviceName(Output<String> serviceName) {
+            this.serviceName = serviceName;
+            return this;
+        }
+
+        /**
+         * Fewest running tasks that is healthy, at least 1; default 1. The alarm reads
+         * {@code RunningTaskCount} from Container Insights, which must be enabled on the cluster.
+         */
+        public Builder minTasks(int minTasks) {
+            this.minTasks = minTasks;
+            return this;
+        }
+
+        /** Required: ARN suffix of the application load balancer ({@code app/<name>/<id>}). */
+        public Builder loadBalancerArnSuffix(Output<String> loadBalancerArnSuffix) {
+            this.loadBalancerArnSuffix = loadBalancerArnSuffix;
+            return this;
+        }
+
+        /** Required: ARN suffix of the service's target group ({@code targetgroup/<name>/<id>}). */
+        public Builder targetGroupArnSuffix(Output<String> targetGroupArnSuffix) {
+            this.targetGroupArnSuffix = targetGroupArnSuffix;
+            return this;
+        }
+
+        /**
+         * Required: CloudWatch dimensions of the database metrics: {@code DBClusterIdentifier} for
+         * Aurora (cluster-level metrics), {@code DBInstanceIdentifier} for an RDS instance.
+         */
+        public Builder databaseDimensions(Output<Map<String, String>> databaseDimensions) {
+            this.databaseDimensions = databaseDimensions;
+            return this;
+        }
+
+        /** Required: kind of database, which decides which database alarms exist. */
+        public Builder databaseKind(DatabaseKind databaseKind) {
+            this.databaseKind = databaseKind;
+            return this;
+        }
+
+        /** Whether to create a CloudWatch dashboard ($3 per month); default true. */
+        public Builder dashboard(boolean dashboard) {
+            this.dashboard = dashboard;
+            return this;
+        }
+
+        /** Required: region of the watched resources, e.g. {@code us-east-1} (dashboard widgets name it). */
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        /** The args; throws {@link IllegalArgumentException} naming a missing or invalid field. */
+        public ObservabilityArgs build() {
+            required("kmsKeyArn", kmsKeyArn);
+            required("clusterName", clusterName);
+            required("serviceName", serviceName);
+            required("loadBalancerArnSuffix", loadBalancerArnSuffix);
+            required("targetGroupArnSuffix", targetGroupArnSuffix);
+            required("databaseDimensions", databaseDimensions);
+            required("databaseKind", databaseKind);
+            required("region", region);
+            required("alarmEmails", alarmEmails);
+            required("level", level);
+            required("thresholds", thresholds);
+            if (!REGION.matcher(region).matches()) {
+                throw new IllegalArgumentException("region: '" + region + "' is not an AWS region name (e.g. us-east-1)");
+            }
+            if (minTasks < 1) {
+                throw new IllegalArgumentException("minTasks: " + minTasks
+                        + " must be at least 1 (the alarm fires when fewer tasks run)");
+            }
+            checkEmails(alarmEmails);
+            return new ObservabilityArgs(this);
+        }
+
+        private static void checkEmails(List<String> emails) {
+            Set<String> seen = new HashSet<>();
+            for (String email : emails) {
+                if (email == null || !EMAIL.matcher(email).matches()) {
+                    throw new IllegalArgumentException("alarmEmails: '" + email
+                            + "' is not an e-mail address (expected name@domain.tld)");
+                }
+                if (!seen.add(email.toLowerCase(Locale.ROOT))) {
+                    throw new IllegalArgumentException("alarmEmails: '" + email + "' is listed twice");
+                }
+            }
+        }
+
+        private static void required(String field, Object value) {
+            if (value == null) {
+                throw new IllegalArgumentException("ObservabilityArgs." + field + " is required");
+            }
+        }
+    }
+}

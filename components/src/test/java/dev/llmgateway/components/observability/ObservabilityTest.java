@@ -1,0 +1,388 @@
+package dev.llmgateway.components.observability;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.pulumi.core.Output;
+import dev.llmgateway.components.testing.OfflineEngine;
+import dev.llmgateway.components.testing.PlannedResource;
+import dev.llmgateway.components.testing.PlannedStack;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ObservabilityTest {
+
+    private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    private static final String TOPIC = "aws:sns/topic:Topic";
+    private static final String TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy";
+    private static final String SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
+    private static final String DASHBOARD = "aws:cloudwatch/dashboard:Dashboard";
+    private static final String KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/obs-key-id";
+    private static final String LB = "app/gw-alb/50dc6c495c0c9188";
+    private static final String TG = "targetgroup/gw-tg/73e2d6bc24d8a067";
+    private static final double GIB = 1024.0 * 1024 * 1024;
+
+    /**
+     * GIVEN a serverless-Aurora service in eu-west-1, adjusted by {@code customize}, WHEN planned;
+     * the component's getters are exported as stack outputs.
+     */
+    private static PlannedStack plan(Consumer<ObservabilityArgs.Builder> customize) {
+        return OfflineEngine.run("gw", "test", "eu-west-1", ctx -> {
+            ObservabilityArgs.Builder args = ObservabilityArgs.builder()
+                    .kmsKeyArn(Output.of(KEY_ARN))
+                    .clusterName(Output.of("gw-cluster"))
+                    .serviceName(Output.of("gw-proxy"))
+                    .loadBalancerArnSuffix(Output.of(LB))
+                    .targetGroupArnSuffix(Output.of(TG))
+                    .databaseDimensions(Output.of(Map.of("DBClusterIdentifier", "gw-db")))
+                    .databaseKind(DatabaseKind.AURORA_SERVERLESS)
+                    .region("eu-west-1");
+            customize.accept(args);
+            Observability observability = new Observability("gw", args.build(), null);
+            ctx.export("topicArn", observability.topicArn());
+            ctx.export("alarmNames", observability.alarmNames());
+            observability.dashboardName().ifPresent(name -> ctx.export("dashboardName", name));
+        });
+    }
+
+    private static Map<String, PlannedResource> alarmsByName(PlannedStack plan) {
+        return plan.ofType(ALARM).stream()
+                .collect(Collectors.toMap(a -> a.string("name"), Function.identity()));
+    }
+
+    private static Map<String, String> metricsByAlarm(PlannedStack plan) {
+        return plan.ofType(ALARM).stream()
+                .collect(Collectors.toMap(a -> a.string("name"), a -> a.string("namespace") + " " + a.string("metricName")));
+    }
+
+    @Test
+    void essentialLevelAlarmsOnlyOnOutageSignals() {
+        PlannedStack plan = plan(b -> b.level(AlarmLevel.ESSENTIAL)).orThrow();
+
+        assertEquals(Map.of(
+                "gw-running-tasks", "ECS/ContainerInsights RunningTaskCount",
+                "gw-unhealthy-hosts", "AWS/ApplicationELB UnHealthyHostCount",
+                "gw-alb-5xx", "AWS/ApplicationELB HTTPCode_ELB_5XX_Count",
+                "gw-db-cpu", "AWS/RDS CPUUtilization"), metricsByAlarm(plan));
+    }
+
+    @Test
+    void fullLevelForAuroraServerlessAddsLoadLatencyAndCapacityAlarmsButNoStorageAlarm() {
+        PlannedStack plan = plan(b -> { }).orThrow();
+
+        assertEquals(Map.ofEntries(
+                Map.entry("gw-running-tasks", "ECS/ContainerInsights RunningTaskCount"),
+                Map.entry("gw-unhealthy-hosts", "AWS/ApplicationELB UnHealthyHostCount"),
+                Map.entry("gw-alb-5xx", "AWS/ApplicationELB HTTPCode_ELB_5XX_Count"),
+                Map.entry("gw-db-cpu", "AWS/RDS CPUUtilization"),
+                Map.entry("gw-ecs-cpu", "AWS/ECS CPUUtilization"),
+                Map.entry("gw-ecs-memory", "AWS/ECS MemoryUtilization"),
+                Map.entry("gw-target-5xx", "AWS/ApplicationELB HTTPCode_Target_5XX_Count"),
+                Map.entry("gw-p95-latency", "AWS/ApplicationELB TargetResponseTime"),
+                Map.entry("gw-db-connections", "AWS/RDS DatabaseConnections"),
+                Map.entry("gw-db-freeable-memory", "AWS/RDS FreeableMemory"),
+                Map.entry("gw-db-acu-utilization", "AWS/RDS ACUUtilization")), metricsByAlarm(plan));
+    }
+
+    @Test
+    void rdsInstanceGetsAFreeStorageAlarmAndNoAcuAlarm() {
+        PlannedStack plan = plan(b -> b.databaseKind(DatabaseKind.RDS_INSTANCE)
+                .databaseDimensions(Output.of(Map.of("DBInstanceIdentifier", "gw-db-instance")))).orThrow();
+
+        Map<String, PlannedResource> alarms = alarmsByName(plan);
+        PlannedResource storage = alarms.get("gw-db-free-storage");
+        assertEquals("FreeStorageSpace", storage.string("metricName"));
+        assertEquals("LessThanThreshold", storage.string("comparisonOperator"));
+        assertEquals(5 * GIB, storage.number("threshold"));
+        assertEquals(Map.of("DBInstanceIdentifier", "gw-db-instance"), storage.input("dimensions").orElseThrow());
+        assertFalse(alarms.containsKey("gw-db-acu-utilization"));
+        assertEquals(11, alarms.size());
+    }
+
+    @Test
+    void provisionedAuroraGetsNeitherStorageNorAcuAlarm() {
+        PlannedStack plan = plan(b -> b.databaseKind(DatabaseKind.AURORA_PROVISIONED)).orThrow();
+
+        Set<String> metrics = plan.ofType(ALARM).stream().map(a -> a.string("metricName")).collect(Collectors.toSet());
+        assertFalse(metrics.contains("FreeStorageSpace"));
+        assertFalse(metrics.contains("ACUUtilization"));
+        assertEquals(10, plan.ofType(ALARM).size());
+    }
+
+    @Test
+    void defaultThresholdsAreTheDocumentedOnes() {
+        Map<String, PlannedResource> alarms = alarmsByName(plan(b -> { }).orThrow());
+
+        Map<String, Double> expected = Map.ofEntries(
+                Map.entry("gw-running-tasks", 1.0), Map.entry("gw-unhealthy-hosts", 1.0),
+                Map.entry("gw-alb-5xx", 10.0), Map.entry("gw-db-cpu", 80.0), Map.entry("gw-ecs-cpu", 85.0),
+                Map.entry("gw-ecs-memory", 90.0), Map.entry("gw-target-5xx", 10.0), Map.entry("gw-p95-latency", 30.0),
+                Map.entry("gw-db-connections", 80.0), Map.entry("gw-db-freeable-memory", 256.0 * 1024 * 1024),
+                Map.entry("gw-db-acu-utilization", 90.0));
+        expected.forEach((name, threshold) -> assertEquals(threshold, alarms.get(name).number("threshold"), name));
+        alarms.values().forEach(a -> {
+            assertEquals(300.0, a.number("period"), a.name());
+            assertEquals(3.0, a.number("evaluationPeriods"), a.name());
+        });
+    }
+
+    @Test
+    void thresholdsFromArgsReachTheAlarms() {
+        AlarmThresholds custom = AlarmThresholds.builder()
+                .ecsCpuPercent(70).ecsMemoryPercent(75).alb5xxPer5Min(3).target5xxPer5Min(4).unhealthyHosts(2)
+                .p95LatencySeconds(45).dbCpuPercent(65).dbConnections(150).dbFreeableMemoryBytes(512L * 1024 * 1024)
+                .dbAcuUtilizationPercent(75).evaluationPeriods(2).build();
+        Map<String, PlannedResource> alarms = alarmsByName(plan(b -> b.thresholds(custom).minTasks(2)).orThrow());
+
+        Map<String, Double> expected = Map.ofEntries(
+                Map.entry("gw-running-tasks", 2.0), Map.entry("gw-unhealthy-hosts", 2.0),
+                Map.entry("gw-alb-5xx", 3.0), Map.entry("gw-db-cpu", 65.0), Map.entry("gw-ecs-cpu", 70.0),
+                Map.entry("gw-ecs-memory", 75.0), Map.entry("gw-target-5xx", 4.0), Map.entry("gw-p95-latency", 45.0),
+                Map.entry("gw-db-connections", 150.0), Map.entry("gw-db-freeable-memory", 512.0 * 1024 * 1024),
+                Map.entry("gw-db-acu-utilization", 75.0));
+        expected.forEach((name, threshold) -> assertEquals(threshold, alarms.get(name).number("threshold"), name));
+        alarms.values().forEach(a -> assertEquals(2.0, a.number("evaluationPeriods"), a.name()));
+    }
+
+    @Test
+    void latencyAlarmUsesTheP95ExtendedStatisticAndOthersAPlainStatistic() {
+        Map<String, PlannedResource> alarms = alarmsByName(plan(b -> { }).orThrow());
+
+        PlannedResource latency = alarms.get("gw-p95-latency");
+        assertEquals("p95", latency.string("extendedStatistic"));
+        assertTrue(latency.input("statistic").isEmpty());
+        assertEquals("Sum", alarms.get("gw-alb-5xx").string("statistic"));
+        assertEquals("Minimum", alarms.get("gw-running-tasks").string("statistic"));
+        alarms.values().stream().filter(a -> a != latency)
+                .forEach(a -> assertTrue(a.input("extendedStatistic").isEmpty(), a.name()));
+    }
+
+    @Test
+    void onlyTheRunningTaskAlarmTreatsMissingDataAsBreaching() {
+        Map<String, PlannedResource> alarms = alarmsByName(plan(b -> { }).orThrow());
+
+        PlannedResource running = alarms.remove("gw-running-tasks");
+        assertEquals("breaching", running.string("treatMissingData"));
+        assertEquals("LessThanThreshold", running.string("comparisonOperator"));
+        alarms.values().forEach(a -> assertEquals("notBreaching", a.string("treatMissingData"), a.name()));
+    }
+
+    @Test
+    void everyAlarmNotifiesTheTopicOnAlarmAndOnRecovery() {
+        PlannedStack plan = plan(b -> { }).orThrow();
+
+        String topicArn = "arn:aws:sns:eu-west-1:123456789012:" + plan.one(TOPIC).name();
+        assertFalse(plan.ofType(ALARM).isEmpty());
+        plan.ofType(ALARM).forEach(a -> {
+            assertEquals(List.of(topicArn), a.list("alarmActions"), a.name());
+            assertEquals(List.of(topicArn), a.list("okActions"), a.name());
+        });
+    }
+
+    @Test
+    void alarmDimensionsNameTheWatchedServiceLoadBalancerTargetGroupAndDatabase() {
+        Map<String, PlannedResource> alarms = alarmsByName(plan(b -> { }).orThrow());
+
+        Map<String, String> service = Map.of("ClusterName", "gw-cluster", "ServiceName", "gw-proxy");
+        Map<String, String> targetGroup = Map.of("LoadBalancer", LB, "TargetGroup", TG);
+        assertEquals(service, alarms.get("gw-running-tasks").input("dimensions").orElseThrow());
+        assertEquals(service, alarms.get("gw-ecs-cpu").input("dimensions").orElseThrow());
+        assertEquals(Map.of("LoadBalancer", LB), alarms.get("gw-alb-5xx").input("dimensions").orElseThrow());
+        assertEquals(targetGroup, alarms.get("gw-unhealthy-hosts").input("dimensions").orElseThrow());
+        assertEquals(targetGroup, alarms.get("gw-p95-latency").input("dimensions").orElseThrow());
+        assertEquals(Map.of("DBClusterIdentifier", "gw-db"), alarms.get("gw-db-cpu").input("dimensions").orElseThrow());
+    }
+
+    @Test
+    void alarmTopicIsEncryptedWithTheCustomerKeyAndOnlyThisComponentsAlarmsMayPublish() {
+        PlannedStack plan = plan(b -> { }).orThrow();
+
+        assertEquals(KEY_ARN, plan.one(TOPIC).string("kmsMasterKeyId"));
+        JsonObject statement = JsonParser.parseString(plan.one(TOPIC_POLICY).string("policy")).getAsJsonObject()
+                .getAsJsonArray("Statement").get(0).getAsJsonObject();
+        assertEquals("cloudwatch.amazonaws.com", statement.getAsJsonObject("Principal").get("Service").getAsString());
+        assertEquals("sns:Publish", statement.getAsJsonArray("Action").get(0).getAsString());
+        JsonObject condition = statement.getAsJsonObject("Condition");
+        assertEquals("arn:aws:cloudwatch:eu-west-1:123456789012:alarm:gw-*",
+                condition.getAsJsonObject("ArnLike").get("aws:SourceArn").getAsString());
+        assertEquals("123456789012", condition.getAsJsonObject("StringEquals").get("aws:SourceAccount").getAsString());
+    }
+
+    @Test
+    void keyPolicyStatementLetsOnlyThisComponentsAlarmsUseTheKey() {
+        var statement = Observability.keyPolicyStatement("123456789012", "eu-west-1", "gw");
+
+        assertEquals(Map.of("Service", "cloudwatch.amazonaws.com"), statement.principal());
+        assertEquals(List.of("kms:Decrypt", "kms:GenerateDataKey*"), statement.actions());
+        assertEquals("arn:aws:cloudwatch:eu-west-1:123456789012:alarm:gw-*",
+                statement.conditions().get("ArnLike").get("aws:SourceArn"));
+        assertEquals("123456789012", statement.conditions().get("StringEquals").get("aws:SourceAccount"));
+    }
+
+    @Test
+    void eachAlarmEmailGetsItsOwnSubscriptionToTheTopic() {
+        PlannedStack plan = plan(b -> b.alarmEmails(List.of("ops@example.com", "Oncall+llm@example.org"))).orThrow();
+
+        String topicArn = "arn:aws:sns:eu-west-1:123456789012:" + plan.one(TOPIC).name();
+        List<PlannedResource> subscriptions = plan.ofType(SUBSCRIPTION);
+        assertEquals(Set.of("ops@example.com", "Oncall+llm@example.org"),
+                subscriptions.stream().map(s -> s.string("endpoint")).collect(Collectors.toSet()));
+        subscriptions.forEach(s -> {
+            assertEquals("email", s.string("protocol"));
+            assertEquals(topicArn, s.string("topic"));
+        });
+    }
+
+    @Test
+    void noAlarmEmailsMeansNoSubscriptions() {
+        assertTrue(plan(b -> { }).orThrow().ofType(SUBSCRIPTION).isEmpty());
+    }
+
+    @Test
+    void invalidAlarmEmailIsRejectedNamingTheFieldAndValue() {
+        PlannedStack plan = plan(b -> b.alarmEmails(List.of("ops@example.com", "not-an-address")));
+
+        Throwable error = programError(plan);
+        assertTrue(error.getMessage().contains("alarmEmails"), error.getMessage());
+        assertTrue(error.getMessage().contains("'not-an-address'"), error.getMessage());
+        assertTrue(plan.ofType(TOPIC).isEmpty(), "nothing is created from invalid args");
+    }
+
+    @Test
+    void missingRequiredArgumentIsNamed() {
+        PlannedStack plan = plan(b -> b.targetGroupArnSuffix(null));
+
+        Throwable error = programError(plan);
+        assertTrue(error.getMessage().contains("targetGroupArnSuffix"), error.getMessage());
+    }
+
+    @Test
+    void dashboardJsonParsesAndGraphsTheWatchedResources() {
+        PlannedStack plan = plan(b -> { }).orThrow();
+
+        PlannedResource dashboard = plan.one(DASHBOARD);
+        assertEquals("gw-eu-west-1", dashboard.string("dashboardName"));
+        JsonArray widgets = JsonParser.parseString(dashboard.string("dashboardBody")).getAsJsonObject()
+                .getAsJsonArray("widgets");
+        List<JsonArray> lines = new ArrayList<>();
+        for (JsonElement widget : widgets) {
+            JsonObject properties = widget.getAsJsonObject().getAsJsonObject("properties");
+            if ("metric".equals(widget.getAsJsonObject().get("type").getAsString())) {
+                assertEquals("eu-west-1", properties.get("region").getAsString());
+                properties.getAsJsonArray("metrics").forEach(line -> lines.add(line.getAsJsonArray()));
+            }
+        }
+        assertTrue(hasLine(lines, "ECS/ContainerInsights", "RunningTaskCount", "ClusterName", "gw-cluster", "ServiceName", "gw-proxy"));
+        assertTrue(hasLine(lines, "AWS/ECS", "MemoryUtilization", "ClusterName", "gw-cluster", "ServiceName", "gw-proxy"));
+        assertTrue(hasLine(lines, "AWS/ApplicationELB", "RequestCount", "LoadBalancer", LB));
+        assertTrue(hasLine(lines, "AWS/ApplicationELB", "UnHealthyHostCount", "LoadBalancer", LB, "TargetGroup", TG));
+        assertTrue(hasLine(lines, "AWS/ApplicationELB", "HTTPCode_Target_4XX_Count", "LoadBalancer", LB, "TargetGroup", TG));
+        assertTrue(hasLine(lines, "AWS/RDS", "DatabaseConnections", "DBClusterIdentifier", "gw-db"));
+        assertTrue(hasLine(lines, "AWS/RDS", "ServerlessDatabaseCapacity", "DBClusterIdentifier", "gw-db"));
+        Set<String> latencyStats = lines.stream().filter(l -> l.get(1).getAsString().equals("TargetResponseTime"))
+                .map(l -> l.get(l.size() - 1).getAsJsonObject().get("stat").getAsString()).collect(Collectors.toSet());
+        assertEquals(Set.of("p50", "p95"), latencyStats);
+    }
+
+    @Test
+    void dashboardAlarmWidgetListsEveryAlarm() {
+        PlannedStack plan = plan(b -> { }).orThrow();
+
+        JsonObject strip = JsonParser.parseString(plan.one(DASHBOARD).string("dashboardBody")).getAsJsonObject()
+                .getAsJsonArray("widgets").get(0).getAsJsonObject();
+        assertEquals("alarm", strip.get("type").getAsString());
+        Set<String> listed = new HashSet<>();
+        strip.getAsJsonObject("properties").getAsJsonArray("alarms").forEach(a -> listed.add(a.getAsString()));
+        Set<String> expected = plan.ofType(ALARM).stream()
+                .map(a -> "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:" + a.string("name"))
+                .collect(Collectors.toSet());
+        assertEquals(expected, listed);
+    }
+
+    @Test
+    void rdsInstanceDashboardGraphsFreeStorageInsteadOfAcus() {
+        PlannedStack plan = plan(b -> b.databaseKind(DatabaseKind.RDS_INSTANCE)
+                .databaseDimensions(Output.of(Map.of("DBInstanceIdentifier", "gw-db-instance")))).orThrow();
+
+        String body = plan.one(DASHBOARD).string("dashboardBody");
+        assertTrue(body.contains("\"FreeStorageSpace\",\"DBInstanceIdentifier\",\"gw-db-instance\""), body);
+        assertFalse(body.contains("ServerlessDatabaseCapacity"));
+        assertFalse(body.contains("ACUUtilization"));
+    }
+
+    @Test
+    void dashboardCanBeLeftOutToSaveItsMonthlyCost() {
+        PlannedStack plan = plan(b -> b.dashboard(false)).orThrow();
+
+        assertTrue(plan.ofType(DASHBOARD).isEmpty());
+        assertFalse(plan.outputs().containsKey("dashboardName"));
+        assertFalse(plan.ofType(ALARM).isEmpty());
+    }
+
+    @Test
+    void gettersExposeTheTopicTheAlarmNamesAndTheDashboard() {
+        PlannedStack plan = plan(b -> b.level(AlarmLevel.ESSENTIAL)).orThrow();
+
+        assertEquals("arn:aws:sns:eu-west-1:123456789012:" + plan.one(TOPIC).name(), plan.outputs().get("topicArn"));
+        assertEquals(List.of("gw-running-tasks", "gw-unhealthy-hosts", "gw-alb-5xx", "gw-db-cpu"),
+                plan.outputs().get("alarmNames"));
+        assertEquals("gw-eu-west-1", plan.outputs().get("dashboardName"));
+    }
+
+    @Test
+    void databaseDimensionsMustNameADatabaseOfTheGivenKind() {
+        PlannedStack plan = plan(b -> b.databaseKind(DatabaseKind.RDS_INSTANCE));
+
+        Throwable error = programError(plan);
+        assertTrue(error.getMessage().contains("must contain DBInstanceIdentifier for databaseKind RDS_INSTANCE"),
+                error.getMessage());
+    }
+
+    @Test
+    void everyChildIsParentedToTheComponentWithTheDocumentedTypeToken() {
+        PlannedStack plan = plan(b -> b.alarmEmails(List.of("ops@example.com"))).orThrow();
+
+        PlannedResource component = plan.one(Observability.TYPE);
+        List<PlannedResource> children = plan.where(PlannedResource::custom);
+        assertEquals(plan.childrenOf(component.urn()).size(), children.size());
+        children.forEach(c -> assertTrue(c.name().startsWith("gw-"), c.name()));
+    }
+
+    /** The program's own exception (unwrapped from the engine's completion wrappers); fails when there is none. */
+    private static Throwable programError(PlannedStack plan) {
+        assertFalse(plan.errors().isEmpty(), "the program must fail");
+        Throwable error = plan.errors().get(0);
+        while (!(error instanceof IllegalArgumentException) && error.getCause() != null) {
+            error = error.getCause();
+        }
+        assertEquals(IllegalArgumentException.class, error.getClass(), String.valueOf(error));
+        return error;
+    }
+
+    private static boolean hasLine(List<JsonArray> lines, String... prefix) {
+        return lines.stream().anyMatch(line -> {
+            if (line.size() < prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length; i++) {
+                if (!line.get(i).isJsonPrimitive() || !line.get(i).getAsString().equals(prefix[i])) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+}
