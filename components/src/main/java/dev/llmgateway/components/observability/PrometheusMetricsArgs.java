@@ -1,5 +1,7 @@
 package dev.llmgateway.components.observability;
 
+import dev.llmgateway.components.support.LogRetention;
+
 import com.pulumi.core.Output;
 
 import java.util.List;
@@ -60,8 +62,6 @@ public record PrometheusMetricsArgs(
 
     private static final Pattern PATH_PREFIX = Pattern.compile("(/[A-Za-z0-9._-]+)+");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
-    private static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
-            365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     /** Checks every field; messages name the field and what is allowed. */
     public PrometheusMetricsArgs {
@@ -91,9 +91,9 @@ public record PrometheusMetricsArgs(
         if (scrapePath == null || !scrapePath.startsWith("/")) {
             throw new IllegalArgumentException("scrapePath: '" + scrapePath + "' must start with '/'");
         }
-        if (!LOG_RETENTION_DAYS.contains(logRetentionDays)) {
+        if (!LogRetention.accepts(logRetentionDays)) {
             throw new IllegalArgumentException("logRetentionDays: " + logRetentionDays
-                    + " is not one of " + LOG_RETENTION_DAYS);
+                    + " is not one of " + LogRetention.DAYS);
         }
     }
 
