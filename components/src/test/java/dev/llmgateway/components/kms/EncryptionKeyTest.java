@@ -1,0 +1,45 @@
+package dev.llmgateway.components.kms;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.pulumi.core.Output;
+import dev.llmgateway.components.testing.OfflineEngine;
+import dev.llmgateway.components.testing.PlannedResource;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EncryptionKeyTest {
+
+    @Test
+    void keyRotatesHasAnAliasAndAThirtyDayDeletionWindow() {
+        var plan = OfflineEngine.run("p", "t", "eu-west-1", ctx -> new EncryptionKey("stack", EncryptionKeyArgs.builder()
+                .accountId(Output.of("111122223333")).region("eu-west-1").build(), null)).orThrow();
+        PlannedResource key = plan.one("aws:kms/key:Key");
+        assertTrue(key.flag("enableKeyRotation"));
+        assertEquals(30.0, key.number("deletionWindowInDays"));
+        assertEquals("alias/stack", plan.one("aws:kms/alias:Alias").string("name"));
+    }
+
+    @Test
+    void logsMayUseTheKeyOnlyForThisAccountsLogGroupsInTheRegion() {
+        JsonObject policy = JsonParser.parseString(EncryptionKey.policy("111122223333", "eu-west-1")).getAsJsonObject();
+        var statements = policy.getAsJsonArray("Statement");
+        JsonObject logs = statements.get(1).getAsJsonObject();
+        assertEquals("logs.eu-west-1.amazonaws.com", logs.getAsJsonObject("Principal").get("Service").getAsString());
+        assertEquals("arn:aws:logs:eu-west-1:111122223333:log-group:*", logs.getAsJsonObject("Condition")
+                .getAsJsonObject("ArnLike").get("kms:EncryptionContext:aws:logs:arn").getAsString());
+        JsonObject alarms = statements.get(2).getAsJsonObject();
+        assertEquals("111122223333", alarms.getAsJsonObject("Condition").getAsJsonObject("StringEquals")
+                .get("aws:SourceAccount").getAsString());
+    }
+
+    @Test
+    void deletionWindowOutsideAwsLimitsIsRejected() {
+        var error = assertThrows(IllegalArgumentException.class, () -> EncryptionKeyArgs.builder()
+                .accountId(Output.of("1")).region("r").deletionWindowDays(3).build());
+        assertEquals("EncryptionKeyArgs.deletionWindowDays must be 7..30, got 3", error.getMessage());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.llmgateway.components.secrets;
+
+import com.pulumi.core.Output;
+import dev.llmgateway.components.testing.OfflineEngine;
+import dev.llmgateway.components.testing.PlannedResource;
+import dev.llmgateway.components.testing.PlannedStack;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SecretVaultTest {
+
+    private static PlannedStack plan(SecretStore store) {
+        return OfflineEngine.run("p", "t", "us-east-1", ctx -> {
+            var vault = new SecretVault("v", SecretVaultArgs.builder()
+                    .store(store).kmsKeyArn(Output.of("arn:key")).pathPrefix("app/prod")
+                    .entry("api-key", Output.of("plain-looking-value"), "an API key")
+                    .build(), null);
+            ctx.export("arn", vault.arn("api-key"));
+        }).orThrow();
+    }
+
+    @Test
+    void secretsManagerEntriesUseTheCustomerKeyAndArriveAsSecretsEvenWhenGivenPlain() {
+        PlannedStack plan = plan(SecretStore.SECRETS_MANAGER);
+        assertEquals("arn:key", plan.one("aws:secretsmanager/secret:Secret").string("kmsKeyId"));
+        assertTrue(plan.one("aws:secretsmanager/secretVersion:SecretVersion").isSecret("secretString"));
+        assertTrue(String.valueOf(plan.outputs().get("arn")).startsWith("arn:aws:secretsmanager:"));
+    }
+
+    @Test
+    void ssmEntriesAreSecureStringsUnderThePathPrefix() {
+        PlannedResource parameter = plan(SecretStore.SSM).one("aws:ssm/parameter:Parameter");
+        assertEquals("SecureString", parameter.string("type"));
+        assertEquals("/app/prod/api-key", parameter.string("name"));
+        assertEquals("arn:key", parameter.string("keyId"));
+        assertTrue(parameter.isSecret("value"));
+    }
+
+    @Test
+    void keysAndPrefixesAreValidated() {
+        assertThrows(IllegalArgumentException.class, () -> SecretVaultArgs.builder().entry("Bad_Key", Output.of("x"), "d"));
+        var error = assertThrows(IllegalArgumentException.class, () -> SecretVaultArgs.builder()
+                .store(SecretStore.SSM).kmsKeyArn(Output.of("k")).build());
+        assertEquals("SecretVaultArgs.pathPrefix is required for SSM", error.getMessage());
+    }
+}
