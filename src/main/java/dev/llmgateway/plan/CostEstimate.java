@@ -1,5 +1,6 @@
 package dev.llmgateway.plan;
 
+import com.google.gson.JsonElement;
 import dev.llmgateway.components.testing.PlannedResource;
 import dev.llmgateway.components.testing.PlannedStack;
 
@@ -301,7 +302,8 @@ public final class CostEstimate {
 
     private void waf() {
         for (PlannedResource acl : sorted("aws:wafv2/webAcl:WebAcl")) {
-            int rules = acl.list("rules").size();
+            int rules = Math.max(acl.list("rules").size(), StackLinks.json(acl, "ruleJson")
+                    .filter(JsonElement::isJsonArray).map(j -> j.getAsJsonArray().size()).orElse(0));
             double monthly = PriceTable.WAF_ACL_MONTH + rules * PriceTable.WAF_RULE_MONTH;
             add("WAF web ACL: " + acl.name() + " (" + rules + " rules)", 1, "web ACL", PriceTable.WAF_ACL_MONTH,
                     "month", monthly, monthly, "$" + CostReport.number(PriceTable.WAF_RULE_MONTH) + " per rule per month included");

@@ -3,18 +3,34 @@ package dev.llmgateway.plan;
 import com.google.gson.Gson;
 import com.pulumi.aws.appautoscaling.Target;
 import com.pulumi.aws.appautoscaling.TargetArgs;
+import com.pulumi.aws.cloudwatch.Dashboard;
+import com.pulumi.aws.cloudwatch.DashboardArgs;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.ec2.Eip;
 import com.pulumi.aws.ec2.EipArgs;
 import com.pulumi.aws.ec2.Instance;
 import com.pulumi.aws.ec2.InstanceArgs;
 import com.pulumi.aws.ec2.NatGateway;
 import com.pulumi.aws.ec2.NatGatewayArgs;
+import com.pulumi.aws.ec2.VpcEndpoint;
+import com.pulumi.aws.ec2.VpcEndpointArgs;
+import com.pulumi.aws.ec2clientvpn.Endpoint;
+import com.pulumi.aws.ec2clientvpn.EndpointArgs;
+import com.pulumi.aws.ec2clientvpn.NetworkAssociation;
+import com.pulumi.aws.ec2clientvpn.NetworkAssociationArgs;
+import com.pulumi.aws.ec2clientvpn.inputs.EndpointAuthenticationOptionArgs;
+import com.pulumi.aws.ec2clientvpn.inputs.EndpointConnectionLogOptionsArgs;
 import com.pulumi.aws.ecs.Service;
 import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
+import com.pulumi.aws.elasticache.ServerlessCache;
+import com.pulumi.aws.elasticache.ServerlessCacheArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.lb.LoadBalancer;
 import com.pulumi.aws.lb.LoadBalancerArgs;
@@ -24,12 +40,22 @@ import com.pulumi.aws.rds.ClusterInstance;
 import com.pulumi.aws.rds.ClusterInstanceArgs;
 import com.pulumi.aws.rds.inputs.ClusterServerlessv2ScalingConfigurationArgs;
 import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.wafv2.WebAcl;
+import com.pulumi.aws.wafv2.WebAclArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionAllowArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleVisibilityConfigArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclVisibilityConfigArgs;
 import dev.llmgateway.components.testing.OfflineEngine;
 import dev.llmgateway.components.testing.PlannedStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -161,6 +187,67 @@ class CostEstimateTest {
         assertEquals(32.85, line(report, "NAT gateway hours").monthlyIdle(), 1e-9);
         assertEquals(3.65, line(report, "Public IPv4").monthlyIdle(), 1e-9);
         assertEquals(0.90, line(report, "NAT gateway data").monthlyTypical(), 1e-9);
-        assertEquals(java.util.List.of("RDS instance big (db.r6g.large)"), report.unpriced());
+        assertEquals(List.of("RDS instance big (db.r6g.large)"), report.unpriced());
+    }
+
+    @Test
+    void privateAccessEdgeAndObservabilityLinesUseTheirUnitsAndAssumptions() {
+        PlannedStack plan = OfflineEngine.run("costs", "ops", "us-east-1", ctx -> {
+            new VpcEndpoint("ecr-api", VpcEndpointArgs.builder().vpcId("vpc-1").serviceName("com.amazonaws.us-east-1.ecr.api")
+                    .vpcEndpointType("Interface").subnetIds("subnet-a", "subnet-b", "subnet-c").build());
+            new VpcEndpoint("logs", VpcEndpointArgs.builder().vpcId("vpc-1").serviceName("com.amazonaws.us-east-1.logs")
+                    .vpcEndpointType("Interface").subnetIds("subnet-a", "subnet-b").build());
+            new VpcEndpoint("s3", VpcEndpointArgs.builder().vpcId("vpc-1").serviceName("com.amazonaws.us-east-1.s3")
+                    .vpcEndpointType("Gateway").build());
+            var vpn = new Endpoint("vpn", EndpointArgs.builder().serverCertificateArn("arn:aws:acm:server")
+                    .clientCidrBlock("10.100.0.0/22")
+                    .authenticationOptions(EndpointAuthenticationOptionArgs.builder().type("certificate-authentication")
+                            .rootCertificateChainArn("arn:aws:acm:root").build())
+                    .connectionLogOptions(EndpointConnectionLogOptionsArgs.builder().enabled(true).build()).build());
+            for (String subnet : List.of("a", "b")) {
+                new NetworkAssociation("vpn-" + subnet, NetworkAssociationArgs.builder()
+                        .clientVpnEndpointId(vpn.id()).subnetId("subnet-" + subnet).build());
+            }
+            var visibility = WebAclVisibilityConfigArgs.builder().cloudwatchMetricsEnabled(true).metricName("acl")
+                    .sampledRequestsEnabled(true).build();
+            new WebAcl("waf", WebAclArgs.builder().scope("REGIONAL").visibilityConfig(visibility)
+                    .defaultAction(WebAclDefaultActionArgs.builder().allow(WebAclDefaultActionAllowArgs.builder().build())
+                            .build())
+                    .rules(IntStream.range(0, 3).mapToObj(i -> WebAclRuleArgs.builder().name("rule-" + i).priority(i)
+                            .statement(WebAclRuleStatementArgs.builder().build())
+                            .visibilityConfig(WebAclRuleVisibilityConfigArgs.builder().cloudwatchMetricsEnabled(true)
+                                    .metricName("rule-" + i).sampledRequestsEnabled(true).build())
+                            .build()).toList())
+                    .build());
+            new ServerlessCache("cache", ServerlessCacheArgs.builder().engine("valkey").name("cache").build());
+            new LogGroup("proxy", LogGroupArgs.builder().retentionInDays(30).build());
+            new LogGroup("audit");
+            for (String alarm : List.of("cpu", "5xx", "db")) {
+                new MetricAlarm(alarm, MetricAlarmArgs.builder().comparisonOperator("GreaterThanThreshold")
+                        .evaluationPeriods(1).build());
+            }
+            new Dashboard("ops", DashboardArgs.builder().dashboardName("ops").dashboardBody("{}").build());
+        }).orThrow();
+        CostReport report = CostEstimate.of(plan);
+
+        // 3 + 2 subnets = 5 endpoint-AZs x 0.01 x 730 = 36.50 (the S3 gateway endpoint is free)
+        assertEquals(5, line(report, "Interface VPC endpoints (2)").quantity());
+        assertEquals(36.50, line(report, "Interface VPC endpoints").monthlyIdle(), 1e-9);
+        // 2 associations x 0.10 x 730 = 146.00; connections typical 2 users x 176 h x 0.05 = 17.60
+        assertEquals(146.00, line(report, "Client VPN subnet associations").monthlyIdle(), 1e-9);
+        assertEquals(0, line(report, "Client VPN connections").monthlyIdle(), 1e-9);
+        assertEquals(17.60, line(report, "Client VPN connections").monthlyTypical(), 1e-9);
+        // WAF 5 + 3 rules x 1 = 8.00; 1 million requests x 0.60 typical
+        assertEquals(8.00, line(report, "WAF web ACL: waf (3 rules)").monthlyIdle(), 1e-9);
+        assertEquals(0.60, line(report, "WAF requests: waf").monthlyTypical(), 1e-9);
+        assertEquals(6.00, line(report, "ElastiCache Serverless").monthlyIdle(), 1e-9);
+        // logs: 2 groups x 1 GB x 0.50 = 1.00 ingested; stored 1 GB (30 days) + 12 GB (no retention) = 13 x 0.03
+        assertEquals(1.00, line(report, "CloudWatch Logs ingestion").monthlyTypical(), 1e-9);
+        assertEquals(0.39, line(report, "CloudWatch Logs storage").monthlyTypical(), 1e-9);
+        // 3 alarms x 0.10 = 0.30; 1 dashboard x 3 = 3.00
+        assertEquals(0.30, line(report, "CloudWatch alarms").monthlyIdle(), 1e-9);
+        assertEquals(3.00, line(report, "CloudWatch dashboards").monthlyIdle(), 1e-9);
+        // idle: 36.50 + 146.00 + 8.00 + 6.00 + 0.30 + 3.00 = 199.80
+        assertEquals(199.80, report.idleTotal(), 1e-9);
     }
 }
