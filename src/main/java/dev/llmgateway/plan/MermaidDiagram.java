@@ -89,8 +89,8 @@ public final class MermaidDiagram {
         List<PlannedResource> monitoring = stack.where(r -> r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm")
                 || r.type().equals("aws:sns/topic:Topic"));
         if (!monitoring.isEmpty()) {
-            add("alarms", "[\"" + escape(count(monitoring, "aws:cloudwatch/metricAlarm:MetricAlarm") + " alarm(s) → SNS ("
-                    + count(monitoring, "aws:sns/topic:Topic") + " topic(s))") + "\"]", commonOwner(monitoring));
+            add("alarms", box(count(monitoring, "aws:cloudwatch/metricAlarm:MetricAlarm") + " alarm(s) → SNS ("
+                    + count(monitoring, "aws:sns/topic:Topic") + " topic(s))"), commonOwner(monitoring));
         }
         requestPath();
     }
