@@ -1,0 +1,356 @@
+package dev.llmgateway.plan;
+
+import com.google.gson.JsonElement;
+import dev.llmgateway.components.testing.PlannedResource;
+import dev.llmgateway.components.testing.PlannedStack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static dev.llmgateway.plan.PriceTable.HOURS_PER_MONTH;
+
+/**
+ * Estimates the monthly AWS bill of a planned stack from the resources' inputs and the
+ * {@link PriceTable}: an "idle" column (deployed, no traffic) and a "typical" column (the
+ * {@link UsageAssumptions}). Data transfer out, EBS root volumes, KMS requests and other
+ * per-request charges not in the table are left out; the report says so per line.
+ */
+public final class CostEstimate {
+
+    private static final String SERVICE = "aws:ecs/service:Service";
+    private static final String TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+    private static final String SCALING_TARGET = "aws:appautoscaling/target:Target";
+    private static final String EIP = "aws:ec2/eip:Eip";
+    private static final String INSTANCE = "aws:ec2/instance:Instance";
+    private static final String LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
+    private static final String CLUSTER = "aws:rds/cluster:Cluster";
+    private static final String CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
+    private static final String DB_INSTANCE = "aws:rds/instance:Instance";
+
+    private final PlannedStack stack;
+    private final UsageAssumptions usage;
+    private final List<CostLine> lines = new ArrayList<>();
+    private final List<String> unpriced = new ArrayList<>();
+
+    private CostEstimate(PlannedStack stack, UsageAssumptions usage) {
+        this.stack = stack;
+        this.usage = usage;
+    }
+
+    /** The estimate under {@link UsageAssumptions#DEFAULTS}. */
+    public static CostReport of(PlannedStack stack) {
+        return of(stack, UsageAssumptions.DEFAULTS);
+    }
+
+    /** The estimate under the given usage assumptions. */
+    public static CostReport of(PlannedStack stack, UsageAssumptions usage) {
+        CostEstimate estimate = new CostEstimate(stack, usage);
+        estimate.fargate();
+        estimate.loadBalancers();
+        estimate.publicIpv4();
+        estimate.natGateways();
+        estimate.instances();
+        estimate.aurora();
+        estimate.rdsInstances();
+        estimate.interfaceEndpoints();
+        estimate.clientVpn();
+        estimate.caches();
+        estimate.cloudFront();
+        estimate.waf();
+        estimate.secretsAndKeys();
+        estimate.observability();
+        return new CostReport(List.copyOf(estimate.lines), usage, List.copyOf(estimate.unpriced));
+    }
+
+    private List<PlannedResource> sorted(String type) {
+        return stack.ofType(type).stream().sorted(StackLinks.ORDER).toList();
+    }
+
+    private void add(String item, double quantity, String unit, double unitPrice, String priceUnit,
+                     double idle, double typical, String assumption) {
+        lines.add(new CostLine(item, quantity, unit, unitPrice, priceUnit, idle, typical, assumption));
+    }
+
+    /** A line whose idle and typical costs are the same: quantity x price x hours (or months). */
+    private void fixed(String item, double quantity, String unit, double unitPrice, String priceUnit,
+                       double hours, String assumption) {
+        double monthly = quantity * unitPrice * hours;
+        add(item, quantity, unit, unitPrice, priceUnit, monthly, monthly, assumption);
+    }
+
+    private void fargate() {
+        List<PlannedResource> definitions = stack.ofType(TASK_DEFINITION);
+        for (PlannedResource service : sorted(SERVICE)) {
+            List<PlannedResource> linked = StackLinks.dependencies(stack, service, TASK_DEFINITION);
+            PlannedResource definition = !linked.isEmpty() ? linked.get(0)
+                    : definitions.size() == 1 ? definitions.get(0) : null;
+            if (definition == null) {
+                unpriced.add("ECS service " + service.name() + ": no task definition found");
+                continue;
+            }
+            double tasks = StackLinks.number(service, "desiredCount").orElse(0.0);
+            double vcpu = StackLinks.number(definition, "cpu").orElse(0.0) / 1024;
+            double gb = StackLinks.number(definition, "memory").orElse(0.0) / 1024;
+            boolean arm = StackLinks.text(definition, "runtimePlatform.cpuArchitecture")
+                    .map("ARM64"::equalsIgnoreCase).orElse(false);
+            double spot = spotShare(service, tasks);
+            double discount = 1 - PriceTable.FARGATE_SPOT_DISCOUNT * spot;
+            double maxTasks = scalingMax(service).orElse(tasks);
+            double extraHours = maxTasks > tasks ? usage.busyHoursPerMonth() : 0;
+            String shape = String.format(Locale.ROOT, "%s, %.0f%% Spot", arm ? "ARM64" : "x86", spot * 100);
+            String assumption = CostReport.number(tasks) + " desired task(s) x 730 h; typical: "
+                    + (extraHours > 0 ? "one more task for " + CostReport.number(extraHours)
+                    + " busy h (autoscaling max " + CostReport.number(maxTasks) + ")" : "the same (no autoscaling above desired)")
+                    + "; " + (arm ? "ARM" : "x86") + " list price, Spot " + CostReport.number(PriceTable.FARGATE_SPOT_DISCOUNT * 100)
+                    + "% off";
+            double vcpuPrice = (arm ? PriceTable.FARGATE_ARM_VCPU_HOUR : PriceTable.FARGATE_X86_VCPU_HOUR) * discount;
+            double gbPrice = (arm ? PriceTable.FARGATE_ARM_GB_HOUR : PriceTable.FARGATE_X86_GB_HOUR) * discount;
+            add("Fargate vCPU: " + service.name() + " (" + shape + ")", vcpu * tasks, "vCPU", vcpuPrice, "vCPU-h",
+                    vcpu * tasks * HOURS_PER_MONTH * vcpuPrice,
+                    vcpu * (tasks * HOURS_PER_MONTH + extraHours) * vcpuPrice, assumption);
+            add("Fargate memory: " + service.name() + " (" + shape + ")", gb * tasks, "GB", gbPrice, "GB-h",
+                    gb * tasks * HOURS_PER_MONTH * gbPrice,
+                    gb * (tasks * HOURS_PER_MONTH + extraHours) * gbPrice, assumption);
+        }
+    }
+
+    /** Share of a service's tasks on FARGATE_SPOT: bases first, the rest by weight. */
+    private static double spotShare(PlannedResource service, double tasks) {
+        List<?> strategies = service.list("capacityProviderStrategies");
+        double remaining = tasks;
+        double spot = 0;
+        double totalWeight = 0;
+        double spotWeight = 0;
+        for (Object entry : strategies) {
+            Map<?, ?> strategy = (Map<?, ?>) entry;
+            boolean isSpot = "FARGATE_SPOT".equals(strategy.get("capacityProvider"));
+            double base = strategy.get("base") instanceof Number n ? Math.min(n.doubleValue(), remaining) : 0;
+            double weight = strategy.get("weight") instanceof Number n ? n.doubleValue() : 0;
+            remaining -= base;
+            spot += isSpot ? base : 0;
+            totalWeight += weight;
+            spotWeight += isSpot ? weight : 0;
+        }
+        if (totalWeight > 0) {
+            spot += remaining * spotWeight / totalWeight;
+        }
+        if (tasks > 0) {
+            return spot / tasks;
+        }
+        return totalWeight > 0 ? spotWeight / totalWeight : 0;
+    }
+
+    /** The autoscaling maximum of a service's desired count, when a scaling target uses the service. */
+    private java.util.Optional<Double> scalingMax(PlannedResource service) {
+        List<PlannedResource> targets = stack.ofType(SCALING_TARGET).stream()
+                .filter(t -> "ecs:service:DesiredCount".equals(t.input("scalableDimension").orElse(null))).toList();
+        List<PlannedResource> linked = targets.stream().filter(t -> t.dependencies().contains(service.urn())).toList();
+        List<PlannedResource> chosen = !linked.isEmpty() ? linked
+                : targets.size() == 1 && stack.ofType(SERVICE).size() == 1 ? targets : List.of();
+        return chosen.stream().findFirst().flatMap(t -> StackLinks.number(t, "maxCapacity"));
+    }
+
+    private void loadBalancers() {
+        for (PlannedResource lb : sorted(LOAD_BALANCER)) {
+            String kind = StackLinks.text(lb, "loadBalancerType").orElse("application");
+            if (!kind.equals("application")) {
+                unpriced.add("load balancer " + lb.name() + " of type " + kind);
+                continue;
+            }
+            fixed("ALB hours: " + lb.name(), 1, "ALB", PriceTable.ALB_HOUR, "h", HOURS_PER_MONTH,
+                    "runs all month");
+            add("ALB LCUs: " + lb.name(), usage.albLcu(), "LCU", PriceTable.ALB_LCU_HOUR, "LCU-h", 0,
+                    usage.albLcu() * usage.busyHoursPerMonth() * PriceTable.ALB_LCU_HOUR,
+                    "idle: none; typical: " + CostReport.number(usage.albLcu()) + " LCU for "
+                            + CostReport.number(usage.busyHoursPerMonth()) + " busy h");
+        }
+    }
+
+    private void publicIpv4() {
+        long eips = stack.ofType(EIP).size();
+        long instances = stack.ofType(INSTANCE).stream()
+                .filter(i -> i.flag("associatePublicIpAddress"))
+                .filter(i -> StackLinks.dependents(stack, i, EIP).isEmpty()).count();
+        long albNodes = stack.ofType(LOAD_BALANCER).stream().filter(lb -> !lb.flag("internal"))
+                .mapToLong(lb -> Math.max(lb.list("subnets").size(), lb.list("subnetMappings").size())).sum();
+        long total = eips + instances + albNodes;
+        if (total > 0) {
+            fixed("Public IPv4 addresses", total, "address", PriceTable.PUBLIC_IPV4_HOUR, "h", HOURS_PER_MONTH,
+                    eips + " Elastic IP(s), " + instances + " instance public IP(s), "
+                            + albNodes + " internet-facing ALB node(s) (1 per subnet/AZ)");
+        }
+    }
+
+    private void natGateways() {
+        int gateways = stack.ofType("aws:ec2/natGateway:NatGateway").size();
+        if (gateways == 0) {
+            return;
+        }
+        fixed("NAT gateway hours", gateways, "gateway", PriceTable.NAT_GATEWAY_HOUR, "h", HOURS_PER_MONTH,
+                "runs all month");
+        add("NAT gateway data", gateways * usage.natGbPerMonth(), "GB", PriceTable.NAT_GATEWAY_GB, "GB", 0,
+                gateways * usage.natGbPerMonth() * PriceTable.NAT_GATEWAY_GB,
+                "idle: none; typical: " + CostReport.number(usage.natGbPerMonth()) + " GB per gateway (text prompts/completions)");
+    }
+
+    private void instances() {
+        for (PlannedResource instance : sorted(INSTANCE)) {
+            String type = StackLinks.text(instance, "instanceType").orElse("?");
+            boolean nat = instance.input("sourceDestCheck").map(Boolean.FALSE::equals).orElse(false);
+            String item = (nat ? "NAT instance: " : "EC2 instance: ") + instance.name() + " (" + type + ")";
+            PriceTable.ec2InstanceHour(type).ifPresentOrElse(
+                    price -> fixed(item, 1, "instance", price, "h", HOURS_PER_MONTH,
+                            "runs all month; EBS root volume not priced"),
+                    () -> unpriced.add(item));
+        }
+    }
+
+    private void aurora() {
+        List<PlannedResource> clusters = sorted(CLUSTER).stream()
+                .filter(c -> StackLinks.text(c, "engine").map(e -> e.startsWith("aurora")).orElse(false)).toList();
+        for (PlannedResource cluster : clusters) {
+            List<PlannedResource> members = StackLinks.dependents(stack, cluster, CLUSTER_INSTANCE);
+            if (members.isEmpty() && clusters.size() == 1) {
+                members = stack.ofType(CLUSTER_INSTANCE);
+            }
+            long serverless = members.stream()
+                    .filter(m -> "db.serverless".equals(m.input("instanceClass").orElse(null))).count();
+            members.stream().filter(m -> !"db.serverless".equals(m.input("instanceClass").orElse(null)))
+                    .sorted(StackLinks.ORDER)
+                    .forEach(m -> unpriced.add("Aurora instance " + m.name() + " ("
+                            + StackLinks.text(m, "instanceClass").orElse("?") + ")"));
+            if (serverless > 0) {
+                double min = StackLinks.number(cluster, "serverlessv2ScalingConfiguration.minCapacity").orElse(0.0);
+                double max = StackLinks.number(cluster, "serverlessv2ScalingConfiguration.maxCapacity").orElse(min);
+                double busyAcu = Math.max(min, Math.min(max, usage.auroraAverageAcu()));
+                double busy = usage.busyHoursPerMonth();
+                add("Aurora Serverless v2: " + cluster.name(), serverless, "instance", PriceTable.AURORA_ACU_HOUR,
+                        "ACU-h",
+                        serverless * min * HOURS_PER_MONTH * PriceTable.AURORA_ACU_HOUR,
+                        serverless * (busyAcu * busy + min * (HOURS_PER_MONTH - busy)) * PriceTable.AURORA_ACU_HOUR,
+                        "idle: min " + CostReport.number(min) + " ACU all month" + (min == 0 ? " (auto-pause)" : "")
+                                + "; typical: " + CostReport.number(busyAcu) + " ACU for " + CostReport.number(busy)
+                                + " busy h, min the rest");
+            }
+            fixed("Aurora storage: " + cluster.name(), usage.auroraStorageGb(), "GB",
+                    PriceTable.AURORA_STORAGE_GB_MONTH, "GB-month", 1,
+                    CostReport.number(usage.auroraStorageGb()) + " GB assumed; I/O not priced");
+        }
+    }
+
+    private void rdsInstances() {
+        for (PlannedResource db : sorted(DB_INSTANCE)) {
+            String type = StackLinks.text(db, "instanceClass").orElse("?");
+            double copies = db.flag("multiAz") ? 2 : 1;
+            String az = copies == 2 ? "Multi-AZ, x2" : "single-AZ";
+            PriceTable.rdsInstanceHour(type).ifPresentOrElse(
+                    price -> fixed("RDS instance: " + db.name() + " (" + type + ", " + az + ")", copies, "instance",
+                            price, "h", HOURS_PER_MONTH, "runs all month"),
+                    () -> unpriced.add("RDS instance " + db.name() + " (" + type + ")"));
+            double gb = StackLinks.number(db, "allocatedStorage").orElse(0.0);
+            fixed("RDS storage: " + db.name() + " (" + az + ")", gb * copies, "GB", PriceTable.RDS_GP3_GB_MONTH,
+                    "GB-month", 1, "allocated storage priced as gp3, per copy");
+        }
+    }
+
+    private void interfaceEndpoints() {
+        List<PlannedResource> endpoints = stack.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").stream()
+                .filter(e -> "Interface".equals(e.input("vpcEndpointType").orElse(null))).toList();
+        if (endpoints.isEmpty()) {
+            return;
+        }
+        long azs = endpoints.stream().mapToLong(e -> Math.max(1, e.list("subnetIds").size())).sum();
+        fixed("Interface VPC endpoints (" + endpoints.size() + ")", azs, "endpoint-AZ",
+                PriceTable.INTERFACE_ENDPOINT_AZ_HOUR, "h", HOURS_PER_MONTH,
+                "one per subnet (AZ) per endpoint; data processing not priced; gateway endpoints are free");
+    }
+
+    private void clientVpn() {
+        int associations = stack.ofType("aws:ec2clientvpn/networkAssociation:NetworkAssociation").size();
+        if (associations > 0) {
+            fixed("Client VPN subnet associations", associations, "association",
+                    PriceTable.CLIENT_VPN_ASSOCIATION_HOUR, "h", HOURS_PER_MONTH, "associated all month");
+        }
+        if (!stack.ofType("aws:ec2clientvpn/endpoint:Endpoint").isEmpty()) {
+            double hours = usage.vpnConcurrentUsers() * usage.busyHoursPerMonth();
+            add("Client VPN connections", usage.vpnConcurrentUsers(), "user", PriceTable.CLIENT_VPN_CONNECTION_HOUR,
+                    "connection-h", 0, hours * PriceTable.CLIENT_VPN_CONNECTION_HOUR,
+                    "idle: none; typical: " + CostReport.number(usage.vpnConcurrentUsers()) + " users for "
+                            + CostReport.number(usage.busyHoursPerMonth()) + " busy h");
+        }
+    }
+
+    private void caches() {
+        int serverless = stack.ofType("aws:elasticache/serverlessCache:ServerlessCache").size();
+        if (serverless > 0) {
+            fixed("ElastiCache Serverless caches", serverless, "cache", PriceTable.ELASTICACHE_SERVERLESS_MIN_MONTH,
+                    "month", 1, "minimum charge; grows with stored data and ECPUs");
+        }
+        sorted("aws:elasticache/replicationGroup:ReplicationGroup")
+                .forEach(group -> unpriced.add("ElastiCache replication group " + group.name()));
+    }
+
+    private void cloudFront() {
+        int distributions = stack.ofType("aws:cloudfront/distribution:Distribution").size();
+        if (distributions > 0) {
+            fixed("CloudFront distributions", distributions, "distribution", 0, "month", 1,
+                    "within CloudFront's always-free tier (1 TB out, 10 M requests per month); not in the price table");
+        }
+    }
+
+    private void waf() {
+        for (PlannedResource acl : sorted("aws:wafv2/webAcl:WebAcl")) {
+            int rules = Math.max(acl.list("rules").size(), StackLinks.json(acl, "ruleJson")
+                    .filter(JsonElement::isJsonArray).map(j -> j.getAsJsonArray().size()).orElse(0));
+            double monthly = PriceTable.WAF_ACL_MONTH + rules * PriceTable.WAF_RULE_MONTH;
+            add("WAF web ACL: " + acl.name() + " (" + rules + " rules)", 1, "web ACL", PriceTable.WAF_ACL_MONTH,
+                    "month", monthly, monthly, "$" + CostReport.number(PriceTable.WAF_RULE_MONTH) + " per rule per month included");
+            add("WAF requests: " + acl.name(), usage.wafMillionRequests(), "million requests",
+                    PriceTable.WAF_MILLION_REQUESTS, "million", 0,
+                    usage.wafMillionRequests() * PriceTable.WAF_MILLION_REQUESTS,
+                    "idle: none; typical: " + CostReport.number(usage.wafMillionRequests()) + " million requests");
+        }
+    }
+
+    private void secretsAndKeys() {
+        int secrets = stack.ofType("aws:secretsmanager/secret:Secret").size();
+        long managed = stack.resources().stream()
+                .filter(r -> r.type().equals(CLUSTER) || r.type().equals(DB_INSTANCE))
+                .filter(r -> r.flag("manageMasterUserPassword")).count();
+        if (secrets + managed > 0) {
+            fixed("Secrets Manager secrets", secrets + managed, "secret", PriceTable.SECRET_MONTH, "month", 1,
+                    secrets + " declared + " + managed + " RDS-managed master secret(s); API calls not priced");
+        }
+        int keys = stack.ofType("aws:kms/key:Key").size();
+        if (keys > 0) {
+            fixed("KMS customer managed keys", keys, "key", PriceTable.KMS_KEY_MONTH, "month", 1,
+                    "requests not priced");
+        }
+    }
+
+    private void observability() {
+        List<PlannedResource> groups = stack.ofType("aws:cloudwatch/logGroup:LogGroup");
+        if (!groups.isEmpty()) {
+            double gb = groups.size() * usage.logGbPerGroupPerMonth();
+            add("CloudWatch Logs ingestion (" + groups.size() + " groups)", gb, "GB", PriceTable.LOGS_INGEST_GB,
+                    "GB", 0, gb * PriceTable.LOGS_INGEST_GB,
+                    "idle: none; typical: " + CostReport.number(usage.logGbPerGroupPerMonth()) + " GB per group per month");
+            double stored = groups.stream().mapToDouble(g -> usage.logGbPerGroupPerMonth()
+                    * Math.min(12, StackLinks.number(g, "retentionInDays").orElse(365.0) / 30)).sum();
+            add("CloudWatch Logs storage", stored, "GB", PriceTable.LOGS_STORAGE_GB_MONTH, "GB-month", 0,
+                    stored * PriceTable.LOGS_STORAGE_GB_MONTH,
+                    "typical: steady state of the retention period (at most 12 months; no retention counts as 12)");
+        }
+        int alarms = stack.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").size();
+        if (alarms > 0) {
+            fixed("CloudWatch alarms", alarms, "alarm", PriceTable.ALARM_MONTH, "month", 1, "standard resolution");
+        }
+        int dashboards = stack.ofType("aws:cloudwatch/dashboard:Dashboard").size();
+        if (dashboards > 0) {
+            fixed("CloudWatch dashboards", dashboards, "dashboard", PriceTable.DASHBOARD_MONTH, "month", 1,
+                    "no free-tier credit assumed");
+        }
+    }
+}

@@ -1,0 +1,354 @@
+package dev.llmgateway.plan;
+
+import com.google.gson.JsonElement;
+import dev.llmgateway.components.testing.PlannedResource;
+import dev.llmgateway.components.testing.PlannedStack;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a planned stack as a Mermaid {@code flowchart LR}: one subgraph per gateway component
+ * ({@code llmgateway:*}), a node for each resource a reader cares about (summarised where there
+ * are many: subnets per tier, secrets, keys, alarms) and edges along the request path
+ * (clients, CloudFront or VPN, load balancer, listener, service, then database, cache,
+ * secrets and the LLM providers). The output is deterministic: the same stack gives the same bytes.
+ */
+public final class MermaidDiagram {
+
+    private static final String COMPONENT_PREFIX = "llmgateway:";
+    private static final String LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
+    private static final String LISTENER = "aws:lb/listener:Listener";
+    private static final String TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
+    private static final String SERVICE = "aws:ecs/service:Service";
+    private static final String TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+    private static final String CLUSTER = "aws:rds/cluster:Cluster";
+    private static final String CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
+    private static final String CLOUDFRONT = "aws:cloudfront/distribution:Distribution";
+    private static final String VPN_ENDPOINT = "aws:ec2clientvpn/endpoint:Endpoint";
+    private static final String SUBNET = "aws:ec2/subnet:Subnet";
+    private static final List<String> TIERS = List.of("public", "private", "isolated", "database", "app");
+
+    /** A box: id, Mermaid shape with the quoted label, and the component it sits in (null: top level). */
+    private record Node(String id, String shape, String ownerUrn) {
+    }
+
+    private final PlannedStack stack;
+    private final Map<String, PlannedResource> byUrn = new HashMap<>();
+    private final Map<String, Node> nodes = new TreeMap<>();
+    private final Set<String> edges = new TreeSet<>();
+    /** Ids of the database and cache nodes the services use. */
+    private final List<String> dataStores = new ArrayList<>();
+    /** Node id per resource URN, for the resources drawn one by one. */
+    private final Map<String, String> idOf = new HashMap<>();
+
+    private MermaidDiagram(PlannedStack stack) {
+        this.stack = stack;
+        stack.resources().forEach(r -> byUrn.put(r.urn(), r));
+    }
+
+    /** The diagram of a planned stack, as Mermaid source. */
+    public static String render(PlannedStack stack) {
+        MermaidDiagram diagram = new MermaidDiagram(stack);
+        diagram.collect();
+        return diagram.text();
+    }
+
+    private void collect() {
+        network();
+        each(LOAD_BALANCER, "alb", lb -> "ALB " + lb.name() + "<br/>" + (lb.flag("internal") ? "internal" : "internet-facing"));
+        each(LISTENER, "listener", this::listenerLabel);
+        each(SERVICE, "svc", s -> "ECS service " + s.name() + "<br/>desired " + CostReport.number(
+                StackLinks.number(s, "desiredCount").orElse(0.0)));
+        each(TASK_DEFINITION, "task", this::taskLabel);
+        store(CLUSTER, "db", c -> "Aurora " + c.name() + "<br/>"
+                + StackLinks.text(c, "engine").orElse("?") + ", "
+                + StackLinks.dependents(stack, c, CLUSTER_INSTANCE).size() + " instance(s)");
+        store("aws:rds/instance:Instance", "db", db -> "RDS " + db.name() + "<br/>"
+                + StackLinks.text(db, "instanceClass").orElse("?") + (db.flag("multiAz") ? ", Multi-AZ" : ""));
+        store("aws:elasticache/serverlessCache:ServerlessCache", "cache",
+                c -> "ElastiCache Serverless " + c.name() + "<br/>" + StackLinks.text(c, "engine").orElse("redis"));
+        store("aws:elasticache/replicationGroup:ReplicationGroup", "cache",
+                c -> "ElastiCache " + c.name() + "<br/>" + StackLinks.text(c, "engine").orElse("redis"));
+        each(VPN_ENDPOINT, "vpn", v -> "Client VPN " + v.name() + "<br/>"
+                + StackLinks.dependents(stack, v, "aws:ec2clientvpn/networkAssociation:NetworkAssociation").size()
+                + " subnet association(s)");
+        each(CLOUDFRONT, "cdn", d -> "CloudFront " + d.name());
+        each("aws:wafv2/webAcl:WebAcl", "waf", w -> "WAF " + w.name() + "<br/>" + w.list("rules").size() + " rules");
+        summary("secrets", "Secrets Manager (%d secret%s)", stack.ofType("aws:secretsmanager/secret:Secret"));
+        summary("kms", "KMS (%d key%s)", stack.ofType("aws:kms/key:Key"));
+        List<PlannedResource> monitoring = stack.where(r -> r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm")
+                || r.type().equals("aws:sns/topic:Topic"));
+        if (!monitoring.isEmpty()) {
+            add("alarms", box(count(monitoring, "aws:cloudwatch/metricAlarm:MetricAlarm") + " alarm(s) → SNS ("
+                    + count(monitoring, "aws:sns/topic:Topic") + " topic(s))"), commonOwner(monitoring));
+        }
+        requestPath();
+    }
+
+    private static long count(List<PlannedResource> resources, String type) {
+        return resources.stream().filter(r -> r.type().equals(type)).count();
+    }
+
+    /** VPCs, their subnets summarised per tier, and the NAT (gateways or instances). */
+    private void network() {
+        for (PlannedResource vpc : sorted("aws:ec2/vpc:Vpc")) {
+            String vpcId = add(id("vpc", vpc.name()), box("VPC " + vpc.name() + "<br/>"
+                    + StackLinks.text(vpc, "cidrBlock").orElse("")), owner(vpc));
+            idOf.put(vpc.urn(), vpcId);
+            Map<String, List<PlannedResource>> tiers = StackLinks.dependents(stack, vpc, SUBNET).stream()
+                    .sorted(StackLinks.ORDER)
+                    .collect(Collectors.groupingBy(MermaidDiagram::tier, TreeMap::new, Collectors.toList()));
+            tiers.forEach((tier, subnets) -> {
+                String tierId = add(id("subnets", vpc.name() + "-" + tier),
+                        box(subnets.size() + " " + tier + " subnets"), commonOwner(subnets));
+                edges.add(vpcId + " --- " + tierId);
+            });
+        }
+        summary("nat", "%d NAT gateway%s", stack.ofType("aws:ec2/natGateway:NatGateway"));
+        List<PlannedResource> natInstances = stack.ofType("aws:ec2/instance:Instance").stream()
+                .filter(i -> i.input("sourceDestCheck").map(Boolean.FALSE::equals).orElse(false)).toList();
+        if (!natInstances.isEmpty()) {
+            add("natinstance", box(natInstances.size() + " NAT instance(s)<br/>"
+                    + StackLinks.text(natInstances.get(0), "instanceType").orElse("")), commonOwner(natInstances));
+        }
+    }
+
+    private static String tier(PlannedResource subnet) {
+        String name = subnet.name().toLowerCase();
+        return TIERS.stream().filter(name::contains).findFirst()
+                .orElse(subnet.flag("mapPublicIpOnLaunch") ? "public" : "other");
+    }
+
+    private String listenerLabel(PlannedResource listener) {
+        String protocol = StackLinks.text(listener, "protocol").orElse("?");
+        String port = CostReport.number(StackLinks.number(listener, "port").orElse(0.0));
+        return protocol + " :" + port + (redirects(listener) ? " → HTTPS" : "");
+    }
+
+    private static boolean redirects(PlannedResource listener) {
+        return listener.list("defaultActions").stream()
+                .allMatch(a -> a instanceof Map<?, ?> action && "redirect".equals(action.get("type")));
+    }
+
+    private String taskLabel(PlannedResource task) {
+        List<String> containers = StackLinks.json(task, "containerDefinitions").filter(JsonElement::isJsonArray)
+                .map(json -> json.getAsJsonArray().asList().stream().filter(JsonElement::isJsonObject)
+                        .map(c -> c.getAsJsonObject().has("name") ? c.getAsJsonObject().get("name").getAsString() : "?")
+                        .toList())
+                .orElse(List.of());
+        return "Task " + StackLinks.text(task, "family").orElse(task.name()) + "<br/>"
+                + (containers.isEmpty() ? "no containers" : String.join(", ", containers));
+    }
+
+    /** Edges from the clients to the providers, following what the stack contains. */
+    private void requestPath() {
+        List<PlannedResource> lbs = sorted(LOAD_BALANCER);
+        List<PlannedResource> cdns = sorted(CLOUDFRONT);
+        List<PlannedResource> vpns = sorted(VPN_ENDPOINT);
+        List<PlannedResource> services = sorted(SERVICE);
+        List<PlannedResource> publicLbs = lbs.stream().filter(lb -> !lb.flag("internal")).toList();
+        List<PlannedResource> internalLbs = lbs.stream().filter(lb -> lb.flag("internal")).toList();
+        if (!cdns.isEmpty() || !publicLbs.isEmpty()) {
+            single("clients", "((\"Clients\"))", null);
+        }
+        if (!cdns.isEmpty()) {
+            cdns.forEach(cdn -> {
+                link("clients", cdn);
+                lbs.forEach(lb -> link(cdn, lb));
+            });
+        } else {
+            publicLbs.forEach(lb -> link("clients", lb));
+        }
+        if (!vpns.isEmpty()) {
+            single("vpnusers", "((\"VPN users\"))", null);
+            vpns.forEach(vpn -> {
+                link("vpnusers", vpn);
+                (internalLbs.isEmpty() ? lbs : internalLbs).forEach(lb -> link(vpn, lb));
+            });
+        }
+        for (PlannedResource acl : sorted("aws:wafv2/webAcl:WebAcl")) {
+            boolean edge = "CLOUDFRONT".equals(acl.input("scope").orElse(null));
+            (edge ? cdns : lbs).forEach(target -> edges.add(idOf.get(acl.urn()) + " -.->|protects| " + idOf.get(target.urn())));
+        }
+        for (PlannedResource listener : sorted(LISTENER)) {
+            StackLinks.dependencies(stack, listener, LOAD_BALANCER).forEach(lb -> link(lb, listener));
+            if (!redirects(listener)) {
+                targets(listener, services).forEach(service -> link(listener, service));
+            }
+        }
+        for (PlannedResource service : services) {
+            String serviceId = idOf.get(service.urn());
+            StackLinks.dependencies(stack, service, TASK_DEFINITION)
+                    .forEach(task -> edges.add(serviceId + " -.->|runs| " + idOf.get(task.urn())));
+            dataStores.forEach(id -> edges.add(serviceId + " --> " + id));
+            if (nodes.containsKey("secrets")) {
+                edges.add(serviceId + " -.->|reads| secrets");
+            }
+            single("providers", "((\"LLM providers\"))", null);
+            List<String> exits = nodes.keySet().stream().filter(id -> id.equals("nat") || id.equals("natinstance")).toList();
+            if (exits.isEmpty()) {
+                edges.add(serviceId + " --> providers");
+            }
+            exits.forEach(exit -> {
+                edges.add(serviceId + " --> " + exit);
+                edges.add(exit + " --> providers");
+            });
+            if (nodes.containsKey("alarms")) {
+                edges.add("alarms -.->|watch| " + serviceId);
+            }
+        }
+        if (nodes.containsKey("kms") && nodes.containsKey("secrets")) {
+            edges.add("kms -.->|encrypts| secrets");
+        }
+    }
+
+    /** The services a forwarding listener sends to: those sharing a target group, else all of them. */
+    private List<PlannedResource> targets(PlannedResource listener, List<PlannedResource> services) {
+        List<PlannedResource> groups = StackLinks.dependencies(stack, listener, TARGET_GROUP);
+        List<PlannedResource> linked = services.stream()
+                .filter(s -> groups.stream().anyMatch(g -> s.dependencies().contains(g.urn()))).toList();
+        return linked.isEmpty() ? services : linked;
+    }
+
+    private void link(String fromId, PlannedResource to) {
+        edges.add(fromId + " --> " + idOf.get(to.urn()));
+    }
+
+    private void link(PlannedResource from, PlannedResource to) {
+        edges.add(idOf.get(from.urn()) + " --> " + idOf.get(to.urn()));
+    }
+
+    private void each(String type, String kind, Function<PlannedResource, String> label) {
+        each(type, kind, "[\"", "\"]", label);
+    }
+
+    /** Like {@link #each} in the cylinder shape, remembering the nodes as data stores of the services. */
+    private void store(String type, String kind, Function<PlannedResource, String> label) {
+        each(type, kind, "[(\"", "\")]", label);
+        sorted(type).forEach(r -> dataStores.add(idOf.get(r.urn())));
+    }
+
+    /** One node per resource of a type, in the shape given by its opening and closing brackets. */
+    private void each(String type, String kind, String open, String close, Function<PlannedResource, String> label) {
+        for (PlannedResource resource : sorted(type)) {
+            idOf.put(resource.urn(), add(id(kind, resource.name()), open + escape(label.apply(resource)) + close,
+                    owner(resource)));
+        }
+    }
+
+    /**
+     * One node standing for all resources of a kind, placed in their component if they share one;
+     * {@code label} takes the count and a plural "s".
+     */
+    private void summary(String id, String label, List<PlannedResource> members) {
+        if (!members.isEmpty()) {
+            add(id, box(label.formatted(members.size(), members.size() == 1 ? "" : "s")), commonOwner(members));
+        }
+    }
+
+    private static String box(String label) {
+        return "[\"" + escape(label) + "\"]";
+    }
+
+    /** Adds a node that exists once (clients, providers), if not there yet. */
+    private void single(String id, String shape, String ownerUrn) {
+        nodes.putIfAbsent(id, new Node(id, shape, ownerUrn));
+    }
+
+    /** Adds a node under a unique id (a numeric suffix on collision) and returns the id. */
+    private String add(String id, String shape, String ownerUrn) {
+        String unique = id;
+        for (int n = 2; nodes.containsKey(unique); n++) {
+            unique = id + n;
+        }
+        nodes.put(unique, new Node(unique, shape, ownerUrn));
+        return unique;
+    }
+
+    private List<PlannedResource> sorted(String type) {
+        return stack.ofType(type).stream().sorted(StackLinks.ORDER).toList();
+    }
+
+    /** The URN of the nearest gateway component above a resource, or null at top level. */
+    private String owner(PlannedResource resource) {
+        PlannedResource current = byUrn.get(resource.parentUrn());
+        while (current != null && !(isComponent(current))) {
+            current = byUrn.get(current.parentUrn());
+        }
+        return current == null ? null : current.urn();
+    }
+
+    private String commonOwner(List<PlannedResource> members) {
+        Set<Optional<String>> owners = members.stream().map(m -> Optional.ofNullable(owner(m)))
+                .collect(Collectors.toSet());
+        return owners.size() == 1 ? owners.iterator().next().orElse(null) : null;
+    }
+
+    private static boolean isComponent(PlannedResource resource) {
+        return !resource.custom() && resource.type().startsWith(COMPONENT_PREFIX);
+    }
+
+    private String text() {
+        Map<String, List<Node>> byOwner = new LinkedHashMap<>();
+        nodes.values().forEach(node -> byOwner.computeIfAbsent(node.ownerUrn(), k -> new ArrayList<>()).add(node));
+        StringBuilder out = new StringBuilder("flowchart LR\n");
+        byOwner.getOrDefault(null, List.of()).forEach(node -> out.append("    ").append(node.id())
+                .append(node.shape()).append('\n'));
+        Map<String, PlannedResource> components = new TreeMap<>();
+        stack.resources().stream().filter(MermaidDiagram::isComponent)
+                .forEach(c -> components.put(subgraphTitle(c) + "\u0000" + c.urn(), c));
+        Set<String> subgraphIds = new TreeSet<>();
+        for (PlannedResource component : components.values()) {
+            String id = id("c", className(component) + "-" + component.name());
+            for (int n = 2; subgraphIds.contains(id) || nodes.containsKey(id); n++) {
+                id = id("c", className(component) + "-" + component.name()) + n;
+            }
+            subgraphIds.add(id);
+            out.append("    subgraph ").append(id).append("[\"").append(escape(subgraphTitle(component)))
+                    .append("\"]\n");
+            byOwner.getOrDefault(component.urn(), List.of()).forEach(node -> out.append("        ")
+                    .append(node.id()).append(node.shape()).append('\n'));
+            out.append("    end\n");
+        }
+        edges.forEach(edge -> out.append("    ").append(edge).append('\n'));
+        return out.toString();
+    }
+
+    private static String subgraphTitle(PlannedResource component) {
+        return className(component) + ": " + component.name();
+    }
+
+    private static String className(PlannedResource component) {
+        return component.type().substring(component.type().lastIndexOf(':') + 1);
+    }
+
+    /** An alphanumeric id: the kind, then the name in camel case without other characters. */
+    private static String id(String kind, String name) {
+        StringBuilder id = new StringBuilder(kind);
+        boolean upper = true;
+        for (char c : name.toCharArray()) {
+            if (Character.isLetterOrDigit(c) && c < 128) {
+                id.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            } else {
+                upper = true;
+            }
+        }
+        return id.toString();
+    }
+
+    /** A label safe inside Mermaid double quotes. */
+    private static String escape(String label) {
+        return label.replace("\"", "#quot;");
+    }
+}

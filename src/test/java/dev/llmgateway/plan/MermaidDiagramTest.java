@@ -1,0 +1,164 @@
+package dev.llmgateway.plan;
+
+import com.pulumi.Context;
+import com.pulumi.aws.ec2.NatGateway;
+import com.pulumi.aws.ec2.NatGatewayArgs;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.SubnetArgs;
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.ec2.VpcArgs;
+import com.pulumi.aws.ec2clientvpn.Endpoint;
+import com.pulumi.aws.ec2clientvpn.EndpointArgs;
+import com.pulumi.aws.ec2clientvpn.inputs.EndpointAuthenticationOptionArgs;
+import com.pulumi.aws.ec2clientvpn.inputs.EndpointConnectionLogOptionsArgs;
+import com.pulumi.aws.ecs.Service;
+import com.pulumi.aws.ecs.ServiceArgs;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.ecs.TaskDefinitionArgs;
+import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerArgs;
+import com.pulumi.aws.lb.LoadBalancer;
+import com.pulumi.aws.lb.LoadBalancerArgs;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.lb.TargetGroupArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
+import com.pulumi.aws.rds.Cluster;
+import com.pulumi.aws.rds.ClusterArgs;
+import com.pulumi.aws.rds.ClusterInstance;
+import com.pulumi.aws.rds.ClusterInstanceArgs;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.llmgateway.components.testing.OfflineEngine;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MermaidDiagramTest {
+
+    private static String diagram;
+
+    /** A stand-in for the gateway's components: only the type token and the parentage matter here. */
+    private static final class Part extends ComponentResource {
+        Part(String type, String name) {
+            super(type, name, null);
+        }
+
+        CustomResourceOptions child() {
+            return CustomResourceOptions.builder().parent(this).build();
+        }
+    }
+
+    @BeforeAll
+    static void renderSmallGateway() {
+        diagram = render();
+    }
+
+    private static String render() {
+        return MermaidDiagram.render(OfflineEngine.run("diagram", "dev", "us-east-1", MermaidDiagramTest::program)
+                .orThrow());
+    }
+
+    /** VPC (2 public + 2 private subnets, one NAT gateway), ALB + service, Aurora, Client VPN, 2 secrets. */
+    private static void program(Context ctx) {
+        var network = new Part("llmgateway:network:Vpc", "main");
+        var vpc = new Vpc("main", VpcArgs.builder().cidrBlock("10.0.0.0/16").build(), network.child());
+        for (String subnet : List.of("main-public-a", "main-public-b", "main-private-a", "main-private-b")) {
+            new Subnet(subnet, SubnetArgs.builder().vpcId(vpc.id()).cidrBlock("10.0.0.0/24").build(), network.child());
+        }
+        new NatGateway("main-nat-a", NatGatewayArgs.builder().subnetId("subnet-a").build(), network.child());
+
+        var proxy = new Part("llmgateway:proxy:ProxyService", "proxy");
+        var alb = new LoadBalancer("proxy", LoadBalancerArgs.builder().internal(false).subnets("subnet-a", "subnet-b")
+                .build(), proxy.child());
+        var targets = new TargetGroup("proxy", TargetGroupArgs.builder().port(4000).protocol("HTTP").targetType("ip")
+                .build(), proxy.child());
+        new Listener("proxy-https", ListenerArgs.builder().loadBalancerArn(alb.arn()).port(443).protocol("HTTPS")
+                .defaultActions(ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(targets.arn()).build())
+                .build(), proxy.child());
+        new Listener("proxy-http", ListenerArgs.builder().loadBalancerArn(alb.arn()).port(80).protocol("HTTP")
+                .defaultActions(ListenerDefaultActionArgs.builder().type("redirect").redirect(
+                        ListenerDefaultActionRedirectArgs.builder().protocol("HTTPS").statusCode("HTTP_301").build())
+                        .build())
+                .build(), proxy.child());
+        var task = new TaskDefinition("proxy", TaskDefinitionArgs.builder().family("litellm")
+                .containerDefinitions("[{\"name\": \"litellm\"}, {\"name\": \"presidio-analyzer\"}]").build(),
+                proxy.child());
+        new Service("proxy", ServiceArgs.builder().taskDefinition(task.arn()).desiredCount(2)
+                .loadBalancers(ServiceLoadBalancerArgs.builder().targetGroupArn(targets.arn())
+                        .containerName("litellm").containerPort(4000).build())
+                .build(), proxy.child());
+
+        var database = new Part("llmgateway:database:Database", "db");
+        var cluster = new Cluster("db", ClusterArgs.builder().engine("aurora-postgresql").build(), database.child());
+        new ClusterInstance("db-1", ClusterInstanceArgs.builder().clusterIdentifier(cluster.id())
+                .instanceClass("db.serverless").engine("aurora-postgresql").build(), database.child());
+
+        new Endpoint("vpn", EndpointArgs.builder().serverCertificateArn("arn:aws:acm:server")
+                .clientCidrBlock("10.100.0.0/22")
+                .authenticationOptions(EndpointAuthenticationOptionArgs.builder().type("certificate-authentication")
+                        .rootCertificateChainArn("arn:aws:acm:root").build())
+                .connectionLogOptions(EndpointConnectionLogOptionsArgs.builder().enabled(false).build()).build());
+        new Secret("master-key");
+        new Secret("salt-key");
+        new Key("key");
+    }
+
+    /** The lines between a subgraph's header and its {@code end}. */
+    private static List<String> subgraph(String header) {
+        List<String> lines = diagram.lines().toList();
+        int start = lines.indexOf("    " + header);
+        assertTrue(start >= 0, header + " missing in\n" + diagram);
+        return lines.subList(start + 1, lines.subList(start, lines.size()).indexOf("    end") + start);
+    }
+
+    @Test
+    void eachComponentIsASubgraphHoldingItsResources() {
+        assertTrue(diagram.startsWith("flowchart LR\n"));
+        assertEquals(List.of(
+                        "        nat[\"1 NAT gateway\"]",
+                        "        subnetsMainPrivate[\"2 private subnets\"]",
+                        "        subnetsMainPublic[\"2 public subnets\"]",
+                        "        vpcMain[\"VPC main<br/>10.0.0.0/16\"]"),
+                subgraph("subgraph cVpcMain[\"Vpc: main\"]"));
+        assertTrue(subgraph("subgraph cProxyServiceProxy[\"ProxyService: proxy\"]")
+                .contains("        taskProxy[\"Task litellm<br/>litellm, presidio-analyzer\"]"), diagram);
+        assertTrue(subgraph("subgraph cDatabaseDb[\"Database: db\"]")
+                .contains("        dbDb[(\"Aurora db<br/>aurora-postgresql, 1 instance(s)\")]"), diagram);
+        assertTrue(diagram.contains("    secrets[\"Secrets Manager (2 secrets)\"]\n"), diagram);
+    }
+
+    @Test
+    void edgesFollowTheRequestPathFromClientsAndVpnToProviders() {
+        List<String> edges = List.of("clients --> albProxy", "vpnusers --> vpnVpn", "vpnVpn --> albProxy",
+                "albProxy --> listenerProxyHttps", "albProxy --> listenerProxyHttp",
+                "listenerProxyHttps --> svcProxy", "svcProxy -.->|runs| taskProxy", "svcProxy --> dbDb",
+                "svcProxy -.->|reads| secrets", "svcProxy --> nat", "nat --> providers",
+                "kms -.->|encrypts| secrets");
+        edges.forEach(edge -> assertTrue(diagram.contains("    " + edge + "\n"), edge + " missing in\n" + diagram));
+        assertFalse(diagram.contains("listenerProxyHttp --> svcProxy"), "the HTTP listener only redirects");
+    }
+
+    @Test
+    void everyLineIsValidMermaidWithAlphanumericIdsAndQuotedLabels() {
+        String id = "[A-Za-z0-9]+";
+        String node = "    (    )?" + id + "(\\[\"[^\"]*\"\\]|\\[\\(\"[^\"]*\"\\)\\]|\\(\\(\"[^\"]*\"\\)\\))";
+        String edge = "    " + id + " (-->|---|-\\.->\\|[a-z]+\\|) " + id;
+        String subgraph = "    subgraph " + id + "\\[\"[^\"]*\"\\]";
+        diagram.lines().skip(1).forEach(line -> assertTrue(line.matches(node) || line.matches(edge)
+                || line.matches(subgraph) || line.equals("    end"), "not valid Mermaid: " + line));
+    }
+
+    @Test
+    void sameStackRendersByteIdenticalDiagrams() {
+        assertEquals(diagram, render());
+    }
+}
