@@ -29,6 +29,8 @@ public final class PlanCommand implements Callable<Integer> {
     static final int BAD_SETTINGS = 2;
     /** Exit code for a program that failed on the mock engine. */
     static final int PROGRAM_FAILED = 3;
+    /** Exit code for a stack whose policy profile fails (a HIGH finding under prod). */
+    static final int POLICY_FAILED = 4;
 
     @Option(names = "--stack", required = true, description = "Stack name (reads Pulumi.<stack>.yaml).")
     private String stack;
@@ -77,10 +79,16 @@ public final class PlanCommand implements Callable<Integer> {
             plan.errors().forEach(error -> stderr.println("program failed: " + rootMessage(error)));
             return PROGRAM_FAILED;
         }
+        CostReport cost = CostEstimate.of(plan);
+        PolicyReport policy = PolicyChecks.evaluate(plan, settings.policyProfile());
         Map<String, Object> document = PreviewJson.document(plan);
+        document.put("cost", cost.toJson());
+        document.put("policy", policy.toJson());
         Files.createDirectories(out);
         Path json = out.resolve(stack + ".json");
         Files.writeString(json, PreviewJson.toJson(document));
+        Path diagram = out.resolve(stack + ".mmd");
+        Files.writeString(diagram, MermaidDiagram.render(plan));
 
         stdout.println("Plan of stack " + stack + " (offline, mock engine): " + plan.resources().size() + " resources");
         stdout.println();
@@ -89,7 +97,17 @@ public final class PlanCommand implements Callable<Integer> {
         stdout.println("Resources by type:");
         plan.countByType().forEach((type, count) -> stdout.printf("  %4d  %s%n", count, type));
         stdout.println();
-        stdout.println("Wrote " + json);
+        stdout.println("Monthly cost estimate (" + PriceTable.AS_OF + "):");
+        stdout.print(cost.table());
+        stdout.println();
+        stdout.println("Policy checks (profile " + settings.policyProfile().name().toLowerCase(java.util.Locale.ROOT) + "):");
+        stdout.print(policy.table());
+        stdout.println();
+        stdout.println("Wrote " + json + " and " + diagram);
+        if (policy.fails()) {
+            stderr.println("Policy checks failed for stack " + stack + ": fix the HIGH findings above or use policyProfile dev");
+            return POLICY_FAILED;
+        }
         return 0;
     }
 

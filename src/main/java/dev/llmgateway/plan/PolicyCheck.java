@@ -1,5 +1,6 @@
 package dev.llmgateway.plan;
 
+import dev.llmgateway.gateway.settings.PolicyProfile;
 import dev.llmgateway.components.testing.PlannedResource;
 import dev.llmgateway.components.testing.PlannedStack;
 

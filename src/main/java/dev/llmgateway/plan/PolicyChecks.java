@@ -1,5 +1,6 @@
 package dev.llmgateway.plan;
 
+import dev.llmgateway.gateway.settings.PolicyProfile;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -1,5 +1,6 @@
 package dev.llmgateway.plan;
 
+import dev.llmgateway.gateway.settings.PolicyProfile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,19 @@
 package dev.llmgateway.plan;
 
+import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.gateway.settings.StackFileConfigSource;
+import dev.llmgateway.gateway.settings.StackSettings;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Keeps the generated parts of README.md (between {@code <!-- generated:NAME -->} and
@@ -14,6 +21,9 @@ import java.util.regex.Pattern;
  * {@code ./mvnw -q compile exec:java -DmainClass=dev.llmgateway.plan.ReadmeSections}.
  */
 public final class ReadmeSections {
+
+    /** Committed stacks drawn in the README. */
+    private static final List<String> STACKS = List.of("dev", "prod");
 
     private ReadmeSections() {
     }
@@ -29,7 +39,25 @@ public final class ReadmeSections {
     public static Map<String, String> sections(Path project) throws IOException {
         Map<String, String> sections = new LinkedHashMap<>();
         sections.put("config", ConfigReference.markdown(project.resolve("Pulumi.yaml")));
+        StringBuilder costs = new StringBuilder("| stack | idle $/month | typical $/month |\n|---|---:|---:|\n");
+        for (String stack : STACKS) {
+            PlannedStack plan = PlanCommand.plan(StackSettings.read(StackFileConfigSource.load(project, stack))).orThrow();
+            sections.put("architecture-" + stack, "```mermaid\n" + MermaidDiagram.render(plan) + "```\n");
+            costs.append(costRow("`" + stack + "`", CostEstimate.of(plan)));
+        }
+        try (Stream<Path> files = Files.list(project.resolve("examples"))) {
+            for (Path example : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                String name = example.getFileName().toString().replace(".yaml", "");
+                PlannedStack plan = PlanCommand.plan(StackSettings.read(StackFileConfigSource.load(project, example, name))).orThrow();
+                costs.append(costRow("example `" + name + "`", CostEstimate.of(plan)));
+            }
+        }
+        sections.put("costs", costs.toString());
         return sections;
+    }
+
+    private static String costRow(String label, CostReport cost) {
+        return String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", label, cost.idleTotal(), cost.typicalTotal());
     }
 
     /** {@code readme} with each generated section replaced by its current content. */

@@ -40,6 +40,10 @@ class PlanCommandTest {
         assertTrue(json.contains("\"secretString\": \"[secret]\""), "generated secrets are masked");
         assertFalse(json.contains("mockllmdevmasterkey"), "no generated value leaks into the plan");
         assertTrue(stdout.toString().contains("llmgateway:network:Vpc"));
+        assertTrue(document.getAsJsonObject("cost").has("totals"), "cost estimate is part of the plan JSON");
+        assertTrue(document.getAsJsonObject("policy").has("checks"), "policy report is part of the plan JSON");
+        assertTrue(Files.readString(out.resolve("dev.mmd")).startsWith("flowchart LR"));
+        assertTrue(stdout.toString().contains("Monthly cost estimate") && stdout.toString().contains("Policy checks (profile dev)"));
     }
 
     @Test

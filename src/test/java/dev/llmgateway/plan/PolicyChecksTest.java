@@ -1,5 +1,6 @@
 package dev.llmgateway.plan;
 
+import dev.llmgateway.gateway.settings.PolicyProfile;
 import com.pulumi.Context;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;

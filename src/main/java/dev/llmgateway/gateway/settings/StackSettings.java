@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param vpn           Client VPN, present in {@code vpn} access mode
  * @param observability logs, alarms, dashboard
  * @param secrets       where secrets live and when generated ones are renewed
+ * @param policyProfile {@code policyProfile}: which offline policy checks gate this stack
  */
 public record StackSettings(String project, String stack, String region, TagSettings tags, NetworkSettings network,
                             DatabaseSettings database, ProxySettings proxy, AccessSettings access,
-                            Optional<VpnSettings> vpn, ObservabilitySettings observability, SecretSettings secrets) {
+                            Optional<VpnSettings> vpn, ObservabilitySettings observability, SecretSettings secrets,
+                            PolicyProfile policyProfile) {
 
     /** Reads every setting from {@code source}; throws {@link SettingsException} on the first bad value. */
     public static StackSettings read(ConfigSource source) {
@@ -33,6 +35,6 @@ public record StackSettings(String project, String stack, String region, TagSett
                 : Optional.empty();
         return new StackSettings(source.project(), source.stack(), region, TagSettings.read(r), network,
                 DatabaseSettings.read(r), ProxySettings.read(r), access, vpn, ObservabilitySettings.read(r),
-                SecretSettings.read(r));
+                SecretSettings.read(r), r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD));
     }
 }
