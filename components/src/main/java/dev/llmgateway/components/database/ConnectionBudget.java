@@ -1,0 +1,67 @@
+package dev.llmgateway.components.database;
+
+import java.util.Map;
+
+/**
+ * PostgreSQL's default {@code max_connections} on RDS and Aurora for a given capacity. AWS sets it
+ * to {@code LEAST(DBInstanceClassMemory / 9531392, 5000)} (RDS and Aurora PostgreSQL parameter
+ * defaults, "Maximum number of database connections" in the RDS user guide). Aurora Serverless v2
+ * derives it from the <em>maximum</em> capacity, at about 2 GiB of memory per ACU. Memory here is the
+ * class's nominal memory; AWS reserves part of it, so the real value is somewhat lower, which is why
+ * callers keep a margin ({@link #usable}).
+ */
+public final class ConnectionBudget {
+
+    private static final long BYTES_PER_CONNECTION = 9_531_392L;
+    private static final int CEILING = 5000;
+    private static final long GIB = 1L << 30;
+    /** Connections PostgreSQL keeps for superusers ({@code superuser_reserved_connections}, default 3). */
+    static final int RESERVED = 3;
+
+    /** Nominal memory in GiB of the instance classes this project sizes for. */
+    private static final Map<String, Integer> MEMORY_GIB = Map.ofEntries(
+            Map.entry("db.t4g.micro", 1), Map.entry("db.t4g.small", 2), Map.entry("db.t4g.medium", 4),
+            Map.entry("db.t4g.large", 8), Map.entry("db.t4g.xlarge", 16), Map.entry("db.t4g.2xlarge", 32),
+            Map.entry("db.m6g.large", 8), Map.entry("db.m6g.xlarge", 16), Map.entry("db.m6g.2xlarge", 32),
+            Map.entry("db.m6g.4xlarge", 64), Map.entry("db.m7g.large", 8), Map.entry("db.m7g.xlarge", 16),
+            Map.entry("db.m7g.2xlarge", 32), Map.entry("db.m7g.4xlarge", 64), Map.entry("db.r6g.large", 16),
+            Map.entry("db.r6g.xlarge", 32), Map.entry("db.r6g.2xlarge", 64), Map.entry("db.r6g.4xlarge", 128),
+            Map.entry("db.r7g.large", 16), Map.entry("db.r7g.xlarge", 32), Map.entry("db.r7g.2xlarge", 64),
+            Map.entry("db.r7g.4xlarge", 128));
+
+    private ConnectionBudget() {
+    }
+
+    /**
+     * Default {@code max_connections} for the engine at its capacity.
+     *
+     * @param engine         the engine
+     * @param maxCapacityAcu maximum ACUs (Serverless v2 only)
+     * @param instanceClass  instance class (provisioned Aurora and RDS)
+     * @throws IllegalArgumentException for an instance class whose memory is not known here
+     */
+    public static int maxConnections(DatabaseEngine engine, double maxCapacityAcu, String instanceClass) {
+        long memory;
+        if (engine == DatabaseEngine.AURORA_SERVERLESS_V2) {
+            memory = (long) (maxCapacityAcu * 2 * GIB);
+        } else {
+            Integer gib = MEMORY_GIB.get(instanceClass);
+            if (gib == null) {
+                throw new IllegalArgumentException("unknown instance class " + instanceClass + "; known: "
+                        + new java.util.TreeSet<>(MEMORY_GIB.keySet()));
+            }
+            memory = gib * GIB;
+        }
+        return (int) Math.min(memory / BYTES_PER_CONNECTION, CEILING);
+    }
+
+    /** Connections applications may plan on: 90% of {@code maxConnections} less the superuser reserve. */
+    public static int usable(int maxConnections) {
+        return (int) Math.floor(maxConnections * 0.9) - RESERVED;
+    }
+
+    /** Whether the instance class's memory is known (so it can be budgeted). */
+    public static boolean knows(String instanceClass) {
+        return MEMORY_GIB.containsKey(instanceClass);
+    }
+}

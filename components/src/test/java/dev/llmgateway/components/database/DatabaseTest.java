@@ -1,0 +1,129 @@
+package dev.llmgateway.components.database;
+
+import com.pulumi.core.Output;
+import dev.llmgateway.components.testing.OfflineEngine;
+import dev.llmgateway.components.testing.PlannedResource;
+import dev.llmgateway.components.testing.PlannedStack;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatabaseTest {
+
+    private static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/k";
+
+    private static DatabaseArgs.Builder base() {
+        return DatabaseArgs.builder().vpcId(Output.of("vpc-1"))
+                .subnetIds(Output.of(List.of("subnet-a", "subnet-b"))).kmsKeyArn(Output.of(KEY));
+    }
+
+    private static PlannedStack plan(UnaryOperator<DatabaseArgs.Builder> configure) {
+        return OfflineEngine.run("p", "t", "us-east-1", ctx -> {
+            var db = new Database("db", configure.apply(base()).build(), null);
+            db.allowFrom("proxy", Output.of("sg-proxy"));
+            ctx.export("secret", db.masterSecretArn());
+        }).orThrow();
+    }
+
+    @Test
+    void devServerlessPausesWhenIdleWithOneInstanceAndNoProtection() {
+        PlannedStack plan = plan(b -> b.minCapacity(0).maxCapacity(2).secondsUntilAutoPause(600).deletionProtection(false));
+        PlannedResource cluster = plan.one("aws:rds/cluster:Cluster");
+        assertEquals("aurora-postgresql", cluster.string("engine"));
+        assertEquals("16.6", cluster.string("engineVersion"));
+        assertEquals(0.0, cluster.number("serverlessv2ScalingConfiguration.minCapacity"));
+        assertEquals(2.0, cluster.number("serverlessv2ScalingConfiguration.maxCapacity"));
+        assertEquals(600.0, cluster.number("serverlessv2ScalingConfiguration.secondsUntilAutoPause"));
+        assertFalse(cluster.flag("deletionProtection"));
+        assertFalse(cluster.protect());
+        PlannedResource instance = plan.one("aws:rds/clusterInstance:ClusterInstance");
+        assertEquals("db.serverless", instance.string("instanceClass"));
+        assertFalse(instance.flag("publiclyAccessible"));
+    }
+
+    @Test
+    void prodClusterHasAReaderAndIsProtectedByAwsAndPulumi() {
+        PlannedStack plan = plan(b -> b.minCapacity(0.5).maxCapacity(8).readers(1).backupRetentionDays(30).protect(true)
+                .availabilityZones(Output.of(List.of("us-east-1a", "us-east-1b", "us-east-1c"))));
+        PlannedResource cluster = plan.one("aws:rds/cluster:Cluster");
+        assertTrue(cluster.flag("deletionProtection"));
+        assertTrue(cluster.protect() && cluster.retainOnDelete());
+        assertEquals(30.0, cluster.number("backupRetentionPeriod"));
+        assertFalse(cluster.flag("skipFinalSnapshot"));
+        assertEquals("db-final", cluster.string("finalSnapshotIdentifier"));
+        assertTrue(cluster.input("serverlessv2ScalingConfiguration.secondsUntilAutoPause").isEmpty());
+        List<PlannedResource> instances = plan.ofType("aws:rds/clusterInstance:ClusterInstance");
+        assertEquals(2, instances.size());
+        assertEquals(List.of("us-east-1a", "us-east-1b"), instances.stream().map(i -> i.string("availabilityZone")).sorted().toList());
+    }
+
+    @Test
+    void everythingIsEncryptedWithTheCustomerKeyAndTlsIsForced() {
+        PlannedStack plan = plan(b -> b);
+        PlannedResource cluster = plan.one("aws:rds/cluster:Cluster");
+        assertTrue(cluster.flag("storageEncrypted"));
+        assertEquals(KEY, cluster.string("kmsKeyId"));
+        assertTrue(cluster.flag("manageMasterUserPassword"));
+        assertEquals(KEY, cluster.string("masterUserSecretKmsKeyId"));
+        assertEquals(KEY, plan.one("aws:rds/clusterInstance:ClusterInstance").string("performanceInsightsKmsKeyId"));
+        PlannedResource logs = plan.one("aws:cloudwatch/logGroup:LogGroup");
+        assertEquals("/aws/rds/cluster/db/postgresql", logs.string("name"));
+        assertEquals(KEY, logs.string("kmsKeyId"));
+        assertTrue(cluster.dependencies().contains(logs.urn()), "log group exists before the export starts");
+        assertEquals(List.of("postgresql"), cluster.list("enabledCloudwatchLogsExports"));
+        assertTrue(cluster.flag("iamDatabaseAuthenticationEnabled") && cluster.flag("copyTagsToSnapshot"));
+        PlannedResource parameters = plan.one("aws:rds/clusterParameterGroup:ClusterParameterGroup");
+        assertEquals("aurora-postgresql16", parameters.string("family"));
+        assertTrue(parameters.list("parameters").toString().contains("name=rds.force_ssl, value=1"), parameters.list("parameters").toString());
+    }
+
+    @Test
+    void onlyGrantedSecurityGroupsReachPort5432() {
+        PlannedStack plan = plan(b -> b);
+        PlannedResource group = plan.one("aws:ec2/securityGroup:SecurityGroup");
+        assertTrue(group.list("ingress").isEmpty() && group.list("egress").isEmpty());
+        PlannedResource rule = plan.one("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+        assertEquals("sg-proxy", rule.string("referencedSecurityGroupId"));
+        assertEquals(5432.0, rule.number("fromPort"));
+        assertTrue(rule.input("cidrIpv4").isEmpty());
+        assertTrue(String.valueOf(plan.outputs().get("secret")).contains(":secret:rds!"), "master password is RDS-managed");
+    }
+
+    @Test
+    void rdsInstanceIsMultiAzGp3WithStorageAutoscaling() {
+        PlannedStack plan = plan(b -> b.engine(DatabaseEngine.RDS_INSTANCE).multiAz(true).maxAllocatedStorageGb(200));
+        PlannedResource instance = plan.one("aws:rds/instance:Instance");
+        assertTrue(instance.flag("multiAz"));
+        assertEquals("gp3", instance.string("storageType"));
+        assertEquals(200.0, instance.number("maxAllocatedStorage"));
+        assertEquals("db.t4g.micro", instance.string("instanceClass"));
+        assertFalse(instance.flag("performanceInsightsEnabled"), "t4g.micro has no Performance Insights");
+        assertEquals("postgres16", plan.one("aws:rds/parameterGroup:ParameterGroup").string("family"));
+        assertTrue(plan.ofType("aws:rds/cluster:Cluster").isEmpty());
+    }
+
+    @Test
+    void argsRejectImpossibleCapacityAndOldVersionsForAutoPause() {
+        var inverted = assertThrows(IllegalArgumentException.class, () -> base().minCapacity(4).maxCapacity(2).build());
+        assertTrue(inverted.getMessage().contains("0 <= min <= max"), inverted.getMessage());
+        var old = assertThrows(IllegalArgumentException.class, () -> base().engineVersion("16.2").minCapacity(0).build());
+        assertTrue(old.getMessage().contains("needs PostgreSQL 13.15, 14.12, 15.7, 16.3 or later, got 16.2"), old.getMessage());
+        var retention = assertThrows(IllegalArgumentException.class, () -> base().logRetentionDays(10).build());
+        assertTrue(retention.getMessage().contains("logRetentionDays"), retention.getMessage());
+    }
+
+    @Test
+    void connectionBudgetFollowsMemory() {
+        assertEquals(901, ConnectionBudget.maxConnections(DatabaseEngine.AURORA_SERVERLESS_V2, 4, null));
+        assertEquals(112, ConnectionBudget.maxConnections(DatabaseEngine.RDS_INSTANCE, 0, "db.t4g.micro"));
+        assertEquals(5000, ConnectionBudget.maxConnections(DatabaseEngine.AURORA_PROVISIONED, 0, "db.r7g.4xlarge"));
+        assertEquals(97, ConnectionBudget.usable(112));
+        assertThrows(IllegalArgumentException.class, () -> ConnectionBudget.maxConnections(DatabaseEngine.RDS_INSTANCE, 0, "db.x1.huge"));
+    }
+}

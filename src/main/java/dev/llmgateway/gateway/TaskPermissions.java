@@ -1,0 +1,38 @@
+package dev.llmgateway.gateway;
+
+import com.pulumi.core.Output;
+import dev.llmgateway.components.support.PolicyDocument;
+import dev.llmgateway.components.support.PolicyDocument.Statement;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the LiteLLM process itself may do in AWS (the ECS task role): read its published config,
+ * decrypt it, and invoke exactly the Bedrock models the stack configures. Nothing else.
+ */
+final class TaskPermissions {
+
+    private TaskPermissions() {
+    }
+
+    /** The task role's inline policy. */
+    static Output<String> policy(Output<String> configObjectArn, Output<String> keyArn, List<String> bedrockArns) {
+        return Output.tuple(configObjectArn, keyArn).applyValue(t -> {
+            List<Statement> statements = new ArrayList<>();
+            statements.add(Statement.allow("ReadPublishedConfig", List.of("s3:GetObject"), List.of(t.t1)));
+            statements.add(Statement.allow("DecryptConfig", List.of("kms:Decrypt"), List.of(t.t2))
+                    .when("StringEquals", "kms:ViaService", "s3." + keyRegion(t.t2) + ".amazonaws.com"));
+            if (!bedrockArns.isEmpty()) {
+                statements.add(Statement.allow("InvokeConfiguredModels",
+                        List.of("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"), bedrockArns));
+            }
+            return PolicyDocument.json(statements);
+        });
+    }
+
+    /** The region of a KMS key ARN ({@code arn:aws:kms:<region>:...}). */
+    private static String keyRegion(String keyArn) {
+        return keyArn.split(":")[3];
+    }
+}
