@@ -92,7 +92,8 @@ public class PrivateBucket extends ComponentResource {
                 .build(), child));
         new BucketPolicy(name, BucketPolicyArgs.builder()
                 .bucket(bucket.id())
-                .policy(arn.applyValue(bucketArn -> PolicyDocument.json(policy(bucketArn, args))))
+                .policy(arn.apply(bucketArn -> args.grants().apply(bucketArn)
+                        .applyValue(grants -> PolicyDocument.json(policy(bucketArn, grants)))))
                 .build(), child);
         registerOutputs(Map.of("bucketName", bucketName, "arn", arn));
     }
@@ -107,11 +108,11 @@ public class PrivateBucket extends ComponentResource {
         return arn;
     }
 
-    private static List<Statement> policy(String bucketArn, PrivateBucketArgs args) {
+    private static List<Statement> policy(String bucketArn, List<Statement> grants) {
         List<Statement> statements = new ArrayList<>();
         statements.add(new Statement("DenyInsecureTransport", "Deny", Map.of("AWS", "*"), List.of("s3:*"),
                 List.of(bucketArn, bucketArn + "/*"), Map.of()).when("Bool", "aws:SecureTransport", "false"));
-        statements.addAll(args.grants().apply(bucketArn));
+        statements.addAll(grants);
         return statements;
     }
 }

@@ -14,7 +14,7 @@ public final class PrivateBucketArgs {
     private boolean versioning = true;
     private Integer expirationDays;
     private boolean forceDestroy;
-    private Function<String, List<Statement>> grants = bucketArn -> List.of();
+    private Function<String, Output<List<Statement>>> grants = bucketArn -> Output.of(List.of());
 
     private PrivateBucketArgs() {
     }
@@ -45,7 +45,7 @@ public final class PrivateBucketArgs {
     }
 
     /** Extra bucket-policy statements, given the bucket ARN; default none. */
-    public Function<String, List<Statement>> grants() {
+    public Function<String, Output<List<Statement>>> grants() {
         return grants;
     }
 
@@ -80,8 +80,8 @@ public final class PrivateBucketArgs {
             return this;
         }
 
-        /** Extra policy statements from the bucket ARN. */
-        public Builder grants(Function<String, List<Statement>> grants) {
+        /** Extra policy statements from the bucket ARN (an output, so they may name other resources). */
+        public Builder grants(Function<String, Output<List<Statement>>> grants) {
             args.grants = grants;
             return this;
         }

@@ -160,6 +160,8 @@ public final class MockCloud implements Mocks {
                     "name", String.valueOf(arguments.get("name")), "value", "ami-0mock0123456789", "type", "String",
                     "id", String.valueOf(arguments.get("name")), "arn", "arn:aws:ssm:" + region + "::parameter/mock",
                     "version", 1.0, "insecureValue", "ami-0mock0123456789");
+            case "aws:elb/getServiceAccount:getServiceAccount" -> Map.of(
+                    "arn", "arn:aws:iam::127311923021:root", "id", "127311923021", "region", region);
             case "aws:ec2/getManagedPrefixList:getManagedPrefixList" -> Map.of(
                     "id", "pl-3b927c52", "name", String.valueOf(arguments.getOrDefault("name", "mock")), "addressFamily", "IPv4",
                     "arn", "arn:aws:ec2:" + region + ":aws:prefix-list/pl-3b927c52", "maxEntries", 50.0, "ownerId", "AWS",

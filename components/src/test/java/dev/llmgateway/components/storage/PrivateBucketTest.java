@@ -35,8 +35,8 @@ class PrivateBucketTest {
     @Test
     void withoutAKeyItFallsBackToSseS3AndExpiresObjectsWhenAsked() {
         PlannedStack plan = plan(PrivateBucketArgs.builder().versioning(false).expirationDays(90)
-                .grants(arn -> List.of(Statement.allow("Extra", List.of("s3:PutObject"), List.of(arn + "/logs/*"))
-                        .forPrincipal("Service", "logdelivery.elasticloadbalancing.amazonaws.com"))).build());
+                .grants(arn -> Output.of(List.of(Statement.allow("Extra", List.of("s3:PutObject"), List.of(arn + "/logs/*"))
+                        .forPrincipal("Service", "logdelivery.elasticloadbalancing.amazonaws.com")))).build());
         assertEquals("AES256", plan.one("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2")
                 .string("rules.0.applyServerSideEncryptionByDefault.sseAlgorithm"));
         assertTrue(plan.ofType("aws:s3/bucketVersioningV2:BucketVersioningV2").isEmpty());

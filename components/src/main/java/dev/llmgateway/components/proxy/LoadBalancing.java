@@ -1,0 +1,245 @@
+package dev.llmgateway.components.proxy;
+
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.elb.ElbFunctions;
+import com.pulumi.aws.elb.inputs.GetServiceAccountArgs;
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerArgs;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.lb.ListenerRuleArgs;
+import com.pulumi.aws.lb.LoadBalancer;
+import com.pulumi.aws.lb.LoadBalancerArgs;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.lb.TargetGroupArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
+import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
+import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.aws.wafv2.WebAclAssociation;
+import com.pulumi.aws.wafv2.WebAclAssociationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.llmgateway.components.storage.PrivateBucket;
+import dev.llmgateway.components.storage.PrivateBucketArgs;
+import dev.llmgateway.components.support.PolicyDocument.Statement;
+import dev.llmgateway.components.waf.WebFirewall;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The load-balancer half of {@link ProxyService}: its security group (ingress only from the
+ * allowed sources, egress only to the tasks), the ALB (invalid headers dropped, long idle timeout,
+ * access logs), the target group on the readiness path, HTTPS with an HTTP redirect (or plain HTTP
+ * when explicitly allowed), path rules, an optional required header and an optional WAF.
+ */
+final class LoadBalancing {
+
+    private final String name;
+    private final Resource parent;
+    private final SecurityGroup securityGroup;
+    private final LoadBalancer loadBalancer;
+    private final TargetGroup targetGroup;
+    private final List<Listener> listeners = new ArrayList<>();
+    private final Listener serving;
+    private final boolean https;
+    private final Optional<Output<String>> webAclArn;
+
+    LoadBalancing(String name, ProxyServiceArgs args, SecurityGroup taskGroup, Resource parent) {
+        this.name = name;
+        this.parent = parent;
+        this.https = args.certificateArn().isPresent();
+        var child = options();
+
+        this.securityGroup = new SecurityGroup(name + "-lb", SecurityGroupArgs.builder()
+                .vpcId(args.vpcId())
+                .description("Proxy load balancer: listeners open to the allowed sources only")
+                .build(), child);
+        List<Integer> ports = https ? List.of(443, 80) : List.of(80);
+        for (int port : ports) {
+            int index = 0;
+            for (String cidr : args.ingressCidrs()) {
+                ingress(port, "cidr-" + index++, r -> r.cidrIpv4(cidr));
+            }
+            index = 0;
+            for (Output<String> group : args.ingressSecurityGroupIds()) {
+                ingress(port, "group-" + index++, r -> r.referencedSecurityGroupId(group));
+            }
+            index = 0;
+            for (Output<String> prefixList : args.ingressPrefixListIds()) {
+                ingress(port, "prefix-list-" + index++, r -> r.prefixListId(prefixList));
+            }
+        }
+        new SecurityGroupEgressRule(name + "-lb-to-tasks", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(securityGroup.id()).referencedSecurityGroupId(taskGroup.id())
+                .ipProtocol("tcp").fromPort(args.containerPort()).toPort(args.containerPort())
+                .description("to the proxy tasks").build(), child);
+        new SecurityGroupIngressRule(name + "-tasks-from-lb", SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(taskGroup.id()).referencedSecurityGroupId(securityGroup.id())
+                .ipProtocol("tcp").fromPort(args.containerPort()).toPort(args.containerPort())
+                .description("from the load balancer").build(), child);
+
+        var balancer = LoadBalancerArgs.builder()
+                .loadBalancerType("application")
+                .internal(args.internal())
+                .securityGroups(Output.all(securityGroup.id()))
+                .subnets(args.loadBalancerSubnetIds())
+                .dropInvalidHeaderFields(true)
+                .idleTimeout(args.idleTimeoutSeconds())
+                .enableDeletionProtection(args.deletionProtection());
+        var balancerOptions = CustomResourceOptions.builder().parent(parent);
+        if (args.accessLogs()) {
+            var logs = accessLogBucket(args);
+            balancer.accessLogs(LoadBalancerAccessLogsArgs.builder().bucket(logs.bucketName()).prefix("alb").enabled(true).build());
+            balancerOptions.dependsOn(logs);
+        }
+        this.loadBalancer = new LoadBalancer(name, balancer.build(), balancerOptions.build());
+
+        this.targetGroup = new TargetGroup(name, TargetGroupArgs.builder()
+                .vpcId(args.vpcId())
+                .port(args.containerPort())
+                .protocol("HTTP")
+                .targetType("ip")
+                .deregistrationDelay(args.deregistrationDelaySeconds())
+                .healthCheck(TargetGroupHealthCheckArgs.builder()
+                        .path(args.healthCheckPath()).matcher("200")
+                        .interval(15).timeout(5).healthyThreshold(2).unhealthyThreshold(3)
+                        .build())
+                .build(), child);
+
+        if (https) {
+            this.serving = listener("https", 443, "HTTPS", args, defaultAction(args), l -> l
+                    .certificateArn(args.certificateArn().orElseThrow()).sslPolicy(args.sslPolicy()));
+            listener("http-redirect", 80, "HTTP", args, ListenerDefaultActionArgs.builder().type("redirect")
+                    .redirect(ListenerDefaultActionRedirectArgs.builder().protocol("HTTPS").port("443").statusCode("HTTP_301").build())
+                    .build(), l -> { });
+        } else {
+            // Only reachable with allowPlainHttp(true), which ProxyServiceArgs requires without a certificate.
+            this.serving = listener("http", 80, "HTTP", args, defaultAction(args), l -> { });
+        }
+        rules(args);
+        this.webAclArn = args.waf().map(wafArgs -> {
+            var waf = new WebFirewall(name + "-waf", wafArgs, ComponentResourceOptions.builder().parent(parent).build());
+            new WebAclAssociation(name + "-waf", WebAclAssociationArgs.builder()
+                    .resourceArn(loadBalancer.arn()).webAclArn(waf.arn()).build(), child);
+            return waf.arn();
+        });
+    }
+
+    SecurityGroup securityGroup() {
+        return securityGroup;
+    }
+
+    LoadBalancer loadBalancer() {
+        return loadBalancer;
+    }
+
+    TargetGroup targetGroup() {
+        return targetGroup;
+    }
+
+    List<Listener> listeners() {
+        return List.copyOf(listeners);
+    }
+
+    Listener servingListener() {
+        return serving;
+    }
+
+    Optional<Output<String>> webAclArn() {
+        return webAclArn;
+    }
+
+    Output<String> url() {
+        return loadBalancer.dnsName().applyValue(dns -> (https ? "https://" : "http://") + dns);
+    }
+
+    private CustomResourceOptions options() {
+        return CustomResourceOptions.builder().parent(parent).build();
+    }
+
+    private void ingress(int port, String source, Consumer<SecurityGroupIngressRuleArgs.Builder> from) {
+        var rule = SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(securityGroup.id())
+                .ipProtocol("tcp").fromPort(port).toPort(port)
+                .description("listener " + port + " from " + source);
+        from.accept(rule);
+        new SecurityGroupIngressRule(name + "-lb-" + port + "-" + source, rule.build(), options());
+    }
+
+    private PrivateBucket accessLogBucket(ProxyServiceArgs args) {
+        // The regional ELB log-delivery account writes the logs; regions older than 2022 know no service principal.
+        Output<String> elbAccount = ElbFunctions.getServiceAccount(GetServiceAccountArgs.builder().region(args.region()).build(),
+                InvokeOptions.builder().parent(parent).build()).applyValue(account -> account.arn());
+        return new PrivateBucket(name + "-access-logs", PrivateBucketArgs.builder()
+                // ALB access logs support only SSE-S3, not SSE-KMS (ELB user guide), hence no customer key here.
+                .versioning(false)
+                .expirationDays(args.accessLogExpirationDays())
+                .forceDestroy(!args.deletionProtection())
+                .grants(bucketArn -> elbAccount.applyValue(account -> List.of(
+                        Statement.allow("ElbLogDelivery", List.of("s3:PutObject"), List.of(bucketArn + "/alb/AWSLogs/*"))
+                                .forPrincipal("AWS", account))))
+                .build(), ComponentResourceOptions.builder().parent(parent).build());
+    }
+
+    private ListenerDefaultActionArgs defaultAction(ProxyServiceArgs args) {
+        if (args.requiredHeader().isPresent()) {
+            return ListenerDefaultActionArgs.builder().type("fixed-response")
+                    .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
+                            .contentType("text/plain").messageBody("Forbidden").statusCode("403").build())
+                    .build();
+        }
+        return ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(targetGroup.arn()).build();
+    }
+
+    private Listener listener(String suffix, int port, String protocol, ProxyServiceArgs args, ListenerDefaultActionArgs action,
+                              Consumer<ListenerArgs.Builder> tls) {
+        var listener = ListenerArgs.builder()
+                .loadBalancerArn(loadBalancer.arn())
+                .port(port)
+                .protocol(protocol)
+                .defaultActions(action);
+        tls.accept(listener);
+        var created = new Listener(name + "-" + suffix, listener.build(), options());
+        listeners.add(created);
+        return created;
+    }
+
+    /** Forward rules for the listed paths (priorities 10, 20, ...), and a catch-all when a header is required. */
+    private void rules(ProxyServiceArgs args) {
+        List<String> paths = new ArrayList<>(args.listenerPaths());
+        if (args.requiredHeader().isPresent()) {
+            paths.add("/*");
+        }
+        for (int i = 0; i < paths.size(); i++) {
+            List<ListenerRuleConditionArgs> conditions = new ArrayList<>();
+            conditions.add(ListenerRuleConditionArgs.builder()
+                    .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(paths.get(i)).build()).build());
+            args.requiredHeader().ifPresent(header -> conditions.add(ListenerRuleConditionArgs.builder()
+                    .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
+                            .httpHeaderName(header.name()).values(header.value().applyValue(List::of)).build())
+                    .build()));
+            new ListenerRule(name + "-rule-" + (i + 1), ListenerRuleArgs.builder()
+                    .listenerArn(serving.arn())
+                    .priority(10 * (i + 1))
+                    .conditions(conditions)
+                    .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targetGroup.arn()).build())
+                    .build(), options());
+        }
+    }
+}

@@ -1,0 +1,400 @@
+package dev.llmgateway.components.proxy;
+
+import com.pulumi.core.Output;
+import dev.llmgateway.components.support.LogRetention;
+import dev.llmgateway.components.waf.WebFirewallArgs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Inputs of {@link ProxyService}; build with {@link #builder()}. */
+public final class ProxyServiceArgs {
+
+    /** TLS 1.3 with TLS 1.2 fallback: the current AWS recommendation for HTTPS listeners. */
+    public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    private String region;
+    private Output<String> vpcId;
+    private Output<List<String>> loadBalancerSubnetIds;
+    private Output<List<String>> taskSubnetIds;
+    private Output<String> kmsKeyArn;
+    private final List<ContainerSpec> containers = new ArrayList<>();
+    private int containerPort = 4000;
+    private int cpu = 1024;
+    private int memory = 2048;
+    private CpuArchitecture architecture = CpuArchitecture.ARM64;
+    private int minTasks = 1;
+    private int maxTasks = 1;
+    private CapacityStrategy capacity = CapacityStrategy.FARGATE;
+    private boolean containerInsights = true;
+    private int healthCheckGracePeriodSeconds = 300;
+    private String healthCheckPath = "/health/readiness";
+    private int deregistrationDelaySeconds = 30;
+    private int cpuTargetPercent = 60;
+    private int requestsPerTarget;
+    private boolean internal;
+    private final List<String> ingressCidrs = new ArrayList<>();
+    private final List<Output<String>> ingressSecurityGroupIds = new ArrayList<>();
+    private final List<Output<String>> ingressPrefixListIds = new ArrayList<>();
+    private Output<String> certificateArn;
+    private boolean allowPlainHttp;
+    private String sslPolicy = DEFAULT_SSL_POLICY;
+    private int idleTimeoutSeconds = 300;
+    private boolean deletionProtection = true;
+    private boolean accessLogs = true;
+    private int accessLogExpirationDays = 90;
+    private List<String> listenerPaths = List.of("/v1/*", "/health*", "/ui/*");
+    private final List<Output<String>> executionSecretArns = new ArrayList<>();
+    private final List<Output<String>> decryptKeyArns = new ArrayList<>();
+    private Output<String> taskPolicyJson;
+    private WebFirewallArgs waf;
+    private RequiredHeader requiredHeader;
+    private int logRetentionDays = 30;
+
+    /**
+     * A header every request must carry to be served (e.g. a secret set by CloudFront); others get 403.
+     *
+     * @param name  header name
+     * @param value expected value (a secret)
+     */
+    public record RequiredHeader(String name, Output<String> value) {
+    }
+
+    private ProxyServiceArgs() {
+    }
+
+    /** Starts a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Region (awslogs, ECR); required. */
+    public String region() {
+        return region;
+    }
+
+    /** VPC; required. */
+    public Output<String> vpcId() {
+        return vpcId;
+    }
+
+    /** Load balancer subnets (public, or private when internal); required. */
+    public Output<List<String>> loadBalancerSubnetIds() {
+        return loadBalancerSubnetIds;
+    }
+
+    /** Task subnets (private); required. */
+    public Output<List<String>> taskSubnetIds() {
+        return taskSubnetIds;
+    }
+
+    /** Customer key for log groups; required. */
+    public Output<String> kmsKeyArn() {
+        return kmsKeyArn;
+    }
+
+    /** Containers; the first receives load-balancer traffic; required. */
+    public List<ContainerSpec> containers() {
+        return List.copyOf(containers);
+    }
+
+    /** Port of the first container behind the load balancer; default 4000. */
+    public int containerPort() {
+        return containerPort;
+    }
+
+    /** Task CPU units; default 1024. */
+    public int cpu() {
+        return cpu;
+    }
+
+    /** Task memory in MiB; default 2048. */
+    public int memory() {
+        return memory;
+    }
+
+    /** CPU architecture; default ARM64. */
+    public CpuArchitecture architecture() {
+        return architecture;
+    }
+
+    /** Minimum (and initial) tasks; default 1. */
+    public int minTasks() {
+        return minTasks;
+    }
+
+    /** Maximum tasks; default 1. */
+    public int maxTasks() {
+        return maxTasks;
+    }
+
+    /** Fargate capacity; default on-demand. */
+    public CapacityStrategy capacity() {
+        return capacity;
+    }
+
+    /** Container Insights; default on. */
+    public boolean containerInsights() {
+        return containerInsights;
+    }
+
+    /** Seconds health checks are ignored after a task starts; default 300. */
+    public int healthCheckGracePeriodSeconds() {
+        return healthCheckGracePeriodSeconds;
+    }
+
+    /** Target group health-check path; default /health/readiness. */
+    public String healthCheckPath() {
+        return healthCheckPath;
+    }
+
+    /** Target deregistration delay in seconds; default 30. */
+    public int deregistrationDelaySeconds() {
+        return deregistrationDelaySeconds;
+    }
+
+    /** Target average CPU for scaling; default 60. */
+    public int cpuTargetPercent() {
+        return cpuTargetPercent;
+    }
+
+    /** Target requests per task per minute for scaling; default 0 = off. */
+    public int requestsPerTarget() {
+        return requestsPerTarget;
+    }
+
+    /** Internal load balancer; default false. */
+    public boolean internal() {
+        return internal;
+    }
+
+    /** CIDRs allowed to the listeners; default none. */
+    public List<String> ingressCidrs() {
+        return List.copyOf(ingressCidrs);
+    }
+
+    /** Security groups allowed to the listeners; default none. */
+    public List<Output<String>> ingressSecurityGroupIds() {
+        return List.copyOf(ingressSecurityGroupIds);
+    }
+
+    /** Prefix lists allowed to the listeners; default none. */
+    public List<Output<String>> ingressPrefixListIds() {
+        return List.copyOf(ingressPrefixListIds);
+    }
+
+    /** ACM certificate for HTTPS; default none. */
+    public Optional<Output<String>> certificateArn() {
+        return Optional.ofNullable(certificateArn);
+    }
+
+    /** Serve plain HTTP without a certificate; default false. */
+    public boolean allowPlainHttp() {
+        return allowPlainHttp;
+    }
+
+    /** HTTPS listener policy; default {@value #DEFAULT_SSL_POLICY}. */
+    public String sslPolicy() {
+        return sslPolicy;
+    }
+
+    /** Load balancer idle timeout, at least 120 s; default 300. */
+    public int idleTimeoutSeconds() {
+        return idleTimeoutSeconds;
+    }
+
+    /** Load balancer deletion protection; default true. */
+    public boolean deletionProtection() {
+        return deletionProtection;
+    }
+
+    /** Access logs to a private bucket; default true. */
+    public boolean accessLogs() {
+        return accessLogs;
+    }
+
+    /** Days access logs are kept; default 90. */
+    public int accessLogExpirationDays() {
+        return accessLogExpirationDays;
+    }
+
+    /** Paths with explicit forward rules (priorities 10, 20, ...); default /v1/*, /health*, /ui/*. */
+    public List<String> listenerPaths() {
+        return listenerPaths;
+    }
+
+    /** Secrets and parameters the execution role may read; default none. */
+    public List<Output<String>> executionSecretArns() {
+        return List.copyOf(executionSecretArns);
+    }
+
+    /** KMS keys the execution role may decrypt with; default none. */
+    public List<Output<String>> decryptKeyArns() {
+        return List.copyOf(decryptKeyArns);
+    }
+
+    /** Inline policy of the task role; default none. */
+    public Optional<Output<String>> taskPolicyJson() {
+        return Optional.ofNullable(taskPolicyJson);
+    }
+
+    /** AWS WAF on the load balancer; default none. */
+    public Optional<WebFirewallArgs> waf() {
+        return Optional.ofNullable(waf);
+    }
+
+    /** A header required on every request; default none. */
+    public Optional<RequiredHeader> requiredHeader() {
+        return Optional.ofNullable(requiredHeader);
+    }
+
+    /** Container log retention in days; default 30. */
+    public int logRetentionDays() {
+        return logRetentionDays;
+    }
+
+    /** Builder of {@link ProxyServiceArgs}. */
+    public static final class Builder {
+        private final ProxyServiceArgs a = new ProxyServiceArgs();
+
+        /** Region; required. */
+        public Builder region(String region) { a.region = region; return this; }
+
+        /** VPC; required. */
+        public Builder vpcId(Output<String> vpcId) { a.vpcId = vpcId; return this; }
+
+        /** Load balancer subnets; required. */
+        public Builder loadBalancerSubnetIds(Output<List<String>> ids) { a.loadBalancerSubnetIds = ids; return this; }
+
+        /** Task subnets; required. */
+        public Builder taskSubnetIds(Output<List<String>> ids) { a.taskSubnetIds = ids; return this; }
+
+        /** Customer key for logs; required. */
+        public Builder kmsKeyArn(Output<String> arn) { a.kmsKeyArn = arn; return this; }
+
+        /** Adds a container; the first added receives traffic. */
+        public Builder container(ContainerSpec spec) { a.containers.add(spec); return this; }
+
+        /** Container port behind the load balancer; default 4000. */
+        public Builder containerPort(int port) { a.containerPort = port; return this; }
+
+        /** Task CPU units; default 1024. */
+        public Builder cpu(int cpu) { a.cpu = cpu; return this; }
+
+        /** Task memory in MiB; default 2048. */
+        public Builder memory(int memory) { a.memory = memory; return this; }
+
+        /** Architecture; default ARM64. */
+        public Builder architecture(CpuArchitecture architecture) { a.architecture = architecture; return this; }
+
+        /** Minimum tasks; default 1. */
+        public Builder minTasks(int tasks) { a.minTasks = tasks; return this; }
+
+        /** Maximum tasks; default 1. */
+        public Builder maxTasks(int tasks) { a.maxTasks = tasks; return this; }
+
+        /** Capacity; default FARGATE. */
+        public Builder capacity(CapacityStrategy capacity) { a.capacity = capacity; return this; }
+
+        /** Container Insights; default true. */
+        public Builder containerInsights(boolean enabled) { a.containerInsights = enabled; return this; }
+
+        /** Health-check grace period; default 300 s. */
+        public Builder healthCheckGracePeriodSeconds(int seconds) { a.healthCheckGracePeriodSeconds = seconds; return this; }
+
+        /** Target group health-check path; default /health/readiness. */
+        public Builder healthCheckPath(String path) { a.healthCheckPath = path; return this; }
+
+        /** Deregistration delay; default 30 s. */
+        public Builder deregistrationDelaySeconds(int seconds) { a.deregistrationDelaySeconds = seconds; return this; }
+
+        /** CPU scaling target; default 60. */
+        public Builder cpuTargetPercent(int percent) { a.cpuTargetPercent = percent; return this; }
+
+        /** Requests per task per minute scaling target; default off. */
+        public Builder requestsPerTarget(int requests) { a.requestsPerTarget = requests; return this; }
+
+        /** Internal load balancer; default false. */
+        public Builder internal(boolean internal) { a.internal = internal; return this; }
+
+        /** Allows a CIDR to the listeners. */
+        public Builder ingressCidr(String cidr) { a.ingressCidrs.add(cidr); return this; }
+
+        /** Allows a security group to the listeners. */
+        public Builder ingressSecurityGroupId(Output<String> id) { a.ingressSecurityGroupIds.add(id); return this; }
+
+        /** Allows a prefix list to the listeners. */
+        public Builder ingressPrefixListId(Output<String> id) { a.ingressPrefixListIds.add(id); return this; }
+
+        /** Certificate for HTTPS. */
+        public Builder certificateArn(Output<String> arn) { a.certificateArn = arn; return this; }
+
+        /** Plain HTTP without certificate; default false. */
+        public Builder allowPlainHttp(boolean allow) { a.allowPlainHttp = allow; return this; }
+
+        /** HTTPS policy; default TLS 1.3. */
+        public Builder sslPolicy(String policy) { a.sslPolicy = policy; return this; }
+
+        /** Idle timeout; default 300 s. */
+        public Builder idleTimeoutSeconds(int seconds) { a.idleTimeoutSeconds = seconds; return this; }
+
+        /** Deletion protection; default true. */
+        public Builder deletionProtection(boolean enabled) { a.deletionProtection = enabled; return this; }
+
+        /** Access logs; default true. */
+        public Builder accessLogs(boolean enabled) { a.accessLogs = enabled; return this; }
+
+        /** Access log expiry; default 90 days. */
+        public Builder accessLogExpirationDays(int days) { a.accessLogExpirationDays = days; return this; }
+
+        /** Explicitly routed paths; default /v1/*, /health*, /ui/*. */
+        public Builder listenerPaths(List<String> paths) { a.listenerPaths = List.copyOf(paths); return this; }
+
+        /** A secret or parameter the execution role may read. */
+        public Builder executionSecretArn(Output<String> arn) { a.executionSecretArns.add(arn); return this; }
+
+        /** A KMS key the execution role may decrypt with. */
+        public Builder decryptKeyArn(Output<String> arn) { a.decryptKeyArns.add(arn); return this; }
+
+        /** Task role inline policy. */
+        public Builder taskPolicyJson(Output<String> json) { a.taskPolicyJson = json; return this; }
+
+        /** AWS WAF on the load balancer. */
+        public Builder waf(WebFirewallArgs waf) { a.waf = waf; return this; }
+
+        /** A header every request must carry. */
+        public Builder requiredHeader(RequiredHeader header) { a.requiredHeader = header; return this; }
+
+        /** Container log retention; default 30 days. */
+        public Builder logRetentionDays(int days) { a.logRetentionDays = days; return this; }
+
+        /** Builds and validates the args. */
+        public ProxyServiceArgs build() {
+            Objects.requireNonNull(a.region, "ProxyServiceArgs.region is required");
+            Objects.requireNonNull(a.vpcId, "ProxyServiceArgs.vpcId is required");
+            Objects.requireNonNull(a.loadBalancerSubnetIds, "ProxyServiceArgs.loadBalancerSubnetIds is required");
+            Objects.requireNonNull(a.taskSubnetIds, "ProxyServiceArgs.taskSubnetIds is required");
+            Objects.requireNonNull(a.kmsKeyArn, "ProxyServiceArgs.kmsKeyArn is required");
+            require(!a.containers.isEmpty(), "at least one container is required");
+            FargateSizes.problem(a.cpu, a.memory).ifPresent(problem -> {
+                throw new IllegalArgumentException("ProxyServiceArgs: cpu " + a.cpu + " / memory " + a.memory + ": " + problem);
+            });
+            require(a.minTasks >= 1 && a.minTasks <= a.maxTasks, "need 1 <= minTasks <= maxTasks, got " + a.minTasks + ".." + a.maxTasks);
+            require(a.idleTimeoutSeconds >= 120, "idleTimeoutSeconds must be at least 120 (streamed completions), got " + a.idleTimeoutSeconds);
+            require(a.certificateArn != null || a.allowPlainHttp,
+                    "a certificateArn is required for HTTPS; plain HTTP needs allowPlainHttp(true)");
+            require(a.healthCheckGracePeriodSeconds >= 0, "healthCheckGracePeriodSeconds must not be negative");
+            require(a.cpuTargetPercent >= 10 && a.cpuTargetPercent <= 95, "cpuTargetPercent must be 10..95");
+            require(LogRetention.accepts(a.logRetentionDays), "logRetentionDays must be one of " + LogRetention.DAYS);
+            return a;
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException("ProxyServiceArgs: " + message);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.llmgateway.components.proxy;
+
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.llmgateway.components.support.PolicyDocument;
+import dev.llmgateway.components.support.PolicyDocument.Statement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The two IAM roles of the task: the execution role ECS uses to pull images, write logs and
+ * resolve {@code valueFrom} secrets (exactly the ARNs given), and the task role the application
+ * itself runs as (only the policy the caller hands in).
+ *
+ * @param execution execution role
+ * @param task      task role
+ */
+record TaskRoles(Role execution, Role task) {
+
+    private static final Pattern ECR_IMAGE = Pattern.compile("(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com/([^:@]+).*");
+    private static final String ECS_TASKS = "ecs-tasks.amazonaws.com";
+
+    /** Creates both roles and their inline policies. */
+    static TaskRoles create(String name, ProxyServiceArgs args, Map<String, Output<String>> logGroupArns, CustomResourceOptions options) {
+        var execution = new Role(name + "-execution", RoleArgs.builder()
+                .assumeRolePolicy(PolicyDocument.assumeRole(ECS_TASKS))
+                .description("ECS execution role: pull images, write logs, resolve the task's secrets")
+                .build(), options);
+        List<Output<String>> logArns = new ArrayList<>(logGroupArns.values());
+        new RolePolicy(name + "-execution", RolePolicyArgs.builder()
+                .role(execution.id())
+                .policy(Output.tuple(Output.all(logArns), Output.all(args.executionSecretArns()), Output.all(args.decryptKeyArns()))
+                        .applyValue(t -> PolicyDocument.json(executionStatements(args, t.t1, t.t2, t.t3))))
+                .build(), options);
+
+        var task = new Role(name + "-task", RoleArgs.builder()
+                .assumeRolePolicy(PolicyDocument.assumeRole(ECS_TASKS))
+                .description("Application role of the proxy tasks")
+                .build(), options);
+        args.taskPolicyJson().ifPresent(policy -> new RolePolicy(name + "-task", RolePolicyArgs.builder()
+                .role(task.id()).policy(policy).build(), options));
+        return new TaskRoles(execution, task);
+    }
+
+    private static List<Statement> executionStatements(ProxyServiceArgs args, List<String> logGroups, List<String> secretArns,
+                                                       List<String> keyArns) {
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statement.allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                logGroups.stream().map(arn -> arn + ":*").toList()));
+        List<String> repositories = args.containers().stream()
+                .map(c -> ECR_IMAGE.matcher(c.image()))
+                .filter(Matcher::matches)
+                .map(m -> "arn:aws:ecr:" + m.group(2) + ":" + m.group(1) + ":repository/" + m.group(3))
+                .distinct().toList();
+        if (!repositories.isEmpty()) {
+            // GetAuthorizationToken has no resource-level permissions: AWS requires "*".
+            statements.add(Statement.allow("EcrLogin", List.of("ecr:GetAuthorizationToken"), List.of("*")));
+            statements.add(Statement.allow("PullImages",
+                    List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"), repositories));
+        }
+        List<String> secrets = secretArns.stream().map(TaskRoles::withoutJsonKey).distinct().toList();
+        List<String> managerSecrets = secrets.stream().filter(arn -> arn.contains(":secretsmanager:")).toList();
+        List<String> parameters = secrets.stream().filter(arn -> arn.contains(":ssm:")).toList();
+        if (!managerSecrets.isEmpty()) {
+            statements.add(Statement.allow("ReadTaskSecrets", List.of("secretsmanager:GetSecretValue"), managerSecrets));
+        }
+        if (!parameters.isEmpty()) {
+            statements.add(Statement.allow("ReadTaskParameters", List.of("ssm:GetParameters"), parameters));
+        }
+        if (!keyArns.isEmpty()) {
+            statements.add(Statement.allow("DecryptTaskSecrets", List.of("kms:Decrypt"), keyArns.stream().distinct().toList()));
+        }
+        return statements;
+    }
+
+    /** {@code arn:...:secret:name-AbCdEf:password::} names a JSON key of the secret; IAM wants the secret. */
+    static String withoutJsonKey(String valueFrom) {
+        if (!valueFrom.contains(":secretsmanager:")) {
+            return valueFrom;
+        }
+        String[] parts = valueFrom.split(":");
+        return parts.length > 7 ? String.join(":", java.util.Arrays.copyOf(parts, 7)) : valueFrom;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.llmgateway.components.proxy;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.pulumi.core.Output;
+import dev.llmgateway.components.testing.OfflineEngine;
+import dev.llmgateway.components.testing.PlannedResource;
+import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.components.waf.WebFirewallArgs;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProxyServiceTest {
+
+    private static final String SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:master-AbCdEf";
+    private static final String CERT = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
+
+    private static ProxyServiceArgs.Builder base() {
+        return ProxyServiceArgs.builder().region("us-east-1").vpcId(Output.of("vpc-1"))
+                .loadBalancerSubnetIds(Output.of(List.of("public-a", "public-b")))
+                .taskSubnetIds(Output.of(List.of("private-a", "private-b")))
+                .kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/k"))
+                .container(ContainerSpec.builder("app", "ghcr.io/berriai/litellm-non_root:v1.80.5-stable").port(4000)
+                        .env("LITELLM_MODE", "PRODUCTION")
+                        .secret("LITELLM_MASTER_KEY", Output.of(SECRET_ARN))
+                        .secret("DATABASE_PASSWORD", Output.of(SECRET_ARN + ":password::"))
+                        .healthCheck(HealthCheck.of(List.of("CMD", "python", "-c", "print(1)"), 120))
+                        .build())
+                .executionSecretArn(Output.of(SECRET_ARN))
+                .executionSecretArn(Output.of(SECRET_ARN + ":password::"))
+                .decryptKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/k"));
+    }
+
+    private static PlannedStack plan(UnaryOperator<ProxyServiceArgs.Builder> configure) {
+        return OfflineEngine.run("p", "t", "us-east-1", ctx -> {
+            var proxy = new ProxyService("gw", configure.apply(base()).build(), null);
+            proxy.allowEgressTo("db", 5432, Output.of("sg-db"));
+        }).orThrow();
+    }
+
+    private static JsonObject container(PlannedStack plan) {
+        JsonArray containers = JsonParser.parseString(plan.one("aws:ecs/taskDefinition:TaskDefinition")
+                .string("containerDefinitions")).getAsJsonArray();
+        return containers.get(0).getAsJsonObject();
+    }
+
+    @Test
+    void secretsReachTheContainerOnlyThroughValueFrom() {
+        JsonObject app = container(plan(b -> b.certificateArn(Output.of(CERT))));
+        assertEquals(2, app.getAsJsonArray("secrets").size());
+        assertEquals(SECRET_ARN + ":password::", app.getAsJsonArray("secrets").get(0).getAsJsonObject().get("valueFrom").getAsString());
+        assertFalse(app.getAsJsonArray("environment").toString().contains("secretsmanager"));
+        assertTrue(app.get("readonlyRootFilesystem").getAsBoolean());
+        assertFalse(app.get("privileged").getAsBoolean());
+        assertEquals("awslogs", app.getAsJsonObject("logConfiguration").get("logDriver").getAsString());
+        assertEquals(120, app.getAsJsonObject("healthCheck").get("startPeriod").getAsInt());
+    }
+
+    @Test
+    void executionRoleReadsExactlyTheGivenSecretsAndNoWildcard() {
+        String policy = plan(b -> b.certificateArn(Output.of(CERT))).named("aws:iam/rolePolicy:RolePolicy", "gw-execution").string("policy");
+        assertTrue(policy.contains("\"Resource\":\"" + SECRET_ARN + "\""), policy);
+        assertFalse(policy.contains(":password::"), "JSON-key suffixes are stripped for IAM");
+        assertFalse(policy.contains("\"*\""), "public images need no ECR wildcard: " + policy);
+        assertTrue(policy.contains("log-group:/ecs/gw/app:*") || policy.contains("/ecs/gw/app"), policy);
+    }
+
+    @Test
+    void httpsListenerUsesTls13AndHttpRedirects() {
+        PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT)));
+        PlannedResource https = plan.named("aws:lb/listener:Listener", "gw-https");
+        assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", https.string("sslPolicy"));
+        assertEquals(CERT, https.string("certificateArn"));
+        PlannedResource http = plan.named("aws:lb/listener:Listener", "gw-http-redirect");
+        assertEquals("redirect", http.string("defaultActions.0.type"));
+        assertEquals("HTTPS", http.string("defaultActions.0.redirect.protocol"));
+        PlannedResource lb = plan.one("aws:lb/loadBalancer:LoadBalancer");
+        assertTrue(lb.flag("dropInvalidHeaderFields") && lb.flag("enableDeletionProtection"));
+        assertEquals(300.0, lb.number("idleTimeout"));
+        assertEquals(List.of("/v1/*", "/health*", "/ui/*"), plan.ofType("aws:lb/listenerRule:ListenerRule").stream()
+                .sorted(java.util.Comparator.comparingDouble(r -> r.number("priority")))
+                .map(r -> r.string("conditions.0.pathPattern.values.0")).toList());
+    }
+
+    @Test
+    void plainHttpNeedsExplicitConsentAndIdleTimeoutMustSurviveStreaming() {
+        var noTls = assertThrows(IllegalArgumentException.class, () -> base().build());
+        assertTrue(noTls.getMessage().contains("allowPlainHttp"), noTls.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> base().allowPlainHttp(true).idleTimeoutSeconds(60).build());
+        var sizes = assertThrows(IllegalArgumentException.class, () -> base().allowPlainHttp(true).cpu(1024).memory(1024).build());
+        assertTrue(sizes.getMessage().contains("2048..8192"), sizes.getMessage());
+        PlannedStack plain = plan(b -> b.allowPlainHttp(true));
+        assertEquals("forward", plain.one("aws:lb/listener:Listener").string("defaultActions.0.type"));
+    }
+
+    @Test
+    void tasksTakeTrafficOnlyFromTheLoadBalancerAndGetNoPublicIp() {
+        PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT)).ingressCidr("203.0.113.0/24"));
+        PlannedResource service = plan.one("aws:ecs/service:Service");
+        assertFalse(service.flag("networkConfiguration.assignPublicIp"));
+        assertTrue(service.flag("deploymentCircuitBreaker.enable") && service.flag("deploymentCircuitBreaker.rollback"));
+        assertEquals(100.0, service.number("deploymentMinimumHealthyPercent"));
+        assertEquals(200.0, service.number("deploymentMaximumPercent"));
+        PlannedResource fromLb = plan.named("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "gw-tasks-from-lb");
+        assertTrue(fromLb.input("referencedSecurityGroupId").isPresent() && fromLb.input("cidrIpv4").isEmpty());
+        List<PlannedResource> listenerIngress = plan.where(r -> r.name().startsWith("gw-lb-4") || r.name().startsWith("gw-lb-8"));
+        assertEquals(2, listenerIngress.size(), "443 and 80 from the one allowed CIDR");
+        assertTrue(listenerIngress.stream().allMatch(r -> r.string("cidrIpv4").equals("203.0.113.0/24")));
+        assertEquals("sg-db", plan.named("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "gw-to-db").string("referencedSecurityGroupId"));
+    }
+
+    @Test
+    void spotAutoscalingAndReadinessChecks() {
+        PlannedStack plan = plan(b -> b.allowPlainHttp(true).capacity(CapacityStrategy.SPOT_WITH_ON_DEMAND_BASE)
+                .minTasks(2).maxTasks(6).requestsPerTarget(600));
+        PlannedResource service = plan.one("aws:ecs/service:Service");
+        assertEquals("FARGATE", service.string("capacityProviderStrategies.0.capacityProvider"));
+        assertEquals(1.0, service.number("capacityProviderStrategies.0.base"));
+        assertEquals("FARGATE_SPOT", service.string("capacityProviderStrategies.1.capacityProvider"));
+        assertEquals(List.of("desiredCount"), service.ignoreChanges());
+        PlannedResource target = plan.one("aws:appautoscaling/target:Target");
+        assertEquals(2.0, target.number("minCapacity"));
+        assertEquals(6.0, target.number("maxCapacity"));
+        assertEquals(2, plan.ofType("aws:appautoscaling/policy:Policy").size());
+        assertEquals("/health/readiness", plan.one("aws:lb/targetGroup:TargetGroup").string("healthCheck.path"));
+        assertEquals("ARM64", plan.one("aws:ecs/taskDefinition:TaskDefinition").string("runtimePlatform.cpuArchitecture"));
+    }
+
+    @Test
+    void wafKeepsLargePromptsAndRateLimitsPerIp() {
+        PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT))
+                .waf(WebFirewallArgs.regional(1500, 30, Output.of("arn:aws:kms:us-east-1:123456789012:key/k"))));
+        PlannedResource acl = plan.one("aws:wafv2/webAcl:WebAcl");
+        assertEquals("REGIONAL", acl.string("scope"));
+        assertEquals("SizeRestrictions_BODY", acl.string("rules.0.statement.managedRuleGroupStatement.ruleActionOverrides.0.name"));
+        assertTrue(acl.input("rules.0.statement.managedRuleGroupStatement.ruleActionOverrides.0.actionToUse.count").isPresent());
+        assertEquals(1500.0, acl.number("rules.3.statement.rateBasedStatement.limit"));
+        assertTrue(plan.one("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration").input("logDestinationConfigs").isPresent());
+        assertEquals(1, plan.ofType("aws:wafv2/webAclAssociation:WebAclAssociation").size());
+    }
+
+    @Test
+    void requiredHeaderTurnsEveryOtherRequestInto403() {
+        PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT))
+                .requiredHeader(new ProxyServiceArgs.RequiredHeader("X-Origin-Verify", Output.ofSecret("s3cr3t"))));
+        assertEquals("403", plan.named("aws:lb/listener:Listener", "gw-https").string("defaultActions.0.fixedResponse.statusCode"));
+        List<PlannedResource> rules = plan.ofType("aws:lb/listenerRule:ListenerRule");
+        assertEquals(4, rules.size());
+        assertTrue(rules.stream().allMatch(r -> "X-Origin-Verify".equals(r.string("conditions.1.httpHeader.httpHeaderName"))));
+    }
+
+    @Test
+    void accessLogsGoToAnSseS3BucketTheRegionalElbAccountMayWrite() {
+        PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT)));
+        String policy = plan.one("aws:s3/bucketPolicy:BucketPolicy").string("policy");
+        assertTrue(policy.contains("arn:aws:iam::127311923021:root") && policy.contains("/alb/AWSLogs/*"), policy);
+        assertEquals("AES256", plan.one("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2")
+                .string("rules.0.applyServerSideEncryptionByDefault.sseAlgorithm"));
+        assertEquals(90.0, plan.one("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2").number("rules.0.expiration.days"));
+    }
+}
