@@ -2,16 +2,71 @@ package dev.llmgateway.gateway;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.llmgateway.components.proxy.ContainerSpec;
+import dev.llmgateway.components.proxy.ProxyServiceArgs;
 import dev.llmgateway.components.vpc.SubnetTier;
 import dev.llmgateway.components.vpc.Vpc;
 import dev.llmgateway.components.vpn.ClientVpn;
 import dev.llmgateway.components.vpn.ClientVpnArgs;
+import dev.llmgateway.components.waf.WebFirewallArgs;
+import dev.llmgateway.gateway.settings.AccessMode;
+import dev.llmgateway.gateway.settings.AccessSettings;
+import dev.llmgateway.gateway.settings.ProxySettings;
+import dev.llmgateway.gateway.settings.StackSettings;
 import dev.llmgateway.gateway.settings.VpnSettings;
 
-/** How people reach the gateway besides the load balancer itself: AWS Client VPN in {@code vpn} mode. */
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How clients reach the gateway: the load balancer's exposure (public and allow-listed, or internal
+ * behind AWS Client VPN), TLS, WAF, and the service arguments that follow from them.
+ */
 final class Access {
 
     private Access() {
+    }
+
+    /** The proxy service: the stack's sizing and scaling, exposed as the access settings say. */
+    static ProxyServiceArgs proxyArgs(StackSettings s, Vpc network, Output<String> keyArn, List<ContainerSpec> containers,
+                                      List<Output<String>> secretArns, Optional<ClientVpn> vpn, Output<String> taskPolicy) {
+        ProxySettings p = s.proxy();
+        AccessSettings a = s.access();
+        boolean internal = a.mode() == AccessMode.VPN;
+        var args = ProxyServiceArgs.builder()
+                .region(s.region())
+                .vpcId(network.vpcId())
+                .loadBalancerSubnetIds(network.subnetIds(internal ? SubnetTier.PRIVATE : SubnetTier.PUBLIC))
+                .taskSubnetIds(network.subnetIds(SubnetTier.PRIVATE))
+                .kmsKeyArn(keyArn)
+                .containerPort(ProxyContainers.PORT)
+                .cpu(p.cpu())
+                .memory(p.memory())
+                .architecture(p.architecture())
+                .minTasks(p.minTasks())
+                .maxTasks(p.maxTasks())
+                .capacity(p.capacity())
+                .containerInsights(s.observability().containerInsights())
+                .healthCheckGracePeriodSeconds(p.healthCheckGraceSeconds())
+                .cpuTargetPercent(p.cpuTargetPercent())
+                .requestsPerTarget(p.requestsPerTarget())
+                .internal(internal)
+                .allowPlainHttp(a.allowPlainHttp())
+                .idleTimeoutSeconds(a.idleTimeoutSeconds())
+                .deletionProtection(a.deletionProtection())
+                .accessLogs(a.accessLogs())
+                .logRetentionDays(s.observability().logRetentionDays())
+                .decryptKeyArn(keyArn)
+                .taskPolicyJson(taskPolicy);
+        containers.forEach(args::container);
+        secretArns.forEach(args::executionSecretArn);
+        a.allowedCidrs().forEach(cidr -> args.ingressCidr(cidr.toString()));
+        vpn.ifPresent(v -> args.ingressSecurityGroupId(v.securityGroupId()));
+        a.certificateArn().ifPresent(arn -> args.certificateArn(Output.of(arn)));
+        if (a.waf()) {
+            args.waf(WebFirewallArgs.regional(a.wafRateLimit(), s.observability().logRetentionDays(), keyArn));
+        }
+        return args.build();
     }
 
     /** A Client VPN endpoint into the private subnets, authorized for the VPC block only. */

@@ -10,18 +10,29 @@ import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.llmgateway.components.cache.Cache;
+import dev.llmgateway.components.cache.CacheArgs;
+import dev.llmgateway.components.database.Database;
 import dev.llmgateway.components.kms.EncryptionKey;
 import dev.llmgateway.components.kms.EncryptionKeyArgs;
+import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.components.secrets.SecretVault;
-import dev.llmgateway.components.secrets.SecretVaultArgs;
+import dev.llmgateway.components.vpc.SubnetTier;
 import dev.llmgateway.components.vpc.Vpc;
 import dev.llmgateway.components.vpc.VpcArgs;
+import dev.llmgateway.components.vpn.ClientVpn;
+import dev.llmgateway.gateway.litellm.LiteLlmConfig;
 import dev.llmgateway.gateway.settings.StackSettings;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /**
- * Wires the components into the LiteLLM gateway: provider and key, network, secrets, database,
- * proxy service, access (VPN), observability; then exports what operators need. Every choice
- * comes from {@link StackSettings}; there is no per-stack code.
+ * Wires the components into the LiteLLM gateway: provider and key, network, database and cache,
+ * secrets, published config, proxy service, VPN, observability; then exports what operators need.
+ * Every choice comes from {@link StackSettings}; there is no per-stack code.
  */
 public final class Gateway {
 
@@ -35,7 +46,7 @@ public final class Gateway {
                 .region(s.region())
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(s.tags().tags()).build())
                 .build());
-        var withProvider = ComponentResourceOptions.builder().providers(provider).build();
+        var options = ComponentResourceOptions.builder().providers(provider).build();
         var invoke = InvokeOptions.builder().provider(provider).build();
         Output<String> account = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke)
                 .applyValue(identity -> identity.accountId());
@@ -43,9 +54,66 @@ public final class Gateway {
         var key = new EncryptionKey(prefix, EncryptionKeyArgs.builder()
                 .accountId(account).region(s.region())
                 .description("LiteLLM gateway " + s.stack() + ": secrets, database, logs, alarms")
-                .build(), withProvider);
+                .build(), options);
+        var network = network(prefix, s, key.arn(), invoke, options);
 
-        var networkArgs = VpcArgs.builder()
+        var database = Storage.database(prefix, s, network, key.arn(), options);
+        Optional<Cache> cache = s.proxy().redis()
+                ? Optional.of(new Cache(prefix + "-cache", CacheArgs.of(network.vpcId(), network.subnetIds(SubnetTier.ISOLATED), key.arn()), options))
+                : Optional.empty();
+
+        var secrets = GatewaySecrets.create(prefix, s, key.arn(), cache.map(Cache::password), options);
+        String config = LiteLlmConfig.render(s.litellm(),
+                new LiteLlmConfig.RenderContext(s.region(), List.of(network.cidr().toString()), cache.isPresent()));
+        var published = PublishedConfig.publish(prefix, config, LiteLlmConfig.hash(config), key.arn(),
+                !s.access().deletionProtection(), options);
+
+        Map<String, Output<String>> environment = new LinkedHashMap<>();
+        cache.ifPresent(c -> {
+            environment.put("REDIS_HOST", c.host());
+            environment.put("REDIS_PORT", c.port().applyValue(String::valueOf));
+            environment.put("REDIS_SSL", Output.of("true"));
+        });
+        var containers = ProxyContainers.of(s, new ProxyContainers.Inputs(
+                new ProxyContainers.Database(Output.tuple(database.endpoint(), database.port()).applyValue(t -> t.t1 + ":" + t.t2),
+                        "litellm", database.masterSecretArn()),
+                published, secrets.environment(), environment));
+
+        Optional<ClientVpn> vpn = s.vpn().map(v -> Access.clientVpn(prefix, v, network, key.arn(),
+                s.observability().logRetentionDays(), options));
+        Output<List<String>> bedrock = account.applyValue(a -> s.litellm().bedrockResourceArns(s.region(), a));
+        var proxy = new ProxyService(prefix + "-proxy", Access.proxyArgs(s, network, key.arn(), containers,
+                        secrets.arns(database.masterSecretArn()), vpn,
+                        TaskPermissions.policy(published.objectArn(), key.arn(), bedrock)),
+                options);
+
+        database.allowFrom("proxy", proxy.taskSecurityGroupId());
+        proxy.allowEgressTo("database", Database.PORT, database.securityGroupId());
+        cache.ifPresent(c -> {
+            c.allowFrom("proxy", proxy.taskSecurityGroupId());
+            proxy.allowEgressTo("cache", Cache.PORT, c.securityGroupId());
+        });
+        var observability = Monitoring.observability(prefix, s, key.arn(), proxy, database, options);
+
+        ctx.export("gatewayUrl", proxy.url());
+        ctx.export("adminUiUrl", proxy.url().applyValue(url -> url + "/ui"));
+        ctx.export("masterKeySecretArn", secrets.vault().arn(GatewaySecrets.MASTER_KEY));
+        ctx.export("uiPasswordSecretArn", secrets.vault().arn(GatewaySecrets.UI_PASSWORD));
+        ctx.export("databaseSecretArn", database.masterSecretArn());
+        ctx.export("databaseEndpoint", database.endpoint());
+        ctx.export("logGroups", Output.all(List.copyOf(proxy.logGroupNames().values())));
+        ctx.export("alarmTopicArn", observability.topicArn());
+        observability.dashboardName().ifPresent(name -> ctx.export("dashboardName", name));
+        ctx.export("vpcId", network.vpcId());
+        vpn.ifPresent(v -> {
+            ctx.export("vpnEndpointId", v.endpointId());
+            ctx.export("vpnClientConfiguration", v.clientConfiguration());
+        });
+    }
+
+    private static Vpc network(String prefix, StackSettings s, Output<String> keyArn, InvokeOptions invoke,
+                               ComponentResourceOptions options) {
+        var args = VpcArgs.builder()
                 .cidr(s.network().cidr())
                 .region(s.region())
                 .availabilityZones(AwsFunctions.getAvailabilityZones(
@@ -55,32 +123,8 @@ public final class Gateway {
                 .natStrategy(s.network().nat())
                 .interfaceEndpoints(s.network().endpoints())
                 .flowLogRetentionDays(s.network().flowLogRetentionDays())
-                .kmsKeyArn(key.arn());
-        s.network().subnetCidrs().forEach(networkArgs::subnetCidrs);
-        var network = new Vpc(prefix, networkArgs.build(), withProvider);
-
-        var vault = new SecretVault(prefix + "-secrets", secretArgs(prefix, s, key.arn()), withProvider);
-
-        s.vpn().ifPresent(vpnSettings -> {
-            var vpn = Access.clientVpn(prefix, vpnSettings, network, key.arn(), s.observability().logRetentionDays(), withProvider);
-            ctx.export("vpnEndpointId", vpn.endpointId());
-            ctx.export("vpnClientConfiguration", vpn.clientConfiguration());
-        });
-
-        ctx.export("vpcId", network.vpcId());
-        ctx.export("kmsKeyArn", key.arn());
-        ctx.export("masterKeySecretArn", vault.arn("master-key"));
-    }
-
-    private static SecretVaultArgs secretArgs(String prefix, StackSettings s, Output<String> keyArn) {
-        var generated = GeneratedSecrets.generate(prefix, s.secrets().masterKeyVersion());
-        return SecretVaultArgs.builder()
-                .store(s.secrets().store())
-                .kmsKeyArn(keyArn)
-                .pathPrefix(s.project() + "/" + s.stack())
-                .entry("master-key", generated.masterKey(), "LiteLLM master key (admin API key)")
-                .entry("salt-key", generated.saltKey(), "LiteLLM salt key: encrypts stored credentials; never change")
-                .entry("ui-password", generated.uiPassword(), "LiteLLM admin UI password")
-                .build();
+                .kmsKeyArn(keyArn);
+        s.network().subnetCidrs().forEach(args::subnetCidrs);
+        return new Vpc(prefix, args.build(), options);
     }
 }

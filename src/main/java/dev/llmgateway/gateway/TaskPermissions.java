@@ -17,8 +17,9 @@ final class TaskPermissions {
     }
 
     /** The task role's inline policy. */
-    static Output<String> policy(Output<String> configObjectArn, Output<String> keyArn, List<String> bedrockArns) {
-        return Output.tuple(configObjectArn, keyArn).applyValue(t -> {
+    static Output<String> policy(Output<String> configObjectArn, Output<String> keyArn, Output<List<String>> bedrockResources) {
+        return Output.tuple(configObjectArn, keyArn, bedrockResources).applyValue(t -> {
+            List<String> bedrockArns = t.t3;
             List<Statement> statements = new ArrayList<>();
             statements.add(Statement.allow("ReadPublishedConfig", List.of("s3:GetObject"), List.of(t.t1)));
             statements.add(Statement.allow("DecryptConfig", List.of("kms:Decrypt"), List.of(t.t2))

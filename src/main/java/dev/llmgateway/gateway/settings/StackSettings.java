@@ -1,5 +1,10 @@
 package dev.llmgateway.gateway.settings;
 
+import dev.llmgateway.components.database.ConnectionBudget;
+import dev.llmgateway.components.database.DatabaseArgs;
+import dev.llmgateway.components.database.DatabaseEngine;
+import dev.llmgateway.gateway.litellm.LiteLlmSettings;
+
 import java.util.Optional;
 
 /**
@@ -18,11 +23,12 @@ import java.util.Optional;
  * @param observability logs, alarms, dashboard
  * @param secrets       where secrets live and when generated ones are renewed
  * @param policyProfile {@code policyProfile}: which offline policy checks gate this stack
+ * @param litellm       what the proxy serves: models, budgets, guardrails
  */
 public record StackSettings(String project, String stack, String region, TagSettings tags, NetworkSettings network,
                             DatabaseSettings database, ProxySettings proxy, AccessSettings access,
                             Optional<VpnSettings> vpn, ObservabilitySettings observability, SecretSettings secrets,
-                            PolicyProfile policyProfile) {
+                            PolicyProfile policyProfile, LiteLlmSettings litellm) {
 
     /** Reads every setting from {@code source}; throws {@link SettingsException} on the first bad value. */
     public static StackSettings read(ConfigSource source) {
@@ -33,8 +39,35 @@ public record StackSettings(String project, String stack, String region, TagSett
         Optional<VpnSettings> vpn = access.mode() == AccessMode.VPN
                 ? Optional.of(VpnSettings.read(r, network.cidr(), network.azCount()))
                 : Optional.empty();
+        DatabaseSettings database = DatabaseSettings.read(r);
+        ProxySettings proxy = ProxySettings.read(r);
+        LiteLlmSettings litellm = LiteLlmSettings.read(r);
+        checkConnectionBudget(database, proxy, litellm);
         return new StackSettings(source.project(), source.stack(), region, TagSettings.read(r), network,
-                DatabaseSettings.read(r), ProxySettings.read(r), access, vpn, ObservabilitySettings.read(r),
-                SecretSettings.read(r), r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD));
+                database, proxy, access, vpn, ObservabilitySettings.read(r),
+                SecretSettings.read(r), r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD), litellm);
+    }
+
+    /**
+     * LiteLLM opens up to {@code databasePoolLimit} connections per worker, so at full scale the proxy
+     * holds pool x workers x max tasks connections; they must fit what the database accepts
+     * ({@link ConnectionBudget}: AWS's default max_connections for the capacity, less a margin).
+     */
+    static void checkConnectionBudget(DatabaseSettings database, ProxySettings proxy, LiteLlmSettings litellm) {
+        String instanceClass = database.instanceClass().orElse(DatabaseArgs.defaultInstanceClass(database.engine()));
+        if (database.engine() != DatabaseEngine.AURORA_SERVERLESS_V2 && !ConnectionBudget.knows(instanceClass)) {
+            throw new SettingsException("litellm-gateway:dbInstanceClass", instanceClass,
+                    "an instance class whose memory this project knows (t4g, m6g, m7g, r6g, r7g families), so the connection budget can be checked");
+        }
+        int max = ConnectionBudget.maxConnections(database.engine(), database.maxCapacity(), instanceClass);
+        int usable = ConnectionBudget.usable(max);
+        int needed = litellm.databasePoolLimit() * proxy.workers() * proxy.maxTasks();
+        if (needed > usable) {
+            throw new SettingsException("Database connection budget exceeded: litellm-gateway:databasePoolLimit ("
+                    + litellm.databasePoolLimit() + ") x workers (" + proxy.workers() + ") x litellm-gateway:proxyMaxTasks ("
+                    + proxy.maxTasks() + ") = " + needed + " connections, but the database allows about " + max
+                    + " (" + usable + " usable after a 10% margin and the superuser reserve); raise dbMaxCapacity or"
+                    + " dbInstanceClass, or lower databasePoolLimit, proxyWorkers or proxyMaxTasks");
+        }
     }
 }

@@ -113,9 +113,11 @@ public final class DatabaseArgs {
 
     /** Instance class; default db.serverless, db.t4g.medium (Aurora provisioned) or db.t4g.micro (RDS). */
     public String instanceClass() {
-        if (instanceClass != null) {
-            return instanceClass;
-        }
+        return instanceClass != null ? instanceClass : defaultInstanceClass(engine);
+    }
+
+    /** The instance class used for an engine when none is given. */
+    public static String defaultInstanceClass(DatabaseEngine engine) {
         return switch (engine) {
             case AURORA_SERVERLESS_V2 -> "db.serverless";
             case AURORA_PROVISIONED -> "db.t4g.medium";

@@ -1,0 +1,66 @@
+package dev.llmgateway.gateway;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.llmgateway.components.secrets.SecretVault;
+import dev.llmgateway.components.secrets.SecretVaultArgs;
+import dev.llmgateway.gateway.settings.StackSettings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every secret the proxy process needs, stored in the stack's vault: the generated master key,
+ * salt key and UI password, the provider keys the model catalog needs, and the cache password.
+ *
+ * @param vault       where they are stored
+ * @param environment environment variable name to the ARN ECS resolves it from
+ */
+record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment) {
+
+    /** Vault key of the master key. */
+    static final String MASTER_KEY = "master-key";
+    /** Vault key of the UI password. */
+    static final String UI_PASSWORD = "ui-password";
+
+    /** Generates, collects and stores the secrets. */
+    static GatewaySecrets create(String prefix, StackSettings s, Output<String> keyArn, Optional<Output<String>> cachePassword,
+                                 ComponentResourceOptions options) {
+        var generated = GeneratedSecrets.generate(prefix, s.secrets().masterKeyVersion());
+        Map<String, String> environmentByEntry = new LinkedHashMap<>();
+        var args = SecretVaultArgs.builder()
+                .store(s.secrets().store())
+                .kmsKeyArn(keyArn)
+                .pathPrefix(s.project() + "/" + s.stack())
+                .entry(MASTER_KEY, generated.masterKey(), "LiteLLM master key (admin API key)")
+                .entry("salt-key", generated.saltKey(), "LiteLLM salt key: encrypts stored credentials; never change")
+                .entry(UI_PASSWORD, generated.uiPassword(), "LiteLLM admin UI password");
+        environmentByEntry.put(MASTER_KEY, "LITELLM_MASTER_KEY");
+        environmentByEntry.put("salt-key", "LITELLM_SALT_KEY");
+        environmentByEntry.put(UI_PASSWORD, "UI_PASSWORD");
+        s.litellm().providerKeys().forEach((provider, value) -> {
+            String entry = provider.name().toLowerCase(Locale.ROOT) + "-api-key";
+            args.entry(entry, value, provider.name() + " API key for LiteLLM");
+            environmentByEntry.put(entry, provider.environmentName().orElseThrow());
+        });
+        cachePassword.ifPresent(password -> {
+            args.entry("cache-password", password, "Password of the cache's default user");
+            environmentByEntry.put("cache-password", "REDIS_PASSWORD");
+        });
+        var vault = new SecretVault(prefix + "-secrets", args.build(), options);
+        Map<String, Output<String>> environment = new LinkedHashMap<>();
+        environmentByEntry.forEach((entry, env) -> environment.put(env, vault.arn(entry)));
+        return new GatewaySecrets(vault, environment);
+    }
+
+    /** Every ARN the execution role must read: the vault's and the database credentials. */
+    List<Output<String>> arns(Output<String> databaseSecretArn) {
+        List<Output<String>> arns = new ArrayList<>(vault.arns());
+        arns.add(databaseSecretArn);
+        return arns;
+    }
+}

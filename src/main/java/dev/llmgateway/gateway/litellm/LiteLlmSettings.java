@@ -1,0 +1,129 @@
+package dev.llmgateway.gateway.litellm;
+
+import com.pulumi.core.Output;
+import dev.llmgateway.gateway.settings.SettingsReader;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What LiteLLM serves and how: the model catalog, budgets, guardrails, database pool and the
+ * optional local model and metrics.
+ *
+ * @param models                     {@code models}
+ * @param maxBudgetUsd               {@code maxBudgetUsd}: proxy-wide budget
+ * @param budgetDuration             {@code budgetDuration}: reset period of the proxy-wide budget
+ * @param internalUserBudgetUsd      {@code internalUserBudgetUsd}: default budget per internal user
+ * @param internalUserBudgetDuration {@code internalUserBudgetDuration}
+ * @param requestTimeoutSeconds      {@code requestTimeoutSeconds}
+ * @param databasePoolLimit          {@code databasePoolLimit}: connections per worker
+ * @param batchWriteSeconds          {@code spendBatchWriteSeconds}: how often spend is written
+ * @param spendLogRetention          {@code spendLogRetention}: how long request logs are kept
+ * @param storeModelInDb             {@code storeModelInDb}: allow adding models through the admin UI
+ * @param guardrails                 {@code guardrails}
+ * @param guardrailAction            {@code guardrailAction}: MASK or BLOCK for regex matches
+ * @param ollamaModel                {@code ollamaModel}: a model pulled into an Ollama sidecar
+ * @param metrics                    {@code metrics}
+ * @param providerKeys               API keys of the providers the catalog uses ({@code openaiApiKey}, ...), as secrets
+ */
+public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudgetUsd, String budgetDuration,
+                              Optional<Double> internalUserBudgetUsd, String internalUserBudgetDuration,
+                              int requestTimeoutSeconds, int databasePoolLimit, int batchWriteSeconds,
+                              String spendLogRetention, boolean storeModelInDb, Set<Guardrail> guardrails,
+                              String guardrailAction, Optional<String> ollamaModel, MetricsMode metrics,
+                              Map<Provider, Output<String>> providerKeys) {
+
+    private static final Pattern DURATION = Pattern.compile("\\d+[smhd]");
+    private static final Pattern CROSS_REGION_PROFILE = Pattern.compile("(us|eu|apac|us-gov|global)\\.(.+)");
+
+    /** Reads and validates the LiteLLM settings. */
+    public static LiteLlmSettings read(SettingsReader r) {
+        List<ModelSpec> models = new ArrayList<>();
+        Set<String> aliases = new HashSet<>();
+        for (String entry : r.list("models", List.of())) {
+            ModelSpec.ParseResult parsed = ModelSpec.parse(entry);
+            ModelSpec spec = parsed.spec().orElseThrow(() -> r.invalid("models", entry, parsed.error()));
+            if (!aliases.add(spec.alias())) {
+                throw r.invalid("models", entry, "unique aliases; " + spec.alias() + " appears twice");
+            }
+            models.add(spec);
+        }
+        if (models.isEmpty() && !r.bool("storeModelInDb", false)) {
+            throw r.invalid("models", "[]", "at least one model, or storeModelInDb = true to add models in the admin UI");
+        }
+        Optional<String> ollama = r.optional("ollamaModel");
+        if (models.stream().anyMatch(m -> m.provider() == Provider.OLLAMA) && ollama.isEmpty()) {
+            throw r.invalid("ollamaModel", "", "the Ollama model to pull, because models lists an ollama_chat/ model");
+        }
+        Set<Guardrail> guardrails = EnumSet.noneOf(Guardrail.class);
+        for (String raw : r.list("guardrails", List.of())) {
+            switch (raw) {
+                case "regex-pii" -> guardrails.add(Guardrail.REGEX_PII);
+                case "presidio" -> guardrails.add(Guardrail.PRESIDIO);
+                default -> throw r.invalid("guardrails", raw, "regex-pii and/or presidio");
+            }
+        }
+        String action = r.string("guardrailAction", "MASK").toUpperCase(java.util.Locale.ROOT);
+        if (!action.equals("MASK") && !action.equals("BLOCK")) {
+            throw r.invalid("guardrailAction", action, "MASK or BLOCK");
+        }
+        return new LiteLlmSettings(List.copyOf(models),
+                budget(r, "maxBudgetUsd"), duration(r, "budgetDuration", "30d"),
+                budget(r, "internalUserBudgetUsd"), duration(r, "internalUserBudgetDuration", "30d"),
+                r.integer("requestTimeoutSeconds", 600, 10, 3600),
+                r.integer("databasePoolLimit", 10, 1, 100),
+                r.integer("spendBatchWriteSeconds", 60, 1, 3600),
+                duration(r, "spendLogRetention", "90d"),
+                r.bool("storeModelInDb", false), Set.copyOf(guardrails), action, ollama,
+                r.choice("metrics", MetricsMode.class, MetricsMode.CLOUDWATCH), readProviderKeys(r, models));
+    }
+
+    /** The secret API key of every provider the catalog uses that needs one, in catalog order. */
+    private static Map<Provider, Output<String>> readProviderKeys(SettingsReader r, List<ModelSpec> models) {
+        Map<Provider, Output<String>> keys = new LinkedHashMap<>();
+        models.stream().map(ModelSpec::provider).distinct().forEach(provider -> provider.configKey().ifPresent(key ->
+                keys.put(provider, r.requiredSecret(key, "models lists a " + provider.prefix() + "/ model"))));
+        return keys;
+    }
+
+    /**
+     * The Bedrock resources the task role may invoke: each foundation model in the stack's region,
+     * and for cross-region inference profiles ({@code us.}, {@code eu.}, ...) the profile plus its
+     * foundation model in every region the profile may route to.
+     */
+    public List<String> bedrockResourceArns(String region, String account) {
+        List<String> arns = new ArrayList<>();
+        for (ModelSpec model : models) {
+            if (model.provider() != Provider.BEDROCK) {
+                continue;
+            }
+            var profile = CROSS_REGION_PROFILE.matcher(model.modelId());
+            if (profile.matches()) {
+                arns.add("arn:aws:bedrock:" + region + ":" + account + ":inference-profile/" + model.modelId());
+                arns.add("arn:aws:bedrock:*::foundation-model/" + profile.group(2));
+            } else {
+                arns.add("arn:aws:bedrock:" + region + "::foundation-model/" + model.modelId());
+            }
+        }
+        return arns.stream().distinct().toList();
+    }
+
+    private static Optional<Double> budget(SettingsReader r, String key) {
+        return r.optional(key).map(raw -> r.decimal(key, 0, 0.01, 1_000_000_000));
+    }
+
+    private static String duration(SettingsReader r, String key, String fallback) {
+        String value = r.string(key, fallback);
+        if (!DURATION.matcher(value).matches()) {
+            throw r.invalid(key, value, "a LiteLLM duration such as 30s, 12h or 30d");
+        }
+        return value;
+    }
+}
