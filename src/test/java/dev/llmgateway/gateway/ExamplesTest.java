@@ -1,0 +1,64 @@
+package dev.llmgateway.gateway;
+
+import dev.llmgateway.components.testing.PlannedStack;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each seed architecture plans from its example stack file and has what makes it that architecture. */
+class ExamplesTest {
+
+    @Test
+    void everySeedArchitectureHasAnExample() {
+        assertEquals(List.of("bedrock-budgets-metrics", "edge-waf-autoscaled", "enterprise-private-endpoints",
+                "local-model-guardrails", "vpn-private-gateway"), Stacks.examples());
+    }
+
+    @Test
+    void vpnPrivateGatewayIsInternalBehindClientVpnWithAurora() {
+        PlannedStack plan = Plans.example("vpn-private-gateway");
+        assertEquals(1, plan.ofType("aws:ec2clientvpn/endpoint:Endpoint").size());
+        assertTrue(plan.one("aws:lb/loadBalancer:LoadBalancer").flag("internal"));
+        assertEquals("aurora-postgresql", plan.one("aws:rds/cluster:Cluster").string("engine"));
+    }
+
+    @Test
+    void localModelGatewayUsesSsmAndRdsWithSidecars() {
+        PlannedStack plan = Plans.example("local-model-guardrails");
+        assertTrue(plan.ofType("aws:secretsmanager/secret:Secret").isEmpty());
+        assertEquals(6, plan.ofType("aws:ssm/parameter:Parameter").size(), "3 generated + 3 provider keys");
+        assertEquals(1, plan.ofType("aws:rds/instance:Instance").size());
+        assertTrue(plan.one("aws:ecs/taskDefinition:TaskDefinition").string("containerDefinitions").contains("\"ollama\""));
+    }
+
+    @Test
+    void edgeGatewayHasWafRedisMultiAzRdsAndEndpoints() {
+        PlannedStack plan = Plans.example("edge-waf-autoscaled");
+        assertEquals(1, plan.ofType("aws:wafv2/webAcl:WebAcl").size());
+        assertEquals(1, plan.ofType("aws:elasticache/serverlessCache:ServerlessCache").size());
+        assertTrue(plan.one("aws:rds/instance:Instance").flag("multiAz"));
+        assertEquals(5, plan.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").size());
+    }
+
+    @Test
+    void bedrockGatewayHasBudgetsAndMetricsWithoutProviderKeys() {
+        PlannedStack plan = Plans.example("bedrock-budgets-metrics");
+        assertEquals(3, plan.ofType("aws:secretsmanager/secret:Secret").size(), "only generated secrets");
+        String config = plan.one("aws:s3/bucketObjectv2:BucketObjectv2").string("content");
+        assertTrue(config.contains("max_internal_user_budget: 10.0") && config.contains("prometheus"), config);
+    }
+
+    @Test
+    void enterpriseGatewayHasNoNatAndPullsFromEcrThroughEndpoints() {
+        PlannedStack plan = Plans.example("enterprise-private-endpoints");
+        assertTrue(plan.ofType("aws:ec2/natGateway:NatGateway").isEmpty() && plan.ofType("aws:ec2/instance:Instance").isEmpty());
+        assertFalse(plan.where(r -> r.type().equals("aws:ec2/vpcEndpoint:VpcEndpoint") && r.string("serviceName").endsWith("ecr.dkr")).isEmpty());
+        String execution = plan.named("aws:iam/rolePolicy:RolePolicy", "llm-enterprise-private-endpoints-proxy-execution").string("policy");
+        assertTrue(execution.contains("repository/litellm-proxy"), execution);
+        assertTrue(plan.one("aws:rds/instance:Instance").protect());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.llmgateway.gateway.litellm;
+
+import dev.llmgateway.gateway.Stacks;
+import dev.llmgateway.gateway.settings.SettingsException;
+import dev.llmgateway.gateway.settings.SettingsReader;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LiteLlmConfigTest {
+
+    private static LiteLlmSettings settings(String example) {
+        return LiteLlmSettings.read(new SettingsReader(Stacks.example(example)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> render(LiteLlmSettings s, boolean redis) {
+        return new Yaml().load(LiteLlmConfig.render(s, new LiteLlmConfig.RenderContext("us-east-1", List.of("10.0.0.0/16"), redis)));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void providerKeysAppearOnlyAsEnvironmentReferences() {
+        Map<String, Object> config = render(settings("local-model-guardrails"), false);
+        List<Map<String, Object>> models = (List<Map<String, Object>>) config.get("model_list");
+        assertEquals(List.of("llama3", "gpt-4o-mini", "claude-sonnet", "gpt-4o"), models.stream().map(m -> m.get("model_name")).toList());
+        Map<String, Object> azure = (Map<String, Object>) models.get(3).get("litellm_params");
+        assertEquals("os.environ/AZURE_API_KEY", azure.get("api_key"));
+        assertEquals("https://example-resource.openai.azure.com", azure.get("api_base"));
+        assertEquals("http://localhost:11434", ((Map<String, Object>) models.get(0).get("litellm_params")).get("api_base"));
+        String text = LiteLlmConfig.render(settings("local-model-guardrails"), new LiteLlmConfig.RenderContext("us-east-1", List.of(), false));
+        assertFalse(text.contains("placeholder"), "no secret value is ever rendered");
+        assertEquals("os.environ/LITELLM_MASTER_KEY", ((Map<String, Object>) config.get("general_settings")).get("master_key"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void guardrailsRunBeforeAndAfterEveryCall() {
+        Map<String, Object> config = render(settings("local-model-guardrails"), false);
+        List<Map<String, Object>> guardrails = (List<Map<String, Object>>) config.get("guardrails");
+        assertEquals(List.of("pii-regex-pre", "pii-presidio-pre", "pii-regex-post", "pii-presidio-post"),
+                guardrails.stream().map(g -> g.get("guardrail_name")).toList());
+        Map<String, Object> regex = (Map<String, Object>) guardrails.get(0).get("litellm_params");
+        assertEquals("litellm_content_filter", regex.get("guardrail"));
+        assertEquals(true, regex.get("default_on"));
+        List<Map<String, Object>> patterns = (List<Map<String, Object>>) regex.get("patterns");
+        assertTrue(patterns.stream().anyMatch(p -> "us_ssn".equals(p.get("pattern_name")) && "MASK".equals(p.get("action"))));
+        assertEquals("post_call", ((Map<String, Object>) guardrails.get(3).get("litellm_params")).get("mode"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void budgetsBedrockRegionAndProductionSettings() {
+        Map<String, Object> config = render(settings("bedrock-budgets-metrics"), true);
+        Map<String, Object> litellm = (Map<String, Object>) config.get("litellm_settings");
+        assertEquals(500.0, litellm.get("max_budget"));
+        assertEquals(10.0, litellm.get("max_internal_user_budget"));
+        assertEquals("30d", litellm.get("internal_user_budget_duration"));
+        assertEquals(List.of("prometheus"), litellm.get("callbacks"));
+        assertEquals(600, litellm.get("request_timeout"));
+        Map<String, Object> general = (Map<String, Object>) config.get("general_settings");
+        assertEquals(60, general.get("proxy_batch_write_at"));
+        assertEquals(10, general.get("database_connection_pool_limit"));
+        assertEquals(List.of("10.0.0.0/16"), general.get("trusted_proxy_ranges"));
+        Map<String, Object> router = (Map<String, Object>) config.get("router_settings");
+        assertEquals("simple-shuffle", router.get("routing_strategy"));
+        assertEquals("os.environ/REDIS_PASSWORD", router.get("redis_password"));
+        Map<String, Object> haiku = (Map<String, Object>) ((List<Map<String, Object>>) config.get("model_list")).get(0).get("litellm_params");
+        assertEquals("us-east-1", haiku.get("aws_region_name"));
+        assertFalse(haiku.containsKey("api_key"), "Bedrock authenticates with the task role");
+    }
+
+    @Test
+    void bedrockPermissionsNameTheProfilesAndTheirModelsOnly() {
+        assertEquals(List.of(
+                "arn:aws:bedrock:us-west-2:111122223333:inference-profile/us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                "arn:aws:bedrock:*::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0",
+                "arn:aws:bedrock:us-west-2:111122223333:inference-profile/us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+                "arn:aws:bedrock:*::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0",
+                "arn:aws:bedrock:us-west-2:111122223333:inference-profile/us.anthropic.claude-opus-4-5-20251101-v1:0",
+                "arn:aws:bedrock:*::foundation-model/anthropic.claude-opus-4-5-20251101-v1:0"),
+                settings("bedrock-budgets-metrics").bedrockResourceArns("us-west-2", "111122223333"));
+    }
+
+    @Test
+    void aChangedCatalogChangesTheHash() {
+        var context = new LiteLlmConfig.RenderContext("us-east-1", List.of("10.0.0.0/16"), false);
+        String one = LiteLlmConfig.render(settings("bedrock-budgets-metrics"), context);
+        String two = LiteLlmConfig.render(LiteLlmSettings.read(new SettingsReader(Stacks.example("bedrock-budgets-metrics")
+                .with(Map.of("models", List.of("haiku=bedrock/anthropic.claude-3-haiku-20240307-v1:0"))))), context);
+        assertEquals(16, LiteLlmConfig.hash(one).length());
+        assertNotEquals(LiteLlmConfig.hash(one), LiteLlmConfig.hash(two));
+    }
+
+    @Test
+    void badCatalogEntriesAreRejectedNamingTheEntry() {
+        var source = Stacks.example("bedrock-budgets-metrics");
+        assertEquals("Invalid stack setting litellm-gateway:models = 'gpt=mistral/large': the model must start with one of bedrock/, openai/, anthropic/, azure/, ollama_chat/",
+                assertThrows(SettingsException.class, () -> LiteLlmSettings.read(new SettingsReader(
+                        source.with(Map.of("models", List.of("gpt=mistral/large")))))).getMessage());
+        assertTrue(assertThrows(SettingsException.class, () -> LiteLlmSettings.read(new SettingsReader(
+                source.with(Map.of("models", List.of("x=azure/gpt-4o", "y=bedrock/m")))))).getMessage().contains("api_base"));
+        assertTrue(assertThrows(SettingsException.class, () -> LiteLlmSettings.read(new SettingsReader(
+                source.with(Map.of("models", List.of("a=bedrock/m", "a=bedrock/n")))))).getMessage().contains("unique aliases"));
+        assertTrue(assertThrows(SettingsException.class, () -> LiteLlmSettings.read(new SettingsReader(
+                source.with(Map.of("models", List.of("g=openai/gpt-4o")))))).getMessage()
+                .contains("litellm-gateway:openaiApiKey = '': required because models lists a openai/ model"));
+    }
+}
