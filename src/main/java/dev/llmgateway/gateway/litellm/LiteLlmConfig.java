@@ -71,6 +71,10 @@ public final class LiteLlmConfig {
         general.put("maximum_spend_logs_retention_period", s.spendLogRetention());
         general.put("store_model_in_db", s.storeModelInDb());
         general.put("use_x_forwarded_for", true);
+        if (s.metrics() == MetricsMode.PROMETHEUS) {
+            // /metrics is unauthenticated by default and the load balancer forwards every path.
+            general.put("require_auth_for_metrics_endpoint", true);
+        }
         general.put("trusted_proxy_ranges", context.trustedProxyCidrs());
 
         if (context.redis()) {
