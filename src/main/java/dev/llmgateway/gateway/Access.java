@@ -29,7 +29,8 @@ final class Access {
 
     /** The proxy service: the stack's sizing and scaling, exposed as the access settings say. */
     static ProxyServiceArgs proxyArgs(StackSettings s, Vpc network, Output<String> keyArn, List<ContainerSpec> containers,
-                                      List<Output<String>> secretArns, Optional<ClientVpn> vpn, Output<String> taskPolicy) {
+                                      List<Output<String>> secretArns, Optional<ClientVpn> vpn, Optional<EdgeAccess> edge,
+                                      Output<String> taskPolicy) {
         ProxySettings p = s.proxy();
         AccessSettings a = s.access();
         boolean internal = a.mode() == AccessMode.VPN;
@@ -62,6 +63,7 @@ final class Access {
         secretArns.forEach(args::executionSecretArn);
         a.allowedCidrs().forEach(cidr -> args.ingressCidr(cidr.toString()));
         vpn.ifPresent(v -> args.ingressSecurityGroupId(v.securityGroupId()));
+        edge.ifPresent(e -> args.ingressPrefixListId(e.prefixListId()).requiredHeader(e.originHeader()));
         a.certificateArn().ifPresent(arn -> args.certificateArn(Output.of(arn)));
         if (a.waf()) {
             args.waf(WebFirewallArgs.regional(a.wafRateLimit(), s.observability().logRetentionDays(), keyArn));

@@ -62,7 +62,9 @@ public final class Gateway {
                 ? Optional.of(new Cache(prefix + "-cache", CacheArgs.of(network.vpcId(), network.subnetIds(SubnetTier.ISOLATED), key.arn()), options))
                 : Optional.empty();
 
-        var secrets = GatewaySecrets.create(prefix, s, key.arn(), cache.map(Cache::password), options);
+        Optional<EdgeAccess> edge = s.access().edge().map(e -> EdgeAccess.prepare(prefix, invoke));
+        var secrets = GatewaySecrets.create(prefix, s, key.arn(), cache.map(Cache::password),
+                edge.map(e -> e.originHeader().value()), options);
         String config = LiteLlmConfig.render(s.litellm(),
                 new LiteLlmConfig.RenderContext(s.region(), List.of(network.cidr().toString()), cache.isPresent()));
         var published = PublishedConfig.publish(prefix, config, LiteLlmConfig.hash(config), key.arn(),
@@ -83,7 +85,7 @@ public final class Gateway {
                 s.observability().logRetentionDays(), options));
         Output<List<String>> bedrock = account.applyValue(a -> s.litellm().bedrockResourceArns(s.region(), a));
         var proxy = new ProxyService(prefix + "-proxy", Access.proxyArgs(s, network, key.arn(), containers,
-                        secrets.arns(database.masterSecretArn()), vpn,
+                        secrets.arns(database.masterSecretArn()), vpn, edge,
                         TaskPermissions.policy(published.objectArn(), key.arn(), bedrock)),
                 options);
 
@@ -95,8 +97,10 @@ public final class Gateway {
         });
         var observability = Monitoring.observability(prefix, s, key.arn(), proxy, database, options);
 
-        ctx.export("gatewayUrl", proxy.url());
-        ctx.export("adminUiUrl", proxy.url().applyValue(url -> url + "/ui"));
+        Output<String> url = edge.map(e -> e.distribution(prefix, s, s.access().edge().orElseThrow(), proxy, options).url())
+                .orElse(proxy.url());
+        ctx.export("gatewayUrl", url);
+        ctx.export("adminUiUrl", url.applyValue(u -> u + "/ui"));
         ctx.export("masterKeySecretArn", secrets.vault().arn(GatewaySecrets.MASTER_KEY));
         ctx.export("uiPasswordSecretArn", secrets.vault().arn(GatewaySecrets.UI_PASSWORD));
         ctx.export("databaseSecretArn", database.masterSecretArn());

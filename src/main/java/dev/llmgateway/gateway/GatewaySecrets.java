@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every secret the proxy process needs, stored in the stack's vault: the generated master key,
- * salt key and UI password, the provider keys the model catalog needs, and the cache password.
+ * Every secret the stack holds, in its vault: the generated master key, salt key and UI password,
+ * the provider keys the model catalog needs, the cache password, and the CloudFront origin secret.
  *
  * @param vault       where they are stored
  * @param environment environment variable name to the ARN ECS resolves it from
@@ -29,7 +29,7 @@ record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment
 
     /** Generates, collects and stores the secrets. */
     static GatewaySecrets create(String prefix, StackSettings s, Output<String> keyArn, Optional<Output<String>> cachePassword,
-                                 ComponentResourceOptions options) {
+                                 Optional<Output<String>> originSecret, ComponentResourceOptions options) {
         var generated = GeneratedSecrets.generate(prefix, s.secrets().masterKeyVersion());
         Map<String, String> environmentByEntry = new LinkedHashMap<>();
         var args = SecretVaultArgs.builder()
@@ -51,15 +51,17 @@ record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment
             args.entry("cache-password", password, "Password of the cache's default user");
             environmentByEntry.put("cache-password", "REDIS_PASSWORD");
         });
+        // Kept for operators (e.g. to test the origin directly); the tasks never read it.
+        originSecret.ifPresent(secret -> args.entry("origin-verify", secret, "Secret header CloudFront sends to the load balancer"));
         var vault = new SecretVault(prefix + "-secrets", args.build(), options);
         Map<String, Output<String>> environment = new LinkedHashMap<>();
         environmentByEntry.forEach((entry, env) -> environment.put(env, vault.arn(entry)));
         return new GatewaySecrets(vault, environment);
     }
 
-    /** Every ARN the execution role must read: the vault's and the database credentials. */
+    /** Every ARN the execution role must read: the secrets the tasks get, and the database credentials. */
     List<Output<String>> arns(Output<String> databaseSecretArn) {
-        List<Output<String>> arns = new ArrayList<>(vault.arns());
+        List<Output<String>> arns = new ArrayList<>(environment.values());
         arns.add(databaseSecretArn);
         return arns;
     }

@@ -36,9 +36,10 @@ class ExamplesTest {
     }
 
     @Test
-    void edgeGatewayHasWafRedisMultiAzRdsAndEndpoints() {
+    void edgeGatewayHasCloudFrontWafRedisMultiAzRdsAndEndpoints() {
         PlannedStack plan = Plans.example("edge-waf-autoscaled");
-        assertEquals(1, plan.ofType("aws:wafv2/webAcl:WebAcl").size());
+        assertEquals(1, plan.ofType("aws:cloudfront/distribution:Distribution").size());
+        assertEquals("CLOUDFRONT", plan.one("aws:wafv2/webAcl:WebAcl").string("scope"));
         assertEquals(1, plan.ofType("aws:elasticache/serverlessCache:ServerlessCache").size());
         assertTrue(plan.one("aws:rds/instance:Instance").flag("multiAz"));
         assertEquals(5, plan.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").size());
@@ -47,7 +48,7 @@ class ExamplesTest {
     @Test
     void bedrockGatewayHasBudgetsAndMetricsWithoutProviderKeys() {
         PlannedStack plan = Plans.example("bedrock-budgets-metrics");
-        assertEquals(3, plan.ofType("aws:secretsmanager/secret:Secret").size(), "only generated secrets");
+        assertEquals(4, plan.ofType("aws:secretsmanager/secret:Secret").size(), "generated secrets and the origin secret, no provider keys");
         String config = plan.one("aws:s3/bucketObjectv2:BucketObjectv2").string("content");
         assertTrue(config.contains("max_internal_user_budget: 10.0") && config.contains("prometheus"), config);
     }

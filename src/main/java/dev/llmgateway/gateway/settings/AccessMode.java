@@ -5,5 +5,7 @@ public enum AccessMode {
     /** Internet-facing load balancer, restricted to allow-listed CIDRs unless WAF is on. */
     PUBLIC,
     /** Internal load balancer reached only through AWS Client VPN. */
-    VPN
+    VPN,
+    /** CloudFront (with its own WAF) in front of a load balancer that accepts only CloudFront. */
+    EDGE
 }

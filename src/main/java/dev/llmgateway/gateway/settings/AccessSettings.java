@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param deletionProtection   {@code albDeletionProtection}
  * @param accessLogs           {@code albAccessLogs}
  * @param idleTimeoutSeconds   {@code albIdleTimeoutSeconds}: at least 120 for streamed completions
+ * @param edge                 CloudFront settings, present in {@code edge} mode
  */
 public record AccessSettings(AccessMode mode, List<Cidr> allowedCidrs, Optional<String> certificateArn,
                              boolean allowPlainHttp, boolean waf, int wafRateLimit, boolean deletionProtection,
-                             boolean accessLogs, int idleTimeoutSeconds) {
+                             boolean accessLogs, int idleTimeoutSeconds, Optional<EdgeSettings> edge) {
 
     private static final Cidr ANYWHERE = Cidr.of("0.0.0.0/0");
 
@@ -48,12 +49,15 @@ public record AccessSettings(AccessMode mode, List<Cidr> allowedCidrs, Optional<
                 throw r.invalid("allowedCidrs", "0.0.0.0/0", "the whole internet only with litellm-gateway:waf = true");
             }
         } else if (!allowed.isEmpty()) {
-            throw r.invalid("allowedCidrs", allowed, "empty in vpn mode: only Client VPN users reach the internal load balancer");
+            throw r.invalid("allowedCidrs", allowed, "empty in " + SettingsReader.spelling(mode)
+                    + " mode: only " + (mode == AccessMode.VPN ? "Client VPN users reach the internal" : "CloudFront reaches the")
+                    + " load balancer");
         }
+        Optional<EdgeSettings> edge = mode == AccessMode.EDGE ? Optional.of(EdgeSettings.read(r, certificate, plainHttp)) : Optional.empty();
         return new AccessSettings(mode, allowed, certificate, plainHttp, waf,
                 r.integer("wafRateLimit", 2000, 100, 2_000_000_000),
                 r.bool("albDeletionProtection", true),
                 r.bool("albAccessLogs", true),
-                r.integer("albIdleTimeoutSeconds", 300, 120, 4000));
+                r.integer("albIdleTimeoutSeconds", 300, 120, 4000), edge);
     }
 }

@@ -134,6 +134,7 @@ public final class MockCloud implements Mocks {
                 state.put("primaryNetworkInterfaceId", "eni-" + name);
                 state.put("privateIp", "10.0.0.10");
             }
+            case "aws:route53/record:Record" -> state.put("fqdn", String.valueOf(state.getOrDefault("name", physical)));
             case "aws:sns/topic:Topic" -> state.put("arn", arnPrefix.formatted("sns") + physical);
             case "aws:cloudwatch/metricAlarm:MetricAlarm" -> state.put("arn", arnPrefix.formatted("cloudwatch") + "alarm:" + physical);
             case "aws:wafv2/webAcl:WebAcl" -> state.put("arn", arnPrefix.formatted("wafv2") + "regional/webacl/" + physical + "/id");

@@ -1,0 +1,57 @@
+package dev.llmgateway.gateway;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.ec2.Ec2Functions;
+import com.pulumi.aws.ec2.inputs.GetManagedPrefixListArgs;
+import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.llmgateway.components.bindings.random.RandomPassword;
+import dev.llmgateway.components.bindings.random.RandomPasswordArgs;
+import dev.llmgateway.components.edge.EdgeDistribution;
+import dev.llmgateway.components.edge.EdgeDistributionArgs;
+import dev.llmgateway.components.edge.OriginProtocol;
+import dev.llmgateway.components.proxy.ProxyService;
+import dev.llmgateway.components.proxy.ProxyServiceArgs;
+import dev.llmgateway.gateway.settings.EdgeSettings;
+import dev.llmgateway.gateway.settings.StackSettings;
+
+/**
+ * The {@code edge} access mode: CloudFront with its own WAF in front, and a load balancer that
+ * admits only CloudFront's origin-facing addresses and only requests carrying a generated secret
+ * header (everything else gets 403).
+ *
+ * @param originHeader  the header CloudFront adds and the load balancer requires
+ * @param prefixListId  CloudFront's origin-facing prefix list, the only listener ingress
+ */
+record EdgeAccess(ProxyServiceArgs.RequiredHeader originHeader, Output<String> prefixListId) {
+
+    /** Header that carries the origin secret. */
+    static final String HEADER = "X-Origin-Verify";
+
+    /** Generates the origin secret and looks up CloudFront's prefix list. */
+    static EdgeAccess prepare(String prefix, InvokeOptions invoke) {
+        Output<String> secret = new RandomPassword(prefix + "-origin-verify",
+                RandomPasswordArgs.builder().length(40).special(false).build(), null).result();
+        Output<String> prefixList = Ec2Functions.getManagedPrefixList(GetManagedPrefixListArgs.builder()
+                .name(EdgeDistribution.ORIGIN_FACING_PREFIX_LIST).build(), invoke).applyValue(list -> list.id());
+        return new EdgeAccess(new ProxyServiceArgs.RequiredHeader(HEADER, secret), prefixList);
+    }
+
+    /** The distribution in front of {@code proxy}; certificates and WAF go to us-east-1 through a second provider. */
+    EdgeDistribution distribution(String prefix, StackSettings s, EdgeSettings edge, ProxyService proxy,
+                                  ComponentResourceOptions options) {
+        var usEast1 = new Provider(prefix + "-us-east-1", ProviderArgs.builder()
+                .region("us-east-1")
+                .defaultTags(ProviderDefaultTagsArgs.builder().tags(s.tags().tags()).build())
+                .build());
+        return new EdgeDistribution(prefix + "-edge", new EdgeDistributionArgs(
+                edge.originDomain().map(Output::of).orElse(proxy.loadBalancerDnsName()),
+                edge.originDomain().isPresent() ? OriginProtocol.HTTPS_ONLY : OriginProtocol.HTTP_ONLY,
+                HEADER, originHeader.value(), edge.originReadTimeoutSeconds(), usEast1, edge.waf(),
+                s.access().wafRateLimit(), s.observability().logRetentionDays(), edge.domainName(), edge.hostedZoneId(),
+                edge.priceClass()), options);
+    }
+}

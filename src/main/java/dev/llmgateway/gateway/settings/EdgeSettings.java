@@ -1,0 +1,43 @@
+package dev.llmgateway.gateway.settings;
+
+import java.util.Optional;
+
+/**
+ * CloudFront in front of the gateway ({@code accessMode: edge}).
+ *
+ * @param originDomain              {@code edgeOriginDomain}: a DNS name of the load balancer covered by
+ *                                  {@code certificateArn}; set = CloudFront reaches the origin over HTTPS
+ * @param domainName                {@code edgeDomainName}: the public name (certificate and records in {@code edgeHostedZoneId})
+ * @param hostedZoneId              {@code edgeHostedZoneId}
+ * @param waf                       {@code edgeWaf}: CloudFront-scoped WAF
+ * @param originReadTimeoutSeconds  {@code edgeOriginReadTimeoutSeconds}: 1..180 (above 60 needs a quota increase)
+ * @param priceClass                {@code edgePriceClass}
+ */
+public record EdgeSettings(Optional<String> originDomain, Optional<String> domainName, Optional<String> hostedZoneId,
+                           boolean waf, int originReadTimeoutSeconds, String priceClass) {
+
+    /** Reads and validates the edge settings against the load balancer's TLS settings. */
+    static EdgeSettings read(SettingsReader r, Optional<String> certificateArn, boolean allowPlainHttp) {
+        Optional<String> origin = r.optional("edgeOriginDomain");
+        if (origin.isPresent() && certificateArn.isEmpty()) {
+            throw r.invalid("edgeOriginDomain", origin.get(), "set only together with litellm-gateway:certificateArn, whose"
+                    + " certificate must cover it (CloudFront checks the origin's certificate)");
+        }
+        if (origin.isEmpty() && !allowPlainHttp) {
+            throw r.invalid("edgeOriginDomain", "", "a load balancer DNS name covered by certificateArn for HTTPS from CloudFront"
+                    + " to the origin, or litellm-gateway:allowPlainHttp = true to accept plain HTTP on that hop");
+        }
+        Optional<String> domain = r.optional("edgeDomainName");
+        Optional<String> zone = r.optional("edgeHostedZoneId");
+        if (domain.isPresent() != zone.isPresent()) {
+            throw r.invalid(domain.isPresent() ? "edgeHostedZoneId" : "edgeDomainName", "",
+                    "edgeDomainName and edgeHostedZoneId go together (the certificate is validated in that zone)");
+        }
+        String priceClass = r.string("edgePriceClass", "PriceClass_100");
+        if (!priceClass.matches("PriceClass_(100|200|All)")) {
+            throw r.invalid("edgePriceClass", priceClass, "PriceClass_100, PriceClass_200 or PriceClass_All");
+        }
+        return new EdgeSettings(origin, domain, zone, r.bool("edgeWaf", true),
+                r.integer("edgeOriginReadTimeoutSeconds", 60, 1, 180), priceClass);
+    }
+}

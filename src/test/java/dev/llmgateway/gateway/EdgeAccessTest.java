@@ -1,0 +1,76 @@
+package dev.llmgateway.gateway;
+
+import dev.llmgateway.components.testing.PlannedResource;
+import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.components.testing.Secret;
+import dev.llmgateway.gateway.settings.SettingsException;
+import dev.llmgateway.gateway.settings.StackSettings;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EdgeAccessTest {
+
+    private final PlannedStack edge = Plans.example("edge-waf-autoscaled");
+
+    @Test
+    void cloudFrontForwardsEverythingUncachedToTheHttpsOriginWithASecretHeader() {
+        PlannedResource distribution = edge.one("aws:cloudfront/distribution:Distribution");
+        assertEquals("origin.llm.example.com", distribution.string("origins.0.domainName"));
+        assertEquals("https-only", distribution.string("origins.0.customOriginConfig.originProtocolPolicy"));
+        assertEquals(60.0, distribution.number("origins.0.customOriginConfig.originReadTimeout"));
+        assertEquals("X-Origin-Verify", distribution.string("origins.0.customHeaders.0.name"));
+        Object headers = ((Map<?, ?>) ((List<?>) distribution.inputs().get("origins")).get(0)).get("customHeaders");
+        assertTrue(String.valueOf(headers).contains("[secret]"), "the origin secret stays secret: " + headers);
+        assertEquals("4135ea2d-6df8-44a3-9df3-4b5a84be39ad", distribution.string("defaultCacheBehavior.cachePolicyId"));
+        assertEquals(7, distribution.list("defaultCacheBehavior.allowedMethods").size());
+        assertFalse(distribution.flag("defaultCacheBehavior.compress"), "streamed responses are not buffered");
+        assertEquals(List.of("/v1/*", "/chat/*", "/health*", "/ui/*"), distribution.list("orderedCacheBehaviors").stream()
+                .map(b -> ((Map<?, ?>) b).get("pathPattern")).toList());
+        assertEquals("http2and3", distribution.string("httpVersion"));
+        assertEquals("TLSv1.2_2021", distribution.string("viewerCertificate.minimumProtocolVersion"));
+    }
+
+    @Test
+    void wafAndCertificateLiveInUsEast1ThroughTheSecondProvider() {
+        assertTrue(edge.one("aws:wafv2/webAcl:WebAcl").provider().endsWith("pulumi:providers:aws::llm-edge-waf-autoscaled-us-east-1"));
+        assertTrue(edge.one("aws:acm/certificate:Certificate").provider().endsWith("-us-east-1"));
+        assertEquals(2, edge.where(r -> r.type().equals("aws:route53/record:Record") && r.input("aliases").isPresent()).size(),
+                "A and AAAA aliases for the custom domain");
+        assertEquals("SizeRestrictions_BODY", edge.one("aws:wafv2/webAcl:WebAcl")
+                .string("rules.0.statement.managedRuleGroupStatement.ruleActionOverrides.0.name"));
+    }
+
+    @Test
+    void theLoadBalancerAcceptsOnlyCloudFrontAndOnlyWithTheHeader() {
+        var ingress = edge.where(r -> r.type().equals("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
+                && r.name().startsWith("llm-edge-waf-autoscaled-proxy-lb-"));
+        assertFalse(ingress.isEmpty());
+        assertTrue(ingress.stream().allMatch(r -> "pl-3b927c52".equals(r.input("prefixListId").orElse(null))));
+        assertEquals("403", edge.named("aws:lb/listener:Listener", "llm-edge-waf-autoscaled-proxy-https")
+                .string("defaultActions.0.fixedResponse.statusCode"));
+        assertTrue(edge.ofType("aws:lb/listenerRule:ListenerRule").stream()
+                .allMatch(r -> "X-Origin-Verify".equals(r.string("conditions.1.httpHeader.httpHeaderName"))));
+        assertTrue(edge.outputs().get("gatewayUrl").toString().equals("https://llm.example.com"));
+    }
+
+    @Test
+    void edgeModeRejectsSettingsThatContradictIt() {
+        var cidrs = assertThrows(SettingsException.class, () -> StackSettings.read(Stacks.example("edge-waf-autoscaled")
+                .with(Map.of("allowedCidrs", List.of("203.0.113.0/24")))));
+        assertTrue(cidrs.getMessage().contains("empty in edge mode: only CloudFront reaches the load balancer"), cidrs.getMessage());
+        var origin = assertThrows(SettingsException.class, () -> StackSettings.read(Stacks.example("edge-waf-autoscaled")
+                .with(Map.of("edgeOriginDomain", ""))));
+        assertTrue(origin.getMessage().contains("litellm-gateway:edgeOriginDomain"), origin.getMessage());
+        var zone = assertThrows(SettingsException.class, () -> StackSettings.read(Stacks.example("edge-waf-autoscaled")
+                .with(Map.of("edgeHostedZoneId", ""))));
+        assertTrue(zone.getMessage().contains("edgeDomainName and edgeHostedZoneId go together"), zone.getMessage());
+        assertTrue(edge.outputs().get("masterKeySecretArn") != null && !(edge.outputs().get("masterKeySecretArn") instanceof Secret));
+    }
+}
