@@ -25,7 +25,7 @@ public final class ConfigReference {
         config.forEach((key, raw) -> {
             Map<String, Object> declaration = (Map<String, Object>) raw;
             table.append("| `").append(key).append("` | ")
-                    .append(declaration.get("type")).append(Boolean.TRUE.equals(declaration.get("secret")) ? ", secret" : "").append(" | ")
+                    .append(declaration.get("type")).append(" | ")
                     .append(render(declaration.get("default"))).append(" | ")
                     .append(String.valueOf(declaration.get("description")).replace("|", "\\|")).append(" |\n");
         });

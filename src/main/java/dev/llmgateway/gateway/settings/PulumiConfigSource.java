@@ -35,7 +35,8 @@ public final class PulumiConfigSource implements ConfigSource {
     public Optional<Output<String>> secret(String key) {
         Config config = config(key);
         // Presence decides which resources exist; the value itself is only ever read as a secret.
-        return config.get(local(key)).isPresent()
+        // Pulumi.yaml declares these keys with an empty default, which counts as unset.
+        return config.get(local(key)).filter(value -> !value.isBlank()).isPresent()
                 ? Optional.of(config.requireSecret(local(key)))
                 : Optional.empty();
     }

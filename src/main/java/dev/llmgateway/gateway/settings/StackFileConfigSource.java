@@ -104,7 +104,7 @@ public final class StackFileConfigSource implements ConfigSource {
 
     @Override
     public Optional<Output<String>> secret(String key) {
-        return get(key).map(Output::ofSecret);
+        return get(key).filter(value -> !value.isBlank()).map(Output::ofSecret);
     }
 
     private static boolean isEncrypted(Object value) {
