@@ -2,7 +2,10 @@ package dev.llmgateway.gateway;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.llmgateway.components.dns.ValidatedCertificate;
 import dev.llmgateway.components.proxy.ContainerSpec;
+import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.components.proxy.ProxyServiceArgs;
 import dev.llmgateway.components.vpc.SubnetTier;
 import dev.llmgateway.components.vpc.Vpc;
@@ -28,7 +31,8 @@ final class Access {
     }
 
     /** The proxy service: the stack's sizing and scaling, exposed as the access settings say. */
-    static ProxyServiceArgs proxyArgs(StackSettings s, Vpc network, Output<String> keyArn, List<ContainerSpec> containers,
+    static ProxyServiceArgs proxyArgs(StackSettings s, Vpc network, Output<String> keyArn, Optional<Output<String>> certificateArn,
+                                      List<ContainerSpec> containers,
                                       List<Output<String>> secretArns, Optional<ClientVpn> vpn, Optional<EdgeAccess> edge,
                                       Output<String> taskPolicy) {
         ProxySettings p = s.proxy();
@@ -64,11 +68,28 @@ final class Access {
         a.allowedCidrs().forEach(cidr -> args.ingressCidr(cidr.toString()));
         vpn.ifPresent(v -> args.ingressSecurityGroupId(v.securityGroupId()));
         edge.ifPresent(e -> args.ingressPrefixListId(e.prefixListId()).requiredHeader(e.originHeader()));
-        a.certificateArn().ifPresent(arn -> args.certificateArn(Output.of(arn)));
+        certificateArn.ifPresent(args::certificateArn);
         if (a.waf()) {
             args.waf(WebFirewallArgs.regional(a.wafRateLimit(), s.observability().logRetentionDays(), keyArn));
         }
         return args.build();
+    }
+
+    /** The listener certificate: the configured ARN, or a DNS-validated one for {@code albDomainName}. */
+    static Optional<Output<String>> certificate(String prefix, AccessSettings a, ComponentResourceOptions options) {
+        if (a.certificateArn().isPresent()) {
+            return a.certificateArn().map(Output::of);
+        }
+        return a.domainName().map(domain -> new ValidatedCertificate(prefix + "-alb-cert", domain, a.hostedZoneId().orElseThrow(),
+                options).arn());
+    }
+
+    /** The load balancer's name, when configured, as an alias record; the load balancer's URL. */
+    static Output<String> url(String prefix, AccessSettings a, ProxyService proxy) {
+        a.domainName().ifPresent(domain -> ValidatedCertificate.alias(prefix + "-alb", domain, a.hostedZoneId().orElseThrow(),
+                proxy.loadBalancerDnsName(), proxy.loadBalancerZoneId(), List.of("A"),
+                CustomResourceOptions.builder().parent(proxy).build()));
+        return a.domainName().map(domain -> Output.of("https://" + domain)).orElse(proxy.url());
     }
 
     /** A Client VPN endpoint into the private subnets, authorized for the VPC block only. */

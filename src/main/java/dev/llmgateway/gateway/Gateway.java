@@ -84,7 +84,8 @@ public final class Gateway {
         Optional<ClientVpn> vpn = s.vpn().map(v -> Access.clientVpn(prefix, v, network, key.arn(),
                 s.observability().logRetentionDays(), options));
         Output<List<String>> bedrock = account.applyValue(a -> s.litellm().bedrockResourceArns(s.region(), a));
-        var proxy = new ProxyService(prefix + "-proxy", Access.proxyArgs(s, network, key.arn(), containers,
+        var proxy = new ProxyService(prefix + "-proxy", Access.proxyArgs(s, network, key.arn(),
+                        Access.certificate(prefix, s.access(), options), containers,
                         secrets.arns(database.masterSecretArn()), vpn, edge,
                         TaskPermissions.policy(published.objectArn(), key.arn(), bedrock)),
                 options);
@@ -97,8 +98,9 @@ public final class Gateway {
         });
         var observability = Monitoring.observability(prefix, s, key.arn(), proxy, database, options);
 
+        Output<String> loadBalancerUrl = Access.url(prefix, s.access(), proxy);
         Output<String> url = edge.map(e -> e.distribution(prefix, s, s.access().edge().orElseThrow(), proxy, options).url())
-                .orElse(proxy.url());
+                .orElse(loadBalancerUrl);
         ctx.export("gatewayUrl", url);
         ctx.export("adminUiUrl", url.applyValue(u -> u + "/ui"));
         ctx.export("masterKeySecretArn", secrets.vault().arn(GatewaySecrets.MASTER_KEY));

@@ -61,5 +61,11 @@ class ExamplesTest {
         String execution = plan.named("aws:iam/rolePolicy:RolePolicy", "llm-enterprise-private-endpoints-proxy-execution").string("policy");
         assertTrue(execution.contains("repository/litellm-proxy"), execution);
         assertTrue(plan.one("aws:rds/instance:Instance").protect());
+        assertEquals("llm.corp.example.com", plan.one("aws:acm/certificate:Certificate").string("domainName"));
+        assertEquals("DNS", plan.one("aws:acm/certificate:Certificate").string("validationMethod"));
+        assertEquals(1, plan.ofType("aws:acm/certificateValidation:CertificateValidation").size());
+        assertTrue(plan.where(r -> r.type().equals("aws:route53/record:Record") && r.input("aliases").isPresent()).stream()
+                .anyMatch(r -> r.string("name").equals("llm.corp.example.com")), "alias record for the load balancer");
+        assertEquals("https://llm.corp.example.com", plan.outputs().get("gatewayUrl"));
     }
 }

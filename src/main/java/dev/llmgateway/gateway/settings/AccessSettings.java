@@ -18,10 +18,14 @@ import java.util.Optional;
  * @param accessLogs           {@code albAccessLogs}
  * @param idleTimeoutSeconds   {@code albIdleTimeoutSeconds}: at least 120 for streamed completions
  * @param edge                 CloudFront settings, present in {@code edge} mode
+ * @param domainName           {@code albDomainName}: the load balancer's DNS name in {@code albHostedZoneId}; without
+ *                             {@code certificateArn} a DNS-validated certificate is created for it
+ * @param hostedZoneId         {@code albHostedZoneId}
  */
 public record AccessSettings(AccessMode mode, List<Cidr> allowedCidrs, Optional<String> certificateArn,
                              boolean allowPlainHttp, boolean waf, int wafRateLimit, boolean deletionProtection,
-                             boolean accessLogs, int idleTimeoutSeconds, Optional<EdgeSettings> edge) {
+                             boolean accessLogs, int idleTimeoutSeconds, Optional<EdgeSettings> edge,
+                             Optional<String> domainName, Optional<String> hostedZoneId) {
 
     private static final Cidr ANYWHERE = Cidr.of("0.0.0.0/0");
 
@@ -36,9 +40,16 @@ public record AccessSettings(AccessMode mode, List<Cidr> allowedCidrs, Optional<
                 });
         boolean plainHttp = r.bool("allowPlainHttp", false);
         boolean waf = r.bool("waf", false);
-        if (certificate.isEmpty() && !plainHttp) {
-            throw r.invalid("certificateArn", "", "required for HTTPS; for a throwaway stack set litellm-gateway:allowPlainHttp"
-                    + " to true instead (API keys then cross the network unencrypted)");
+        Optional<String> domain = r.optional("albDomainName");
+        Optional<String> zone = r.optional("albHostedZoneId");
+        if (domain.isPresent() != zone.isPresent()) {
+            throw r.invalid(domain.isPresent() ? "albHostedZoneId" : "albDomainName", "",
+                    "albDomainName and albHostedZoneId go together (the record and the certificate's validation live in that zone)");
+        }
+        if (certificate.isEmpty() && domain.isEmpty() && !plainHttp) {
+            throw r.invalid("certificateArn", "", "required for HTTPS (or albDomainName + albHostedZoneId for a DNS-validated"
+                    + " certificate); for a throwaway stack set litellm-gateway:allowPlainHttp to true instead (API keys then cross"
+                    + " the network unencrypted)");
         }
         if (mode == AccessMode.PUBLIC) {
             if (allowed.isEmpty()) {
@@ -53,11 +64,12 @@ public record AccessSettings(AccessMode mode, List<Cidr> allowedCidrs, Optional<
                     + " mode: only " + (mode == AccessMode.VPN ? "Client VPN users reach the internal" : "CloudFront reaches the")
                     + " load balancer");
         }
-        Optional<EdgeSettings> edge = mode == AccessMode.EDGE ? Optional.of(EdgeSettings.read(r, certificate, plainHttp)) : Optional.empty();
+        boolean https = certificate.isPresent() || domain.isPresent();
+        Optional<EdgeSettings> edge = mode == AccessMode.EDGE ? Optional.of(EdgeSettings.read(r, https, domain, plainHttp)) : Optional.empty();
         return new AccessSettings(mode, allowed, certificate, plainHttp, waf,
                 r.integer("wafRateLimit", 2000, 100, 2_000_000_000),
                 r.bool("albDeletionProtection", true),
                 r.bool("albAccessLogs", true),
-                r.integer("albIdleTimeoutSeconds", 300, 120, 4000), edge);
+                r.integer("albIdleTimeoutSeconds", 300, 120, 4000), edge, domain, zone);
     }
 }

@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * CloudFront in front of the gateway ({@code accessMode: edge}).
  *
- * @param originDomain              {@code edgeOriginDomain}: a DNS name of the load balancer covered by
- *                                  {@code certificateArn}; set = CloudFront reaches the origin over HTTPS
+ * @param originDomain              {@code edgeOriginDomain} (default {@code albDomainName}): a DNS name of the load
+ *                                  balancer covered by its certificate; set = CloudFront reaches the origin over HTTPS
  * @param domainName                {@code edgeDomainName}: the public name (certificate and records in {@code edgeHostedZoneId})
  * @param hostedZoneId              {@code edgeHostedZoneId}
  * @param waf                       {@code edgeWaf}: CloudFront-scoped WAF
@@ -17,9 +17,9 @@ public record EdgeSettings(Optional<String> originDomain, Optional<String> domai
                            boolean waf, int originReadTimeoutSeconds, String priceClass) {
 
     /** Reads and validates the edge settings against the load balancer's TLS settings. */
-    static EdgeSettings read(SettingsReader r, Optional<String> certificateArn, boolean allowPlainHttp) {
-        Optional<String> origin = r.optional("edgeOriginDomain");
-        if (origin.isPresent() && certificateArn.isEmpty()) {
+    static EdgeSettings read(SettingsReader r, boolean https, Optional<String> albDomain, boolean allowPlainHttp) {
+        Optional<String> origin = r.optional("edgeOriginDomain").or(() -> albDomain);
+        if (origin.isPresent() && !https) {
             throw r.invalid("edgeOriginDomain", origin.get(), "set only together with litellm-gateway:certificateArn, whose"
                     + " certificate must cover it (CloudFront checks the origin's certificate)");
         }

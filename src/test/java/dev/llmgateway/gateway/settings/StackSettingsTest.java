@@ -80,6 +80,7 @@ class StackSettingsTest {
                 Arguments.of(Map.of("litellmImage", "ghcr.io/berriai/litellm:v1.82.7"), "LiteLLM 1.82.7 was published with malicious code"),
                 Arguments.of(Map.of("allowedCidrs", List.of("0.0.0.0/0")), "litellm-gateway:allowedCidrs = '0.0.0.0/0': the whole internet only with litellm-gateway:waf = true"),
                 Arguments.of(Map.of("allowPlainHttp", false), "litellm-gateway:certificateArn = '': required for HTTPS"),
+                Arguments.of(Map.of("albDomainName", "llm.example.com"), "albDomainName and albHostedZoneId go together"),
                 Arguments.of(Map.of("accessMode", "vpn", "allowedCidrs", List.of(), "vpnClientCidr", "10.0.4.0/22"),
                         "litellm-gateway:vpnClientCidr = '10.0.4.0/22': a block that does not overlap the VPC (10.0.0.0/16)"),
                 Arguments.of(Map.of("accessMode", "vpn", "allowedCidrs", List.of(), "vpnClientCidr", "172.16.0.0/24"),

@@ -1,9 +1,5 @@
 package dev.llmgateway.components.edge;
 
-import com.pulumi.aws.acm.Certificate;
-import com.pulumi.aws.acm.CertificateArgs;
-import com.pulumi.aws.acm.CertificateValidation;
-import com.pulumi.aws.acm.CertificateValidationArgs;
 import com.pulumi.aws.cloudfront.Distribution;
 import com.pulumi.aws.cloudfront.DistributionArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionDefaultCacheBehaviorArgs;
@@ -14,15 +10,11 @@ import com.pulumi.aws.cloudfront.inputs.DistributionOriginCustomOriginConfigArgs
 import com.pulumi.aws.cloudfront.inputs.DistributionRestrictionsArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionRestrictionsGeoRestrictionArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionViewerCertificateArgs;
-import com.pulumi.aws.route53.Record;
-import com.pulumi.aws.route53.RecordArgs;
-import com.pulumi.aws.route53.inputs.RecordAliasArgs;
-import com.pulumi.aws.route53.enums.RecordType;
-import com.pulumi.core.Either;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import dev.llmgateway.components.dns.ValidatedCertificate;
 import dev.llmgateway.components.waf.WebFirewall;
 import dev.llmgateway.components.waf.WebFirewallArgs;
 
@@ -62,7 +54,6 @@ public class EdgeDistribution extends ComponentResource {
         super(TYPE, name, null, opts);
         this.domainName = args.domainName();
         var child = CustomResourceOptions.builder().parent(this).build();
-        var inUsEast1 = CustomResourceOptions.builder().parent(this).provider(args.usEast1Provider()).build();
 
         this.webAclArn = args.waf()
                 ? Optional.of(new WebFirewall(name + "-waf", new WebFirewallArgs("CLOUDFRONT", args.wafRateLimitPer5Minutes(),
@@ -72,8 +63,10 @@ public class EdgeDistribution extends ComponentResource {
 
         var viewer = DistributionViewerCertificateArgs.builder();
         if (args.domainName().isPresent()) {
-            var certificate = certificate(name, args.domainName().get(), args.hostedZoneId().orElseThrow(), inUsEast1, child);
-            viewer.acmCertificateArn(certificate).sslSupportMethod("sni-only").minimumProtocolVersion("TLSv1.2_2021");
+            // CloudFront only takes certificates from us-east-1.
+            var certificate = new ValidatedCertificate(name + "-cert", args.domainName().get(), args.hostedZoneId().orElseThrow(),
+                    ComponentResourceOptions.builder().parent(this).providers(args.usEast1Provider()).build());
+            viewer.acmCertificateArn(certificate.arn()).sslSupportMethod("sni-only").minimumProtocolVersion("TLSv1.2_2021");
         } else {
             // The default *.cloudfront.net certificate allows no minimum protocol setting.
             viewer.cloudfrontDefaultCertificate(true);
@@ -125,18 +118,8 @@ public class EdgeDistribution extends ComponentResource {
         webAclArn.ifPresent(distributionArgs::webAclId);
         this.distribution = new Distribution(name, distributionArgs.build(), child);
 
-        args.domainName().ifPresent(domain -> {
-            for (String type : List.of("A", "AAAA")) {
-                new Record(name + "-" + type.toLowerCase(Locale.ROOT), RecordArgs.builder()
-                        .zoneId(args.hostedZoneId().orElseThrow())
-                        .name(domain)
-                        .type(type)
-                        .aliases(RecordAliasArgs.builder()
-                                .name(distribution.domainName()).zoneId(distribution.hostedZoneId())
-                                .evaluateTargetHealth(false).build())
-                        .build(), child);
-            }
-        });
+        args.domainName().ifPresent(domain -> ValidatedCertificate.alias(name, domain, args.hostedZoneId().orElseThrow(),
+                distribution.domainName(), distribution.hostedZoneId(), List.of("A", "AAAA"), child));
         registerOutputs(Map.of("domainName", distribution.domainName(), "url", url()));
     }
 
@@ -159,23 +142,5 @@ public class EdgeDistribution extends ComponentResource {
     /** The WAF web ACL, when on. */
     public Optional<Output<String>> webAclArn() {
         return webAclArn;
-    }
-
-    private Output<String> certificate(String name, String domain, String zoneId, CustomResourceOptions inUsEast1,
-                                       CustomResourceOptions child) {
-        var certificate = new Certificate(name, CertificateArgs.builder()
-                .domainName(domain).validationMethod("DNS").build(), inUsEast1);
-        var validationRecord = new Record(name + "-validation", RecordArgs.builder()
-                .zoneId(zoneId)
-                .name(certificate.domainValidationOptions().applyValue(o -> o.get(0).resourceRecordName().orElseThrow()))
-                .type(certificate.domainValidationOptions().applyValue(o -> Either.<String, RecordType>ofLeft(o.get(0).resourceRecordType().orElseThrow())))
-                .records(certificate.domainValidationOptions().applyValue(o -> List.of(o.get(0).resourceRecordValue().orElseThrow())))
-                .ttl(300)
-                .allowOverwrite(true)
-                .build(), child);
-        return new CertificateValidation(name, CertificateValidationArgs.builder()
-                .certificateArn(certificate.arn())
-                .validationRecordFqdns(validationRecord.fqdn().applyValue(List::of))
-                .build(), inUsEast1).certificateArn();
     }
 }
