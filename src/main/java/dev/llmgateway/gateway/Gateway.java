@@ -107,6 +107,8 @@ public final class Gateway {
         ctx.export("uiPasswordSecretArn", secrets.vault().arn(GatewaySecrets.UI_PASSWORD));
         ctx.export("databaseSecretArn", database.masterSecretArn());
         ctx.export("databaseEndpoint", database.endpoint());
+        ctx.export("clusterName", proxy.clusterName());
+        ctx.export("serviceName", proxy.serviceName());
         ctx.export("logGroups", Output.all(List.copyOf(proxy.logGroupNames().values())));
         ctx.export("alarmTopicArn", observability.topicArn());
         observability.dashboardName().ifPresent(name -> ctx.export("dashboardName", name));
