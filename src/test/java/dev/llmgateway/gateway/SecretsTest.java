@@ -45,6 +45,16 @@ class SecretsTest {
     }
 
     @Test
+    void theRenderedConfigIsPublishedEncryptedWithTheStackKeyAndHoldsNoSecretValue() {
+        PlannedResource object = prod.one("aws:s3/bucketObjectv2:BucketObjectv2");
+        assertTrue(object.string("key").matches("litellm/config-[0-9a-f]{16}\\.yaml"), object.string("key"));
+        assertEquals("aws:kms", object.string("serverSideEncryption"));
+        assertTrue(object.string("kmsKeyId").contains(":key/"));
+        assertFalse(object.string("content").contains("placeholder") || object.string("content").contains("mock"),
+                "only os.environ references, no values");
+    }
+
+    @Test
     void keyPolicyLetsOnlyThisAccountsLogGroupsAndAlarmsUseTheKey() {
         String policy = prod.one("aws:kms/key:Key").string("policy");
         assertTrue(policy.contains("\"AWS\":\"arn:aws:iam::123456789012:root\""), policy);
