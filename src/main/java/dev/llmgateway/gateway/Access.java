@@ -7,6 +7,7 @@ import dev.llmgateway.components.dns.ValidatedCertificate;
 import dev.llmgateway.components.proxy.ContainerSpec;
 import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.components.proxy.ProxyServiceArgs;
+import dev.llmgateway.components.proxy.TaskDiscovery;
 import dev.llmgateway.components.vpc.SubnetTier;
 import dev.llmgateway.components.vpc.Vpc;
 import dev.llmgateway.components.vpn.ClientVpn;
@@ -34,7 +35,7 @@ final class Access {
     static ProxyServiceArgs proxyArgs(StackSettings s, Vpc network, Output<String> keyArn, Optional<Output<String>> certificateArn,
                                       List<ContainerSpec> containers,
                                       List<Output<String>> secretArns, Optional<ClientVpn> vpn, Optional<EdgeAccess> edge,
-                                      Output<String> taskPolicy) {
+                                      Optional<TaskDiscovery> discovery, Output<String> taskPolicy) {
         ProxySettings p = s.proxy();
         AccessSettings a = s.access();
         boolean internal = a.mode() == AccessMode.VPN;
@@ -68,6 +69,7 @@ final class Access {
         a.allowedCidrs().forEach(cidr -> args.ingressCidr(cidr.toString()));
         vpn.ifPresent(v -> args.ingressSecurityGroupId(v.securityGroupId()));
         edge.ifPresent(e -> args.ingressPrefixListId(e.prefixListId()).requiredHeader(e.originHeader()));
+        discovery.ifPresent(d -> args.serviceRegistryArn(d.registryArn()).blockedPaths(Metrics.BLOCKED));
         certificateArn.ifPresent(args::certificateArn);
         if (a.waf()) {
             args.waf(WebFirewallArgs.regional(a.wafRateLimit(), s.observability().logRetentionDays(), keyArn));

@@ -84,9 +84,10 @@ public final class Gateway {
         Optional<ClientVpn> vpn = s.vpn().map(v -> Access.clientVpn(prefix, v, network, key.arn(),
                 s.observability().logRetentionDays(), options));
         Output<List<String>> bedrock = account.applyValue(a -> s.litellm().bedrockResourceArns(s.region(), a));
+        var discovery = Metrics.discovery(prefix, s, network, options);
         var proxy = new ProxyService(prefix + "-proxy", Access.proxyArgs(s, network, key.arn(),
                         Access.certificate(prefix, s.access(), options), containers,
-                        secrets.arns(database.masterSecretArn()), vpn, edge,
+                        secrets.arns(database.masterSecretArn()), vpn, edge, discovery,
                         TaskPermissions.policy(published.objectArn(), key.arn(), bedrock)),
                 options);
 
@@ -97,12 +98,15 @@ public final class Gateway {
             proxy.allowEgressTo("cache", Cache.PORT, c.securityGroupId());
         });
         var observability = Monitoring.observability(prefix, s, key.arn(), proxy, database, options);
+        discovery.ifPresent(d -> Metrics.services(prefix, s, network, proxy, d,
+                secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD), key.arn(), options));
 
         Output<String> loadBalancerUrl = Access.url(prefix, s.access(), proxy);
         Output<String> url = edge.map(e -> e.distribution(prefix, s, s.access().edge().orElseThrow(), proxy, options).url())
                 .orElse(loadBalancerUrl);
         ctx.export("gatewayUrl", url);
         ctx.export("adminUiUrl", url.applyValue(u -> u + "/ui"));
+        discovery.ifPresent(d -> ctx.export("grafanaUrl", url.applyValue(u -> u + "/grafana")));
         ctx.export("masterKeySecretArn", secrets.vault().arn(GatewaySecrets.MASTER_KEY));
         ctx.export("uiPasswordSecretArn", secrets.vault().arn(GatewaySecrets.UI_PASSWORD));
         ctx.export("databaseSecretArn", database.masterSecretArn());

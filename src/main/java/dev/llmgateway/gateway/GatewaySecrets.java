@@ -2,8 +2,11 @@ package dev.llmgateway.gateway;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.llmgateway.components.bindings.random.RandomPassword;
+import dev.llmgateway.components.bindings.random.RandomPasswordArgs;
 import dev.llmgateway.components.secrets.SecretVault;
 import dev.llmgateway.components.secrets.SecretVaultArgs;
+import dev.llmgateway.gateway.litellm.MetricsMode;
 import dev.llmgateway.gateway.settings.StackSettings;
 
 import java.util.ArrayList;
@@ -26,6 +29,8 @@ record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment
     static final String MASTER_KEY = "master-key";
     /** Vault key of the UI password. */
     static final String UI_PASSWORD = "ui-password";
+    /** Vault key of the Grafana admin password (prometheus metrics only). */
+    static final String GRAFANA_PASSWORD = "grafana-admin-password";
 
     /** Generates, collects and stores the secrets. */
     static GatewaySecrets create(String prefix, StackSettings s, Output<String> keyArn, Optional<Output<String>> cachePassword,
@@ -51,6 +56,10 @@ record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment
             args.entry("cache-password", password, "Password of the cache's default user");
             environmentByEntry.put("cache-password", "REDIS_PASSWORD");
         });
+        if (s.litellm().metrics() == MetricsMode.PROMETHEUS) {
+            args.entry(GRAFANA_PASSWORD, new RandomPassword(prefix + "-grafana-admin", RandomPasswordArgs.builder()
+                    .length(32).special(false).build(), null).result(), "Grafana admin password");
+        }
         // Kept for operators (e.g. to test the origin directly); the tasks never read it.
         originSecret.ifPresent(secret -> args.entry("origin-verify", secret, "Secret header CloudFront sends to the load balancer"));
         var vault = new SecretVault(prefix + "-secrets", args.build(), options);

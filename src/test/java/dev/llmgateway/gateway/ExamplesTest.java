@@ -1,5 +1,6 @@
 package dev.llmgateway.gateway;
 
+import dev.llmgateway.components.testing.PlannedResource;
 import dev.llmgateway.components.testing.PlannedStack;
 import org.junit.jupiter.api.Test;
 
@@ -48,9 +49,27 @@ class ExamplesTest {
     @Test
     void bedrockGatewayHasBudgetsAndMetricsWithoutProviderKeys() {
         PlannedStack plan = Plans.example("bedrock-budgets-metrics");
-        assertEquals(4, plan.ofType("aws:secretsmanager/secret:Secret").size(), "generated secrets and the origin secret, no provider keys");
+        assertEquals(5, plan.ofType("aws:secretsmanager/secret:Secret").size(),
+                "generated secrets, the origin secret and the Grafana password; no provider keys");
         String config = plan.one("aws:s3/bucketObjectv2:BucketObjectv2").string("content");
         assertTrue(config.contains("max_internal_user_budget: 10.0") && config.contains("prometheus"), config);
+    }
+
+    @Test
+    void prometheusModeScrapesEveryTaskInsideTheVpcAndKeepsMetricsOffTheLoadBalancer() {
+        PlannedStack plan = Plans.example("bedrock-budgets-metrics");
+        assertEquals(1, plan.ofType("llmgateway:observability:PrometheusMetrics").size());
+        PlannedResource proxyService = plan.named("aws:ecs/service:Service", "llm-bedrock-budgets-metrics-proxy");
+        assertTrue(proxyService.input("serviceRegistries.registryArn").isPresent(), "tasks register in Cloud Map");
+        assertEquals("MULTIVALUE", plan.one("aws:servicediscovery/service:Service").string("dnsConfig.routingPolicy"));
+        List<PlannedResource> blocked = plan.where(r -> r.type().equals("aws:lb/listenerRule:ListenerRule") && r.name().contains("-blocked-"));
+        assertEquals(2, blocked.size());
+        assertTrue(blocked.stream().allMatch(r -> r.string("actions.0.fixedResponse.statusCode").equals("403")));
+        PlannedResource fromMetrics = plan.named("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+                "llm-bedrock-budgets-metrics-proxy-from-metrics");
+        assertEquals(4000.0, fromMetrics.number("fromPort"));
+        assertTrue(fromMetrics.input("referencedSecurityGroupId").isPresent() && fromMetrics.input("cidrIpv4").isEmpty());
+        assertTrue(String.valueOf(plan.outputs().get("grafanaUrl")).endsWith("/grafana"));
     }
 
     @Test

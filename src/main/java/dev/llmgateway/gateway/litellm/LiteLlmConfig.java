@@ -72,8 +72,9 @@ public final class LiteLlmConfig {
         general.put("store_model_in_db", s.storeModelInDb());
         general.put("use_x_forwarded_for", true);
         if (s.metrics() == MetricsMode.PROMETHEUS) {
-            // /metrics is unauthenticated by default and the load balancer forwards every path.
-            general.put("require_auth_for_metrics_endpoint", true);
+            // The scraper reaches tasks directly inside the VPC without a key; the load balancer refuses
+            // /metrics from outside, and only the metrics task's security group reaches the tasks directly.
+            general.put("require_auth_for_metrics_endpoint", false);
         }
         general.put("trusted_proxy_ranges", context.trustedProxyCidrs());
 

@@ -70,7 +70,7 @@ class LiteLlmConfigTest {
         assertEquals(60, general.get("proxy_batch_write_at"));
         assertEquals(10, general.get("database_connection_pool_limit"));
         assertEquals(List.of("10.0.0.0/16"), general.get("trusted_proxy_ranges"));
-        assertEquals(true, general.get("require_auth_for_metrics_endpoint"), "/metrics is not public");
+        assertEquals(false, general.get("require_auth_for_metrics_endpoint"), "scraped inside the VPC; blocked at the load balancer");
         Map<String, Object> router = (Map<String, Object>) config.get("router_settings");
         assertEquals("simple-shuffle", router.get("routing_strategy"));
         assertEquals("os.environ/REDIS_PASSWORD", router.get("redis_password"));

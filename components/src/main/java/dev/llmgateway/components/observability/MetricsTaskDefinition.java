@@ -33,18 +33,21 @@ final class MetricsTaskDefinition {
     }
 
     /**
-     * Prometheus scrape configuration (JSON, which is valid YAML) for one static target.
+     * Prometheus scrape configuration (JSON, which is valid YAML). The target is a DNS name whose A
+     * records are the tasks to scrape (e.g. a Cloud Map service with one record per task), so every
+     * task is scraped even as the service scales.
      *
-     * @param target {@code host:port}
-     * @param path   metrics path, e.g. {@code /metrics/}
+     * @param host DNS name of the targets
+     * @param port port to scrape
+     * @param path metrics path, e.g. {@code /metrics/}
      */
-    static String scrapeConfig(String target, String path) {
+    static String scrapeConfig(String host, int port, String path) {
         return GSON.toJson(Map.of(
                 "global", Map.of("scrape_interval", "30s"),
                 "scrape_configs", List.of(ordered(
                         "job_name", "litellm",
                         "metrics_path", path,
-                        "static_configs", List.of(Map.of("targets", List.of(target)))))));
+                        "dns_sd_configs", List.of(ordered("names", List.of(host), "type", "A", "port", port))))));
     }
 
     /** Grafana data-source provisioning file (JSON, which is valid YAML): VictoriaMetrics as default Prometheus source. */
@@ -64,17 +67,17 @@ final class MetricsTaskDefinition {
      * The container definitions JSON.
      *
      * @param args              component args (images, paths, retention, region)
-     * @param scrapeTarget      resolved {@code host:port}
+     * @param scrapeHost        DNS name of the scrape targets
      * @param logGroup          resolved log group name
      * @param passwordSecretArn resolved ARN of the admin password secret
      */
-    static String containers(PrometheusMetricsArgs args, String scrapeTarget, String logGroup, String passwordSecretArn) {
+    static String containers(PrometheusMetricsArgs args, String scrapeHost, String logGroup, String passwordSecretArn) {
         Map<String, Object> writer = container(CONFIG_WRITER, args.configWriterImage(), false, args.region(), logGroup);
         writer.put("command", List.of("sh", "-c", "mkdir -p " + PROVISIONING_DIR + "/datasources"
                 + " && printf '%s' \"$SCRAPE_CONFIG\" > " + SCRAPE_CONFIG_FILE
                 + " && printf '%s' \"$GRAFANA_DATASOURCES\" > " + DATASOURCE_FILE));
         writer.put("environment", environment(ordered(
-                "SCRAPE_CONFIG", scrapeConfig(scrapeTarget, args.scrapePath()),
+                "SCRAPE_CONFIG", scrapeConfig(scrapeHost, args.scrapePort(), args.scrapePath()),
                 "GRAFANA_DATASOURCES", dataSources())));
         writer.put("mountPoints", List.of(mount(false)));
 

@@ -120,7 +120,7 @@ public final class PrometheusMetrics extends ComponentResource {
                 .executionRoleArn(executionRole.arn())
                 .volumes(TaskDefinitionVolumeArgs.builder().name(MetricsTaskDefinition.CONFIG_VOLUME).build())
                 .containerDefinitions(Output.tuple(args.scrapeHost(), logGroup.name(), args.grafanaAdminPasswordSecretArn())
-                        .applyValue(t -> MetricsTaskDefinition.containers(args, t.t1 + ":" + args.scrapePort(), t.t2, t.t3)))
+                        .applyValue(t -> MetricsTaskDefinition.containers(args, t.t1, t.t2, t.t3)))
                 .build(), child);
 
         var targetGroup = new TargetGroup(name + "-grafana", TargetGroupArgs.builder()

@@ -16,6 +16,7 @@ import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleActionFixedResponseArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
@@ -220,8 +221,20 @@ final class LoadBalancing {
         return created;
     }
 
-    /** Forward rules for the listed paths (priorities 10, 20, ...), and a catch-all when a header is required. */
+    /** 403 rules for blocked paths (priorities 1..9), forward rules for the listed paths (10, 20, ...), and a catch-all when a header is required. */
     private void rules(ProxyServiceArgs args) {
+        for (int i = 0; i < args.blockedPaths().size(); i++) {
+            new ListenerRule(name + "-blocked-" + (i + 1), ListenerRuleArgs.builder()
+                    .listenerArn(serving.arn())
+                    .priority(i + 1)
+                    .conditions(ListenerRuleConditionArgs.builder()
+                            .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(args.blockedPaths().get(i)).build()).build())
+                    .actions(ListenerRuleActionArgs.builder().type("fixed-response")
+                            .fixedResponse(ListenerRuleActionFixedResponseArgs.builder()
+                                    .contentType("text/plain").messageBody("Forbidden").statusCode("403").build())
+                            .build())
+                    .build(), options());
+        }
         List<String> paths = new ArrayList<>(args.listenerPaths());
         if (args.requiredHeader().isPresent()) {
             paths.add("/*");

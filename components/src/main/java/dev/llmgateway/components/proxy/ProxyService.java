@@ -21,11 +21,14 @@ import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ServiceServiceRegistriesArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -108,7 +111,10 @@ public class ProxyService extends ComponentResource {
                 .build(), child);
 
         List<Resource> listeners = new ArrayList<>(loadBalancing.listeners());
-        this.service = new Service(name, ServiceArgs.builder()
+        var serviceArgs = ServiceArgs.builder();
+        args.serviceRegistryArn().ifPresent(arn -> serviceArgs.serviceRegistries(
+                ServiceServiceRegistriesArgs.builder().registryArn(arn).build()));
+        this.service = new Service(name, serviceArgs
                 .cluster(cluster.arn())
                 .taskDefinition(taskDefinition.arn())
                 .desiredCount(args.minTasks())
@@ -140,6 +146,16 @@ public class ProxyService extends ComponentResource {
                 "clusterName", cluster.name(),
                 "serviceName", service.name(),
                 "taskDefinitionArn", taskDefinition.arn()));
+    }
+
+    /** Lets another security group reach the tasks directly on a port (e.g. a metrics scraper). */
+    public void allowIngressFrom(String ruleName, int port, Output<String> securityGroupId) {
+        new SecurityGroupIngressRule(name + "-from-" + ruleName, SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(taskGroup.id())
+                .referencedSecurityGroupId(securityGroupId)
+                .ipProtocol("tcp").fromPort(port).toPort(port)
+                .description("from " + ruleName)
+                .build(), CustomResourceOptions.builder().parent(this).build());
     }
 
     /** Lets the tasks open connections to another security group on a port (database, cache). */

@@ -52,6 +52,8 @@ public final class ProxyServiceArgs {
     private WebFirewallArgs waf;
     private RequiredHeader requiredHeader;
     private int logRetentionDays = 30;
+    private List<String> blockedPaths = List.of();
+    private Output<String> serviceRegistryArn;
 
     /**
      * A header every request must carry to be served (e.g. a secret set by CloudFront); others get 403.
@@ -255,6 +257,16 @@ public final class ProxyServiceArgs {
         return logRetentionDays;
     }
 
+    /** Paths the load balancer answers with 403 instead of forwarding (e.g. /metrics); default none. */
+    public List<String> blockedPaths() {
+        return blockedPaths;
+    }
+
+    /** Cloud Map service the tasks register in (one DNS record per task); default none. */
+    public Optional<Output<String>> serviceRegistryArn() {
+        return Optional.ofNullable(serviceRegistryArn);
+    }
+
     /** Builder of {@link ProxyServiceArgs}. */
     public static final class Builder {
         private final ProxyServiceArgs a = new ProxyServiceArgs();
@@ -369,6 +381,12 @@ public final class ProxyServiceArgs {
 
         /** Container log retention; default 30 days. */
         public Builder logRetentionDays(int days) { a.logRetentionDays = days; return this; }
+
+        /** Paths answered with 403 at the load balancer; default none. */
+        public Builder blockedPaths(List<String> paths) { a.blockedPaths = List.copyOf(paths); return this; }
+
+        /** Cloud Map service for task discovery; default none. */
+        public Builder serviceRegistryArn(Output<String> arn) { a.serviceRegistryArn = arn; return this; }
 
         /** Builds and validates the args. */
         public ProxyServiceArgs build() {

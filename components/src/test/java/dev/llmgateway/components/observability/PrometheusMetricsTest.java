@@ -101,8 +101,10 @@ class PrometheusMetricsTest {
         JsonObject scrape = JsonParser.parseString(env(writer, "SCRAPE_CONFIG")).getAsJsonObject()
                 .getAsJsonArray("scrape_configs").get(0).getAsJsonObject();
         assertEquals("/metrics/", scrape.get("metrics_path").getAsString());
-        assertEquals("proxy.internal:4000", scrape.getAsJsonArray("static_configs").get(0).getAsJsonObject()
-                .getAsJsonArray("targets").get(0).getAsString());
+        var discovery = scrape.getAsJsonArray("dns_sd_configs").get(0).getAsJsonObject();
+        assertEquals("proxy.internal", discovery.getAsJsonArray("names").get(0).getAsString());
+        assertEquals("A", discovery.get("type").getAsString());
+        assertEquals(4000, discovery.get("port").getAsInt());
     }
 
     @Test

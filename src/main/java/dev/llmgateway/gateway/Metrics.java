@@ -1,0 +1,59 @@
+package dev.llmgateway.gateway;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.llmgateway.components.observability.PrometheusMetrics;
+import dev.llmgateway.components.observability.PrometheusMetricsArgs;
+import dev.llmgateway.components.proxy.ProxyService;
+import dev.llmgateway.components.proxy.TaskDiscovery;
+import dev.llmgateway.components.vpc.SubnetTier;
+import dev.llmgateway.components.vpc.Vpc;
+import dev.llmgateway.gateway.litellm.MetricsMode;
+import dev.llmgateway.gateway.settings.StackSettings;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code prometheus} metrics mode: proxy tasks register in a private Cloud Map name,
+ * VictoriaMetrics (in its own task) scrapes every task's {@code /metrics/} directly inside the VPC,
+ * Grafana is served under {@code /grafana}, and the load balancer refuses {@code /metrics} from
+ * outside.
+ */
+final class Metrics {
+
+    /** Paths the load balancer refuses when metrics are on: they are for the scraper only. */
+    static final List<String> BLOCKED = List.of("/metrics", "/metrics/*");
+
+    private Metrics() {
+    }
+
+    /** Task discovery for the proxy, when the stack uses Prometheus metrics. */
+    static Optional<TaskDiscovery> discovery(String prefix, StackSettings s, Vpc network, ComponentResourceOptions options) {
+        if (s.litellm().metrics() != MetricsMode.PROMETHEUS) {
+            return Optional.empty();
+        }
+        return Optional.of(new TaskDiscovery(prefix + "-discovery", network.vpcId(), prefix + ".internal", "litellm", options));
+    }
+
+    /** VictoriaMetrics and Grafana on the proxy's cluster, allowed to scrape the proxy tasks. */
+    static PrometheusMetrics services(String prefix, StackSettings s, Vpc network, ProxyService proxy, TaskDiscovery discovery,
+                                      Output<String> grafanaPasswordArn, Output<String> keyArn, ComponentResourceOptions options) {
+        var metrics = new PrometheusMetrics(prefix + "-metrics", PrometheusMetricsArgs.builder()
+                .clusterArn(proxy.clusterArn())
+                .vpcId(network.vpcId())
+                .subnetIds(network.subnetIds(SubnetTier.PRIVATE))
+                .albSecurityGroupId(proxy.loadBalancerSecurityGroupId())
+                .listenerArn(proxy.listenerArn())
+                .scrapeHost(Output.of(discovery.dnsName()))
+                .scrapePort(ProxyContainers.PORT)
+                .scrapeTargetSecurityGroupId(proxy.taskSecurityGroupId())
+                .grafanaAdminPasswordSecretArn(grafanaPasswordArn)
+                .kmsKeyArn(keyArn)
+                .region(s.region())
+                .logRetentionDays(s.observability().logRetentionDays())
+                .build(), options);
+        proxy.allowIngressFrom("metrics", ProxyContainers.PORT, metrics.securityGroupId());
+        return metrics;
+    }
+}
