@@ -1,0 +1,33 @@
+package dev.llmgateway.components.github;
+
+import com.pulumi.core.Output;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Inputs of {@link GithubDeployRoles}.
+ *
+ * @param repository        {@code owner/name} of the repository whose workflows may assume the roles
+ * @param environments      GitHub environments that deploy, one role each (e.g. dev, production)
+ * @param deployPolicyJson  inline policy of the deploy roles (required: scope it to what the stack manages)
+ * @param previewPolicyJson inline policy of the preview role (read-only), for pull requests
+ * @param oidcProviderArn   an existing GitHub OIDC provider; empty = create one
+ */
+public record GithubDeployRolesArgs(String repository, List<String> environments, Output<String> deployPolicyJson,
+                                    Output<String> previewPolicyJson, Optional<Output<String>> oidcProviderArn) {
+
+    /** Validates the values. */
+    public GithubDeployRolesArgs {
+        if (repository == null || !repository.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("GithubDeployRolesArgs.repository must be owner/name without wildcards, got " + repository);
+        }
+        environments = List.copyOf(environments);
+        if (environments.isEmpty() || environments.stream().anyMatch(e -> !e.matches("[A-Za-z0-9_.-]+"))) {
+            throw new IllegalArgumentException("GithubDeployRolesArgs.environments must name at least one environment, without wildcards");
+        }
+        Objects.requireNonNull(deployPolicyJson, "GithubDeployRolesArgs.deployPolicyJson is required");
+        Objects.requireNonNull(previewPolicyJson, "GithubDeployRolesArgs.previewPolicyJson is required");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.llmgateway.components.github;
+
+import com.pulumi.core.Output;
+import dev.llmgateway.components.testing.OfflineEngine;
+import dev.llmgateway.components.testing.PlannedResource;
+import dev.llmgateway.components.testing.PlannedStack;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GithubDeployRolesTest {
+
+    private static PlannedStack plan(Optional<Output<String>> provider) {
+        return OfflineEngine.run("p", "t", "us-east-1", ctx -> new GithubDeployRoles("gh", new GithubDeployRolesArgs(
+                "acme/litellm-gateway", List.of("dev", "production"), Output.of("{\"deploy\":1}"), Output.of("{\"preview\":1}"),
+                provider), null)).orThrow();
+    }
+
+    @Test
+    void eachEnvironmentGetsARoleTrustedOnlyForItsExactSubjectAndAudience() {
+        PlannedStack plan = plan(Optional.empty());
+        PlannedResource production = plan.named("aws:iam/role:Role", "gh-deploy-production");
+        String trust = production.string("assumeRolePolicy");
+        assertTrue(trust.contains("\"token.actions.githubusercontent.com:sub\":\"repo:acme/litellm-gateway:environment:production\""), trust);
+        assertTrue(trust.contains("\"token.actions.githubusercontent.com:aud\":\"sts.amazonaws.com\""), trust);
+        assertTrue(trust.contains("StringEquals") && !trust.contains("*"), "no wildcard subjects: " + trust);
+        String preview = plan.named("aws:iam/role:Role", "gh-preview").string("assumeRolePolicy");
+        assertTrue(preview.contains("repo:acme/litellm-gateway:pull_request"), preview);
+        assertEquals(3, plan.ofType("aws:iam/role:Role").size());
+        assertEquals("{\"preview\":1}", plan.named("aws:iam/rolePolicy:RolePolicy", "gh-preview").string("policy"));
+    }
+
+    @Test
+    void theProviderIsCreatedForGithubUnlessOneIsGiven() {
+        PlannedResource provider = plan(Optional.empty()).one("aws:iam/openIdConnectProvider:OpenIdConnectProvider");
+        assertEquals("https://token.actions.githubusercontent.com", provider.string("url"));
+        assertEquals(List.of("sts.amazonaws.com"), provider.list("clientIdLists"));
+        assertTrue(plan(Optional.of(Output.of("arn:aws:iam::1:oidc-provider/x"))).ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider").isEmpty());
+    }
+
+    @Test
+    void wildcardRepositoriesAndEnvironmentsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new GithubDeployRolesArgs("acme/*", List.of("dev"),
+                Output.of("{}"), Output.of("{}"), Optional.empty()));
+        assertThrows(IllegalArgumentException.class, () -> new GithubDeployRolesArgs("acme/repo", List.of("*"),
+                Output.of("{}"), Output.of("{}"), Optional.empty()));
+    }
+}
