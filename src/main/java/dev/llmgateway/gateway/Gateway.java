@@ -15,6 +15,7 @@ import dev.llmgateway.components.cache.CacheArgs;
 import dev.llmgateway.components.database.Database;
 import dev.llmgateway.components.kms.EncryptionKey;
 import dev.llmgateway.components.kms.EncryptionKeyArgs;
+import dev.llmgateway.components.observability.Observability;
 import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.components.secrets.SecretVault;
 import dev.llmgateway.components.vpc.SubnetTier;
@@ -54,6 +55,7 @@ public final class Gateway {
         var key = new EncryptionKey(prefix, EncryptionKeyArgs.builder()
                 .accountId(account).region(s.region())
                 .description("LiteLLM gateway " + s.stack() + ": secrets, database, logs, alarms")
+                .grants(a -> List.of(Observability.keyPolicyStatement(a, s.region(), Monitoring.name(prefix))))
                 .build(), options);
         var network = network(prefix, s, key.arn(), invoke, options);
 

@@ -17,11 +17,16 @@ final class Monitoring {
     private Monitoring() {
     }
 
+    /** Name of the monitoring component (its alarms are named after it, which the key policy relies on). */
+    static String name(String prefix) {
+        return prefix + "-monitoring";
+    }
+
     /** Alarms at the stack's level and thresholds, notifying the stack's e-mails. */
     static Observability observability(String prefix, StackSettings s, Output<String> keyArn, ProxyService proxy,
                                        Database database, ComponentResourceOptions options) {
         ObservabilitySettings o = s.observability();
-        return new Observability(prefix + "-monitoring", ObservabilityArgs.builder()
+        return new Observability(name(prefix), ObservabilityArgs.builder()
                 .kmsKeyArn(keyArn)
                 .alarmEmails(o.alarmEmails())
                 .level(o.alarmLevel())

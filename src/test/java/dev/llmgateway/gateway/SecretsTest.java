@@ -60,6 +60,7 @@ class SecretsTest {
         assertTrue(policy.contains("\"AWS\":\"arn:aws:iam::123456789012:root\""), policy);
         assertTrue(policy.contains("arn:aws:logs:us-east-1:123456789012:log-group:*"), policy);
         assertTrue(policy.contains("\"aws:SourceAccount\":\"123456789012\""), policy);
+        assertTrue(policy.contains("arn:aws:cloudwatch:us-east-1:123456789012:alarm:llm-prod-monitoring-*"), "only this stack's alarms: " + policy);
     }
 
     @Test

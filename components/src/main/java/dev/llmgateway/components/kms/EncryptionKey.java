@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * A customer-managed KMS key with yearly rotation for everything a stack encrypts: secrets,
  * parameters, database storage, log groups and the alarm topic. The key policy gives the account
- * the usual administrative control and lets CloudWatch Logs (for this account's log groups only)
- * and CloudWatch alarms (to publish to an encrypted topic) use the key.
+ * the usual administrative control, lets CloudWatch Logs use the key for this account's log groups
+ * only, and adds the grants callers hand in (e.g. for alarms publishing to an encrypted topic).
  */
 public class EncryptionKey extends ComponentResource {
 
@@ -37,7 +37,7 @@ public class EncryptionKey extends ComponentResource {
                 .description(args.description())
                 .enableKeyRotation(true)
                 .deletionWindowInDays(args.deletionWindowDays())
-                .policy(args.accountId().applyValue(account -> policy(account, args.region())))
+                .policy(args.accountId().applyValue(account -> policy(account, args.region(), args.grants().apply(account))))
                 .build(), child);
         new Alias(name, AliasArgs.builder().name("alias/" + name).targetKeyId(key.keyId()).build(), child);
         this.arn = key.arn();
@@ -56,7 +56,7 @@ public class EncryptionKey extends ComponentResource {
     }
 
     /** The key policy; {@code "*"} as resource is how a key policy names the key itself. */
-    static String policy(String account, String region) {
+    static String policy(String account, String region, List<Statement> grants) {
         String root = "arn:aws:iam::" + account + ":root";
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow("AccountAdministers", List.of("kms:*"), List.of("*"))
@@ -66,9 +66,7 @@ public class EncryptionKey extends ComponentResource {
                         List.of("*"))
                 .forPrincipal("Service", "logs." + region + ".amazonaws.com")
                 .when("ArnLike", "kms:EncryptionContext:aws:logs:arn", "arn:aws:logs:" + region + ":" + account + ":log-group:*"));
-        statements.add(Statement.allow("CloudWatchAlarmsPublish", List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"))
-                .forPrincipal("Service", "cloudwatch.amazonaws.com")
-                .when("StringEquals", "aws:SourceAccount", account));
+        statements.addAll(grants);
         return PolicyDocument.json(statements);
     }
 }

@@ -1,8 +1,11 @@
 package dev.llmgateway.components.kms;
 
 import com.pulumi.core.Output;
+import dev.llmgateway.components.support.PolicyDocument.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** Inputs of {@link EncryptionKey}; build with {@link #builder()}. */
 public final class EncryptionKeyArgs {
@@ -11,6 +14,7 @@ public final class EncryptionKeyArgs {
     private String region;
     private String description = "Encrypts the stack's data at rest";
     private int deletionWindowDays = 30;
+    private Function<String, List<Statement>> grants = account -> List.of();
 
     private EncryptionKeyArgs() {
     }
@@ -40,6 +44,11 @@ public final class EncryptionKeyArgs {
         return deletionWindowDays;
     }
 
+    /** Extra key-policy statements (given the account id) for services that use the key, e.g. alarms; default none. */
+    public Function<String, List<Statement>> grants() {
+        return grants;
+    }
+
     /** Builder of {@link EncryptionKeyArgs}. */
     public static final class Builder {
         private final EncryptionKeyArgs args = new EncryptionKeyArgs();
@@ -65,6 +74,12 @@ public final class EncryptionKeyArgs {
         /** Deletion window, 7..30 days; default 30. */
         public Builder deletionWindowDays(int days) {
             args.deletionWindowDays = days;
+            return this;
+        }
+
+        /** Extra key-policy statements from the account id. */
+        public Builder grants(Function<String, List<Statement>> grants) {
+            args.grants = Objects.requireNonNull(grants);
             return this;
         }
 

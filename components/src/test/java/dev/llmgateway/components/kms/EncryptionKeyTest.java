@@ -5,7 +5,10 @@ import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
 import dev.llmgateway.components.testing.OfflineEngine;
 import dev.llmgateway.components.testing.PlannedResource;
+import dev.llmgateway.components.support.PolicyDocument.Statement;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,8 +27,10 @@ class EncryptionKeyTest {
     }
 
     @Test
-    void logsMayUseTheKeyOnlyForThisAccountsLogGroupsInTheRegion() {
-        JsonObject policy = JsonParser.parseString(EncryptionKey.policy("111122223333", "eu-west-1")).getAsJsonObject();
+    void logsMayUseTheKeyOnlyForThisAccountsLogGroupsInTheRegionAndCallerGrantsAreAdded() {
+        JsonObject policy = JsonParser.parseString(EncryptionKey.policy("111122223333", "eu-west-1",
+                List.of(Statement.allow("Extra", List.of("kms:Decrypt"), List.of("*")).forPrincipal("Service", "cloudwatch.amazonaws.com")
+                        .when("StringEquals", "aws:SourceAccount", "111122223333")))).getAsJsonObject();
         var statements = policy.getAsJsonArray("Statement");
         JsonObject logs = statements.get(1).getAsJsonObject();
         assertEquals("logs.eu-west-1.amazonaws.com", logs.getAsJsonObject("Principal").get("Service").getAsString());
