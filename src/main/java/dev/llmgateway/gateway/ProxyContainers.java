@@ -63,7 +63,9 @@ final class ProxyContainers {
                 .healthCheck(HealthCheck.of(LIVENESS, 300))
                 .dependsOn("migrate", ContainerCondition.SUCCESS)
                 // LiteLLM writes its admin UI and Prisma files at start: a read-only root breaks it.
-                .readonlyRootFilesystem(false);
+                .readonlyRootFilesystem(false)
+                .env("LITELLM_CONFIG_BUCKET_NAME", in.config().bucketName())
+                .env("LITELLM_CONFIG_BUCKET_OBJECT_KEY", in.config().objectKey());
         database(server, in);
         in.environment().forEach(server::env);
         in.secrets().forEach(server::secret);
@@ -72,7 +74,8 @@ final class ProxyContainers {
                 .forEach(sidecar -> server.dependsOn(sidecar.name(), ContainerCondition.HEALTHY));
 
         // Same image, migrations only: `--skip_server_startup` applies Prisma migrations (serialized by
-        // Prisma's advisory lock when several tasks start together) and exits.
+        // Prisma's advisory lock when several tasks start together) and exits. It needs the database and
+        // nothing else: no config, no keys.
         var migrate = ContainerSpec.builder("migrate", s.proxy().image())
                 .essential(false)
                 .command(List.of("--skip_server_startup"))
@@ -90,8 +93,6 @@ final class ProxyContainers {
     private static void database(ContainerSpec.Builder container, Inputs in) {
         container.env("DATABASE_HOST", in.database().host())
                 .env("DATABASE_NAME", in.database().name())
-                .env("LITELLM_CONFIG_BUCKET_NAME", in.config().bucketName())
-                .env("LITELLM_CONFIG_BUCKET_OBJECT_KEY", in.config().objectKey())
                 .secret("DATABASE_USERNAME", in.database().credentialsArn().applyValue(arn -> arn + ":username::"))
                 .secret("DATABASE_PASSWORD", in.database().credentialsArn().applyValue(arn -> arn + ":password::"));
     }

@@ -58,6 +58,8 @@ class ProxyTaskTest {
         JsonObject migrate = containers.get("migrate");
         assertFalse(migrate.get("essential").getAsBoolean());
         assertEquals("[\"--skip_server_startup\"]", migrate.getAsJsonArray("command").toString());
+        assertEquals(Set.of("DATABASE_USERNAME", "DATABASE_PASSWORD"), secrets(migrate), "the migration gets database credentials only");
+        assertTrue(env(migrate).containsKey("DATABASE_HOST") && !env(migrate).containsKey("LITELLM_CONFIG_BUCKET_NAME"));
         JsonObject dependsOn = containers.get("litellm").getAsJsonArray("dependsOn").get(0).getAsJsonObject();
         assertEquals("migrate", dependsOn.get("containerName").getAsString());
         assertEquals("SUCCESS", dependsOn.get("condition").getAsString());
