@@ -3,7 +3,14 @@ package dev.llmgateway.gateway.settings;
 import dev.llmgateway.components.database.ConnectionBudget;
 import dev.llmgateway.components.database.DatabaseArgs;
 import dev.llmgateway.components.database.DatabaseEngine;
+import dev.llmgateway.components.secrets.SecretStore;
+import dev.llmgateway.components.vpc.InterfaceEndpoint;
+import dev.llmgateway.components.vpc.NatStrategy;
 import dev.llmgateway.gateway.litellm.LiteLlmSettings;
+import dev.llmgateway.gateway.litellm.Provider;
+
+import java.util.EnumSet;
+import java.util.Set;
 
 import java.util.Optional;
 
@@ -43,9 +50,40 @@ public record StackSettings(String project, String stack, String region, TagSett
         ProxySettings proxy = ProxySettings.read(r);
         LiteLlmSettings litellm = LiteLlmSettings.read(r);
         checkConnectionBudget(database, proxy, litellm);
+        SecretSettings secrets = SecretSettings.read(r);
+        checkPrivateEgress(r, network, proxy, litellm, secrets);
         return new StackSettings(source.project(), source.stack(), region, TagSettings.read(r), network,
                 database, proxy, access, vpn, ObservabilitySettings.read(r),
-                SecretSettings.read(r), r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD), litellm);
+                secrets, r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD), litellm);
+    }
+
+    /**
+     * Without NAT the tasks reach only AWS services with VPC endpoints: the image must come from ECR,
+     * the endpoints ECS needs must exist, and models must be on Bedrock (through its endpoint).
+     */
+    static void checkPrivateEgress(SettingsReader r, NetworkSettings network, ProxySettings proxy, LiteLlmSettings litellm,
+                                   SecretSettings secrets) {
+        if (network.nat() != NatStrategy.NONE) {
+            return;
+        }
+        if (!proxy.image().contains(".dkr.ecr.")) {
+            throw r.invalid("litellmImage", proxy.image(), "an ECR image (<account>.dkr.ecr.<region>.amazonaws.com/...) because"
+                    + " natStrategy none leaves no route to other registries");
+        }
+        Set<InterfaceEndpoint> needed = EnumSet.of(InterfaceEndpoint.ECR_API, InterfaceEndpoint.ECR_DKR, InterfaceEndpoint.LOGS,
+                secrets.store() == SecretStore.SSM ? InterfaceEndpoint.SSM : InterfaceEndpoint.SECRETS_MANAGER);
+        if (litellm.models().stream().anyMatch(m -> m.provider() == Provider.BEDROCK)) {
+            needed.add(InterfaceEndpoint.BEDROCK_RUNTIME);
+        }
+        needed.removeAll(network.endpoints());
+        if (!needed.isEmpty()) {
+            throw r.invalid("vpcEndpoints", network.endpoints().stream().map(InterfaceEndpoint::service).sorted().toList(),
+                    "also " + needed.stream().map(InterfaceEndpoint::service).sorted().toList() + ", which tasks need when natStrategy is none");
+        }
+        litellm.models().stream().filter(m -> m.provider() != Provider.BEDROCK).findFirst().ifPresent(m -> {
+            throw r.invalid("models", m.alias() + "=" + m.model(), "Bedrock models only when natStrategy is none (no route to "
+                    + m.provider().prefix() + ")");
+        });
     }
 
     /**
