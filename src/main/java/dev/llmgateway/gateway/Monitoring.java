@@ -49,6 +49,7 @@ final class Monitoring {
                     case RDS_INSTANCE -> DatabaseKind.RDS_INSTANCE;
                 })
                 .dashboard(o.dashboard())
+                .containerInsights(o.containerInsights())
                 .region(s.region())
                 .build(), options);
     }

@@ -32,6 +32,7 @@ public final class ObservabilityArgs {
     private final Output<Map<String, String>> databaseDimensions;
     private final DatabaseKind databaseKind;
     private final boolean dashboard;
+    private final boolean containerInsights;
     private final String region;
 
     private ObservabilityArgs(Builder b) {
@@ -47,6 +48,7 @@ public final class ObservabilityArgs {
         this.databaseDimensions = b.databaseDimensions;
         this.databaseKind = b.databaseKind;
         this.dashboard = b.dashboard;
+        this.containerInsights = b.containerInsights;
         this.region = b.region;
     }
 
@@ -115,6 +117,11 @@ public final class ObservabilityArgs {
         return dashboard;
     }
 
+    /** Whether the cluster publishes Container Insights metrics (the running-task alarm needs them). */
+    public boolean containerInsights() {
+        return containerInsights;
+    }
+
     /** Region of the watched resources. */
     public String region() {
         return region;
@@ -134,6 +141,7 @@ public final class ObservabilityArgs {
         private Output<Map<String, String>> databaseDimensions;
         private DatabaseKind databaseKind;
         private boolean dashboard = true;
+        private boolean containerInsights = true;
         private String region;
 
         private Builder() {
@@ -214,6 +222,13 @@ public final class ObservabilityArgs {
         /** Whether to create a CloudWatch dashboard ($3 per month); default true. */
         public Builder dashboard(boolean dashboard) {
             this.dashboard = dashboard;
+            return this;
+        }
+
+        /** Whether the cluster has Container Insights; without it the running-task alarm is left out
+         * (its metric would be missing and read as breaching); default true. */
+        public Builder containerInsights(boolean containerInsights) {
+            this.containerInsights = containerInsights;
             return this;
         }
 

@@ -80,6 +80,16 @@ class ObservabilityTest {
     }
 
     @Test
+    void withoutContainerInsightsTheRunningTaskAlarmIsLeftOutInsteadOfAlwaysFiring() {
+        PlannedStack plan = plan(b -> b.level(AlarmLevel.ESSENTIAL).containerInsights(false)).orThrow();
+
+        assertEquals(Map.of(
+                "gw-unhealthy-hosts", "AWS/ApplicationELB UnHealthyHostCount",
+                "gw-alb-5xx", "AWS/ApplicationELB HTTPCode_ELB_5XX_Count",
+                "gw-db-cpu", "AWS/RDS CPUUtilization"), metricsByAlarm(plan));
+    }
+
+    @Test
     void fullLevelForAuroraServerlessAddsLoadLatencyAndCapacityAlarmsButNoStorageAlarm() {
         PlannedStack plan = plan(b -> { }).orThrow();
 
