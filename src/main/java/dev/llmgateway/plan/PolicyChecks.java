@@ -87,7 +87,7 @@ public final class PolicyChecks {
                     "CKV_AWS_26", MEDIUM, false, types("aws:sns/topic:Topic"),
                     (s, r) -> when(absent(r, "kmsMasterKeyId"), "no KMS key (kmsMasterKeyId)")),
             check("LGW-S3-001", "S3 buckets encrypted with KMS",
-                    "Config files and exports are encrypted under a key the account controls.",
+                    "Config files and exports are encrypted under a key the account controls (ELB access-log buckets excepted: ELB writes only to SSE-S3).",
                     "FSBP S3.17; CKV_AWS_145", MEDIUM, false, types(BUCKETS), PolicyChecks::bucketEncryption),
             check("LGW-S3-002", "S3 buckets block public access",
                     "A bucket policy or ACL mistake must not publish the gateway's config or data.",
@@ -225,7 +225,10 @@ public final class PolicyChecks {
                         .flatMap(config -> config.list("rules").stream())
                         .map(rule -> ((Map<?, ?>) rule).get("applyServerSideEncryptionByDefault"))
                         .filter(Map.class::isInstance).map(by -> ((Map<?, ?>) by).get("sseAlgorithm")));
-        return when(algorithms.noneMatch(a -> String.valueOf(a).startsWith("aws:kms")),
+        // ELB delivers access logs only to SSE-S3 buckets (ELB user guide): such a bucket is the documented exception.
+        boolean elbLogBucket = StackLinks.dependents(stack, bucket, "aws:s3/bucketPolicy:BucketPolicy").stream()
+                .anyMatch(policy -> policy.string("policy").contains("\"ElbLogDelivery\""));
+        return when(!elbLogBucket && algorithms.noneMatch(a -> String.valueOf(a).startsWith("aws:kms")),
                 "no server-side encryption configuration with aws:kms");
     }
 
