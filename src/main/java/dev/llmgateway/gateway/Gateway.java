@@ -42,7 +42,7 @@ public final class Gateway {
 
     /** Declares every resource of the stack described by {@code s}. */
     public static void deploy(Context ctx, StackSettings s) {
-        String prefix = "llm-" + s.stack();
+        String prefix = s.resourcePrefix();
         var provider = new Provider(prefix, ProviderArgs.builder()
                 .region(s.region())
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(s.tags().tags()).build())

@@ -22,7 +22,7 @@ class SecretsTest {
         assertTrue(key.flag("enableKeyRotation"));
         List<PlannedResource> secrets = prod.ofType("aws:secretsmanager/secret:Secret");
         assertTrue(secrets.size() >= 3);
-        String keyArn = "arn:aws:kms:us-east-1:123456789012:key/llm-prod-key-id";
+        Object keyArn = key.output("arn").orElseThrow();
         assertTrue(secrets.stream().allMatch(s -> keyArn.equals(s.string("kmsKeyId"))), "every secret uses the stack key");
     }
 

@@ -40,6 +40,7 @@ public record StackSettings(String project, String stack, String region, TagSett
     /** Reads every setting from {@code source}; throws {@link SettingsException} on the first bad value. */
     public static StackSettings read(ConfigSource source) {
         SettingsReader r = new SettingsReader(source);
+        checkStackName(source.stack());
         String region = r.required("aws:region");
         NetworkSettings network = NetworkSettings.read(r);
         AccessSettings access = AccessSettings.read(r);
@@ -55,6 +56,31 @@ public record StackSettings(String project, String stack, String region, TagSett
         return new StackSettings(source.project(), source.stack(), region, TagSettings.read(r), network,
                 database, proxy, access, vpn, ObservabilitySettings.read(r),
                 secrets, r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD), litellm);
+    }
+
+    /** Longest stack name the program accepts: every name derived from it then fits its AWS limit. */
+    static final int MAX_STACK_NAME = 40;
+
+    /**
+     * Prefix of every resource name: {@code llm-} and the stack name in lower case (RDS, S3 and
+     * ElastiCache names must be lower case; names over a limit are shortened by {@code PhysicalName}).
+     */
+    public String resourcePrefix() {
+        return "llm-" + stack.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Stack names become part of AWS names, most of which allow only letters, digits and hyphens;
+     * 40 characters leave room for the longest explicit name the program derives (an RDS instance
+     * identifier {@code llm-<stack>-db-1}, limit 63; shorter limits are met by hashing).
+     */
+    static void checkStackName(String stack) {
+        if (stack == null || !stack.matches("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?") || stack.contains("--")
+                || stack.length() > MAX_STACK_NAME) {
+            throw new SettingsException("stack name", stack, "1 to " + MAX_STACK_NAME
+                    + " letters, digits and single hyphens, starting and ending with a letter or digit, because AWS names"
+                    + " derived from it (RDS identifiers, S3 buckets, load balancers) allow nothing else");
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.llmgateway.components.cache;
 
+import dev.llmgateway.components.support.NameRule;
+import dev.llmgateway.components.support.PhysicalName;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.elasticache.ServerlessCache;
@@ -54,7 +56,7 @@ public class Cache extends ComponentResource {
         this.password = new RandomPassword(name + "-password",
                 RandomPasswordArgs.builder().length(32).special(false).build(), child).result();
         var user = new User(name, UserArgs.builder()
-                .userId(name + "-default")
+                .userId(PhysicalName.explicit(name + "-default", NameRule.CACHE_USER_ID))
                 .userName("default")
                 .engine("valkey")
                 .accessString("on ~* +@all")
@@ -62,11 +64,11 @@ public class Cache extends ComponentResource {
                         .type("password").passwords(password.applyValue(List::of)).build())
                 .build(), child);
         var group = new UserGroup(name, UserGroupArgs.builder()
-                .userGroupId(name)
+                .userGroupId(PhysicalName.explicit(name, NameRule.CACHE_USER_GROUP_ID))
                 .engine("valkey")
                 .userIds(user.userId().applyValue(List::of))
                 .build(), child);
-        this.cache = new ServerlessCache(name, ServerlessCacheArgs.builder()
+        this.cache = new ServerlessCache(PhysicalName.autoNamed(name, NameRule.SERVERLESS_CACHE), ServerlessCacheArgs.builder()
                 .engine("valkey")
                 .majorEngineVersion("8")
                 .description("LiteLLM shared state")

@@ -1,5 +1,7 @@
 package dev.llmgateway.components.database;
 
+import dev.llmgateway.components.support.NameRule;
+import dev.llmgateway.components.support.PhysicalName;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
@@ -157,7 +159,7 @@ public class Database extends ComponentResource {
                         ClusterParameterGroupParameterArgs.builder().name("log_min_duration_statement").value("1000").build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         var cluster = ClusterArgs.builder()
-                .clusterIdentifier(name)
+                .clusterIdentifier(PhysicalName.explicit(name, NameRule.RDS_CLUSTER))
                 .engine("aurora-postgresql")
                 .engineMode("provisioned")
                 .engineVersion(args.engineVersion())
@@ -195,7 +197,7 @@ public class Database extends ComponentResource {
         for (int i = 0; i <= args.readers(); i++) {
             int index = i;
             var instance = ClusterInstanceArgs.builder()
-                    .identifier(name + "-" + (i + 1))
+                    .identifier(PhysicalName.explicit(name + "-" + (i + 1), NameRule.RDS_CLUSTER_INSTANCE))
                     .clusterIdentifier(cluster.id())
                     .instanceClass(args.instanceClass())
                     .engine("aurora-postgresql")
@@ -222,7 +224,7 @@ public class Database extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).build());
         boolean insights = args.performanceInsights() && !NO_PERFORMANCE_INSIGHTS.contains(args.instanceClass());
         var instance = InstanceArgs.builder()
-                .identifier(name)
+                .identifier(PhysicalName.explicit(name, NameRule.RDS_INSTANCE))
                 .engine("postgres")
                 .engineVersion(args.engineVersion())
                 .instanceClass(args.instanceClass())

@@ -1,5 +1,7 @@
 package dev.llmgateway.components.observability;
 
+import dev.llmgateway.components.support.NameRule;
+import dev.llmgateway.components.support.PhysicalName;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
@@ -101,7 +103,7 @@ public final class PrometheusMetrics extends ComponentResource {
                 .kmsKeyId(args.kmsKeyArn())
                 .build(), child);
 
-        var executionRole = new Role(name + "-execution", RoleArgs.builder()
+        var executionRole = new Role(PhysicalName.autoNamed(name + "-execution", NameRule.IAM_ROLE), RoleArgs.builder()
                 .assumeRolePolicy(PolicyDocument.assumeRole("ecs-tasks.amazonaws.com"))
                 .description("Pulls images, writes logs and reads the Grafana admin password")
                 .build(), child);
@@ -123,7 +125,7 @@ public final class PrometheusMetrics extends ComponentResource {
                         .applyValue(t -> MetricsTaskDefinition.containers(args, t.t1, t.t2, t.t3)))
                 .build(), child);
 
-        var targetGroup = new TargetGroup(name + "-grafana", TargetGroupArgs.builder()
+        var targetGroup = new TargetGroup(PhysicalName.autoNamed(name + "-grafana", NameRule.TARGET_GROUP), TargetGroupArgs.builder()
                 .vpcId(args.vpcId())
                 .targetType("ip")
                 .protocol("HTTP")

@@ -1,5 +1,7 @@
 package dev.llmgateway.components.proxy;
 
+import dev.llmgateway.components.support.NameRule;
+import dev.llmgateway.components.support.PhysicalName;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.elb.ElbFunctions;
@@ -109,9 +111,9 @@ final class LoadBalancing {
             balancer.accessLogs(LoadBalancerAccessLogsArgs.builder().bucket(logs.bucketName()).prefix("alb").enabled(true).build());
             balancerOptions.dependsOn(logs);
         }
-        this.loadBalancer = new LoadBalancer(name, balancer.build(), balancerOptions.build());
+        this.loadBalancer = new LoadBalancer(PhysicalName.autoNamed(name, NameRule.LOAD_BALANCER), balancer.build(), balancerOptions.build());
 
-        this.targetGroup = new TargetGroup(name, TargetGroupArgs.builder()
+        this.targetGroup = new TargetGroup(PhysicalName.autoNamed(name, NameRule.TARGET_GROUP), TargetGroupArgs.builder()
                 .vpcId(args.vpcId())
                 .port(args.containerPort())
                 .protocol("HTTP")

@@ -1,5 +1,7 @@
 package dev.llmgateway.components.proxy;
 
+import dev.llmgateway.components.support.NameRule;
+import dev.llmgateway.components.support.PhysicalName;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
@@ -30,7 +32,7 @@ record TaskRoles(Role execution, Role task) {
 
     /** Creates both roles and their inline policies. */
     static TaskRoles create(String name, ProxyServiceArgs args, Map<String, Output<String>> logGroupArns, CustomResourceOptions options) {
-        var execution = new Role(name + "-execution", RoleArgs.builder()
+        var execution = new Role(PhysicalName.autoNamed(name + "-execution", NameRule.IAM_ROLE), RoleArgs.builder()
                 .assumeRolePolicy(PolicyDocument.assumeRole(ECS_TASKS))
                 .description("ECS execution role: pull images, write logs, resolve the task's secrets")
                 .build(), options);
@@ -41,7 +43,7 @@ record TaskRoles(Role execution, Role task) {
                         .applyValue(t -> PolicyDocument.json(executionStatements(args, t.t1, t.t2, t.t3))))
                 .build(), options);
 
-        var task = new Role(name + "-task", RoleArgs.builder()
+        var task = new Role(PhysicalName.autoNamed(name + "-task", NameRule.IAM_ROLE), RoleArgs.builder()
                 .assumeRolePolicy(PolicyDocument.assumeRole(ECS_TASKS))
                 .description("Application role of the proxy tasks")
                 .build(), options);

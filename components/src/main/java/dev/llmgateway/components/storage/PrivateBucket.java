@@ -1,5 +1,7 @@
 package dev.llmgateway.components.storage;
 
+import dev.llmgateway.components.support.NameRule;
+import dev.llmgateway.components.support.PhysicalName;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketOwnershipControls;
@@ -50,7 +52,7 @@ public class PrivateBucket extends ComponentResource {
     public PrivateBucket(String name, PrivateBucketArgs args, ComponentResourceOptions opts) {
         super(TYPE, name, null, opts);
         var child = CustomResourceOptions.builder().parent(this).build();
-        var bucket = new BucketV2(name, BucketV2Args.builder().forceDestroy(args.forceDestroy()).build(), child);
+        var bucket = new BucketV2(PhysicalName.autoNamed(name, NameRule.S3_BUCKET), BucketV2Args.builder().forceDestroy(args.forceDestroy()).build(), child);
         this.bucketName = bucket.bucket();
         this.arn = bucket.arn();
 

@@ -1,15 +1,25 @@
 package dev.llmgateway.components.testing;
 
 import com.pulumi.test.Mocks;
+import dev.llmgateway.components.support.NameRule;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.TreeMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A fake AWS (plus the random and tls providers) for Pulumi's mock engine. It answers every
@@ -22,7 +32,29 @@ public final class MockCloud implements Mocks {
     /** Account id every fake ARN carries. */
     public static final String ACCOUNT = "123456789012";
 
+    /** Id prefixes of the EC2 resources whose ids AWS generates. */
+    private static final Map<String, String> ID_PREFIXES = Map.ofEntries(
+            Map.entry("aws:ec2/vpc:Vpc", "vpc-"),
+            Map.entry("aws:ec2/subnet:Subnet", "subnet-"),
+            Map.entry("aws:ec2/securityGroup:SecurityGroup", "sg-"),
+            Map.entry("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "sg-"),
+            Map.entry("aws:ec2/routeTable:RouteTable", "rtb-"),
+            Map.entry("aws:ec2/routeTableAssociation:RouteTableAssociation", "rtbassoc-"),
+            Map.entry("aws:ec2/internetGateway:InternetGateway", "igw-"),
+            Map.entry("aws:ec2/natGateway:NatGateway", "nat-"),
+            Map.entry("aws:ec2/eip:Eip", "eipalloc-"),
+            Map.entry("aws:ec2/instance:Instance", "i-"),
+            Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce-"),
+            Map.entry("aws:ec2/flowLog:FlowLog", "fl-"),
+            Map.entry("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "sgr-"),
+            Map.entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "sgr-"),
+            Map.entry("aws:ec2clientvpn/endpoint:Endpoint", "cvpn-endpoint-"));
+
+    private static final String KMS_KEY = "aws:kms/key:Key";
+
     private final String region;
+    /** Explicit physical names already used, per type: AWS refuses a second one. */
+    private final Map<String, Set<String>> taken = new ConcurrentHashMap<>();
     private final List<Map.Entry<String, Map<String, Object>>> invokes =
             Collections.synchronizedList(new ArrayList<>());
 
@@ -31,23 +63,93 @@ public final class MockCloud implements Mocks {
         this.region = region;
     }
 
-    /** Data-source calls seen so far, as type token and arguments. */
+    /** Data-source calls seen so far, as type token and arguments, in a stable order. */
     public List<Map.Entry<String, Map<String, Object>>> invokes() {
         synchronized (invokes) {
-            return List.copyOf(invokes);
+            return invokes.stream()
+                    .sorted(Comparator.comparing((Map.Entry<String, Map<String, Object>> e) -> e.getKey())
+                            .thenComparing(e -> new TreeMap<>(e.getValue()).toString()))
+                    .toList();
         }
     }
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         Map<String, Object> state = new LinkedHashMap<>(args.inputs);
+        String physical;
+        try {
+            physical = name(args.type, args.name, state);
+        } catch (IllegalArgumentException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
         String service = service(args.type);
         String kind = kind(args.type);
-        String physical = String.valueOf(state.getOrDefault("name", args.name));
         state.putIfAbsent("arn", "arn:aws:" + service + ":" + region + ":" + ACCOUNT + ":" + kind + "/" + physical);
         computed(args.type, args.name, physical, state);
         return CompletableFuture.completedFuture(
-                ResourceResult.of(Optional.of(physical + "-id"), state));
+                ResourceResult.of(Optional.of(id(args.type, args.name, physical)), state));
+    }
+
+    /**
+     * The physical name as the provider and AWS would settle it: an explicit name is checked against
+     * AWS's rule; a missing one is auto-named like pulumi-aws (logical name, {@code -}, 7 hex
+     * characters) and checked too. A refusal fails the registration, as {@code pulumi preview} would.
+     */
+    private String name(String type, String logicalName, Map<String, Object> state) {
+        Optional<NameRule> rule = NameRule.forType(type);
+        if (rule.isEmpty()) {
+            return String.valueOf(state.getOrDefault("name", logicalName));
+        }
+        NameRule r = rule.get();
+        Object explicit = state.get(r.property());
+        String physical;
+        if (explicit != null) {
+            physical = String.valueOf(explicit);
+        } else {
+            physical = r.generate(type, logicalName, hex(type + "::" + logicalName, 26));
+            state.put(r.property(), physical);
+        }
+        refuse(type, logicalName, r, physical);
+        Object snapshot = state.get(NameRule.RDS_FINAL_SNAPSHOT.property());
+        if (snapshot != null) {
+            refuse(type, logicalName, NameRule.RDS_FINAL_SNAPSHOT, String.valueOf(snapshot));
+        }
+        if (explicit != null && !taken.computeIfAbsent(type, t -> ConcurrentHashMap.newKeySet()).add(physical)) {
+            throw new IllegalArgumentException(type + " " + logicalName + ": " + r.property() + " '" + physical
+                    + "' already exists in this account and region (AWS refuses a second resource with the same name)");
+        }
+        return physical;
+    }
+
+    private static void refuse(String type, String logicalName, NameRule rule, String physical) {
+        rule.violation(physical).ifPresent(why -> {
+            throw new IllegalArgumentException(type + " " + logicalName + ": " + rule.property() + " " + why);
+        });
+    }
+
+    /** Resource ids in AWS's shapes where the program or a reviewer sees them (sg-…, subnet-…). */
+    private static String id(String type, String logicalName, String physical) {
+        if (type.equals(KMS_KEY)) {
+            return keyId(logicalName);
+        }
+        String prefix = ID_PREFIXES.get(type);
+        return prefix == null ? physical : prefix + hex(type + "::" + logicalName, 17);
+    }
+
+    /** A KMS key id: a UUID, derived from the logical name. */
+    private static String keyId(String logicalName) {
+        String h = hex(KMS_KEY + "::" + logicalName, 32);
+        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20) + "-" + h.substring(20);
+    }
+
+    /** Deterministic stand-in for the provider's random characters: the first hex digits of a SHA-256. */
+    static String hex(String seed, int length) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, length);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Type-specific attributes that AWS (or random/tls) computes and the program reads. */
@@ -67,9 +169,9 @@ public final class MockCloud implements Mocks {
             case "tls:index/selfSignedCert:SelfSignedCert", "tls:index/locallySignedCert:LocallySignedCert" ->
                     state.put("certPem", pem("CERTIFICATE", name));
             case "tls:index/certRequest:CertRequest" -> state.put("certRequestPem", pem("CERTIFICATE REQUEST", name));
-            case "aws:kms/key:Key" -> {
-                state.put("arn", arnPrefix.formatted("kms") + "key/" + name + "-key-id");
-                state.put("keyId", name + "-key-id");
+            case KMS_KEY -> {
+                state.put("arn", arnPrefix.formatted("kms") + "key/" + keyId(name));
+                state.put("keyId", keyId(name));
             }
             case "aws:iam/role:Role", "aws:iam/policy:Policy" -> {
                 state.put("arn", "arn:aws:iam::" + ACCOUNT + ":" + (type.endsWith("Role") ? "role/" : "policy/") + physical);

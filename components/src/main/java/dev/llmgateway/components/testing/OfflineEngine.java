@@ -16,6 +16,7 @@ import pulumirpc.Resource.RegisterResourceResponse;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ public final class OfflineEngine {
     private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
     private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
     private static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    private static final String STACK_TYPE = "pulumi:pulumi:Stack";
     /** How an unknown value (known only after deployment) is shown. */
     public static final String UNKNOWN_MARK = "[unknown]";
 
@@ -59,7 +61,8 @@ public final class OfflineEngine {
             result.outputs().forEach((key, output) -> outputs.put(key, plainOutput(output)));
             List<PlannedResource> resources;
             synchronized (recorded) {
-                resources = List.copyOf(recorded);
+                // Registration order depends on thread scheduling; URN order does not.
+                resources = recorded.stream().sorted(Comparator.comparing(PlannedResource::urn)).toList();
             }
             return new PlannedStack(project, stack, resources, cloud.invokes(), outputs,
                     List.copyOf(result.exceptions()));
@@ -90,16 +93,18 @@ public final class OfflineEngine {
                 recorded.add(new PlannedResource(
                         request.getType(),
                         request.getName(),
-                        response.getUrn(),
-                        request.getParent(),
+                        engineUrn(response.getUrn()),
+                        engineUrn(request.getParent()),
                         request.getCustom(),
                         struct(request.getObject()),
-                        List.copyOf(request.getDependenciesList()),
-                        providerUrn(request.getProvider()),
+                        request.getDependenciesList().stream().map(OfflineEngine::engineUrn).sorted().distinct().toList(),
+                        engineUrn(providerUrn(request.getProvider())),
                         request.getProtect(),
                         request.getRetainOnDelete(),
                         List.copyOf(request.getIgnoreChangesList()),
-                        request.getVersion()));
+                        request.getVersion(),
+                        response.getId(),
+                        struct(response.getObject())));
                 return response;
             });
         }
@@ -108,6 +113,15 @@ public final class OfflineEngine {
             int separator = reference.lastIndexOf("::");
             return separator > 0 ? reference.substring(0, separator) : reference;
         }
+    }
+
+    /**
+     * A URN as the Pulumi engine forms it: the SDK's mock monitor puts the root stack's type into
+     * every child's type chain ({@code ...::pulumi:pulumi:Stack$aws:...}); the engine leaves it out
+     * (pulumi/pulumi {@code resource.NewURN}, {@code Deployment.generateURN}).
+     */
+    static String engineUrn(String urn) {
+        return urn.replace("::" + STACK_TYPE + "$", "::");
     }
 
     private static Map<String, Object> struct(Struct struct) {
@@ -140,7 +154,7 @@ public final class OfflineEngine {
         }
         return switch (sig.getStringValue()) {
             case SECRET_SIG -> new Secret(value(struct.getFieldsOrDefault("value", Value.getDefaultInstance())));
-            case RESOURCE_SIG -> struct.getFieldsOrThrow("urn").getStringValue();
+            case RESOURCE_SIG -> engineUrn(struct.getFieldsOrThrow("urn").getStringValue());
             default -> struct(struct);
         };
     }

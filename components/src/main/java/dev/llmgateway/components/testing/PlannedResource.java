@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param retainOnDelete the {@code retainOnDelete} resource option
  * @param ignoreChanges  the {@code ignoreChanges} resource option
  * @param version        the provider plugin version requested
+ * @param id             the id the (mock) provider assigned; empty for components
+ * @param outputs        the state the (mock) provider returned: inputs plus computed attributes
  */
 public record PlannedResource(
         String type,
@@ -34,11 +36,17 @@ public record PlannedResource(
         boolean protect,
         boolean retainOnDelete,
         List<String> ignoreChanges,
-        String version) {
+        String version,
+        String id,
+        Map<String, Object> outputs) {
 
     /** The input at a dotted path ({@code a.b.0.c}), secrets unwrapped; empty when absent. */
     public Optional<Object> input(String path) {
-        Object current = inputs;
+        return at(inputs, path);
+    }
+
+    private static Optional<Object> at(Map<String, Object> root, String path) {
+        Object current = root;
         for (String part : path.split("\\.")) {
             current = Secret.reveal(current);
             if (current instanceof Map<?, ?> map) {
@@ -54,6 +62,11 @@ public record PlannedResource(
             }
         }
         return Optional.of(Secret.reveal(current));
+    }
+
+    /** The output (provider state) at a dotted path, secrets unwrapped; empty when absent. */
+    public Optional<Object> output(String path) {
+        return at(outputs, path);
     }
 
     /** The input at a dotted path as a string; fails when absent. */

@@ -1,5 +1,7 @@
 package dev.llmgateway.components.vpc;
 
+import dev.llmgateway.components.support.NameRule;
+import dev.llmgateway.components.support.PhysicalName;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.DefaultSecurityGroup;
@@ -298,7 +300,7 @@ public class Vpc extends ComponentResource {
                 .retentionInDays(args.flowLogRetentionDays())
                 .kmsKeyId(args.kmsKeyArn())
                 .build(), child());
-        var role = new Role(name + "-flow-logs", RoleArgs.builder()
+        var role = new Role(PhysicalName.autoNamed(name + "-flow-logs", NameRule.IAM_ROLE), RoleArgs.builder()
                 .assumeRolePolicy(PolicyDocument.assumeRole("vpc-flow-logs.amazonaws.com"))
                 .build(), child());
         new RolePolicy(name + "-flow-logs", RolePolicyArgs.builder()

@@ -153,7 +153,7 @@ class PrometheusMetricsTest {
         Map<String, String> resources = new HashMap<>();
         statements.forEach(s -> resources.put(s.getAsJsonObject().get("Sid").getAsString(),
                 s.getAsJsonObject().get("Resource").getAsString()));
-        String logGroupName = plan.one("aws:cloudwatch/logGroup:LogGroup").name();
+        Object logGroupName = plan.one("aws:cloudwatch/logGroup:LogGroup").output("name").orElseThrow();
         assertEquals(Map.of(
                 "WriteLogs", "arn:aws:logs:eu-west-1:123456789012:log-group:" + logGroupName + ":log-stream:*",
                 "ReadGrafanaAdminPassword", SECRET_ARN,

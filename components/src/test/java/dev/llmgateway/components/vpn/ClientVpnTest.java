@@ -153,11 +153,12 @@ class ClientVpnTest {
         assertEquals(KMS_KEY, group.string("kmsKeyId"));
         assertEquals(30.0, group.number("retentionInDays"));
         PlannedResource stream = plan.one("aws:cloudwatch/logStream:LogStream");
-        assertEquals(group.name(), stream.string("logGroupName"));
+        String groupName = String.valueOf(group.output("name").orElseThrow());
+        assertEquals(groupName, stream.string("logGroupName"));
         PlannedResource endpoint = plan.one(ENDPOINT);
         assertTrue(endpoint.flag("connectionLogOptions.enabled"));
-        assertEquals(group.name(), endpoint.string("connectionLogOptions.cloudwatchLogGroup"));
-        assertEquals(stream.name(), endpoint.string("connectionLogOptions.cloudwatchLogStream"));
+        assertEquals(groupName, endpoint.string("connectionLogOptions.cloudwatchLogGroup"));
+        assertEquals(stream.output("name").orElseThrow(), endpoint.string("connectionLogOptions.cloudwatchLogStream"));
     }
 
     @Test
@@ -224,7 +225,7 @@ class ClientVpnTest {
         assertEquals(List.of(), group.list("ingress"));
         assertEquals(1, group.list("egress").size());
         assertEquals(List.of("10.0.0.0/16"), group.list("egress.0.cidrBlocks"));
-        assertEquals(List.of("gw-vpn-sg-id"), plan.one(ENDPOINT).list("securityGroupIds"));
+        assertEquals(List.of(group.id()), plan.one(ENDPOINT).list("securityGroupIds"));
     }
 
     @Test
