@@ -100,8 +100,9 @@ public final class Gateway {
             proxy.allowEgressTo("cache", Cache.PORT, c.securityGroupId());
         });
         var observability = Monitoring.observability(prefix, s, key.arn(), proxy, database, options);
-        discovery.ifPresent(d -> Metrics.services(prefix, s, network, proxy, d,
+        var metrics = discovery.map(d -> Metrics.services(prefix, s, network, proxy, d,
                 secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD), key.arn(), options));
+        NetworkFlows.declare(prefix, s, new NetworkFlows.Parts(network, proxy, database, cache, vpn, edge, metrics), options);
 
         Output<String> loadBalancerUrl = Access.url(prefix, s.access(), proxy);
         Output<String> url = edge.map(e -> e.distribution(prefix, s, s.access().edge().orElseThrow(), proxy, options).url())

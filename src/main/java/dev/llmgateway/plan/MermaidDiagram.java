@@ -1,6 +1,7 @@
 package dev.llmgateway.plan;
 
 import com.google.gson.JsonElement;
+import dev.llmgateway.components.network.IntendedFlow;
 import dev.llmgateway.components.testing.PlannedResource;
 import dev.llmgateway.components.testing.PlannedStack;
 
@@ -294,8 +295,10 @@ public final class MermaidDiagram {
         return owners.size() == 1 ? owners.iterator().next().orElse(null) : null;
     }
 
+    /** Components that own resources; intended flows own none (the reachability report shows them). */
     private static boolean isComponent(PlannedResource resource) {
-        return !resource.custom() && resource.type().startsWith(COMPONENT_PREFIX);
+        return !resource.custom() && resource.type().startsWith(COMPONENT_PREFIX)
+                && !resource.type().equals(IntendedFlow.TYPE);
     }
 
     private String text() {

@@ -81,9 +81,12 @@ public final class PlanCommand implements Callable<Integer> {
         }
         CostReport cost = CostEstimate.of(plan);
         PolicyReport policy = PolicyChecks.evaluate(plan, settings.policyProfile());
+        NetworkReport network = NetworkReport.of(plan);
         Map<String, Object> document = PreviewJson.document(plan);
         document.put("cost", cost.toJson());
         document.put("policy", policy.toJson());
+        document.put("reachability", network.flowsJson());
+        document.put("quotas", network.quotasJson());
         Files.createDirectories(out);
         Path json = out.resolve(stack + ".json");
         Files.writeString(json, PreviewJson.toJson(document));
@@ -100,12 +103,19 @@ public final class PlanCommand implements Callable<Integer> {
         stdout.println("Monthly cost estimate (" + PriceTable.AS_OF + "):");
         stdout.print(cost.table());
         stdout.println();
+        stdout.println("Reachability of intended flows (security groups and routes as AWS enforces them):");
+        stdout.print(network.flowTable());
+        stdout.println();
+        stdout.println("AWS default quotas (highest use per quota by this stack):");
+        stdout.print(network.quotaTable());
+        stdout.println();
         stdout.println("Policy checks (profile " + settings.policyProfile().name().toLowerCase(java.util.Locale.ROOT) + "):");
         stdout.print(policy.table());
         stdout.println();
         stdout.println("Wrote " + json + " and " + diagram);
         if (policy.fails()) {
-            stderr.println("Policy checks failed for stack " + stack + ": fix the HIGH findings above or use policyProfile dev");
+            stderr.println("Policy checks failed for stack " + stack + ": fix the findings above (blocked flows and quota"
+                    + " overflows stop every profile; other HIGH findings stop policyProfile prod)");
             return POLICY_FAILED;
         }
         return 0;

@@ -6,6 +6,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.llmgateway.components.testing.PlannedResource;
 import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.components.testing.Quotas;
+import dev.llmgateway.components.testing.Reachability;
+import dev.llmgateway.components.network.IntendedFlow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +29,13 @@ import static dev.llmgateway.plan.Severity.MEDIUM;
  * (FSBP) controls and Checkov rules, evaluated on the planned inputs of every resource.
  */
 public final class PolicyChecks {
+
+    /** Reachability of intended flows. */
+    static final String FLOWS = "LGW-FLOW-001";
+    /** AWS default quotas. */
+    static final String QUOTAS = "LGW-QUOTA-001";
+    /** Checks whose HIGH findings stop every profile: AWS would refuse the stack or it could not serve. */
+    static final Set<String> GATE_EVERY_PROFILE = Set.of(FLOWS, QUOTAS);
 
     private static final String DB_CLUSTER = "aws:rds/cluster:Cluster";
     private static final String DB_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
@@ -103,6 +113,16 @@ public final class PolicyChecks {
             check("LGW-NET-003", "No ingress from anywhere except HTTP(S) to a load balancer",
                     "Only the load balancer faces the internet, and only on 80 and 443.",
                     "FSBP EC2.18, EC2.19", HIGH, false, types(SECURITY_GROUP), PolicyChecks::openIngress),
+            check(FLOWS, "Every intended network flow is allowed",
+                    "Security groups start without egress and both sides must allow a flow: a blocked flow is an outage.",
+                    "AWS VPC security group rules", HIGH, false, types(IntendedFlow.TYPE),
+                    (s, r) -> Reachability.analyze(s).stream().filter(v -> v.flow().equals(r.name()) && !v.allowed())
+                            .flatMap(v -> v.decidedBy().stream()).toList()),
+            check(QUOTAS, "Within AWS default quotas",
+                    "AWS refuses a resource over its quota: the deploy stops half-way.",
+                    "AWS service quotas", HIGH, false, stack -> stack.where(PlannedResource::custom),
+                    (s, r) -> Quotas.usage(s).stream().filter(u -> u.over() && u.resource().equals(r.name()))
+                            .map(u -> u.quota() + ": " + u.used() + " > " + u.limit() + " (" + u.source() + ")").toList()),
             check("LGW-TLS-001", "HTTPS listeners use a TLS 1.3 policy",
                     "Old protocol versions and ciphers are refused at the edge.",
                     "CKV_AWS_103", MEDIUM, false, listeners("HTTPS", "TLS"),

@@ -29,9 +29,13 @@ public record PolicyReport(PolicyProfile profile, List<CheckResult> results) {
         return findings().stream().anyMatch(f -> f.severity().atLeast(severity));
     }
 
-    /** Whether the stack fails the gate: a HIGH finding under the PROD profile. */
+    /**
+     * Whether the stack fails the gate: a HIGH finding under the PROD profile, or under any profile
+     * a finding that AWS would refuse or that stops traffic (a blocked flow, a quota overflow).
+     */
     public boolean fails() {
-        return profile == PolicyProfile.PROD && failsOn(Severity.HIGH);
+        return profile == PolicyProfile.PROD && failsOn(Severity.HIGH)
+                || findings().stream().anyMatch(f -> PolicyChecks.GATE_EVERY_PROFILE.contains(f.checkId()));
     }
 
     /** A structure of maps, lists and strings for the plan JSON (Gson-serializable). */

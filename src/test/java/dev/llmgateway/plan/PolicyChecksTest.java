@@ -56,7 +56,13 @@ import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import dev.llmgateway.components.network.FlowEnd;
+import dev.llmgateway.components.network.IntendedFlow;
+import dev.llmgateway.components.network.IntendedFlowArgs;
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
 import dev.llmgateway.components.testing.OfflineEngine;
 import dev.llmgateway.components.testing.PlannedStack;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +104,8 @@ class PolicyChecksTest {
             entry("LGW-ECS-002", "proxy"), entry("LGW-ECS-003", "proxy"), entry("LGW-ECS-004", "proxy"),
             entry("LGW-IAM-001", "task-policy"), entry("LGW-NET-004", "vpc"), entry("LGW-NET-005", "vpc"),
             entry("LGW-VPN-001", "vpn"), entry("LGW-VPN-002", "vpn"), entry("LGW-PROD-001", "db"),
-            entry("LGW-PROD-002", "db"), entry("LGW-PROD-003", "db"), entry("LGW-PROD-004", "alb"));
+            entry("LGW-PROD-002", "db"), entry("LGW-PROD-003", "db"), entry("LGW-PROD-004", "alb"),
+            entry("LGW-FLOW-001", "alb-to-db"), entry("LGW-QUOTA-001", "alb-sg"));
 
     private static PolicyReport good;
     private static PolicyReport bad;
@@ -136,6 +143,20 @@ class PolicyChecksTest {
                 .fromPort(5432).toPort(5432);
         new SecurityGroupIngressRule("db-sg-from-proxy",
                 (ok ? dbIngress.referencedSecurityGroupId(albSg.id()) : dbIngress.cidrIpv4("0.0.0.0/0")).build());
+        // The load balancer may reach the database: the compliant program opens both sides, the
+        // violating one leaves the load balancer's group without egress (as the provider creates it).
+        new IntendedFlow("alb-to-db", IntendedFlowArgs.of(FlowEnd.group("alb", albSg.id()), FlowEnd.group("db", dbSg.id()),
+                5432, "test flow"), ComponentResourceOptions.builder().build());
+        if (ok) {
+            new SecurityGroupEgressRule("alb-sg-to-db", SecurityGroupEgressRuleArgs.builder().securityGroupId(albSg.id())
+                    .referencedSecurityGroupId(dbSg.id()).ipProtocol("tcp").fromPort(5432).toPort(5432).build());
+        } else {
+            // Two rules naming CloudFront's origin-facing prefix list weigh 2 x 55 against the 60-rule quota.
+            for (int port : List.of(80, 443)) {
+                new SecurityGroupIngressRule("alb-sg-cloudfront-" + port, SecurityGroupIngressRuleArgs.builder()
+                        .securityGroupId(albSg.id()).prefixListId("pl-3b927c52").ipProtocol("tcp").fromPort(port).toPort(port).build());
+            }
+        }
         var alb = new LoadBalancer("alb", LoadBalancerArgs.builder().loadBalancerType("application")
                 .securityGroups(albSg.id().applyValue(List::of)).subnets("subnet-a", "subnet-b")
                 .dropInvalidHeaderFields(ok).enableDeletionProtection(ok).build());
@@ -259,12 +280,17 @@ class PolicyChecksTest {
     }
 
     @Test
-    void stackFailsTheGateOnlyWithHighFindingsUnderProd() {
+    void stackFailsTheGateWithHighFindingsUnderProdAndWithBlockedFlowsOrQuotasUnderEveryProfile() {
         assertTrue(bad.fails());
-        assertFalse(badInDev.fails(), "DEV reports but does not gate");
         assertTrue(badInDev.failsOn(Severity.HIGH));
         assertFalse(good.fails());
         assertFalse(good.failsOn(Severity.LOW));
+        // DEV reports other HIGH findings without gating; a blocked flow or a quota overflow stops it.
+        assertTrue(badInDev.fails(), "a blocked flow gates every profile");
+        PolicyReport devWithoutNetworkFindings = new PolicyReport(PolicyProfile.DEV, badInDev.results().stream()
+                .filter(r -> !PolicyChecks.GATE_EVERY_PROFILE.contains(r.check().id())).toList());
+        assertTrue(devWithoutNetworkFindings.failsOn(Severity.HIGH));
+        assertFalse(devWithoutNetworkFindings.fails(), "DEV reports but does not gate other HIGH findings");
     }
 
     @Test

@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.llmgateway.components.observability.MetricsTaskDefinition.GRAFANA;
-import static dev.llmgateway.components.observability.MetricsTaskDefinition.GRAFANA_PORT;
 
 /**
  * Prometheus-style metrics for a service that exposes {@code /metrics/} (LiteLLM): VictoriaMetrics
@@ -54,6 +53,9 @@ import static dev.llmgateway.components.observability.MetricsTaskDefinition.GRAF
  * <p>The target must allow ingress from {@link #securityGroupId()} on the scrape port.
  */
 public final class PrometheusMetrics extends ComponentResource {
+
+    /** Port Grafana listens on behind the load balancer. */
+    public static final int GRAFANA_PORT = MetricsTaskDefinition.GRAFANA_PORT;
 
     /** Pulumi type token. */
     public static final String TYPE = "llmgateway:observability:PrometheusMetrics";
@@ -82,6 +84,14 @@ public final class PrometheusMetrics extends ComponentResource {
                 .referencedSecurityGroupId(args.albSecurityGroupId())
                 .ipProtocol("tcp").fromPort(GRAFANA_PORT).toPort(GRAFANA_PORT)
                 .description("Grafana from the load balancer")
+                .build(), child);
+        // The provider revokes a new group's allow-all egress, so the load balancer's side of the
+        // flow needs its own rule (without it Grafana is unreachable).
+        new SecurityGroupEgressRule(name + "-alb-to-grafana", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(args.albSecurityGroupId())
+                .referencedSecurityGroupId(securityGroup.id())
+                .ipProtocol("tcp").fromPort(GRAFANA_PORT).toPort(GRAFANA_PORT)
+                .description("load balancer to Grafana")
                 .build(), child);
         new SecurityGroupEgressRule(name + "-scrape-target", SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(securityGroup.id())

@@ -83,10 +83,12 @@ final class LoadBalancing {
             for (Output<String> group : args.ingressSecurityGroupIds()) {
                 ingress(port, "group-" + index++, r -> r.referencedSecurityGroupId(group));
             }
-            index = 0;
-            for (Output<String> prefixList : args.ingressPrefixListIds()) {
-                ingress(port, "prefix-list-" + index++, r -> r.prefixListId(prefixList));
-            }
+        }
+        // A managed prefix list weighs its maximum entries against the 60-rule quota (CloudFront's
+        // origin-facing list: 55), so it is admitted on the serving port only: one such rule per group.
+        int index = 0;
+        for (Output<String> prefixList : args.ingressPrefixListIds()) {
+            ingress(ports.get(0), "prefix-list-" + index++, r -> r.prefixListId(prefixList));
         }
         new SecurityGroupEgressRule(name + "-lb-to-tasks", SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(securityGroup.id()).referencedSecurityGroupId(taskGroup.id())

@@ -52,6 +52,17 @@ public final class MockCloud implements Mocks {
 
     private static final String KMS_KEY = "aws:kms/key:Key";
 
+    /** An AWS-managed prefix list: its id and the weight a rule that references it has against the rules quota. */
+    public record ManagedPrefixList(String id, int weight) {
+    }
+
+    /**
+     * AWS-managed prefix lists the program looks up. CloudFront's origin-facing list counts as 55
+     * rules (VPC user guide, "AWS-managed prefix lists": its weight is 55).
+     */
+    public static final Map<String, ManagedPrefixList> PREFIX_LISTS = Map.of(
+            "com.amazonaws.global.cloudfront.origin-facing", new ManagedPrefixList("pl-3b927c52", 55));
+
     private final String region;
     /** Explicit physical names already used, per type: AWS refuses a second one. */
     private final Map<String, Set<String>> taken = new ConcurrentHashMap<>();
@@ -265,10 +276,13 @@ public final class MockCloud implements Mocks {
                     "version", 1.0, "insecureValue", "ami-0mock0123456789");
             case "aws:elb/getServiceAccount:getServiceAccount" -> Map.of(
                     "arn", "arn:aws:iam::127311923021:root", "id", "127311923021", "region", region);
-            case "aws:ec2/getManagedPrefixList:getManagedPrefixList" -> Map.of(
-                    "id", "pl-3b927c52", "name", String.valueOf(arguments.getOrDefault("name", "mock")), "addressFamily", "IPv4",
-                    "arn", "arn:aws:ec2:" + region + ":aws:prefix-list/pl-3b927c52", "maxEntries", 50.0, "ownerId", "AWS",
-                    "version", 1.0, "entries", List.of());
+            case "aws:ec2/getManagedPrefixList:getManagedPrefixList" -> {
+                String name = String.valueOf(arguments.getOrDefault("name", ""));
+                ManagedPrefixList list = PREFIX_LISTS.getOrDefault(name, new ManagedPrefixList("pl-00000000", 1));
+                yield Map.of("id", list.id(), "name", name, "addressFamily", "IPv4",
+                        "arn", "arn:aws:ec2:" + region + ":aws:prefix-list/" + list.id(), "maxEntries", (double) list.weight(),
+                        "ownerId", "AWS", "version", 1.0, "entries", List.of());
+            }
             default -> arguments;
         };
         return CompletableFuture.completedFuture(result);

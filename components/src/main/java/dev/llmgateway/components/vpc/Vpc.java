@@ -50,6 +50,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -70,6 +71,7 @@ public class Vpc extends ComponentResource {
     private final Output<String> vpcId;
     private final Output<List<String>> availabilityZones;
     private final Map<SubnetTier, List<Subnet>> subnets = new EnumMap<>(SubnetTier.class);
+    private Optional<Output<String>> endpointSecurityGroupId = Optional.empty();
 
     /** Creates the network. */
     public Vpc(String name, VpcArgs args, ComponentResourceOptions opts) {
@@ -152,6 +154,11 @@ public class Vpc extends ComponentResource {
                 "privateSubnetIds", subnetIds(SubnetTier.PRIVATE),
                 "isolatedSubnetIds", subnetIds(SubnetTier.ISOLATED),
                 "availabilityZones", availabilityZones));
+    }
+
+    /** The interface endpoints' security group, when the VPC has interface endpoints. */
+    public Optional<Output<String>> endpointSecurityGroupId() {
+        return endpointSecurityGroupId;
     }
 
     /** VPC id. */
@@ -281,6 +288,7 @@ public class Vpc extends ComponentResource {
                         .protocol("tcp").fromPort(443).toPort(443).cidrBlocks(cidr.toString())
                         .description("HTTPS from the VPC").build())
                 .build(), child());
+        this.endpointSecurityGroupId = Optional.of(group.id());
         for (InterfaceEndpoint endpoint : args.interfaceEndpoints()) {
             String endpointName = name + "-" + endpoint.service().replace('.', '-');
             new VpcEndpoint(endpointName, VpcEndpointArgs.builder()

@@ -80,12 +80,17 @@ class PrometheusMetricsTest {
     }
 
     @Test
-    void egressReachesOnlyTheScrapeTargetAndHttps() {
+    void egressReachesOnlyTheScrapeTargetAndHttpsAndTheLoadBalancerReachesGrafana() {
         PlannedStack plan = plan(b -> b.scrapePort(4001));
 
         Map<String, PlannedResource> egress = new HashMap<>();
         plan.ofType(EGRESS).forEach(r -> egress.put(r.name(), r));
-        assertEquals(2, egress.size());
+        assertEquals(3, egress.size());
+        // The load balancer's group has no egress unless a rule opens it: Grafana needs one.
+        PlannedResource grafana = egress.get("gw-metrics-alb-to-grafana");
+        assertEquals("sg-alb", grafana.string("securityGroupId"));
+        assertEquals(plan.one("aws:ec2/securityGroup:SecurityGroup").id(), grafana.string("referencedSecurityGroupId"));
+        assertEquals(3000.0, grafana.number("fromPort"));
         PlannedResource scrape = egress.get("gw-metrics-scrape-target");
         assertEquals("sg-proxy", scrape.string("referencedSecurityGroupId"));
         assertEquals(4001.0, scrape.number("fromPort"));

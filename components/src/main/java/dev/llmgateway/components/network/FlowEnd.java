@@ -1,0 +1,34 @@
+package dev.llmgateway.components.network;
+
+import com.pulumi.core.Output;
+
+/**
+ * One end of an intended network flow: a security group the stack creates, an address range
+ * outside it (people, the internet) or a managed prefix list (for example CloudFront's).
+ * Exactly one of the three is set.
+ *
+ * @param label           what the end is, for reports ({@code proxy tasks}, {@code internet})
+ * @param securityGroupId the security group, or null
+ * @param cidr            the IPv4 range, or null
+ * @param prefixListId    the managed prefix list, or null
+ */
+public record FlowEnd(String label, Output<String> securityGroupId, String cidr, Output<String> prefixListId) {
+
+    /** Anything on the internet (IPv4). */
+    public static final String ANYWHERE = "0.0.0.0/0";
+
+    /** An end inside the stack, identified by its security group. */
+    public static FlowEnd group(String label, Output<String> securityGroupId) {
+        return new FlowEnd(label, securityGroupId, null, null);
+    }
+
+    /** An address range outside the stack's security groups. */
+    public static FlowEnd cidr(String label, String cidr) {
+        return new FlowEnd(label, null, cidr, null);
+    }
+
+    /** The addresses of a managed prefix list. */
+    public static FlowEnd prefixList(String label, Output<String> prefixListId) {
+        return new FlowEnd(label, null, null, prefixListId);
+    }
+}
