@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
+import dev.llmgateway.components.testing.OfflineEngine;
 import dev.llmgateway.components.testing.PlannedResource;
 import dev.llmgateway.components.testing.PlannedStack;
 import dev.llmgateway.components.testing.Secret;
@@ -25,6 +26,9 @@ public final class PreviewJson {
             .disableHtmlEscaping()
             .serializeNulls()
             .registerTypeAdapter(Secret.class, (JsonSerializer<Secret>) (secret, type, context) -> new JsonPrimitive(Secret.MASK))
+            // The engine writes whole numbers as integers (14, not 14.0).
+            .registerTypeAdapter(Double.class, (JsonSerializer<Double>) (number, type, context) ->
+                    number == Math.rint(number) && !Double.isInfinite(number) ? new JsonPrimitive(number.longValue()) : new JsonPrimitive(number))
             .create();
 
     private PreviewJson() {
@@ -51,22 +55,38 @@ public final class PreviewJson {
         return GSON.fromJson(json, JsonElement.class);
     }
 
+    /**
+     * One step as the engine writes it (pulumi/pulumi {@code apitype.PreviewStep} and
+     * {@code ResourceV3}): {@code urn}, {@code custom} and {@code type} always, every other field
+     * only when set; a provider reference is {@code <urn>::<id>}, and a provider created by the same
+     * update has no id yet, so the engine's unknown marker stands in for it.
+     */
     private static Map<String, Object> step(PlannedResource r) {
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("type", r.type());
         state.put("urn", r.urn());
         state.put("custom", r.custom());
-        state.put("parent", r.parentUrn());
-        state.put("provider", r.provider());
-        state.put("protect", r.protect());
-        state.put("retainOnDelete", r.retainOnDelete());
-        state.put("inputs", r.inputs());
-        state.put("dependencies", r.dependencies());
+        state.put("type", r.type());
+        putIfSet(state, "inputs", r.inputs().isEmpty() ? null : r.inputs());
+        putIfSet(state, "parent", r.parentUrn());
+        putIfSet(state, "provider", providerReference(r));
+        putIfSet(state, "dependencies", r.dependencies().isEmpty() ? null : r.dependencies());
+        putIfSet(state, "protect", r.protect() ? true : null);
+        putIfSet(state, "retainOnDelete", r.retainOnDelete() ? true : null);
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("op", "create");
         step.put("urn", r.urn());
-        step.put("provider", r.provider());
+        putIfSet(step, "provider", providerReference(r));
         step.put("newState", state);
         return step;
+    }
+
+    private static String providerReference(PlannedResource r) {
+        return r.provider().isEmpty() ? null : r.provider() + "::" + OfflineEngine.UNKNOWN_MARK;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null && !"".equals(value)) {
+            map.put(key, value);
+        }
     }
 }

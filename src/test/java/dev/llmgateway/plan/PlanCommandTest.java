@@ -36,7 +36,14 @@ class PlanCommandTest {
         assertTrue(steps.size() > 30);
         JsonObject first = steps.get(0).getAsJsonObject();
         assertEquals("create", first.get("op").getAsString());
-        assertTrue(first.getAsJsonObject("newState").has("inputs"));
+        assertEquals("pulumi:pulumi:Stack", first.getAsJsonObject("newState").get("type").getAsString());
+        assertFalse(first.getAsJsonObject("newState").has("inputs"), "fields the engine omits when empty are left out");
+        // As the engine shapes them: the root stack type is not in a child's URN, provider references
+        // are <urn>::<id> with the unknown id of a provider created in the same update, whole numbers are integers.
+        assertFalse(json.contains("pulumi:pulumi:Stack$"), "child URNs carry no root stack type");
+        assertTrue(json.contains("\"provider\": \"urn:pulumi:dev::litellm-gateway::pulumi:providers:aws::llm-dev::04da6b54-80e4-46f7-96ec-b56ff0331ba9\""));
+        assertTrue(json.contains("\"retentionInDays\": 14,") || json.contains("\"retentionInDays\": 14\n"), "integers print as integers");
+        assertFalse(json.contains("\"retentionInDays\": 14.0"));
         assertTrue(json.contains("\"secretString\": \"[secret]\""), "generated secrets are masked");
         assertFalse(json.contains("mockllmdevmasterkey"), "no generated value leaks into the plan");
         assertTrue(stdout.toString().contains("llmgateway:network:Vpc"));

@@ -40,8 +40,11 @@ public final class OfflineEngine {
     private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
     private static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     private static final String STACK_TYPE = "pulumi:pulumi:Stack";
-    /** How an unknown value (known only after deployment) is shown. */
-    public static final String UNKNOWN_MARK = "[unknown]";
+    /**
+     * How an unknown value (known only after deployment) is shown: as {@code pulumi preview --json}
+     * shows it (pulumi/pulumi {@code pkg/resource/stack/deployment.go SerializePropertyValue}).
+     */
+    public static final String UNKNOWN_MARK = UNKNOWN;
 
     private OfflineEngine() {
     }
