@@ -45,10 +45,15 @@ final class NetworkFlows {
         FlowEnd balancer = FlowEnd.group("load balancer", p.proxy().loadBalancerSecurityGroupId());
         int listener = s.access().certificateArn().isPresent() || s.access().domainName().isPresent() ? 443 : 80;
 
-        s.access().allowedCidrs().forEach(cidr -> flows.flow("clients-" + cidr.toString().replace('/', '-').replace('.', '-'),
-                FlowEnd.cidr("clients " + cidr, cidr.toString()), balancer, listener, "allow-listed clients call the gateway"));
-        p.vpn().ifPresent(v -> flows.flow("vpn-to-lb", FlowEnd.group("VPN clients", v.securityGroupId()), balancer, listener,
-                "VPN users call the internal gateway"));
+        // With TLS, port 80 stays open to the same clients only to redirect them to HTTPS.
+        List<Integer> clientPorts = listener == 443 ? List.of(443, 80) : List.of(80);
+        for (int port : clientPorts) {
+            String why = port == listener ? "call the gateway" : "are redirected to HTTPS";
+            s.access().allowedCidrs().forEach(cidr -> flows.flow("clients-" + slug(cidr.toString()) + "-" + port,
+                    FlowEnd.cidr("clients " + cidr, cidr.toString()), balancer, port, "allow-listed clients " + why));
+            p.vpn().ifPresent(v -> flows.flow("vpn-to-lb-" + port, FlowEnd.group("VPN clients", v.securityGroupId()), balancer,
+                    port, "VPN users " + why));
+        }
         p.edge().ifPresent(e -> flows.flow("cloudfront-to-lb", FlowEnd.prefixList("CloudFront", e.prefixListId()), balancer,
                 listener, "CloudFront forwards to its origin"));
         flows.flow("lb-to-proxy", balancer, tasks, ProxyContainers.PORT, "the load balancer forwards to LiteLLM");
@@ -68,6 +73,10 @@ final class NetworkFlows {
             flows.flow("metrics-to-proxy", metrics, tasks, ProxyContainers.PORT, "VictoriaMetrics scrapes /metrics");
             flows.flow("lb-to-grafana", balancer, metrics, PrometheusMetrics.GRAFANA_PORT, "Grafana behind the load balancer");
         });
+    }
+
+    private static String slug(String cidr) {
+        return cidr.replace('/', '-').replace('.', '-');
     }
 
     private void flow(String name, FlowEnd from, FlowEnd to, int port, String why) {

@@ -118,6 +118,10 @@ public final class PolicyChecks {
                     "AWS VPC security group rules", HIGH, false, types(IntendedFlow.TYPE),
                     (s, r) -> Reachability.analyze(s).stream().filter(v -> v.flow().equals(r.name()) && !v.allowed())
                             .flatMap(v -> v.decidedBy().stream()).toList()),
+            check("LGW-FLOW-002", "Every ingress rule serves an intended flow",
+                    "An opening nobody declared is either dead or a way around a control (the header, the VPN, the load balancer).",
+                    "AWS VPC security group rules", MEDIUM, false, types("aws:ec2/securityGroup:SecurityGroup"),
+                    PolicyChecks::undeclaredIngress),
             check(QUOTAS, "Within AWS default quotas",
                     "AWS refuses a resource over its quota: the deploy stops half-way.",
                     "AWS service quotas", HIGH, false, stack -> stack.where(PlannedResource::custom),
@@ -397,6 +401,17 @@ public final class PolicyChecks {
 
     private static String text(JsonElement value) {
         return value != null && value.isJsonPrimitive() ? value.getAsString() : "";
+    }
+
+    private static List<String> undeclaredIngress(PlannedStack stack, PlannedResource group) {
+        if (stack.ofType(IntendedFlow.TYPE).isEmpty()) {
+            return List.of();
+        }
+        Set<String> used = new java.util.HashSet<>();
+        Reachability.analyze(stack).stream().filter(Reachability.Verdict::allowed)
+                .forEach(v -> v.decidedBy().stream().filter(d -> d.startsWith("in: ")).forEach(d -> used.add(d.substring(4))));
+        return Reachability.ingressRuleNames(stack, group.id()).stream().filter(rule -> !used.contains(rule))
+                .map(rule -> "ingress rule " + rule + " serves no intended flow").toList();
     }
 
     private static List<String> defaultSecurityGroup(PlannedStack stack, PlannedResource vpc) {

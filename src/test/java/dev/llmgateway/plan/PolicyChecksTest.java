@@ -105,7 +105,7 @@ class PolicyChecksTest {
             entry("LGW-IAM-001", "task-policy"), entry("LGW-NET-004", "vpc"), entry("LGW-NET-005", "vpc"),
             entry("LGW-VPN-001", "vpn"), entry("LGW-VPN-002", "vpn"), entry("LGW-PROD-001", "db"),
             entry("LGW-PROD-002", "db"), entry("LGW-PROD-003", "db"), entry("LGW-PROD-004", "alb"),
-            entry("LGW-FLOW-001", "alb-to-db"), entry("LGW-QUOTA-001", "alb-sg"));
+            entry("LGW-FLOW-001", "alb-to-db"), entry("LGW-FLOW-002", "alb-sg"), entry("LGW-QUOTA-001", "alb-sg"));
 
     private static PolicyReport good;
     private static PolicyReport bad;
@@ -147,6 +147,10 @@ class PolicyChecksTest {
         // violating one leaves the load balancer's group without egress (as the provider creates it).
         new IntendedFlow("alb-to-db", IntendedFlowArgs.of(FlowEnd.group("alb", albSg.id()), FlowEnd.group("db", dbSg.id()),
                 5432, "test flow"), ComponentResourceOptions.builder().build());
+        for (int port : List.of(443, 80)) {
+            new IntendedFlow("clients-" + port, IntendedFlowArgs.of(FlowEnd.cidr("clients", "0.0.0.0/0"),
+                    FlowEnd.group("alb", albSg.id()), port, "test flow"), ComponentResourceOptions.builder().build());
+        }
         if (ok) {
             new SecurityGroupEgressRule("alb-sg-to-db", SecurityGroupEgressRuleArgs.builder().securityGroupId(albSg.id())
                     .referencedSecurityGroupId(dbSg.id()).ipProtocol("tcp").fromPort(5432).toPort(5432).build());

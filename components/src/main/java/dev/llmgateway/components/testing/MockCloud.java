@@ -205,6 +205,8 @@ public final class MockCloud implements Mocks {
             }
             case "aws:s3/bucketObjectv2:BucketObjectv2" -> state.put("versionId", "v1-" + name);
             case "aws:rds/cluster:Cluster", "aws:rds/instance:Instance" -> {
+                // RDS ARNs: arn:aws:rds:<region>:<account>:cluster:<id> and ...:db:<id>.
+                state.put("arn", arnPrefix.formatted("rds") + (type.endsWith("Cluster") ? "cluster:" : "db:") + physical);
                 state.put("endpoint", physical + ".cluster-mock." + region + ".rds.amazonaws.com");
                 state.put("readerEndpoint", physical + ".cluster-ro-mock." + region + ".rds.amazonaws.com");
                 state.put("address", physical + ".mock." + region + ".rds.amazonaws.com");

@@ -62,6 +62,12 @@ public final class Reachability {
                 .sorted(Comparator.comparing(Verdict::flow)).toList();
     }
 
+    /** Names of the ingress rules of one security group (rule resources and inline blocks). */
+    public static List<String> ingressRuleNames(PlannedStack plan, String groupId) {
+        return rules(plan).stream().filter(r -> r.ingress() && r.groupId().equals(groupId)).map(Rule::name)
+                .distinct().sorted().toList();
+    }
+
     private Verdict decide(PlannedResource flow) {
         int port = (int) flow.number("port");
         String fromGroup = flow.input("fromSecurityGroupId").map(String::valueOf).orElse(null);
