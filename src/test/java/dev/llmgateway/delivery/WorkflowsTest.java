@@ -43,8 +43,9 @@ class WorkflowsTest {
 
     @Test
     void everyActionIsPinnedToAnExactVersionAndTopLevelPermissionsAreReadOnly() throws IOException {
-        for (String file : List.of("pull-request.yml", "deploy.yml")) {
-            Map<String, Object> workflow = load(file);
+        for (Workflows.Workflow each : Workflows.all()) {
+            String file = each.file();
+            Map<String, Object> workflow = each.document();
             assertEquals(Map.of("contents", "read"), workflow.get("permissions"), file);
             for (String use : uses(workflow)) {
                 assertTrue(use.matches("[\\w.-]+/[\\w.-]+@v\\d+\\.\\d+\\.\\d+"), file + ": not pinned to an exact version: " + use);
@@ -54,21 +55,22 @@ class WorkflowsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void pullRequestsRunTheReadmeTestCommandAndPlanBothStacksWithoutCredentials() throws IOException {
+    void pullRequestsRunTheReadmeTestCommandAndPlanEveryStackAndExampleWithoutCredentials() throws IOException {
         Map<String, Object> workflow = load("pull-request.yml");
         Map<String, Object> on = (Map<String, Object>) workflow.get(true); // YAML 1.1 reads the key `on` as true
         assertTrue(on.containsKey("pull_request"));
         String steps = job(workflow, "test-and-plan").get("steps").toString();
         assertTrue(steps.contains("./mvnw -B test"));
-        assertTrue(steps.contains("for stack in dev prod") && steps.contains("-Pplan"));
+        assertTrue(steps.contains("for file in Pulumi.dev.yaml Pulumi.prod.yaml examples/*.yaml") && steps.contains("-Pplan"));
         assertTrue(!job(workflow, "test-and-plan").containsKey("permissions"), "no OIDC token for untrusted code");
     }
 
     @Test
-    void previewNeedsARoleAndANonForkPullRequest() throws IOException {
+    void previewNeedsThePreviewRoleAndANonForkPullRequest() throws IOException {
         Map<String, Object> preview = job(load("pull-request.yml"), "preview");
         String condition = (String) preview.get("if");
-        assertTrue(condition.contains("vars.AWS_DEPLOY_ROLE_ARN != ''") && condition.contains("head.repo.full_name == github.repository"));
+        assertTrue(condition.contains("vars.AWS_PREVIEW_ROLE_ARN != ''") && condition.contains("head.repo.full_name == github.repository"));
+        assertTrue(!preview.containsKey("environment"), "the pull_request subject is what the preview role trusts");
         assertEquals(Map.of("contents", "read", "id-token", "write", "pull-requests", "write"), preview.get("permissions"));
     }
 
