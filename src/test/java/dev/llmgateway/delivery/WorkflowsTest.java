@@ -86,4 +86,19 @@ class WorkflowsTest {
         assertEquals(false, ((Map<String, Object>) prod.get("concurrency")).get("cancel-in-progress"));
         assertTrue(prod.get("steps").toString().contains("-Dstack=prod"), "prod passes the offline policy gate first");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCommentIsPostedWithoutRunningPullRequestCode() throws IOException {
+        Map<String, Object> workflow = load("pull-request-comment.yml");
+        assertEquals(Map.of("workflows", List.of("pull-request"), "types", List.of("completed")),
+                ((Map<String, Object>) workflow.get(true)).get("workflow_run"));
+        Map<String, Object> comment = job(workflow, "comment");
+        assertEquals(Map.of("actions", "read", "pull-requests", "write"), comment.get("permissions"));
+        String steps = comment.get("steps").toString();
+        assertTrue(!steps.contains("checkout") && !steps.contains("mvnw"), "nothing from the pull request is executed");
+        assertTrue(steps.contains("^[0-9]+$") && steps.contains("HEAD_SHA"), "the artifact's PR number is validated");
+        String planSteps = job(load("pull-request.yml"), "test-and-plan").get("steps").toString();
+        assertTrue(planSteps.contains("PlanDiffCommand") && planSteps.contains("name=pr-comment"), planSteps);
+    }
 }
