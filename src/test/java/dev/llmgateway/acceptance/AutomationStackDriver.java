@@ -40,10 +40,16 @@ final class AutomationStackDriver implements StackDriver {
     static AutomationStackDriver create(Path projectDir, String name, Map<String, String> config, Consumer<String> output)
             throws Exception {
         WorkspaceStack stack = LocalWorkspace.createStack(name, projectDir, LocalWorkspaceOptions.builder().workDir(projectDir).build());
+        AutomationStackDriver driver = new AutomationStackDriver(stack, projectDir, output);
         Map<String, ConfigValue> values = new LinkedHashMap<>();
         config.forEach((key, value) -> values.put(key, new ConfigValue(value)));
-        stack.setAllConfig(values);
-        return new AutomationStackDriver(stack, projectDir, output);
+        try {
+            stack.setAllConfig(values);
+        } catch (Exception e) {
+            driver.remove(); // nothing deployed yet: do not leave an empty stack behind
+            throw e;
+        }
+        return driver;
     }
 
     @Override

@@ -50,11 +50,15 @@ public final class PulumiConfigSource implements ConfigSource {
      */
     @Override
     public boolean isPlainText(String key) {
-        String secretKeys = System.getenv("PULUMI_CONFIG_SECRET_KEYS");
-        if (secretKeys == null || secretKeys.isBlank() || get(key).filter(value -> !value.isBlank()).isEmpty()) {
+        return isPlainText(System.getenv("PULUMI_CONFIG_SECRET_KEYS"), qualified(key), get(key).filter(value -> !value.isBlank()).isPresent());
+    }
+
+    /** Whether a set key is missing from the CLI's list of encrypted keys (JSON array); false without the list. */
+    static boolean isPlainText(String secretKeysJson, String qualifiedKey, boolean isSet) {
+        if (secretKeysJson == null || secretKeysJson.isBlank() || !isSet) {
             return false;
         }
-        return !List.of(new Gson().fromJson(secretKeys, String[].class)).contains(qualified(key));
+        return !List.of(new Gson().fromJson(secretKeysJson, String[].class)).contains(qualifiedKey);
     }
 
     private Config config(String key) {

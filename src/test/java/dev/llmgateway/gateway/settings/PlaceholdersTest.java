@@ -74,4 +74,13 @@ class PlaceholdersTest {
         // Encrypted values (secure:) are what the stack file should hold.
         assertDoesNotThrow(() -> StackSettings.read(Stacks.example("vpn-private-gateway")));
     }
+
+    @Test
+    void underTheCliAKeyMissingFromTheEncryptedKeyListIsPlainText() {
+        String secretKeys = "[\"litellm-gateway:anthropicApiKey\",\"aws:secretKey\"]";
+        assertTrue(PulumiConfigSource.isPlainText(secretKeys, "litellm-gateway:openaiApiKey", true));
+        assertFalse(PulumiConfigSource.isPlainText(secretKeys, "litellm-gateway:anthropicApiKey", true));
+        assertFalse(PulumiConfigSource.isPlainText(secretKeys, "litellm-gateway:openaiApiKey", false), "unset is not plain text");
+        assertFalse(PulumiConfigSource.isPlainText(null, "litellm-gateway:openaiApiKey", true), "without the list the source cannot tell");
+    }
 }
