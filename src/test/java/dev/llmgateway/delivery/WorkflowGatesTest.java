@@ -76,4 +76,15 @@ class WorkflowGatesTest {
                 before.replace("jobs:", "defaults:\n  run:\n    shell: bash\njobs:"))).get(0);
         assertEquals(POLICY_GATE_FAILED, new StepRunner(workspace.resolve("b"), POLICY_GATE_FAILED, "").run(withBash).exitCode());
     }
+
+    @Test
+    void everyStepThatPipesRunsWithPipefail() {
+        for (Workflows.Workflow workflow : Workflows.all()) {
+            for (Workflows.RunStep step : Workflows.runSteps(workflow)) {
+                boolean pipes = step.script().replace("||", "").contains("|");
+                String command = String.join(" ", step.command(Path.of("script.sh")));
+                assertTrue(!pipes || command.contains("pipefail"), step.label() + " pipes under `" + command + "`");
+            }
+        }
+    }
 }

@@ -82,4 +82,13 @@ class GithubDeployRolesTest {
         assertThrows(IllegalArgumentException.class, () -> new GithubDeployRolesArgs("acme/repo", List.of("*"),
                 Output.of("{}"), Output.of("{}"), Optional.empty()));
     }
+
+    @Test
+    void thePreviewPolicyTheBootstrapGuideSuggestsIsAccepted() throws java.io.IOException {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("examples/bootstrap/README.md"));
+        int start = guide.indexOf("```json") + "```json".length();
+        String policy = guide.substring(start, guide.indexOf("```", start)).trim();
+        assertTrue(policy.contains("ec2:Describe*"), policy);
+        assertEquals(policy, GithubDeployRoles.requireReadOnly(policy));
+    }
 }
