@@ -109,6 +109,8 @@ public final class Gateway {
                 .orElse(loadBalancerUrl);
         ctx.export("gatewayUrl", url);
         ctx.export("adminUiUrl", url.applyValue(u -> u + "/ui"));
+        // In edge mode the acceptance test checks that the load balancer refuses requests that bypass CloudFront.
+        edge.ifPresent(e -> ctx.export("loadBalancerUrl", loadBalancerUrl));
         discovery.ifPresent(d -> ctx.export("grafanaUrl", url.applyValue(u -> u + "/grafana")));
         ctx.export("masterKeySecretArn", secrets.vault().arn(GatewaySecrets.MASTER_KEY));
         ctx.export("uiPasswordSecretArn", secrets.vault().arn(GatewaySecrets.UI_PASSWORD));

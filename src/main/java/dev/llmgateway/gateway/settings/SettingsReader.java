@@ -7,8 +7,11 @@ import com.pulumi.core.Output;
 import dev.llmgateway.components.vpc.Cidr;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -19,10 +22,16 @@ import java.util.stream.Collectors;
 public final class SettingsReader {
 
     private final ConfigSource source;
+    private final Map<String, String> valuesRead = new LinkedHashMap<>();
 
     /** Reads from {@code source}. */
     public SettingsReader(ConfigSource source) {
         this.source = source;
+    }
+
+    /** Every plain (non-secret) value read so far, by key, in reading order. */
+    public Map<String, String> valuesRead() {
+        return Collections.unmodifiableMap(valuesRead);
     }
 
     /** The underlying source. */
@@ -37,7 +46,9 @@ public final class SettingsReader {
 
     /** An optional string; blank counts as unset. */
     public Optional<String> optional(String key) {
-        return source.get(key).map(String::trim).filter(v -> !v.isEmpty());
+        Optional<String> value = source.get(key).map(String::trim).filter(v -> !v.isEmpty());
+        value.ifPresent(v -> valuesRead.put(key, v));
+        return value;
     }
 
     /** A string with a default. */
@@ -150,14 +161,20 @@ public final class SettingsReader {
                 .toList();
     }
 
-    /** An optional secret. */
+    /** An optional secret; refused when the stack holds it in plain text. */
     public Optional<Output<String>> secret(String key) {
+        if (source.isPlainText(key)) {
+            // The value itself is never echoed: it is a credential that is already exposed once.
+            throw invalid(key, "<plain text, not shown>", "an encrypted value: the stack file holds this secret in plain text."
+                    + " Encrypt it with: pulumi config set --secret " + key + " <value>  (then rotate the key at the provider"
+                    + " if the file was ever committed or shared)");
+        }
         return source.secret(key);
     }
 
     /** A required secret, set with {@code pulumi config set --secret}. */
     public Output<String> requiredSecret(String key, String why) {
-        return source.secret(key).orElseThrow(() -> invalid(key, "",
+        return secret(key).orElseThrow(() -> invalid(key, "",
                 "required because " + why + "; set it with: pulumi config set --secret " + key + " <value>"));
     }
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
  * Settings read from the committed project and stack files ({@code Pulumi.yaml} defaults, then
  * {@code Pulumi.<stack>.yaml} values), as the CLI would merge them. Encrypted values
  * ({@code secure:}) cannot be decrypted without the stack's key, so they stand in as a secret
- * placeholder. Used by tests and the offline plan.
+ * placeholder. Used by tests and the offline plan, which read the committed files as templates: they
+ * accept documentation placeholders ({@link #acceptsPlaceholders()}) unless {@link #asDeployed()} says otherwise.
  */
 public final class StackFileConfigSource implements ConfigSource {
 
@@ -29,11 +30,13 @@ public final class StackFileConfigSource implements ConfigSource {
     private final String project;
     private final String stack;
     private final Map<String, Object> values;
+    private final boolean template;
 
-    private StackFileConfigSource(String project, String stack, Map<String, Object> values) {
+    private StackFileConfigSource(String project, String stack, Map<String, Object> values, boolean template) {
         this.project = project;
         this.stack = stack;
         this.values = values;
+        this.template = template;
     }
 
     /** Loads {@code Pulumi.yaml} and {@code Pulumi.<stack>.yaml} from {@code projectDir}. */
@@ -56,14 +59,14 @@ public final class StackFileConfigSource implements ConfigSource {
             throw new SettingsException("stack file", stackFile.toString(), "an existing Pulumi.<stack>.yaml");
         }
         asMap(yaml(stackFile).get("config")).forEach((key, value) -> merged.put(qualify(name, key), value));
-        return new StackFileConfigSource(name, stack, merged);
+        return new StackFileConfigSource(name, stack, merged, true);
     }
 
     /** A source over explicit values, for tests: keys as in stack files, values as YAML would parse them. */
     public static StackFileConfigSource of(String project, String stack, Map<String, Object> values) {
         Map<String, Object> qualified = new HashMap<>();
         values.forEach((key, value) -> qualified.put(qualify(project, key), value));
-        return new StackFileConfigSource(project, stack, qualified);
+        return new StackFileConfigSource(project, stack, qualified, true);
     }
 
     /** This source with some keys replaced (a null value removes the key): for tests of bad config. */
@@ -76,7 +79,23 @@ public final class StackFileConfigSource implements ConfigSource {
                 copy.put(qualify(project, key), value);
             }
         });
-        return new StackFileConfigSource(project, stack, copy);
+        return new StackFileConfigSource(project, stack, copy, template);
+    }
+
+    /** This source as a deployment reads it: documentation placeholders are refused under the prod profile. */
+    public StackFileConfigSource asDeployed() {
+        return new StackFileConfigSource(project, stack, values, false);
+    }
+
+    @Override
+    public boolean acceptsPlaceholders() {
+        return template;
+    }
+
+    @Override
+    public boolean isPlainText(String key) {
+        Object value = values.get(qualify(project, key));
+        return value != null && !isEncrypted(value) && !String.valueOf(value).isBlank();
     }
 
     @Override

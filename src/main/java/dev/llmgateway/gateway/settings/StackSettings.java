@@ -53,9 +53,14 @@ public record StackSettings(String project, String stack, String region, TagSett
         checkConnectionBudget(database, proxy, litellm);
         SecretSettings secrets = SecretSettings.read(r);
         checkPrivateEgress(r, network, proxy, litellm, secrets);
-        return new StackSettings(source.project(), source.stack(), region, TagSettings.read(r), network,
-                database, proxy, access, vpn, ObservabilitySettings.read(r),
-                secrets, r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD), litellm);
+        TagSettings tags = TagSettings.read(r);
+        ObservabilitySettings observability = ObservabilitySettings.read(r);
+        PolicyProfile profile = r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD);
+        if (profile == PolicyProfile.PROD) {
+            Placeholders.reject(r);
+        }
+        return new StackSettings(source.project(), source.stack(), region, tags, network,
+                database, proxy, access, vpn, observability, secrets, profile, litellm);
     }
 
     /** Longest stack name the program accepts: every name derived from it then fits its AWS limit. */

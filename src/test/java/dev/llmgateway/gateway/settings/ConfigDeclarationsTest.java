@@ -46,6 +46,16 @@ class ConfigDeclarationsTest {
             keys.add(key);
             return inner.secret(key);
         }
+
+        @Override
+        public boolean isPlainText(String key) {
+            return inner.isPlainText(key);
+        }
+
+        @Override
+        public boolean acceptsPlaceholders() {
+            return inner.acceptsPlaceholders();
+        }
     }
 
     @Test

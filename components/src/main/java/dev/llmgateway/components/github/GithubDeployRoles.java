@@ -1,6 +1,9 @@
 package dev.llmgateway.components.github;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.pulumi.aws.iam.OpenIdConnectProvider;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
 import com.pulumi.aws.iam.Role;
@@ -12,9 +15,11 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Bootstrap for the project's GitHub workflows: the GitHub OIDC provider (or an existing one), a
@@ -22,6 +27,15 @@ import java.util.Map;
  * the token's audience and its exact subject ({@code repo:<owner/name>:environment:<env>} or
  * {@code repo:<owner/name>:pull_request}), so no other repository, branch or event can assume them.
  * Deploy it once per account from a small separate program (see {@code examples/bootstrap/}).
+ *
+ * <p>Each role is tagged with the GitHub variable that must hold its ARN ({@link #VARIABLE_TAG}) and
+ * where that variable is set ({@link #SCOPE_TAG}): {@value #DEPLOY_ROLE_VARIABLE} in each GitHub
+ * environment (a job's {@code environment:} selects both the variable's value and the token subject
+ * the role trusts), {@value #PREVIEW_ROLE_VARIABLE} in the repository. {@link #githubVariables()}
+ * lists the same, for the bootstrap program to export.
+ *
+ * <p>The preview role runs the pull request's own code, so its policy must be read-only: only
+ * {@code Describe*}, {@code Get*}, {@code List*}-style actions, never secret values (checked here).
  */
 public class GithubDeployRoles extends ComponentResource {
 
@@ -29,8 +43,27 @@ public class GithubDeployRoles extends ComponentResource {
     public static final String TYPE = "llmgateway:github:GithubDeployRoles";
     /** GitHub's OIDC issuer. */
     static final String ISSUER = "token.actions.githubusercontent.com";
+    /** Variable that holds a deploy role's ARN, set per GitHub environment. */
+    public static final String DEPLOY_ROLE_VARIABLE = "AWS_ROLE_ARN";
+    /** Repository variable that holds the preview role's ARN. */
+    public static final String PREVIEW_ROLE_VARIABLE = "AWS_PREVIEW_ROLE_ARN";
+    /** Tag naming the GitHub variable that holds the role's ARN. */
+    public static final String VARIABLE_TAG = "github-variable";
+    /** Tag naming where that variable is set: {@code repository} or {@code environment:<name>}. */
+    public static final String SCOPE_TAG = "github-variable-scope";
+    /** Scope of repository-level variables. */
+    public static final String REPOSITORY_SCOPE = "repository";
+    /** Verbs of read-only actions ({@code ec2:Describe*}, {@code s3:GetObject}, {@code iam:ListRoles}...). */
+    private static final Pattern READ_ONLY_ACTION = Pattern.compile("[a-z0-9-]+:(Describe|Get|List|BatchGet|View|Lookup|Search)[A-Za-z0-9*]*");
+    /**
+     * Read actions that return secret values. SSM SecureString values stay safe without listing
+     * {@code ssm:GetParameter} (the program reads public AMI parameters with it): decrypting them needs
+     * {@code kms:Decrypt}, which is not a read verb and so is refused.
+     */
+    private static final List<String> SECRET_READS = List.of("secretsmanager:GetSecretValue", "secretsmanager:BatchGetSecretValue");
 
     private final Map<String, Output<String>> deployRoleArns = new LinkedHashMap<>();
+    private final Map<String, Map<String, Output<String>>> githubVariables = new LinkedHashMap<>();
     private final Output<String> previewRoleArn;
     private final Output<String> providerArn;
 
@@ -44,16 +77,29 @@ public class GithubDeployRoles extends ComponentResource {
                 .clientIdLists("sts.amazonaws.com")
                 .build(), child).arn());
         for (String environment : args.environments()) {
-            deployRoleArns.put(environment, role(name + "-deploy-" + environment,
-                    "repo:" + args.repository() + ":environment:" + environment, args.deployPolicyJson(), child));
+            String scope = "environment:" + environment;
+            Output<String> arn = role(name + "-deploy-" + environment, "repo:" + args.repository() + ":" + scope,
+                    args.deployPolicyJson(), DEPLOY_ROLE_VARIABLE, scope, child);
+            deployRoleArns.put(environment, arn);
+            githubVariables.put(scope, Map.of(DEPLOY_ROLE_VARIABLE, arn));
         }
-        this.previewRoleArn = role(name + "-preview", "repo:" + args.repository() + ":pull_request", args.previewPolicyJson(), child);
+        this.previewRoleArn = role(name + "-preview", "repo:" + args.repository() + ":pull_request",
+                args.previewPolicyJson().applyValue(GithubDeployRoles::requireReadOnly), PREVIEW_ROLE_VARIABLE, REPOSITORY_SCOPE, child);
+        githubVariables.put(REPOSITORY_SCOPE, Map.of(PREVIEW_ROLE_VARIABLE, previewRoleArn));
         registerOutputs(Map.of("providerArn", providerArn, "previewRoleArn", previewRoleArn));
     }
 
     /** Deploy role ARN per environment. */
     public Map<String, Output<String>> deployRoleArns() {
         return Map.copyOf(deployRoleArns);
+    }
+
+    /**
+     * The GitHub variables to set, by scope ({@code repository} or {@code environment:<name>}), each
+     * name mapped to the role ARN it must hold.
+     */
+    public Map<String, Map<String, Output<String>>> githubVariables() {
+        return Map.copyOf(githubVariables);
     }
 
     /** Preview role ARN. */
@@ -66,13 +112,54 @@ public class GithubDeployRoles extends ComponentResource {
         return providerArn;
     }
 
-    private Output<String> role(String roleName, String subject, Output<String> policy, CustomResourceOptions child) {
+    private Output<String> role(String roleName, String subject, Output<String> policy, String variable, String scope,
+                                CustomResourceOptions child) {
         var role = new Role(roleName, RoleArgs.builder()
                 .assumeRolePolicy(providerArn.applyValue(provider -> trustPolicy(provider, subject)))
                 .maxSessionDuration(3600)
+                .tags(Map.of(VARIABLE_TAG, variable, SCOPE_TAG, scope))
                 .build(), child);
         new RolePolicy(roleName, RolePolicyArgs.builder().role(role.id()).policy(policy).build(), child);
         return role.arn();
+    }
+
+    /**
+     * Returns {@code policyJson} if every action its Allow statements grant is a read ({@link #READ_ONLY_ACTION})
+     * and none reads secret values; throws naming the first offending action otherwise.
+     */
+    static String requireReadOnly(String policyJson) {
+        JsonObject policy = JsonParser.parseString(policyJson).getAsJsonObject();
+        JsonElement statements = policy.get("Statement");
+        List<JsonElement> list = new ArrayList<>();
+        if (statements != null && statements.isJsonArray()) {
+            statements.getAsJsonArray().forEach(list::add);
+        } else if (statements != null) {
+            list.add(statements);
+        }
+        for (JsonElement element : list) {
+            JsonObject statement = element.getAsJsonObject();
+            if (!"Allow".equals(statement.get("Effect").getAsString())) {
+                continue;
+            }
+            if (statement.has("NotAction")) {
+                throw new IllegalArgumentException("GithubDeployRolesArgs.previewPolicyJson: NotAction grants more than reads; list read actions instead");
+            }
+            JsonElement actions = statement.get("Action");
+            List<String> names = new ArrayList<>();
+            if (actions.isJsonArray()) {
+                actions.getAsJsonArray().forEach(a -> names.add(a.getAsString()));
+            } else {
+                names.add(actions.getAsString());
+            }
+            for (String action : names) {
+                Pattern glob = Pattern.compile(Pattern.quote(action).replace("*", "\\E.*\\Q"), Pattern.CASE_INSENSITIVE);
+                if (!READ_ONLY_ACTION.matcher(action).matches() || SECRET_READS.stream().anyMatch(read -> glob.matcher(read).matches())) {
+                    throw new IllegalArgumentException("GithubDeployRolesArgs.previewPolicyJson allows " + action
+                            + ": the preview role runs pull-request code, so it may only describe, get or list, and never read secret values");
+                }
+            }
+        }
+        return policyJson;
     }
 
     /** A web-identity trust policy for exactly one token subject. */

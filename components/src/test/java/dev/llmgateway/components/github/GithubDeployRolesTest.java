@@ -7,6 +7,7 @@ import dev.llmgateway.components.testing.PlannedStack;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,6 +37,37 @@ class GithubDeployRolesTest {
     }
 
     @Test
+    void eachRoleIsTaggedWithTheGithubVariableThatHoldsItsArnAndWhereThatVariableIsSet() {
+        PlannedStack plan = plan(Optional.empty());
+        assertEquals(Map.of("github-variable", "AWS_ROLE_ARN", "github-variable-scope", "environment:dev"),
+                plan.named("aws:iam/role:Role", "gh-deploy-dev").input("tags").orElseThrow());
+        assertEquals(Map.of("github-variable", "AWS_PREVIEW_ROLE_ARN", "github-variable-scope", "repository"),
+                plan.named("aws:iam/role:Role", "gh-preview").input("tags").orElseThrow());
+    }
+
+    @Test
+    void thePreviewPolicyMayOnlyReadAndNeverReadSecretValues() {
+        String reads = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"ec2:Describe*\",\"s3:GetObject\",\"iam:ListRoles\","
+                + "\"ssm:GetParameter\"],\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+        assertEquals(reads, GithubDeployRoles.requireReadOnly(reads));
+        for (String action : List.of("ec2:RunInstances", "*", "s3:*", "secretsmanager:GetSecretValue", "secretsmanager:Get*", "kms:Decrypt")) {
+            String policy = "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"" + action + "\",\"Resource\":\"*\"}}";
+            var error = assertThrows(IllegalArgumentException.class, () -> GithubDeployRoles.requireReadOnly(policy), action);
+            assertTrue(error.getMessage().contains("previewPolicyJson allows " + action), error.getMessage());
+        }
+    }
+
+    @Test
+    void aPreviewPolicyThatWritesFailsThePlan() {
+        PlannedStack plan = OfflineEngine.run("p", "t", "us-east-1", ctx -> new GithubDeployRoles("gh", new GithubDeployRolesArgs(
+                "acme/litellm-gateway", List.of("dev"), Output.of("{}"),
+                Output.of("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:PassRole\",\"Resource\":\"*\"}]}"),
+                Optional.empty()), null));
+        assertTrue(plan.errors().stream().anyMatch(e -> String.valueOf(e).contains("iam:PassRole")
+                || String.valueOf(e.getCause()).contains("iam:PassRole")), String.valueOf(plan.errors()));
+    }
+
+    @Test
     void theProviderIsCreatedForGithubUnlessOneIsGiven() {
         PlannedResource provider = plan(Optional.empty()).one("aws:iam/openIdConnectProvider:OpenIdConnectProvider");
         assertEquals("https://token.actions.githubusercontent.com", provider.string("url"));
@@ -49,5 +81,14 @@ class GithubDeployRolesTest {
                 Output.of("{}"), Output.of("{}"), Optional.empty()));
         assertThrows(IllegalArgumentException.class, () -> new GithubDeployRolesArgs("acme/repo", List.of("*"),
                 Output.of("{}"), Output.of("{}"), Optional.empty()));
+    }
+
+    @Test
+    void thePreviewPolicyTheBootstrapGuideSuggestsIsAccepted() throws java.io.IOException {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("examples/bootstrap/README.md"));
+        int start = guide.indexOf("```json") + "```json".length();
+        String policy = guide.substring(start, guide.indexOf("```", start)).trim();
+        assertTrue(policy.contains("ec2:Describe*"), policy);
+        assertEquals(policy, GithubDeployRoles.requireReadOnly(policy));
     }
 }

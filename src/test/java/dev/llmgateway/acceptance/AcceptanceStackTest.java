@@ -1,0 +1,71 @@
+package dev.llmgateway.acceptance;
+
+import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.gateway.Plans;
+import dev.llmgateway.gateway.Stacks;
+import dev.llmgateway.gateway.settings.PolicyProfile;
+import dev.llmgateway.gateway.settings.StackFileConfigSource;
+import dev.llmgateway.gateway.settings.StackSettings;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The acceptance test's own set-up: when it runs, its stack name and config, and its stack on the mock engine. */
+class AcceptanceStackTest {
+
+    private static final Path STACK_FILE = Stacks.PROJECT.resolve(AcceptanceSetup.DEFAULT_STACK_FILE);
+    private static final String NAME = "acc0a1b2c";
+
+    @Test
+    void skipsWithOneReasonWhenACliOrCredentialsAreMissing() {
+        Map<String, String> env = Map.of("HOME", "/home/ci", "AWS_PROFILE", "sandbox");
+        assertEquals(Optional.of("no pulumi CLI on the PATH (https://www.pulumi.com/docs/install/)"),
+                AcceptanceSetup.skipReason(env::get, tool -> !tool.equals("pulumi"), p -> false));
+        assertTrue(AcceptanceSetup.skipReason(env::get, tool -> !tool.equals("aws"), p -> false).orElseThrow().startsWith("no aws CLI"));
+        assertTrue(AcceptanceSetup.skipReason(Map.of("HOME", "/home/ci")::get, tool -> true, p -> false).orElseThrow()
+                .startsWith("no AWS credentials"));
+        assertEquals(Optional.empty(), AcceptanceSetup.skipReason(env::get, tool -> true, p -> false));
+        assertEquals(Optional.empty(), AcceptanceSetup.skipReason(Map.of("HOME", "/home/ci")::get, tool -> true,
+                p -> p.equals(Path.of("/home/ci/.aws/credentials"))), "a credentials file is enough");
+    }
+
+    @Test
+    void stackNamesAreUniqueAndShortEnoughForLoadBalancerNames() {
+        SecureRandom random = new SecureRandom();
+        String name = AcceptanceSetup.uniqueStackName(random);
+        assertTrue(name.matches("acc[0-9a-f]{6}"), name);
+        assertTrue(("llm-" + name + "-proxy-").length() + 7 <= 32, "auto-named ALB (name + '-' + 7 characters) fits 32");
+        assertFalse(name.equals(AcceptanceSetup.uniqueStackName(random)) && name.equals(AcceptanceSetup.uniqueStackName(random)));
+    }
+
+    @Test
+    void theStackFileIsAllowListedForTheRunnerOnlyAndListsAreJson() throws Exception {
+        Map<String, String> config = AcceptanceSetup.config(STACK_FILE, "198.18.7.9/32", Optional.of("eu-west-1"));
+        assertEquals("[\"198.18.7.9/32\"]", config.get("litellm-gateway:allowedCidrs"));
+        assertEquals("eu-west-1", config.get("aws:region"));
+        assertEquals("dev", config.get("litellm-gateway:policyProfile"));
+        assertEquals(List.of("claude-haiku"), AcceptanceSetup.modelAliases(config));
+    }
+
+    @Test
+    void theThrowAwayStackIsCheapUnprotectedAndExportsWhatTheTestReads() {
+        StackFileConfigSource source = StackFileConfigSource.load(Stacks.PROJECT, STACK_FILE, NAME);
+        StackSettings settings = StackSettings.read(source);
+        assertEquals(PolicyProfile.DEV, settings.policyProfile());
+        assertEquals(1, settings.proxy().maxTasks());
+        assertFalse(settings.database().deletionProtection() || settings.database().protect() || settings.access().deletionProtection());
+        PlannedStack plan = Plans.of(source);
+        assertTrue(plan.resources().stream().noneMatch(r -> r.protect()), "nothing blocks destroy");
+        assertTrue(plan.outputs().keySet().containsAll(List.of("gatewayUrl", "adminUiUrl", "masterKeySecretArn")), plan.outputs().keySet().toString());
+        // GatewayAcceptanceIT deletes the final snapshot the database keeps on delete, by this name.
+        assertEquals("llm-" + NAME + "-db-final", plan.one("aws:rds/instance:Instance").string("finalSnapshotIdentifier"));
+    }
+}
