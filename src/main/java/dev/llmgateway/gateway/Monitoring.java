@@ -39,7 +39,8 @@ final class Monitoring {
                         .build())
                 .clusterName(proxy.clusterName())
                 .serviceName(proxy.serviceName())
-                .minTasks(s.proxy().minTasks())
+                // Scaled to zero outside office hours, no running task is normal: no running-task alarm then.
+                .minTasks(s.officeHours().isPresent() ? 0 : s.proxy().minTasks())
                 .loadBalancerArnSuffix(proxy.loadBalancerArnSuffix())
                 .targetGroupArnSuffix(proxy.targetGroupArnSuffix())
                 .databaseDimensions(Output.of(database.metricDimensions()))

@@ -31,11 +31,13 @@ import java.util.Optional;
  * @param secrets       where secrets live and when generated ones are renewed
  * @param policyProfile {@code policyProfile}: which offline policy checks gate this stack
  * @param litellm       what the proxy serves: models, budgets, guardrails
+ * @param officeHours   when the proxy (and an RDS instance) runs; empty = around the clock
  */
 public record StackSettings(String project, String stack, String region, TagSettings tags, NetworkSettings network,
                             DatabaseSettings database, ProxySettings proxy, AccessSettings access,
                             Optional<VpnSettings> vpn, ObservabilitySettings observability, SecretSettings secrets,
-                            PolicyProfile policyProfile, LiteLlmSettings litellm) {
+                            PolicyProfile policyProfile, LiteLlmSettings litellm,
+                            Optional<OfficeHoursSettings> officeHours) {
 
     /** Reads every setting from {@code source}; throws {@link SettingsException} on the first bad value. */
     public static StackSettings read(ConfigSource source) {
@@ -54,7 +56,8 @@ public record StackSettings(String project, String stack, String region, TagSett
         checkPrivateEgress(r, network, proxy, litellm, secrets);
         return new StackSettings(source.project(), source.stack(), region, TagSettings.read(r), network,
                 database, proxy, access, vpn, ObservabilitySettings.read(r),
-                secrets, r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD), litellm);
+                secrets, r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD), litellm,
+                OfficeHoursSettings.read(r));
     }
 
     /**

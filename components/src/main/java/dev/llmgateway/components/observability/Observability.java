@@ -80,7 +80,8 @@ public final class Observability extends ComponentResource {
                 .applyValue(t -> new MonitoredResources(t.t1, t.t2, t.t3, t.t4, t.t5));
         List<MetricAlarm> alarms = AlarmCatalog.select(args.level(), args.databaseKind(), args.thresholds(), args.minTasks())
                 .stream()
-                .filter(spec -> args.containerInsights() || !spec.namespace().equals(AlarmCatalog.CONTAINER_INSIGHTS))
+                .filter(spec -> args.containerInsights() && args.minTasks() > 0
+                        || !spec.namespace().equals(AlarmCatalog.CONTAINER_INSIGHTS))
                 .map(spec -> alarm(name, spec, args.thresholds(), watched, topic.arn(), child))
                 .toList();
         this.alarmNames = Output.all(alarms.stream().map(MetricAlarm::name).toList());

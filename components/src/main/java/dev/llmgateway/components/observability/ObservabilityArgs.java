@@ -87,7 +87,7 @@ public final class ObservabilityArgs {
         return serviceName;
     }
 
-    /** Fewest running tasks that is healthy. */
+    /** Fewest running tasks that is healthy; 0 when the service is scaled to zero on a schedule. */
     public int minTasks() {
         return minTasks;
     }
@@ -184,8 +184,10 @@ public final class ObservabilityArgs {
         }
 
         /**
-         * Fewest running tasks that is healthy, at least 1; default 1. The alarm reads
-         * {@code RunningTaskCount} from Container Insights, which must be enabled on the cluster.
+         * Fewest running tasks that is healthy, at least 0; default 1. The alarm reads
+         * {@code RunningTaskCount} from Container Insights, which must be enabled on the cluster; with 0
+         * (a service scaled to zero outside office hours) there is no running-task alarm, since no
+         * task running is then normal.
          */
         public Builder minTasks(int minTasks) {
             this.minTasks = minTasks;
@@ -254,9 +256,9 @@ public final class ObservabilityArgs {
             if (!REGION.matcher(region).matches()) {
                 throw new IllegalArgumentException("region: '" + region + "' is not an AWS region name (e.g. us-east-1)");
             }
-            if (minTasks < 1) {
+            if (minTasks < 0) {
                 throw new IllegalArgumentException("minTasks: " + minTasks
-                        + " must be at least 1 (the alarm fires when fewer tasks run)");
+                        + " must be at least 0 (the alarm fires when fewer tasks run; 0 = no such alarm)");
             }
             checkEmails(alarmEmails);
             return new ObservabilityArgs(this);

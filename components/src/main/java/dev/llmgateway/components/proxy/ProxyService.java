@@ -2,9 +2,12 @@ package dev.llmgateway.components.proxy;
 
 import com.pulumi.aws.appautoscaling.Policy;
 import com.pulumi.aws.appautoscaling.PolicyArgs;
+import com.pulumi.aws.appautoscaling.ScheduledAction;
+import com.pulumi.aws.appautoscaling.ScheduledActionArgs;
 import com.pulumi.aws.appautoscaling.Target;
 import com.pulumi.aws.appautoscaling.TargetArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs;
+import com.pulumi.aws.appautoscaling.inputs.ScheduledActionScalableTargetActionArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
@@ -60,6 +63,9 @@ public class ProxyService extends ComponentResource {
     private final Service service;
     private final TaskDefinition taskDefinition;
     private final TaskRoles roles;
+    private Target scalingTarget;
+    /** The last change to the scaling target: Application Auto Scaling rejects concurrent changes to one target. */
+    private Resource lastScalingChange;
     private final Map<String, Output<String>> logGroupNames = new LinkedHashMap<>();
 
     /** Creates the service. */
@@ -271,18 +277,38 @@ public class ProxyService extends ComponentResource {
     private void autoscaling(ProxyServiceArgs args, CustomResourceOptions child) {
         Output<String> resourceId = Output.tuple(cluster.name(), service.name())
                 .applyValue(t -> "service/" + t.t1 + "/" + t.t2);
-        var target = new Target(name, TargetArgs.builder()
+        this.scalingTarget = new Target(name, TargetArgs.builder()
                 .serviceNamespace("ecs")
                 .scalableDimension("ecs:service:DesiredCount")
                 .resourceId(resourceId)
                 .minCapacity(args.minTasks())
                 .maxCapacity(args.maxTasks())
                 .build(), child);
-        trackingPolicy("cpu", target, "ECSServiceAverageCPUUtilization", null, args.cpuTargetPercent());
+        this.lastScalingChange = scalingTarget;
+        trackingPolicy("cpu", scalingTarget, "ECSServiceAverageCPUUtilization", null, args.cpuTargetPercent());
         if (args.requestsPerTarget() > 0) {
             Output<String> label = Output.tuple(loadBalancerArnSuffix(), targetGroupArnSuffix()).applyValue(t -> t.t1 + "/" + t.t2);
-            trackingPolicy("requests", target, "ALBRequestCountPerTarget", label, args.requestsPerTarget());
+            trackingPolicy("requests", scalingTarget, "ALBRequestCountPerTarget", label, args.requestsPerTarget());
         }
+    }
+
+    /**
+     * Sets the service's task range at the times of an AWS {@code cron(...)} expression in an IANA time zone
+     * (an Application Auto Scaling scheduled action). A range of 0..0 stops every task; a later action with
+     * a minimum above 0 starts them again (below the minimum, Application Auto Scaling scales out to it).
+     * Actions are created one after another: the service rejects concurrent changes to one scalable target.
+     */
+    public void scaleOnSchedule(String action, String cron, String timeZone, int minTasks, int maxTasks) {
+        this.lastScalingChange = new ScheduledAction(name + "-" + action, ScheduledActionArgs.builder()
+                .name(name + "-" + action)
+                .serviceNamespace(scalingTarget.serviceNamespace())
+                .scalableDimension(scalingTarget.scalableDimension())
+                .resourceId(scalingTarget.resourceId())
+                .schedule(cron)
+                .timezone(timeZone)
+                .scalableTargetAction(ScheduledActionScalableTargetActionArgs.builder()
+                        .minCapacity(minTasks).maxCapacity(maxTasks).build())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(lastScalingChange).build());
     }
 
     private void trackingPolicy(String kind, Target target, String metric, Output<String> resourceLabel, double targetValue) {
@@ -291,7 +317,7 @@ public class ProxyService extends ComponentResource {
         if (resourceLabel != null) {
             specification.resourceLabel(resourceLabel);
         }
-        new Policy(name + "-" + kind, PolicyArgs.builder()
+        this.lastScalingChange = new Policy(name + "-" + kind, PolicyArgs.builder()
                 .policyType("TargetTrackingScaling")
                 .serviceNamespace(target.serviceNamespace())
                 .scalableDimension(target.scalableDimension())
@@ -302,6 +328,6 @@ public class ProxyService extends ComponentResource {
                         .scaleInCooldown(300)
                         .scaleOutCooldown(60)
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(lastScalingChange).build());
     }
 }
