@@ -7,6 +7,7 @@ import dev.llmgateway.components.secrets.SecretStore;
 import dev.llmgateway.components.vpc.InterfaceEndpoint;
 import dev.llmgateway.components.vpc.NatStrategy;
 import dev.llmgateway.gateway.litellm.LiteLlmSettings;
+import dev.llmgateway.gateway.litellm.MetricsMode;
 import dev.llmgateway.gateway.litellm.Provider;
 
 import java.util.EnumSet;
@@ -53,7 +54,8 @@ public record StackSettings(String project, String stack, String region, TagSett
         LiteLlmSettings litellm = LiteLlmSettings.read(r);
         checkConnectionBudget(database, proxy, litellm);
         SecretSettings secrets = SecretSettings.read(r);
-        checkPrivateEgress(r, network, proxy, litellm, secrets);
+        checkPrivateEgress(r, network, proxy, litellm, secrets, access);
+        checkPrivateAccess(r, access, proxy, litellm);
         return new StackSettings(source.project(), source.stack(), region, TagSettings.read(r), network,
                 database, proxy, access, vpn, ObservabilitySettings.read(r),
                 secrets, r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD), litellm,
@@ -65,7 +67,7 @@ public record StackSettings(String project, String stack, String region, TagSett
      * the endpoints ECS needs must exist, and models must be on Bedrock (through its endpoint).
      */
     static void checkPrivateEgress(SettingsReader r, NetworkSettings network, ProxySettings proxy, LiteLlmSettings litellm,
-                                   SecretSettings secrets) {
+                                   SecretSettings secrets, AccessSettings access) {
         if (network.nat() != NatStrategy.NONE) {
             return;
         }
@@ -78,6 +80,11 @@ public record StackSettings(String project, String stack, String region, TagSett
         if (litellm.models().stream().anyMatch(m -> m.provider() == Provider.BEDROCK)) {
             needed.add(InterfaceEndpoint.BEDROCK_RUNTIME);
         }
+        if (access.mode() == AccessMode.PRIVATE) {
+            // ECS Exec: the SSM agent's message channels, and KMS for the encrypted sessions.
+            needed.add(InterfaceEndpoint.SSMMESSAGES);
+            needed.add(InterfaceEndpoint.KMS);
+        }
         needed.removeAll(network.endpoints());
         if (!needed.isEmpty()) {
             throw r.invalid("vpcEndpoints", network.endpoints().stream().map(InterfaceEndpoint::service).sorted().toList(),
@@ -87,6 +94,20 @@ public record StackSettings(String project, String stack, String region, TagSett
             throw r.invalid("models", m.alias() + "=" + m.model(), "Bedrock models only when natStrategy is none (no route to "
                     + m.provider().prefix() + ")");
         });
+    }
+
+    /** Private access has no load balancer: nothing may depend on one. */
+    static void checkPrivateAccess(SettingsReader r, AccessSettings access, ProxySettings proxy, LiteLlmSettings litellm) {
+        if (access.mode() != AccessMode.PRIVATE) {
+            return;
+        }
+        if (proxy.requestsPerTarget() > 0) {
+            throw r.invalid("requestsPerTarget", proxy.requestsPerTarget(), "0 in private mode (request-count scaling reads"
+                    + " the load balancer's metric; there is none)");
+        }
+        if (litellm.metrics() == MetricsMode.PROMETHEUS) {
+            throw r.invalid("metrics", "prometheus", "cloudwatch in private mode (Grafana is served through the load balancer)");
+        }
     }
 
     /**

@@ -92,14 +92,14 @@ public final class ObservabilityArgs {
         return minTasks;
     }
 
-    /** Load balancer ARN suffix ({@code app/<name>/<id>}). */
-    public Output<String> loadBalancerArnSuffix() {
-        return loadBalancerArnSuffix;
+    /** Load balancer ARN suffix ({@code app/<name>/<id>}); empty for a service without a load balancer. */
+    public java.util.Optional<Output<String>> loadBalancerArnSuffix() {
+        return java.util.Optional.ofNullable(loadBalancerArnSuffix);
     }
 
-    /** Target group ARN suffix ({@code targetgroup/<name>/<id>}). */
-    public Output<String> targetGroupArnSuffix() {
-        return targetGroupArnSuffix;
+    /** Target group ARN suffix ({@code targetgroup/<name>/<id>}); empty without a load balancer. */
+    public java.util.Optional<Output<String>> targetGroupArnSuffix() {
+        return java.util.Optional.ofNullable(targetGroupArnSuffix);
     }
 
     /** CloudWatch dimensions of the database metrics. */
@@ -194,13 +194,16 @@ public final class ObservabilityArgs {
             return this;
         }
 
-        /** Required: ARN suffix of the application load balancer ({@code app/<name>/<id>}). */
+        /**
+         * ARN suffix of the application load balancer ({@code app/<name>/<id>}); with the target group's, or
+         * neither for a service without a load balancer (then no load balancer alarms or graphs).
+         */
         public Builder loadBalancerArnSuffix(Output<String> loadBalancerArnSuffix) {
             this.loadBalancerArnSuffix = loadBalancerArnSuffix;
             return this;
         }
 
-        /** Required: ARN suffix of the service's target group ({@code targetgroup/<name>/<id>}). */
+        /** ARN suffix of the service's target group ({@code targetgroup/<name>/<id>}); see the load balancer's. */
         public Builder targetGroupArnSuffix(Output<String> targetGroupArnSuffix) {
             this.targetGroupArnSuffix = targetGroupArnSuffix;
             return this;
@@ -245,8 +248,9 @@ public final class ObservabilityArgs {
             required("kmsKeyArn", kmsKeyArn);
             required("clusterName", clusterName);
             required("serviceName", serviceName);
-            required("loadBalancerArnSuffix", loadBalancerArnSuffix);
-            required("targetGroupArnSuffix", targetGroupArnSuffix);
+            if ((loadBalancerArnSuffix == null) != (targetGroupArnSuffix == null)) {
+                throw new IllegalArgumentException("loadBalancerArnSuffix and targetGroupArnSuffix: give both or neither");
+            }
             required("databaseDimensions", databaseDimensions);
             required("databaseKind", databaseKind);
             required("region", region);
