@@ -86,7 +86,7 @@ class PrivateAccessTest {
     @Test
     void settingsRefuseWhatOnlyALoadBalancerCouldUse() {
         assertFails("litellm-gateway:allowPlainHttp = 'true': unset in private mode",
-                Stacks.load("dev").with(Map.of("accessMode", "private", "allowedCidrs", List.of())));
+                Stacks.load("dev").with(Map.of("allowPlainHttp", true)));
         assertFails("litellm-gateway:requestsPerTarget = '600': 0 in private mode",
                 Stacks.load("prod").with(Map.of("accessMode", "private", "allowedCidrs", List.of(), "waf", false,
                         "certificateArn", "")));

@@ -37,7 +37,7 @@ class PlanCommandTest {
         JsonObject first = steps.get(0).getAsJsonObject();
         assertEquals("create", first.get("op").getAsString());
         assertTrue(first.getAsJsonObject("newState").has("inputs"));
-        assertTrue(json.contains("\"secretString\": \"[secret]\""), "generated secrets are masked");
+        assertTrue(json.contains("\"value\": \"[secret]\""), "generated secrets (SSM parameters in dev) are masked");
         assertFalse(json.contains("mockllmdevmasterkey"), "no generated value leaks into the plan");
         assertTrue(stdout.toString().contains("llmgateway:network:Vpc"));
         assertTrue(document.getAsJsonObject("cost").has("totals"), "cost estimate is part of the plan JSON");

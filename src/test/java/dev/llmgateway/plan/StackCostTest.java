@@ -10,6 +10,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StackCostTest {
 
     @Test
+    void devCostsAtMostTwentyDollarsUnderItsOfficeHours() {
+        CostReport dev = CostEstimate.of(Plans.stack("dev"));
+        // Office hours 08:00-18:00 MON-FRI = 50 h a week x 730 / 168 = 217.261905 h a month.
+        // Fargate Spot ARM, 1 task: 1 vCPU x 0.03238 x 0.3 x 217.261905 = 2.110482; 2 GB x 0.00356 x 0.3 x 217.261905 = 0.464071
+        // RDS db.t4g.micro from 07:45: 51.25 h a week = 222.693452 h x 0.016 = 3.563095; 20 GB gp3 x 0.115 = 2.30 (all month)
+        // NAT instance t4g.nano 0.0042 x 730 = 3.066 and its public IPv4 0.005 x 730 = 3.65 (no load balancer, no others)
+        // RDS-managed master secret 0.40 (generated secrets are free SSM parameters); KMS key 1.00; 1 alarm 0.10
+        //                                                                                      idle = 16.653649
+        assertEquals(16.653649, dev.idleTotal(), 1e-6, dev.table());
+        // typical adds log ingestion 5 groups x 1 GB x 0.50 = 2.50 and storage 5 x 1 GB x 14/30 x 0.03 = 0.07  = 19.223649
+        assertEquals(19.223649, dev.typicalTotal(), 1e-6, dev.table());
+        assertTrue(dev.typicalTotal() <= 20, "the dev stack's budget");
+        assertTrue(dev.unpriced().isEmpty(), dev.unpriced().toString());
+    }
+
+    @Test
     void prodCostsWhatTheHandCalculationSays() {
         CostReport prod = CostEstimate.of(Plans.stack("prod"));
         // Fargate ARM on-demand, 2 tasks x 2 vCPU / 4 GB x 730 h: 4 x 0.03238 x 730 = 94.5496; 8 x 0.00356 x 730 = 20.7904
