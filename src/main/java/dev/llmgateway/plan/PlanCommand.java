@@ -80,10 +80,12 @@ public final class PlanCommand implements Callable<Integer> {
             return PROGRAM_FAILED;
         }
         CostReport cost = CostEstimate.of(plan);
+        DeployTimeEstimate.Report deployTime = DeployTimeEstimate.of(plan);
         PolicyReport policy = PolicyChecks.evaluate(plan, settings.policyProfile());
         Map<String, Object> document = PreviewJson.document(plan);
         document.put("cost", cost.toJson());
         document.put("policy", policy.toJson());
+        document.put("deployTime", deployTime.toJson());
         Files.createDirectories(out);
         Path json = out.resolve(stack + ".json");
         Files.writeString(json, PreviewJson.toJson(document));
@@ -99,6 +101,8 @@ public final class PlanCommand implements Callable<Integer> {
         stdout.println();
         stdout.println("Monthly cost estimate (" + PriceTable.AS_OF + "):");
         stdout.print(cost.table());
+        stdout.println();
+        stdout.print(deployTime.table());
         stdout.println();
         stdout.println("Policy checks (profile " + settings.policyProfile().name().toLowerCase(java.util.Locale.ROOT) + "):");
         stdout.print(policy.table());
