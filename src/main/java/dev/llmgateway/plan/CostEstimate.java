@@ -41,6 +41,7 @@ public final class CostEstimate {
     private final UsageAssumptions usage;
     private final List<CostLine> lines = new ArrayList<>();
     private final List<String> unpriced = new ArrayList<>();
+    private final List<String> basis = new ArrayList<>();
 
     private CostEstimate(PlannedStack stack, UsageAssumptions usage) {
         this.stack = stack;
@@ -69,7 +70,7 @@ public final class CostEstimate {
         estimate.waf();
         estimate.secretsAndKeys();
         estimate.observability();
-        return new CostReport(List.copyOf(estimate.lines), usage, List.copyOf(estimate.unpriced));
+        return new CostReport(List.copyOf(estimate.lines), usage, List.copyOf(estimate.unpriced), List.copyOf(estimate.basis));
     }
 
     private List<PlannedResource> sorted(String type) {
@@ -109,6 +110,7 @@ public final class CostEstimate {
             Running running = serviceHours(service);
             double extraHours = maxTasks > tasks ? Math.min(usage.busyHoursPerMonth(), running.hours()) : 0;
             String shape = String.format(Locale.ROOT, "%s, %.0f%% Spot", arm ? "ARM64" : "x86", spot * 100);
+            basis.add(CostReport.number(tasks) + " task(s) of " + service.name() + " x " + running.brief() + ", " + shape);
             String assumption = CostReport.number(tasks) + " desired task(s) x " + running.describe() + "; typical: "
                     + (extraHours > 0 ? "one more task for " + CostReport.number(extraHours)
                     + " busy h (autoscaling max " + CostReport.number(maxTasks) + ")" : "the same (no autoscaling above desired)")
@@ -143,6 +145,10 @@ public final class CostEstimate {
 
         String describe() {
             return scheduled ? CostReport.number(hours) + " scheduled h" : "730 h";
+        }
+
+        String brief() {
+            return scheduled ? Math.round(hours) + " h (office hours)" : "730 h";
         }
     }
 
@@ -226,6 +232,7 @@ public final class CostEstimate {
                 unpriced.add("load balancer " + lb.name() + " of type " + kind);
                 continue;
             }
+            basis.add("ALB all month");
             fixed("ALB hours: " + lb.name(), 1, "ALB", PriceTable.ALB_HOUR, "h", HOURS_PER_MONTH,
                     "runs all month");
             add("ALB LCUs: " + lb.name(), usage.albLcu(), "LCU", PriceTable.ALB_LCU_HOUR, "LCU-h", 0,
@@ -309,6 +316,8 @@ public final class CostEstimate {
                             + CostReport.number(delay * 60) + " min auto-pause delay after each stop), 0 the rest";
                 }
                 double busy = Math.min(usage.busyHoursPerMonth(), awake);
+                basis.add("Aurora " + (min > 0 ? "at least " + CostReport.number(min) + " ACU all month"
+                        : CostReport.number(floor) + " ACU for " + CostReport.number(Math.round(awake)) + " h (awake while tasks run)"));
                 add("Aurora Serverless v2: " + cluster.name(), serverless, "instance", PriceTable.AURORA_ACU_HOUR,
                         "ACU-h",
                         serverless * floor * awake * PriceTable.AURORA_ACU_HOUR,
@@ -328,6 +337,7 @@ public final class CostEstimate {
             double copies = db.flag("multiAz") ? 2 : 1;
             String az = copies == 2 ? "Multi-AZ, x2" : "single-AZ";
             Running running = instanceHours(db);
+            basis.add("RDS " + type + (copies == 2 ? " Multi-AZ" : "") + " x " + running.brief());
             PriceTable.rdsInstanceHour(type).ifPresentOrElse(
                     price -> fixed("RDS instance: " + db.name() + " (" + type + ", " + az + ")", copies, "instance",
                             price, "h", running.hours(), running.scheduled()

@@ -213,6 +213,9 @@ class CostEstimateTest {
         // RDS started 07:45, stopped 18:00: 51.25 h a week x 730 / 168 = 222.693452 h x 0.016 = 3.563095
         assertEquals(3.563095, line(report, "RDS instance: rds").monthlyIdle(), 1e-6);
         assertEquals(2.30, line(report, "RDS storage: rds").monthlyIdle(), 1e-9); // billed while stopped
+        assertEquals(List.of("1 task(s) of proxy x 217 h (office hours), ARM64, 100% Spot",
+                "Aurora 0.5 ACU for 219 h (awake while tasks run)", "RDS db.t4g.micro x 223 h (office hours)"), report.basis(),
+                "the README's cost table names what decides each total");
     }
 
     @Test
