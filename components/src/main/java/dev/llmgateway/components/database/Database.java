@@ -151,20 +151,20 @@ public class Database extends ComponentResource {
                         List.of("rds:StartDBInstance", "rds:StopDBInstance"), List.of(arn))))))
                 .build(), child);
         var scheduled = CustomResourceOptions.builder().parent(this).dependsOn(policy).build();
-        List.of(Map.entry("start", startCron), Map.entry("stop", stopCron)).forEach(entry -> {
+        for (Map.Entry<String, String> entry : List.of(Map.entry("start", startCron), Map.entry("stop", stopCron))) {
             String action = entry.getKey();
             new Schedule(name + "-" + action, ScheduleArgs.builder()
-                        .description(action + " the database " + name)
-                        .scheduleExpression(entry.getValue())
-                        .scheduleExpressionTimezone(timeZone)
-                        .flexibleTimeWindow(ScheduleFlexibleTimeWindowArgs.builder().mode("OFF").build())
-                        .target(ScheduleTargetArgs.builder()
-                                .arn("arn:aws:scheduler:::aws-sdk:rds:" + action + "DBInstance")
-                                .roleArn(role.arn())
-                                .input(db.identifier().applyValue(id -> new Gson().toJson(Map.of("DbInstanceIdentifier", id))))
-                                .build())
-                        .build(), scheduled);
-        });
+                    .description(action + " the database " + name)
+                    .scheduleExpression(entry.getValue())
+                    .scheduleExpressionTimezone(timeZone)
+                    .flexibleTimeWindow(ScheduleFlexibleTimeWindowArgs.builder().mode("OFF").build())
+                    .target(ScheduleTargetArgs.builder()
+                            .arn("arn:aws:scheduler:::aws-sdk:rds:" + action + "DBInstance")
+                            .roleArn(role.arn())
+                            .input(db.identifier().applyValue(id -> new Gson().toJson(Map.of("DbInstanceIdentifier", id))))
+                            .build())
+                    .build(), scheduled);
+        }
     }
 
     /** The database's security group. */
