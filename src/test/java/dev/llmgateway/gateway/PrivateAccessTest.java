@@ -6,6 +6,7 @@ import dev.llmgateway.gateway.settings.PolicyProfile;
 import dev.llmgateway.gateway.settings.SettingsException;
 import dev.llmgateway.gateway.settings.StackSettings;
 import dev.llmgateway.plan.CheckStatus;
+import dev.llmgateway.plan.MermaidDiagram;
 import dev.llmgateway.plan.PolicyChecks;
 import dev.llmgateway.plan.PolicyReport;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,8 @@ class PrivateAccessTest {
         PolicyReport policy = PolicyChecks.evaluate(plan, PolicyProfile.PROD);
         assertEquals(CheckStatus.PASS, policy.result("LGW-IAM-001").status(), policy.table());
         assertEquals(CheckStatus.PASS, policy.result("LGW-NET-003").status(), policy.table());
+        String diagram = MermaidDiagram.render(plan);
+        assertTrue(diagram.contains("operators -.->|SSM port forwarding| svcLlmProdProxy") && !diagram.contains("Clients"), diagram);
     }
 
     @Test
