@@ -82,9 +82,10 @@ record TaskRoles(Role execution, Role task) {
     }
 
     /**
-     * What ECS Exec needs from the task role (ECS Developer Guide, "Monitor Amazon ECS containers with ECS Exec",
-     * IAM permissions): the SSM message channels (no resource-level permissions: "*"), writing session logs to
-     * the exec log group (the log-group lookup is "*" too), and decrypting with the key that encrypts sessions.
+     * What ECS Exec needs from the task role (ECS Developer Guide, "Monitor Amazon ECS containers with ECS Exec";
+     * checked action by action in AWS's own aws-containers/amazon-ecs-exec-checker, check-ecs-exec.sh): the SSM
+     * message channels (no resource-level permissions: "*"), writing session logs to the exec log group (the
+     * log-group lookup is "*" too), and kms:Decrypt on the key that encrypts sessions.
      */
     static void allowExecuteCommand(String name, Role task, Output<String> logGroupArn, Output<String> keyArn,
                                     CustomResourceOptions options) {
