@@ -39,10 +39,12 @@ final class Access {
         ProxySettings p = s.proxy();
         AccessSettings a = s.access();
         boolean internal = a.mode() == AccessMode.VPN;
+        boolean loadBalanced = a.mode() != AccessMode.PRIVATE;
         var args = ProxyServiceArgs.builder()
                 .region(s.region())
                 .vpcId(network.vpcId())
-                .loadBalancerSubnetIds(network.subnetIds(internal ? SubnetTier.PRIVATE : SubnetTier.PUBLIC))
+                .loadBalanced(loadBalanced)
+                .executeCommand(!loadBalanced)
                 .taskSubnetIds(network.subnetIds(SubnetTier.PRIVATE))
                 .kmsKeyArn(keyArn)
                 .containerPort(ProxyContainers.PORT)
@@ -64,6 +66,9 @@ final class Access {
                 .logRetentionDays(s.observability().logRetentionDays())
                 .decryptKeyArn(keyArn)
                 .taskPolicyJson(taskPolicy);
+        if (loadBalanced) {
+            args.loadBalancerSubnetIds(network.subnetIds(internal ? SubnetTier.PRIVATE : SubnetTier.PUBLIC));
+        }
         containers.forEach(args::container);
         secretArns.forEach(args::executionSecretArn);
         a.allowedCidrs().forEach(cidr -> args.ingressCidr(cidr.toString()));
@@ -86,8 +91,17 @@ final class Access {
                 options).arn());
     }
 
-    /** The load balancer's name, when configured, as an alias record; the load balancer's URL. */
+    /** Where private access serves the gateway: the local end of the SSM port-forwarding session. */
+    static final String TUNNEL_URL = "http://localhost:" + ProxyContainers.PORT;
+
+    /**
+     * The load balancer's name, when configured, as an alias record; the load balancer's URL (in private mode
+     * the local end of {@code scripts/gateway-tunnel.sh}).
+     */
     static Output<String> url(String prefix, AccessSettings a, ProxyService proxy) {
+        if (!proxy.loadBalanced()) {
+            return Output.of(TUNNEL_URL);
+        }
         a.domainName().ifPresent(domain -> ValidatedCertificate.alias(prefix + "-alb", domain, a.hostedZoneId().orElseThrow(),
                 proxy.loadBalancerDnsName(), proxy.loadBalancerZoneId(), List.of("A"),
                 CustomResourceOptions.builder().parent(proxy).build()));

@@ -99,6 +99,7 @@ public final class Gateway {
             c.allowFrom("proxy", proxy.taskSecurityGroupId());
             proxy.allowEgressTo("cache", Cache.PORT, c.securityGroupId());
         });
+        s.officeHours().ifPresent(hours -> OfficeHours.apply(hours, s.proxy(), proxy, database));
         var observability = Monitoring.observability(prefix, s, key.arn(), proxy, database, options);
         var metrics = discovery.map(d -> Metrics.services(prefix, s, network, proxy, d,
                 secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD), key.arn(), options));

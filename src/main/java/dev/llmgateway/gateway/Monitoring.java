@@ -26,7 +26,11 @@ final class Monitoring {
     static Observability observability(String prefix, StackSettings s, Output<String> keyArn, ProxyService proxy,
                                        Database database, ComponentResourceOptions options) {
         ObservabilitySettings o = s.observability();
-        return new Observability(name(prefix), ObservabilityArgs.builder()
+        var args = ObservabilityArgs.builder();
+        if (proxy.loadBalanced()) {
+            args.loadBalancerArnSuffix(proxy.loadBalancerArnSuffix()).targetGroupArnSuffix(proxy.targetGroupArnSuffix());
+        }
+        return new Observability(name(prefix), args
                 .kmsKeyArn(keyArn)
                 .alarmEmails(o.alarmEmails())
                 .level(o.alarmLevel())
@@ -39,9 +43,8 @@ final class Monitoring {
                         .build())
                 .clusterName(proxy.clusterName())
                 .serviceName(proxy.serviceName())
-                .minTasks(s.proxy().minTasks())
-                .loadBalancerArnSuffix(proxy.loadBalancerArnSuffix())
-                .targetGroupArnSuffix(proxy.targetGroupArnSuffix())
+                // Scaled to zero outside office hours, no running task is normal: no running-task alarm then.
+                .minTasks(s.officeHours().isPresent() ? 0 : s.proxy().minTasks())
                 .databaseDimensions(Output.of(database.metricDimensions()))
                 .databaseKind(switch (database.engine()) {
                     case AURORA_SERVERLESS_V2 -> DatabaseKind.AURORA_SERVERLESS;

@@ -42,21 +42,9 @@ final class NetworkFlows {
     static void declare(String prefix, StackSettings s, Parts p, ComponentResourceOptions options) {
         var flows = new NetworkFlows(prefix, options);
         FlowEnd tasks = FlowEnd.group("proxy tasks", p.proxy().taskSecurityGroupId());
-        FlowEnd balancer = FlowEnd.group("load balancer", p.proxy().loadBalancerSecurityGroupId());
-        int listener = s.access().certificateArn().isPresent() || s.access().domainName().isPresent() ? 443 : 80;
-
-        // With TLS, port 80 stays open to the same clients only to redirect them to HTTPS.
-        List<Integer> clientPorts = listener == 443 ? List.of(443, 80) : List.of(80);
-        for (int port : clientPorts) {
-            String why = port == listener ? "call the gateway" : "are redirected to HTTPS";
-            s.access().allowedCidrs().forEach(cidr -> flows.flow("clients-" + slug(cidr.toString()) + "-" + port,
-                    FlowEnd.cidr("clients " + cidr, cidr.toString()), balancer, port, "allow-listed clients " + why));
-            p.vpn().ifPresent(v -> flows.flow("vpn-to-lb-" + port, FlowEnd.group("VPN clients", v.securityGroupId()), balancer,
-                    port, "VPN users " + why));
+        if (p.proxy().loadBalanced()) {
+            flows.entry(s, p, tasks);
         }
-        p.edge().ifPresent(e -> flows.flow("cloudfront-to-lb", FlowEnd.prefixList("CloudFront", e.prefixListId()), balancer,
-                listener, "CloudFront forwards to its origin"));
-        flows.flow("lb-to-proxy", balancer, tasks, ProxyContainers.PORT, "the load balancer forwards to LiteLLM");
         flows.flow("proxy-to-database", tasks, FlowEnd.group("database", p.database().securityGroupId()), Database.PORT,
                 "keys, budgets and spend in PostgreSQL");
         p.cache().ifPresent(c -> flows.flow("proxy-to-cache", tasks, FlowEnd.group("cache", c.securityGroupId()), Cache.PORT,
@@ -71,8 +59,28 @@ final class NetworkFlows {
         p.metrics().ifPresent(m -> {
             FlowEnd metrics = FlowEnd.group("metrics", m.securityGroupId());
             flows.flow("metrics-to-proxy", metrics, tasks, ProxyContainers.PORT, "VictoriaMetrics scrapes /metrics");
-            flows.flow("lb-to-grafana", balancer, metrics, PrometheusMetrics.GRAFANA_PORT, "Grafana behind the load balancer");
+            flows.flow("lb-to-grafana", FlowEnd.group("load balancer", p.proxy().loadBalancerSecurityGroupId()), metrics,
+                    PrometheusMetrics.GRAFANA_PORT, "Grafana behind the load balancer");
         });
+    }
+
+    /** Who reaches the load balancer, and the load balancer reaching the tasks. */
+    private void entry(StackSettings s, Parts p, FlowEnd tasks) {
+        FlowEnd balancer = FlowEnd.group("load balancer", p.proxy().loadBalancerSecurityGroupId());
+        int listener = s.access().certificateArn().isPresent() || s.access().domainName().isPresent() ? 443 : 80;
+
+        // With TLS, port 80 stays open to the same clients only to redirect them to HTTPS.
+        List<Integer> clientPorts = listener == 443 ? List.of(443, 80) : List.of(80);
+        for (int port : clientPorts) {
+            String why = port == listener ? "call the gateway" : "are redirected to HTTPS";
+            s.access().allowedCidrs().forEach(cidr -> flow("clients-" + slug(cidr.toString()) + "-" + port,
+                    FlowEnd.cidr("clients " + cidr, cidr.toString()), balancer, port, "allow-listed clients " + why));
+            p.vpn().ifPresent(v -> flow("vpn-to-lb-" + port, FlowEnd.group("VPN clients", v.securityGroupId()), balancer,
+                    port, "VPN users " + why));
+        }
+        p.edge().ifPresent(e -> flow("cloudfront-to-lb", FlowEnd.prefixList("CloudFront", e.prefixListId()), balancer,
+                listener, "CloudFront forwards to its origin"));
+        flow("lb-to-proxy", balancer, tasks, ProxyContainers.PORT, "the load balancer forwards to LiteLLM");
     }
 
     private static String slug(String cidr) {

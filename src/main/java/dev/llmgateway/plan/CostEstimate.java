@@ -28,11 +28,20 @@ public final class CostEstimate {
     private static final String CLUSTER = "aws:rds/cluster:Cluster";
     private static final String CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
     private static final String DB_INSTANCE = "aws:rds/instance:Instance";
+    private static final String SCHEDULED_ACTION = "aws:appautoscaling/scheduledAction:ScheduledAction";
+    private static final String SCHEDULE = "aws:scheduler/schedule:Schedule";
+    /**
+     * Aurora Serverless v2 with minimum 0 ACU runs at 0.5 ACU at least while it is not paused, and it pauses
+     * only after no connection for the whole auto-pause period (AWS Aurora User Guide, "Scaling to Zero ACUs
+     * with automatic pause and resume"; FACTS.md): LiteLLM's connection pool keeps it awake while a task runs.
+     */
+    private static final double AURORA_AWAKE_FLOOR_ACU = 0.5;
 
     private final PlannedStack stack;
     private final UsageAssumptions usage;
     private final List<CostLine> lines = new ArrayList<>();
     private final List<String> unpriced = new ArrayList<>();
+    private final List<String> basis = new ArrayList<>();
 
     private CostEstimate(PlannedStack stack, UsageAssumptions usage) {
         this.stack = stack;
@@ -61,7 +70,7 @@ public final class CostEstimate {
         estimate.waf();
         estimate.secretsAndKeys();
         estimate.observability();
-        return new CostReport(List.copyOf(estimate.lines), usage, List.copyOf(estimate.unpriced));
+        return new CostReport(List.copyOf(estimate.lines), usage, List.copyOf(estimate.unpriced), List.copyOf(estimate.basis));
     }
 
     private List<PlannedResource> sorted(String type) {
@@ -98,9 +107,11 @@ public final class CostEstimate {
             double spot = spotShare(service, tasks);
             double discount = 1 - PriceTable.FARGATE_SPOT_DISCOUNT * spot;
             double maxTasks = scalingMax(service).orElse(tasks);
-            double extraHours = maxTasks > tasks ? usage.busyHoursPerMonth() : 0;
+            Running running = serviceHours(service);
+            double extraHours = maxTasks > tasks ? Math.min(usage.busyHoursPerMonth(), running.hours()) : 0;
             String shape = String.format(Locale.ROOT, "%s, %.0f%% Spot", arm ? "ARM64" : "x86", spot * 100);
-            String assumption = CostReport.number(tasks) + " desired task(s) x 730 h; typical: "
+            basis.add(CostReport.number(tasks) + " task(s) of " + service.name() + " x " + running.brief() + ", " + shape);
+            String assumption = CostReport.number(tasks) + " desired task(s) x " + running.describe() + "; typical: "
                     + (extraHours > 0 ? "one more task for " + CostReport.number(extraHours)
                     + " busy h (autoscaling max " + CostReport.number(maxTasks) + ")" : "the same (no autoscaling above desired)")
                     + "; " + (arm ? "ARM" : "x86") + " list price, Spot " + CostReport.number(PriceTable.FARGATE_SPOT_DISCOUNT * 100)
@@ -108,12 +119,70 @@ public final class CostEstimate {
             double vcpuPrice = (arm ? PriceTable.FARGATE_ARM_VCPU_HOUR : PriceTable.FARGATE_X86_VCPU_HOUR) * discount;
             double gbPrice = (arm ? PriceTable.FARGATE_ARM_GB_HOUR : PriceTable.FARGATE_X86_GB_HOUR) * discount;
             add("Fargate vCPU: " + service.name() + " (" + shape + ")", vcpu * tasks, "vCPU", vcpuPrice, "vCPU-h",
-                    vcpu * tasks * HOURS_PER_MONTH * vcpuPrice,
-                    vcpu * (tasks * HOURS_PER_MONTH + extraHours) * vcpuPrice, assumption);
+                    vcpu * tasks * running.hours() * vcpuPrice,
+                    vcpu * (tasks * running.hours() + extraHours) * vcpuPrice, assumption);
             add("Fargate memory: " + service.name() + " (" + shape + ")", gb * tasks, "GB", gbPrice, "GB-h",
-                    gb * tasks * HOURS_PER_MONTH * gbPrice,
-                    gb * (tasks * HOURS_PER_MONTH + extraHours) * gbPrice, assumption);
+                    gb * tasks * running.hours() * gbPrice,
+                    gb * (tasks * running.hours() + extraHours) * gbPrice, assumption);
         }
+    }
+
+    /**
+     * Hours per month something runs and how often it stops.
+     *
+     * @param hours         running hours per month
+     * @param stopsPerMonth switches from running to stopped per month
+     * @param scheduled     true when scheduled actions decide it, false when it runs all month
+     */
+    private record Running(double hours, double stopsPerMonth, boolean scheduled) {
+        static final Running ALWAYS = new Running(HOURS_PER_MONTH, 0, false);
+
+        static Running of(List<WeeklySchedule.Switch> switches) {
+            return WeeklySchedule.of(switches)
+                    .map(w -> new Running(w.hoursPerMonth(), w.stopsPerWeek() * WeeklySchedule.WEEKS_PER_MONTH, true))
+                    .orElse(ALWAYS);
+        }
+
+        String describe() {
+            return scheduled ? CostReport.number(hours) + " scheduled h" : "730 h";
+        }
+
+        String brief() {
+            return scheduled ? Math.round(hours) + " h (office hours)" : "730 h";
+        }
+    }
+
+    /**
+     * When a service runs: scheduled actions on its scaling target that set the maximum to 0 stop it, others
+     * start it; without scheduled actions (or with a cron this estimate cannot read) it runs all month.
+     */
+    private Running serviceHours(PlannedResource service) {
+        List<PlannedResource> targets = scalingTargets(service);
+        List<PlannedResource> actions = stack.ofType(SCHEDULED_ACTION).stream()
+                .filter(a -> targets.stream().anyMatch(t -> a.dependencies().contains(t.urn()))
+                        || targets.size() == 1 && stack.ofType(SCALING_TARGET).size() == 1)
+                .toList();
+        return Running.of(actions.stream().map(a -> new WeeklySchedule.Switch(StackLinks.text(a, "schedule").orElse(""),
+                StackLinks.number(a, "scalableTargetAction.maxCapacity").orElse(1.0) > 0)).toList());
+    }
+
+    /** The hours in which at least one ECS service runs tasks (the longest-running service). */
+    private Running anyServiceHours() {
+        return sorted(SERVICE).stream().map(this::serviceHours)
+                .max(java.util.Comparator.comparingDouble(Running::hours))
+                .orElse(new Running(0, 0, true));
+    }
+
+    /** When an RDS instance runs: EventBridge Scheduler schedules that call RDS StartDBInstance / StopDBInstance on it. */
+    private Running instanceHours(PlannedResource db) {
+        List<PlannedResource> schedules = stack.ofType(SCHEDULE).stream()
+                .filter(s -> StackLinks.text(s, "target.arn").map(a -> a.endsWith(":startDBInstance")
+                        || a.endsWith(":stopDBInstance")).orElse(false))
+                .filter(s -> s.dependencies().contains(db.urn()) || stack.ofType(DB_INSTANCE).size() == 1)
+                .toList();
+        return Running.of(schedules.stream().map(s -> new WeeklySchedule.Switch(
+                StackLinks.text(s, "scheduleExpression").orElse(""),
+                StackLinks.text(s, "target.arn").orElse("").endsWith(":startDBInstance"))).toList());
     }
 
     /** Share of a service's tasks on FARGATE_SPOT: bases first, the rest by weight. */
@@ -144,12 +213,16 @@ public final class CostEstimate {
 
     /** The autoscaling maximum of a service's desired count, when a scaling target uses the service. */
     private java.util.Optional<Double> scalingMax(PlannedResource service) {
+        return scalingTargets(service).stream().findFirst().flatMap(t -> StackLinks.number(t, "maxCapacity"));
+    }
+
+    /** The scaling targets of a service's desired count (linked by dependency; the only one when unambiguous). */
+    private List<PlannedResource> scalingTargets(PlannedResource service) {
         List<PlannedResource> targets = stack.ofType(SCALING_TARGET).stream()
                 .filter(t -> "ecs:service:DesiredCount".equals(t.input("scalableDimension").orElse(null))).toList();
         List<PlannedResource> linked = targets.stream().filter(t -> t.dependencies().contains(service.urn())).toList();
-        List<PlannedResource> chosen = !linked.isEmpty() ? linked
+        return !linked.isEmpty() ? linked
                 : targets.size() == 1 && stack.ofType(SERVICE).size() == 1 ? targets : List.of();
-        return chosen.stream().findFirst().flatMap(t -> StackLinks.number(t, "maxCapacity"));
     }
 
     private void loadBalancers() {
@@ -159,6 +232,7 @@ public final class CostEstimate {
                 unpriced.add("load balancer " + lb.name() + " of type " + kind);
                 continue;
             }
+            basis.add("ALB all month");
             fixed("ALB hours: " + lb.name(), 1, "ALB", PriceTable.ALB_HOUR, "h", HOURS_PER_MONTH,
                     "runs all month");
             add("ALB LCUs: " + lb.name(), usage.albLcu(), "LCU", PriceTable.ALB_LCU_HOUR, "LCU-h", 0,
@@ -224,15 +298,32 @@ public final class CostEstimate {
             if (serverless > 0) {
                 double min = StackLinks.number(cluster, "serverlessv2ScalingConfiguration.minCapacity").orElse(0.0);
                 double max = StackLinks.number(cluster, "serverlessv2ScalingConfiguration.maxCapacity").orElse(min);
-                double busyAcu = Math.max(min, Math.min(max, usage.auroraAverageAcu()));
-                double busy = usage.busyHoursPerMonth();
+                double floor = Math.max(min, AURORA_AWAKE_FLOOR_ACU);
+                double busyAcu = Math.max(floor, Math.min(max, usage.auroraAverageAcu()));
+                double awake;
+                String when;
+                if (min > 0) {
+                    awake = HOURS_PER_MONTH;
+                    when = "min " + CostReport.number(min) + " ACU all month (no auto-pause)";
+                } else {
+                    // Awake while any task runs (open pool, probes), plus the auto-pause delay after each stop.
+                    Running tasks = anyServiceHours();
+                    double delay = StackLinks.number(cluster, "serverlessv2ScalingConfiguration.secondsUntilAutoPause")
+                            .orElse(300.0) / 3600;
+                    awake = Math.min(HOURS_PER_MONTH, tasks.hours() + tasks.stopsPerMonth() * delay);
+                    when = "pauses only when no proxy task runs: " + CostReport.number(floor) + " ACU for "
+                            + CostReport.number(awake) + " h (" + tasks.describe() + " of tasks + "
+                            + CostReport.number(delay * 60) + " min auto-pause delay after each stop), 0 the rest";
+                }
+                double busy = Math.min(usage.busyHoursPerMonth(), awake);
+                basis.add("Aurora " + (min > 0 ? "at least " + CostReport.number(min) + " ACU all month"
+                        : CostReport.number(floor) + " ACU for " + CostReport.number(Math.round(awake)) + " h (awake while tasks run)"));
                 add("Aurora Serverless v2: " + cluster.name(), serverless, "instance", PriceTable.AURORA_ACU_HOUR,
                         "ACU-h",
-                        serverless * min * HOURS_PER_MONTH * PriceTable.AURORA_ACU_HOUR,
-                        serverless * (busyAcu * busy + min * (HOURS_PER_MONTH - busy)) * PriceTable.AURORA_ACU_HOUR,
-                        "idle: min " + CostReport.number(min) + " ACU all month" + (min == 0 ? " (auto-pause)" : "")
-                                + "; typical: " + CostReport.number(busyAcu) + " ACU for " + CostReport.number(busy)
-                                + " busy h, min the rest");
+                        serverless * floor * awake * PriceTable.AURORA_ACU_HOUR,
+                        serverless * (busyAcu * busy + floor * (awake - busy)) * PriceTable.AURORA_ACU_HOUR,
+                        "idle: " + when + "; typical: " + CostReport.number(busyAcu) + " ACU for "
+                                + CostReport.number(busy) + " busy h");
             }
             fixed("Aurora storage: " + cluster.name(), usage.auroraStorageGb(), "GB",
                     PriceTable.AURORA_STORAGE_GB_MONTH, "GB-month", 1,
@@ -245,9 +336,14 @@ public final class CostEstimate {
             String type = StackLinks.text(db, "instanceClass").orElse("?");
             double copies = db.flag("multiAz") ? 2 : 1;
             String az = copies == 2 ? "Multi-AZ, x2" : "single-AZ";
+            Running running = instanceHours(db);
+            basis.add("RDS " + type + (copies == 2 ? " Multi-AZ" : "") + " x " + running.brief());
             PriceTable.rdsInstanceHour(type).ifPresentOrElse(
                     price -> fixed("RDS instance: " + db.name() + " (" + type + ", " + az + ")", copies, "instance",
-                            price, "h", HOURS_PER_MONTH, "runs all month"),
+                            price, "h", running.hours(), running.scheduled()
+                                    ? "started and stopped by EventBridge Scheduler: " + running.describe()
+                                    + " (storage is billed while stopped)"
+                                    : "runs all month"),
                     () -> unpriced.add("RDS instance " + db.name() + " (" + type + ")"));
             double gb = StackLinks.number(db, "allocatedStorage").orElse(0.0);
             fixed("RDS storage: " + db.name() + " (" + az + ")", gb * copies, "GB", PriceTable.RDS_GP3_GB_MONTH,
@@ -322,6 +418,15 @@ public final class CostEstimate {
         if (secrets + managed > 0) {
             fixed("Secrets Manager secrets", secrets + managed, "secret", PriceTable.SECRET_MONTH, "month", 1,
                     secrets + " declared + " + managed + " RDS-managed master secret(s); API calls not priced");
+        }
+        List<PlannedResource> parameters = stack.ofType("aws:ssm/parameter:Parameter");
+        if (!parameters.isEmpty()) {
+            long advanced = parameters.stream().filter(p -> "Advanced".equals(p.input("tier").orElse(null))).count();
+            double monthly = advanced * PriceTable.SSM_ADVANCED_PARAMETER_MONTH;
+            add("SSM Parameter Store parameters", parameters.size(), "parameter", PriceTable.SSM_ADVANCED_PARAMETER_MONTH,
+                    "advanced parameter-month", monthly, monthly,
+                    (parameters.size() - advanced) + " standard (free, SecureString with the stack key) + " + advanced
+                            + " advanced; API calls at standard throughput free");
         }
         int keys = stack.ofType("aws:kms/key:Key").size();
         if (keys > 0) {

@@ -12,8 +12,9 @@ import java.util.Map;
  * @param lines       priced items, in a stable order
  * @param assumptions the usage the typical column assumes
  * @param unpriced    resources the price table has no price for (named, never silently zero)
+ * @param basis       the few facts that decide the total (running hours, what is always on), in a stable order
  */
-public record CostReport(List<CostLine> lines, UsageAssumptions assumptions, List<String> unpriced) {
+public record CostReport(List<CostLine> lines, UsageAssumptions assumptions, List<String> unpriced, List<String> basis) {
 
     /** USD per month with no traffic. */
     public double idleTotal() {
@@ -46,6 +47,7 @@ public record CostReport(List<CostLine> lines, UsageAssumptions assumptions, Lis
         }).toList());
         json.put("totals", Map.of("idle", cents(idleTotal()), "typical", cents(typicalTotal())));
         json.put("unpriced", unpriced);
+        json.put("basis", basis);
         return json;
     }
 

@@ -207,6 +207,10 @@ public final class MermaidDiagram {
             if (nodes.containsKey("alarms")) {
                 edges.add("alarms -.->|watch| " + serviceId);
             }
+            if (service.flag("enableExecuteCommand")) {
+                single("operators", "((\"Operators\"))", null);
+                edges.add("operators -.->|SSM port forwarding| " + serviceId);
+            }
         }
         if (nodes.containsKey("kms") && nodes.containsKey("secrets")) {
             edges.add("kms -.->|encrypts| secrets");

@@ -80,6 +80,7 @@ public final class PlanCommand implements Callable<Integer> {
             return PROGRAM_FAILED;
         }
         CostReport cost = CostEstimate.of(plan);
+        DeployTimeEstimate.Report deployTime = DeployTimeEstimate.of(plan);
         PolicyReport policy = PolicyChecks.evaluate(plan, settings.policyProfile());
         NetworkReport network = NetworkReport.of(plan);
         Map<String, Object> document = PreviewJson.document(plan);
@@ -87,6 +88,7 @@ public final class PlanCommand implements Callable<Integer> {
         document.put("policy", policy.toJson());
         document.put("reachability", network.flowsJson());
         document.put("quotas", network.quotasJson());
+        document.put("deployTime", deployTime.toJson());
         Files.createDirectories(out);
         Path json = out.resolve(stack + ".json");
         Files.writeString(json, PreviewJson.toJson(document));
@@ -108,6 +110,7 @@ public final class PlanCommand implements Callable<Integer> {
         stdout.println();
         stdout.println("AWS default quotas (highest use per quota by this stack):");
         stdout.print(network.quotaTable());
+        stdout.print(deployTime.table());
         stdout.println();
         stdout.println("Policy checks (profile " + settings.policyProfile().name().toLowerCase(java.util.Locale.ROOT) + "):");
         stdout.print(policy.table());

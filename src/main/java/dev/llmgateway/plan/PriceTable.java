@@ -5,13 +5,24 @@ import java.util.Optional;
 
 /**
  * The one dated table of AWS list prices (us-east-1, on-demand, USD) the cost estimate uses.
- * Every number comes from the "AWS prices" section of the design's verified facts, except the
- * two RDS classes marked below; change prices here and nowhere else.
+ * Every number comes from the "AWS prices" section of the design's verified facts (read from the
+ * AWS pricing pages listed in {@link #SOURCES}), except the two RDS classes and the advanced SSM
+ * parameter marked below; change prices here and nowhere else.
  */
 public final class PriceTable {
 
     /** When and where these prices were read. */
     public static final String AS_OF = "2026-11, us-east-1 list prices";
+    /** Where the prices were read (AWS public pricing pages, us-east-1). */
+    public static final java.util.List<String> SOURCES = java.util.List.of(
+            "https://aws.amazon.com/fargate/pricing/ (Fargate, Fargate Spot)",
+            "https://aws.amazon.com/vpc/pricing/ (NAT gateway, public IPv4, interface endpoints)",
+            "https://aws.amazon.com/elasticloadbalancing/pricing/ (ALB hours, LCUs)",
+            "https://aws.amazon.com/rds/postgresql/pricing/ and https://aws.amazon.com/rds/aurora/pricing/ (instances, ACUs, storage)",
+            "https://aws.amazon.com/cloudwatch/pricing/ (logs, alarms, dashboards)",
+            "https://aws.amazon.com/secrets-manager/pricing/, https://aws.amazon.com/systems-manager/pricing/ (secrets, parameters)",
+            "https://aws.amazon.com/kms/pricing/, https://aws.amazon.com/waf/pricing/, https://aws.amazon.com/vpn/pricing/,"
+                    + " https://aws.amazon.com/elasticache/pricing/, https://aws.amazon.com/ec2/pricing/on-demand/");
     /** Hours in a billing month, as AWS's calculator counts them. */
     public static final double HOURS_PER_MONTH = 730;
 
@@ -59,6 +70,11 @@ public final class PriceTable {
     public static final double DASHBOARD_MONTH = 3.0;
     /** Secrets Manager, per secret-month. */
     public static final double SECRET_MONTH = 0.40;
+    /**
+     * SSM Parameter Store advanced parameter, per month; standard parameters (up to 10,000, SecureString
+     * included) cost nothing (AWS Systems Manager pricing, Parameter Store section).
+     */
+    public static final double SSM_ADVANCED_PARAMETER_MONTH = 0.05;
     /** KMS customer managed key, per month. */
     public static final double KMS_KEY_MONTH = 1.0;
     /** WAF, per web ACL-month. */

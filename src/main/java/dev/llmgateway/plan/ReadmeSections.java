@@ -39,7 +39,7 @@ public final class ReadmeSections {
     public static Map<String, String> sections(Path project) throws IOException {
         Map<String, String> sections = new LinkedHashMap<>();
         sections.put("config", ConfigReference.markdown(project.resolve("Pulumi.yaml")));
-        StringBuilder costs = new StringBuilder("| stack | idle $/month | typical $/month |\n|---|---:|---:|\n");
+        StringBuilder costs = new StringBuilder("| stack | idle $/month | typical $/month | what decides it |\n|---|---:|---:|---|\n");
         for (String stack : STACKS) {
             PlannedStack plan = PlanCommand.plan(StackSettings.read(StackFileConfigSource.load(project, stack))).orThrow();
             sections.put("architecture-" + stack, "```mermaid\n" + MermaidDiagram.render(plan) + "```\n");
@@ -52,12 +52,23 @@ public final class ReadmeSections {
                 costs.append(costRow("example `" + name + "`", CostEstimate.of(plan)));
             }
         }
+        UsageAssumptions usage = UsageAssumptions.DEFAULTS;
+        costs.append(String.format(Locale.ROOT, "%nPrices: %s, %.0f-hour months. Idle: deployed, no traffic (tasks and"
+                        + " databases still run in their hours). Typical adds %s busy hours a month (within office hours"
+                        + " where a stack has them), %s GB per NAT gateway, %s GB of logs per log group, %s ALB LCU, %s Aurora"
+                        + " ACU while busy, %s million WAF requests, %s VPN users. Not priced: data transfer out, KMS and"
+                        + " API requests, EBS root volumes.%n", PriceTable.AS_OF, PriceTable.HOURS_PER_MONTH,
+                CostReport.number(usage.busyHoursPerMonth()), CostReport.number(usage.natGbPerMonth()),
+                CostReport.number(usage.logGbPerGroupPerMonth()), CostReport.number(usage.albLcu()),
+                CostReport.number(usage.auroraAverageAcu()), CostReport.number(usage.wafMillionRequests()),
+                CostReport.number(usage.vpnConcurrentUsers())));
         sections.put("costs", costs.toString());
         return sections;
     }
 
     private static String costRow(String label, CostReport cost) {
-        return String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", label, cost.idleTotal(), cost.typicalTotal());
+        return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %s |%n", label, cost.idleTotal(), cost.typicalTotal(),
+                String.join("; ", cost.basis()));
     }
 
     /** {@code readme} with each generated section replaced by its current content. */

@@ -16,12 +16,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DatabaseStackTest {
 
     @Test
-    void devDatabasePausesAndCanBeDestroyed() {
-        PlannedResource cluster = Plans.stack("dev").one("aws:rds/cluster:Cluster");
+    void devDatabaseIsTheSmallestInstanceStoppedOutsideOfficeHoursAndCanBeDestroyed() {
+        PlannedStack dev = Plans.stack("dev");
+        PlannedResource instance = dev.one("aws:rds/instance:Instance");
+        assertEquals("db.t4g.micro", instance.string("instanceClass"));
+        assertFalse(instance.flag("multiAz"));
+        assertFalse(instance.flag("deletionProtection") || instance.protect());
+        assertEquals(2, dev.ofType("aws:scheduler/schedule:Schedule").size(), "started and stopped");
+    }
+
+    @Test
+    void theDevPublicAlbVariantKeepsAnAuroraThatPausesWhenNoTaskRuns() {
+        PlannedResource cluster = Plans.example("dev-public-alb").one("aws:rds/cluster:Cluster");
         assertEquals(0.0, cluster.number("serverlessv2ScalingConfiguration.minCapacity"));
         assertEquals(900.0, cluster.number("serverlessv2ScalingConfiguration.secondsUntilAutoPause"));
         assertFalse(cluster.flag("deletionProtection") || cluster.protect());
-        assertEquals(1, Plans.stack("dev").ofType("aws:rds/clusterInstance:ClusterInstance").size());
     }
 
     @Test

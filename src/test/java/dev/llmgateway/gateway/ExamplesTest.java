@@ -15,8 +15,18 @@ class ExamplesTest {
 
     @Test
     void everySeedArchitectureHasAnExample() {
-        assertEquals(List.of("bedrock-budgets-metrics", "edge-waf-autoscaled", "enterprise-private-endpoints",
+        assertEquals(List.of("bedrock-budgets-metrics", "dev-public-alb", "edge-waf-autoscaled", "enterprise-private-endpoints",
                 "local-model-guardrails", "vpn-private-gateway"), Stacks.examples());
+    }
+
+    @Test
+    void devPublicAlbVariantIsAnAllowListedLoadBalancerAroundTheClock() {
+        PlannedStack plan = Plans.example("dev-public-alb");
+        PlannedResource alb = plan.one("aws:lb/loadBalancer:LoadBalancer");
+        assertFalse(alb.flag("internal"));
+        assertFalse(plan.one("aws:ecs/service:Service").flag("enableExecuteCommand"));
+        assertTrue(plan.ofType("aws:appautoscaling/scheduledAction:ScheduledAction").isEmpty(), "no office hours");
+        assertEquals("aurora-postgresql", plan.one("aws:rds/cluster:Cluster").string("engine"));
     }
 
     @Test

@@ -67,11 +67,11 @@ class ProxyTaskTest {
 
     @Test
     void healthChecksAvoidCurlAndTheLoadBalancerProbesReadiness() {
-        PlannedStack dev = Plans.stack("dev");
-        String check = containers(dev).get("litellm").getAsJsonObject("healthCheck").getAsJsonArray("command").toString();
+        PlannedStack prod = Plans.stack("prod");
+        String check = containers(prod).get("litellm").getAsJsonObject("healthCheck").getAsJsonArray("command").toString();
         assertTrue(check.contains("python") && check.contains("/health/liveliness") && !check.contains("curl"), check);
-        assertEquals("/health/readiness", dev.one("aws:lb/targetGroup:TargetGroup").string("healthCheck.path"));
-        assertEquals(300.0, dev.one("aws:ecs/service:Service").number("healthCheckGracePeriodSeconds"));
+        assertEquals("/health/readiness", prod.one("aws:lb/targetGroup:TargetGroup").string("healthCheck.path"));
+        assertEquals(300.0, prod.one("aws:ecs/service:Service").number("healthCheckGracePeriodSeconds"));
     }
 
     @Test
@@ -110,15 +110,17 @@ class ProxyTaskTest {
     }
 
     @Test
-    void prodIsHttpsBehindWafAndDevIsAllowListedPlainHttp() {
+    void prodIsHttpsBehindWafAndThePublicDevVariantIsAllowListedPlainHttp() {
         PlannedStack prod = Plans.stack("prod");
         assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", prod.named("aws:lb/listener:Listener", "llm-prod-proxy-https").string("sslPolicy"));
         assertEquals(1, prod.ofType("aws:wafv2/webAclAssociation:WebAclAssociation").size());
         assertTrue(prod.one("aws:lb/loadBalancer:LoadBalancer").flag("enableDeletionProtection"));
-        PlannedStack dev = Plans.stack("dev");
+        PlannedStack dev = Plans.example("dev-public-alb");
         assertTrue(dev.ofType("aws:wafv2/webAcl:WebAcl").isEmpty());
-        assertTrue(dev.where(r -> r.type().equals("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule") && r.name().startsWith("llm-dev-proxy-lb-80"))
-                .stream().allMatch(r -> r.string("cidrIpv4").equals("203.0.113.0/24")));
+        var listenerIngress = dev.where(r -> r.type().equals("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
+                && r.name().contains("-proxy-lb-80"));
+        assertEquals(1, listenerIngress.size());
+        assertEquals("203.0.113.0/24", listenerIngress.get(0).string("cidrIpv4"));
     }
 
     @Test

@@ -3,6 +3,13 @@ package dev.llmgateway.plan;
 import com.google.gson.Gson;
 import com.pulumi.aws.appautoscaling.Target;
 import com.pulumi.aws.appautoscaling.TargetArgs;
+import com.pulumi.aws.appautoscaling.ScheduledAction;
+import com.pulumi.aws.appautoscaling.ScheduledActionArgs;
+import com.pulumi.aws.appautoscaling.inputs.ScheduledActionScalableTargetActionArgs;
+import com.pulumi.aws.scheduler.Schedule;
+import com.pulumi.aws.scheduler.ScheduleArgs;
+import com.pulumi.aws.scheduler.inputs.ScheduleFlexibleTimeWindowArgs;
+import com.pulumi.aws.scheduler.inputs.ScheduleTargetArgs;
 import com.pulumi.aws.cloudwatch.Dashboard;
 import com.pulumi.aws.cloudwatch.DashboardArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
@@ -122,22 +129,24 @@ class CostEstimateTest {
     }
 
     @Test
-    void auroraWithMinimumZeroCostsNothingIdleAndOneAcuForBusyHours() {
-        // idle: 0 ACU; typical: 1 ACU x 176 busy h x 0.12 = 21.12
+    void auroraWithMinimumZeroIsPricedAtItsFloorWheneverAProxyTaskRuns() {
+        // the task runs all month, so the database never pauses: idle 0.5 ACU x 730 h x 0.12 = 43.80;
+        // typical: (1 ACU x 176 busy h + 0.5 ACU x 554 other h) x 0.12 = 54.36
         CostLine acu = line(small, "Aurora Serverless v2: db");
-        assertEquals(0, acu.monthlyIdle(), 1e-9);
-        assertEquals(21.12, acu.monthlyTypical(), 1e-9);
+        assertEquals(43.80, acu.monthlyIdle(), 1e-9);
+        assertEquals(54.36, acu.monthlyTypical(), 1e-9);
+        assertTrue(acu.assumption().contains("pauses only when no proxy task runs"), acu.assumption());
         assertEquals(1.00, line(small, "Aurora storage: db").monthlyIdle(), 1e-9); // 10 GB x 0.10
     }
 
     @Test
     void totalsAddUpTheHandComputedLines() {
         // idle:    Fargate 7.09122 + 1.55928, NAT instance 0.0042 x 730 = 3.066, IPv4 10.95,
-        //          ALB 0.0225 x 730 = 16.425, Aurora storage 1.00, secrets (2 + 1 RDS-managed) x 0.40 = 1.20,
-        //          KMS key 1.00                                                        = 42.2915
-        // typical: idle + ALB 1 LCU x 176 h x 0.008 = 1.408 + Aurora 21.12            = 64.8195
-        assertEquals(42.2915, small.idleTotal(), 1e-9);
-        assertEquals(64.8195, small.typicalTotal(), 1e-9);
+        //          ALB 0.0225 x 730 = 16.425, Aurora 43.80 + storage 1.00, secrets (2 + 1 RDS-managed) x 0.40 = 1.20,
+        //          KMS key 1.00                                                        = 86.0915
+        // typical: idle + ALB 1 LCU x 176 h x 0.008 = 1.408 + Aurora 54.36 - 43.80   = 98.0595
+        assertEquals(86.0915, small.idleTotal(), 1e-9);
+        assertEquals(98.0595, small.typicalTotal(), 1e-9);
         assertEquals(3, line(small, "Secrets Manager").quantity());
         assertTrue(small.unpriced().isEmpty(), small.unpriced().toString());
     }
@@ -145,10 +154,68 @@ class CostEstimateTest {
     @Test
     void tableAndJsonCarryTheTotalsRoundedToCents() {
         String table = small.table();
-        assertTrue(table.lines().anyMatch(l -> l.startsWith("Total") && l.contains("42.29") && l.contains("64.82")),
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("Total") && l.contains("86.09") && l.contains("98.06")),
                 table);
         Map<?, ?> json = new Gson().fromJson(new Gson().toJson(small.toJson()), Map.class);
-        assertEquals(Map.of("idle", 42.29, "typical", 64.82), json.get("totals"));
+        assertEquals(Map.of("idle", 86.09, "typical", 98.06), json.get("totals"));
+    }
+
+    @Test
+    void officeHoursScheduleTheTasksTheAwakeDatabaseAndTheStoppedRdsInstance() {
+        PlannedStack plan = OfflineEngine.run("costs", "office", "us-east-1", ctx -> {
+            var task = new TaskDefinition("proxy", TaskDefinitionArgs.builder()
+                    .family("proxy").cpu("1024").memory("2048").containerDefinitions("[]")
+                    .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
+                            .cpuArchitecture("ARM64").operatingSystemFamily("LINUX").build())
+                    .build());
+            var service = new Service("proxy", ServiceArgs.builder().cluster("c").taskDefinition(task.arn()).desiredCount(1)
+                    .capacityProviderStrategies(ServiceCapacityProviderStrategyArgs.builder()
+                            .capacityProvider("FARGATE_SPOT").weight(1).build())
+                    .build());
+            var target = new Target("proxy", TargetArgs.builder().serviceNamespace("ecs")
+                    .scalableDimension("ecs:service:DesiredCount").minCapacity(1).maxCapacity(1)
+                    .resourceId(service.name().applyValue(n -> "service/c/" + n)).build());
+            Map.of("start", "cron(0 8 ? * MON-FRI *)", "stop", "cron(0 18 ? * MON-FRI *)").forEach((action, cron) ->
+                    new ScheduledAction("proxy-" + action, ScheduledActionArgs.builder().name("proxy-" + action)
+                            .serviceNamespace("ecs").scalableDimension("ecs:service:DesiredCount")
+                            .resourceId(target.resourceId()).schedule(cron).timezone("Europe/Berlin")
+                            .scalableTargetAction(ScheduledActionScalableTargetActionArgs.builder()
+                                    .minCapacity(action.equals("start") ? 1 : 0).maxCapacity(action.equals("start") ? 1 : 0)
+                                    .build())
+                            .build()));
+            var db = new Cluster("db", ClusterArgs.builder().engine("aurora-postgresql").engineMode("provisioned")
+                    .serverlessv2ScalingConfiguration(ClusterServerlessv2ScalingConfigurationArgs.builder()
+                            .minCapacity(0.0).maxCapacity(2.0).secondsUntilAutoPause(300).build())
+                    .build());
+            new ClusterInstance("db-1", ClusterInstanceArgs.builder().clusterIdentifier(db.id())
+                    .instanceClass("db.serverless").engine("aurora-postgresql").build());
+            var rds = new com.pulumi.aws.rds.Instance("rds", com.pulumi.aws.rds.InstanceArgs.builder().engine("postgres")
+                    .identifier("rds").instanceClass("db.t4g.micro").allocatedStorage(20).build());
+            Map.of("start", "cron(45 7 ? * MON-FRI *)", "stop", "cron(0 18 ? * MON-FRI *)").forEach((action, cron) ->
+                    new Schedule("rds-" + action, ScheduleArgs.builder().scheduleExpression(cron)
+                            .scheduleExpressionTimezone("Europe/Berlin")
+                            .flexibleTimeWindow(ScheduleFlexibleTimeWindowArgs.builder().mode("OFF").build())
+                            .target(ScheduleTargetArgs.builder().roleArn("arn:aws:iam::123456789012:role/r")
+                                    .arn("arn:aws:scheduler:::aws-sdk:rds:" + action + "DBInstance")
+                                    .input(rds.identifier().applyValue(id -> "{\"DbInstanceIdentifier\":\"" + id + "\"}"))
+                                    .build())
+                            .build()));
+        }).orThrow();
+        CostReport report = CostEstimate.of(plan);
+
+        // 5 days x 10 h = 50 h a week; x 730 / 168 weeks a month = 217.261905 h
+        // Fargate vCPU: 1 x 0.03238 x 0.3 x 217.261905 = 2.110482; memory: 2 x 0.00356 x 0.3 x 217.261905 = 0.464071
+        assertEquals(2.110482, line(report, "Fargate vCPU: proxy").monthlyIdle(), 1e-6);
+        assertEquals(0.464071, line(report, "Fargate memory: proxy").monthlyIdle(), 1e-6);
+        // Aurora awake while the task runs plus 5 min after each of 5 x 730 / 168 = 21.726190 stops a month:
+        // 217.261905 + 1.810516 = 219.072421 h x 0.5 ACU x 0.12 = 13.144345
+        assertEquals(13.144345, line(report, "Aurora Serverless v2: db").monthlyIdle(), 1e-6);
+        // RDS started 07:45, stopped 18:00: 51.25 h a week x 730 / 168 = 222.693452 h x 0.016 = 3.563095
+        assertEquals(3.563095, line(report, "RDS instance: rds").monthlyIdle(), 1e-6);
+        assertEquals(2.30, line(report, "RDS storage: rds").monthlyIdle(), 1e-9); // billed while stopped
+        assertEquals(List.of("1 task(s) of proxy x 217 h (office hours), ARM64, 100% Spot",
+                "Aurora 0.5 ACU for 219 h (awake while tasks run)", "RDS db.t4g.micro x 223 h (office hours)"), report.basis(),
+                "the README's cost table names what decides each total");
     }
 
     @Test

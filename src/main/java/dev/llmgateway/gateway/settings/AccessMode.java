@@ -7,5 +7,10 @@ public enum AccessMode {
     /** Internal load balancer reached only through AWS Client VPN. */
     VPN,
     /** CloudFront (with its own WAF) in front of a load balancer that accepts only CloudFront. */
-    EDGE
+    EDGE,
+    /**
+     * No load balancer and no inbound rule at all: operators reach the gateway and its admin UI on
+     * {@code localhost:4000} through an SSM port-forwarding session into a task (ECS Exec).
+     */
+    PRIVATE
 }

@@ -29,6 +29,27 @@ public record AccessSettings(AccessMode mode, List<Cidr> allowedCidrs, Optional<
 
     private static final Cidr ANYWHERE = Cidr.of("0.0.0.0/0");
 
+    /** In private mode nothing configures a load balancer: each such setting is an error, not silently ignored. */
+    private static void checkNoLoadBalancer(SettingsReader r, Optional<String> certificate, boolean plainHttp, boolean waf,
+                                            Optional<String> domain, List<Cidr> allowed) {
+        String why = "unset in private mode (no load balancer: operators use SSM port forwarding to localhost:4000)";
+        certificate.ifPresent(c -> {
+            throw r.invalid("certificateArn", c, why);
+        });
+        domain.ifPresent(d -> {
+            throw r.invalid("albDomainName", d, why);
+        });
+        if (plainHttp) {
+            throw r.invalid("allowPlainHttp", true, why);
+        }
+        if (waf) {
+            throw r.invalid("waf", true, why);
+        }
+        if (!allowed.isEmpty()) {
+            throw r.invalid("allowedCidrs", allowed, "empty in private mode (no inbound rule exists)");
+        }
+    }
+
     /** Reads and validates the access settings. */
     public static AccessSettings read(SettingsReader r) {
         AccessMode mode = r.choice("accessMode", AccessMode.class, AccessMode.PUBLIC);
@@ -46,7 +67,9 @@ public record AccessSettings(AccessMode mode, List<Cidr> allowedCidrs, Optional<
             throw r.invalid(domain.isPresent() ? "albHostedZoneId" : "albDomainName", "",
                     "albDomainName and albHostedZoneId go together (the record and the certificate's validation live in that zone)");
         }
-        if (certificate.isEmpty() && domain.isEmpty() && !plainHttp) {
+        if (mode == AccessMode.PRIVATE) {
+            checkNoLoadBalancer(r, certificate, plainHttp, waf, domain, allowed);
+        } else if (certificate.isEmpty() && domain.isEmpty() && !plainHttp) {
             throw r.invalid("certificateArn", "", "required for HTTPS (or albDomainName + albHostedZoneId for a DNS-validated"
                     + " certificate); for a throwaway stack set litellm-gateway:allowPlainHttp to true instead (API keys then cross"
                     + " the network unencrypted)");
@@ -59,7 +82,7 @@ public record AccessSettings(AccessMode mode, List<Cidr> allowedCidrs, Optional<
             if (allowed.contains(ANYWHERE) && !waf) {
                 throw r.invalid("allowedCidrs", "0.0.0.0/0", "the whole internet only with litellm-gateway:waf = true");
             }
-        } else if (!allowed.isEmpty()) {
+        } else if (!allowed.isEmpty() && mode != AccessMode.PRIVATE) {
             throw r.invalid("allowedCidrs", allowed, "empty in " + SettingsReader.spelling(mode)
                     + " mode: only " + (mode == AccessMode.VPN ? "Client VPN users reach the internal" : "CloudFront reaches the")
                     + " load balancer");

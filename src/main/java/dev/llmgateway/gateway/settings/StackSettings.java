@@ -7,6 +7,7 @@ import dev.llmgateway.components.secrets.SecretStore;
 import dev.llmgateway.components.vpc.InterfaceEndpoint;
 import dev.llmgateway.components.vpc.NatStrategy;
 import dev.llmgateway.gateway.litellm.LiteLlmSettings;
+import dev.llmgateway.gateway.litellm.MetricsMode;
 import dev.llmgateway.gateway.litellm.Provider;
 
 import java.util.EnumSet;
@@ -31,11 +32,13 @@ import java.util.Optional;
  * @param secrets       where secrets live and when generated ones are renewed
  * @param policyProfile {@code policyProfile}: which offline policy checks gate this stack
  * @param litellm       what the proxy serves: models, budgets, guardrails
+ * @param officeHours   when the proxy (and an RDS instance) runs; empty = around the clock
  */
 public record StackSettings(String project, String stack, String region, TagSettings tags, NetworkSettings network,
                             DatabaseSettings database, ProxySettings proxy, AccessSettings access,
                             Optional<VpnSettings> vpn, ObservabilitySettings observability, SecretSettings secrets,
-                            PolicyProfile policyProfile, LiteLlmSettings litellm) {
+                            PolicyProfile policyProfile, LiteLlmSettings litellm,
+                            Optional<OfficeHoursSettings> officeHours) {
 
     /** Reads every setting from {@code source}; throws {@link SettingsException} on the first bad value. */
     public static StackSettings read(ConfigSource source) {
@@ -52,7 +55,8 @@ public record StackSettings(String project, String stack, String region, TagSett
         LiteLlmSettings litellm = LiteLlmSettings.read(r);
         checkConnectionBudget(database, proxy, litellm);
         SecretSettings secrets = SecretSettings.read(r);
-        checkPrivateEgress(r, network, proxy, litellm, secrets);
+        checkPrivateEgress(r, network, proxy, litellm, secrets, access);
+        checkPrivateAccess(r, access, proxy, litellm);
         TagSettings tags = TagSettings.read(r);
         ObservabilitySettings observability = ObservabilitySettings.read(r);
         PolicyProfile profile = r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD);
@@ -60,7 +64,7 @@ public record StackSettings(String project, String stack, String region, TagSett
             Placeholders.reject(r);
         }
         return new StackSettings(source.project(), source.stack(), region, tags, network,
-                database, proxy, access, vpn, observability, secrets, profile, litellm);
+                database, proxy, access, vpn, observability, secrets, profile, litellm, OfficeHoursSettings.read(r));
     }
 
     /** Longest stack name the program accepts: every name derived from it then fits its AWS limit. */
@@ -93,7 +97,7 @@ public record StackSettings(String project, String stack, String region, TagSett
      * the endpoints ECS needs must exist, and models must be on Bedrock (through its endpoint).
      */
     static void checkPrivateEgress(SettingsReader r, NetworkSettings network, ProxySettings proxy, LiteLlmSettings litellm,
-                                   SecretSettings secrets) {
+                                   SecretSettings secrets, AccessSettings access) {
         if (network.nat() != NatStrategy.NONE) {
             return;
         }
@@ -106,6 +110,11 @@ public record StackSettings(String project, String stack, String region, TagSett
         if (litellm.models().stream().anyMatch(m -> m.provider() == Provider.BEDROCK)) {
             needed.add(InterfaceEndpoint.BEDROCK_RUNTIME);
         }
+        if (access.mode() == AccessMode.PRIVATE) {
+            // ECS Exec: the SSM agent's message channels, and KMS for the encrypted sessions.
+            needed.add(InterfaceEndpoint.SSMMESSAGES);
+            needed.add(InterfaceEndpoint.KMS);
+        }
         needed.removeAll(network.endpoints());
         if (!needed.isEmpty()) {
             throw r.invalid("vpcEndpoints", network.endpoints().stream().map(InterfaceEndpoint::service).sorted().toList(),
@@ -115,6 +124,20 @@ public record StackSettings(String project, String stack, String region, TagSett
             throw r.invalid("models", m.alias() + "=" + m.model(), "Bedrock models only when natStrategy is none (no route to "
                     + m.provider().prefix() + ")");
         });
+    }
+
+    /** Private access has no load balancer: nothing may depend on one. */
+    static void checkPrivateAccess(SettingsReader r, AccessSettings access, ProxySettings proxy, LiteLlmSettings litellm) {
+        if (access.mode() != AccessMode.PRIVATE) {
+            return;
+        }
+        if (proxy.requestsPerTarget() > 0) {
+            throw r.invalid("requestsPerTarget", proxy.requestsPerTarget(), "0 in private mode (request-count scaling reads"
+                    + " the load balancer's metric; there is none)");
+        }
+        if (litellm.metrics() == MetricsMode.PROMETHEUS) {
+            throw r.invalid("metrics", "prometheus", "cloudwatch in private mode (Grafana is served through the load balancer)");
+        }
     }
 
     /**

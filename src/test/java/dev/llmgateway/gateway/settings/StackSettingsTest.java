@@ -1,6 +1,7 @@
 package dev.llmgateway.gateway.settings;
 
 import dev.llmgateway.components.database.DatabaseEngine;
+import dev.llmgateway.components.secrets.SecretStore;
 import dev.llmgateway.components.proxy.CapacityStrategy;
 import dev.llmgateway.components.vpc.NatStrategy;
 import dev.llmgateway.gateway.Stacks;
@@ -28,7 +29,10 @@ class StackSettingsTest {
     void devIsTheCheapShapeOfTheSameGateway() {
         assertEquals(2, DEV.network().azCount());
         assertEquals(NatStrategy.INSTANCE, DEV.network().nat());
-        assertEquals(0.0, DEV.database().minCapacity(), "dev database pauses when idle");
+        assertEquals(DatabaseEngine.RDS_INSTANCE, DEV.database().engine(), "a micro instance is cheaper than 0.5 ACU while a task runs");
+        assertTrue(DEV.officeHours().isPresent(), "the proxy and its database run only in office hours");
+        assertEquals(AccessMode.PRIVATE, DEV.access().mode(), "no load balancer");
+        assertEquals(SecretStore.SSM, DEV.secrets().store(), "free SecureString parameters");
         assertEquals(CapacityStrategy.FARGATE_SPOT, DEV.proxy().capacity());
         assertEquals(1, DEV.proxy().maxTasks());
         assertFalse(DEV.proxy().redis());
@@ -95,7 +99,7 @@ class StackSettingsTest {
     @ParameterizedTest
     @MethodSource("badSettings")
     void badValuesFailFastNamingKeyValueAndWhatIsAllowed(Map<String, Object> overrides, String expected) {
-        var source = Stacks.load("dev").with(new HashMap<>(overrides));
+        var source = Stacks.example("dev-public-alb").with(new HashMap<>(overrides));
         var error = assertThrows(SettingsException.class, () -> StackSettings.read(source));
         assertTrue(error.getMessage().contains(expected), () -> "message was: " + error.getMessage());
     }

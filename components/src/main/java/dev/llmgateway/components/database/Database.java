@@ -1,5 +1,6 @@
 package dev.llmgateway.components.database;
 
+import com.google.gson.Gson;
 import dev.llmgateway.components.support.NameRule;
 import dev.llmgateway.components.support.PhysicalName;
 import com.pulumi.aws.cloudwatch.LogGroup;
@@ -23,12 +24,24 @@ import com.pulumi.aws.rds.inputs.ClusterServerlessv2ScalingConfigurationArgs;
 import com.pulumi.aws.rds.inputs.ParameterGroupParameterArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.scheduler.Schedule;
+import com.pulumi.aws.scheduler.ScheduleArgs;
+import com.pulumi.aws.scheduler.inputs.ScheduleFlexibleTimeWindowArgs;
+import com.pulumi.aws.scheduler.inputs.ScheduleTargetArgs;
 import com.pulumi.core.Output;
+import dev.llmgateway.components.support.PolicyDocument;
+import dev.llmgateway.components.support.PolicyDocument.Statement;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,6 +68,7 @@ public class Database extends ComponentResource {
     private final Output<Integer> port;
     private final Output<String> masterSecretArn;
     private final Map<String, String> metricDimensions;
+    private final Optional<Instance> instance;
 
     /** Creates the database. */
     public Database(String name, DatabaseArgs args, ComponentResourceOptions opts) {
@@ -90,8 +104,10 @@ public class Database extends ComponentResource {
             this.port = cluster.port();
             this.masterSecretArn = cluster.masterUserSecrets().applyValue(secrets -> secrets.get(0).secretArn().orElseThrow());
             this.metricDimensions = Map.of("DBClusterIdentifier", name);
+            this.instance = Optional.empty();
         } else {
             var instance = rdsInstance(name, args, subnets, stateful);
+            this.instance = Optional.of(instance);
             this.endpoint = instance.address();
             this.readerEndpoint = instance.address();
             this.port = instance.port();
@@ -113,6 +129,44 @@ public class Database extends ComponentResource {
                 .ipProtocol("tcp").fromPort(PORT).toPort(PORT)
                 .description("PostgreSQL from " + ruleName)
                 .build(), CustomResourceOptions.builder().parent(this).build());
+    }
+
+    /**
+     * Starts the RDS instance at {@code startCron} and stops it at {@code stopCron} (AWS {@code cron(...)}
+     * expressions in the IANA {@code timeZone}) through EventBridge Scheduler universal targets
+     * ({@code arn:aws:scheduler:::aws-sdk:rds:startDBInstance}, input {@code DbInstanceIdentifier}: EventBridge
+     * Scheduler User Guide, "Using universal targets"). The schedules' role may start and stop this instance
+     * only. RDS starts an instance stopped for seven days by itself; the next stop catches it. Aurora has no
+     * such schedule here: Serverless v2 with minimum 0 pauses by itself when nothing is connected.
+     */
+    public void runOnSchedule(String startCron, String stopCron, String timeZone) {
+        Instance db = instance.orElseThrow(() -> new IllegalStateException(
+                name + ": only an RDS instance is started and stopped on a schedule (engine " + engine + ")"));
+        var child = CustomResourceOptions.builder().parent(this).build();
+        var role = new Role(name + "-schedule", RoleArgs.builder()
+                .assumeRolePolicy(PolicyDocument.assumeRole("scheduler.amazonaws.com"))
+                .description("EventBridge Scheduler: start and stop the database " + name + " outside office hours")
+                .build(), child);
+        var policy = new RolePolicy(name + "-schedule", RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(db.arn().applyValue(arn -> PolicyDocument.json(List.of(Statement.allow("StartStopDatabase",
+                        List.of("rds:StartDBInstance", "rds:StopDBInstance"), List.of(arn))))))
+                .build(), child);
+        var scheduled = CustomResourceOptions.builder().parent(this).dependsOn(policy).build();
+        for (Map.Entry<String, String> entry : List.of(Map.entry("start", startCron), Map.entry("stop", stopCron))) {
+            String action = entry.getKey();
+            new Schedule(name + "-" + action, ScheduleArgs.builder()
+                    .description(action + " the database " + name)
+                    .scheduleExpression(entry.getValue())
+                    .scheduleExpressionTimezone(timeZone)
+                    .flexibleTimeWindow(ScheduleFlexibleTimeWindowArgs.builder().mode("OFF").build())
+                    .target(ScheduleTargetArgs.builder()
+                            .arn("arn:aws:scheduler:::aws-sdk:rds:" + action + "DBInstance")
+                            .roleArn(role.arn())
+                            .input(db.identifier().applyValue(id -> new Gson().toJson(Map.of("DbInstanceIdentifier", id))))
+                            .build())
+                    .build(), scheduled);
+        }
     }
 
     /** The database's security group. */

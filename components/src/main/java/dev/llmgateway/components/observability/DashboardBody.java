@@ -36,11 +36,17 @@ final class DashboardBody {
     private record Graph(String title, List<JsonArray> lines) {
     }
 
-    /** The dashboard JSON for {@code watched} in {@code region}, with a status widget for {@code alarmArns}. */
-    static String render(String region, MonitoredResources watched, DatabaseKind kind, List<String> alarmArns) {
+    /**
+     * The dashboard JSON for {@code watched} in {@code region}, with a status widget for {@code alarmArns};
+     * without a load balancer its graphs are left out.
+     */
+    static String render(String region, MonitoredResources watched, DatabaseKind kind, List<String> alarmArns,
+                         boolean loadBalanced) {
         JsonArray widgets = new JsonArray();
         widgets.add(alarmStrip(alarmArns));
-        List<Graph> graphs = graphs(watched, kind);
+        List<Graph> graphs = graphs(watched, kind).stream()
+                .filter(g -> loadBalanced || g.lines().stream().noneMatch(l -> ALB.equals(l.get(0).getAsString())))
+                .toList();
         for (int i = 0; i < graphs.size(); i++) {
             widgets.add(graphWidget(region, graphs.get(i), (i % 2) * GRAPH_WIDTH,
                     ALARM_STRIP_HEIGHT + (i / 2) * GRAPH_HEIGHT));

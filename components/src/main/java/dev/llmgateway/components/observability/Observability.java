@@ -73,14 +73,17 @@ public final class Observability extends ComponentResource {
                     .build(), child);
         }
 
+        boolean loadBalanced = args.loadBalancerArnSuffix().isPresent();
         Output<MonitoredResources> watched = Output.tuple(args.clusterName(), args.serviceName(),
-                        args.loadBalancerArnSuffix(), args.targetGroupArnSuffix(),
+                        args.loadBalancerArnSuffix().orElse(Output.of("")), args.targetGroupArnSuffix().orElse(Output.of("")),
                         args.databaseDimensions().applyValue(
                                 d -> MonitoredResources.checkDatabaseDimensions(args.databaseKind(), d)))
                 .applyValue(t -> new MonitoredResources(t.t1, t.t2, t.t3, t.t4, t.t5));
         List<MetricAlarm> alarms = AlarmCatalog.select(args.level(), args.databaseKind(), args.thresholds(), args.minTasks())
                 .stream()
-                .filter(spec -> args.containerInsights() || !spec.namespace().equals(AlarmCatalog.CONTAINER_INSIGHTS))
+                .filter(spec -> args.containerInsights() && args.minTasks() > 0
+                        || !spec.namespace().equals(AlarmCatalog.CONTAINER_INSIGHTS))
+                .filter(spec -> loadBalanced || !spec.namespace().equals(AlarmCatalog.ALB))
                 .map(spec -> alarm(name, spec, args.thresholds(), watched, topic.arn(), child))
                 .toList();
         this.alarmNames = Output.all(alarms.stream().map(MetricAlarm::name).toList());
@@ -90,7 +93,7 @@ public final class Observability extends ComponentResource {
             var dashboard = new Dashboard(name + "-dashboard", DashboardArgs.builder()
                     .dashboardName(name + "-" + args.region())
                     .dashboardBody(Output.tuple(watched, alarmArns).applyValue(t ->
-                            DashboardBody.render(args.region(), t.t1, args.databaseKind(), t.t2)))
+                            DashboardBody.render(args.region(), t.t1, args.databaseKind(), t.t2, loadBalanced)))
                     .build(), child);
             this.dashboardName = Optional.of(dashboard.dashboardName());
         } else {

@@ -87,19 +87,19 @@ public final class ObservabilityArgs {
         return serviceName;
     }
 
-    /** Fewest running tasks that is healthy. */
+    /** Fewest running tasks that is healthy; 0 when the service is scaled to zero on a schedule. */
     public int minTasks() {
         return minTasks;
     }
 
-    /** Load balancer ARN suffix ({@code app/<name>/<id>}). */
-    public Output<String> loadBalancerArnSuffix() {
-        return loadBalancerArnSuffix;
+    /** Load balancer ARN suffix ({@code app/<name>/<id>}); empty for a service without a load balancer. */
+    public java.util.Optional<Output<String>> loadBalancerArnSuffix() {
+        return java.util.Optional.ofNullable(loadBalancerArnSuffix);
     }
 
-    /** Target group ARN suffix ({@code targetgroup/<name>/<id>}). */
-    public Output<String> targetGroupArnSuffix() {
-        return targetGroupArnSuffix;
+    /** Target group ARN suffix ({@code targetgroup/<name>/<id>}); empty without a load balancer. */
+    public java.util.Optional<Output<String>> targetGroupArnSuffix() {
+        return java.util.Optional.ofNullable(targetGroupArnSuffix);
     }
 
     /** CloudWatch dimensions of the database metrics. */
@@ -184,21 +184,26 @@ public final class ObservabilityArgs {
         }
 
         /**
-         * Fewest running tasks that is healthy, at least 1; default 1. The alarm reads
-         * {@code RunningTaskCount} from Container Insights, which must be enabled on the cluster.
+         * Fewest running tasks that is healthy, at least 0; default 1. The alarm reads
+         * {@code RunningTaskCount} from Container Insights, which must be enabled on the cluster; with 0
+         * (a service scaled to zero outside office hours) there is no running-task alarm, since no
+         * task running is then normal.
          */
         public Builder minTasks(int minTasks) {
             this.minTasks = minTasks;
             return this;
         }
 
-        /** Required: ARN suffix of the application load balancer ({@code app/<name>/<id>}). */
+        /**
+         * ARN suffix of the application load balancer ({@code app/<name>/<id>}); with the target group's, or
+         * neither for a service without a load balancer (then no load balancer alarms or graphs).
+         */
         public Builder loadBalancerArnSuffix(Output<String> loadBalancerArnSuffix) {
             this.loadBalancerArnSuffix = loadBalancerArnSuffix;
             return this;
         }
 
-        /** Required: ARN suffix of the service's target group ({@code targetgroup/<name>/<id>}). */
+        /** ARN suffix of the service's target group ({@code targetgroup/<name>/<id>}); see the load balancer's. */
         public Builder targetGroupArnSuffix(Output<String> targetGroupArnSuffix) {
             this.targetGroupArnSuffix = targetGroupArnSuffix;
             return this;
@@ -243,8 +248,9 @@ public final class ObservabilityArgs {
             required("kmsKeyArn", kmsKeyArn);
             required("clusterName", clusterName);
             required("serviceName", serviceName);
-            required("loadBalancerArnSuffix", loadBalancerArnSuffix);
-            required("targetGroupArnSuffix", targetGroupArnSuffix);
+            if ((loadBalancerArnSuffix == null) != (targetGroupArnSuffix == null)) {
+                throw new IllegalArgumentException("loadBalancerArnSuffix and targetGroupArnSuffix: give both or neither");
+            }
             required("databaseDimensions", databaseDimensions);
             required("databaseKind", databaseKind);
             required("region", region);
@@ -254,9 +260,9 @@ public final class ObservabilityArgs {
             if (!REGION.matcher(region).matches()) {
                 throw new IllegalArgumentException("region: '" + region + "' is not an AWS region name (e.g. us-east-1)");
             }
-            if (minTasks < 1) {
+            if (minTasks < 0) {
                 throw new IllegalArgumentException("minTasks: " + minTasks
-                        + " must be at least 1 (the alarm fires when fewer tasks run)");
+                        + " must be at least 0 (the alarm fires when fewer tasks run; 0 = no such alarm)");
             }
             checkEmails(alarmEmails);
             return new ObservabilityArgs(this);

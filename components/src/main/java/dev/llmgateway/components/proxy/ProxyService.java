@@ -2,9 +2,12 @@ package dev.llmgateway.components.proxy;
 
 import com.pulumi.aws.appautoscaling.Policy;
 import com.pulumi.aws.appautoscaling.PolicyArgs;
+import com.pulumi.aws.appautoscaling.ScheduledAction;
+import com.pulumi.aws.appautoscaling.ScheduledActionArgs;
 import com.pulumi.aws.appautoscaling.Target;
 import com.pulumi.aws.appautoscaling.TargetArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs;
+import com.pulumi.aws.appautoscaling.inputs.ScheduledActionScalableTargetActionArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
@@ -16,6 +19,9 @@ import com.pulumi.aws.ecs.Service;
 import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.ecs.TaskDefinitionArgs;
+import com.pulumi.aws.ecs.inputs.ClusterConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ClusterConfigurationExecuteCommandConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
 import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
@@ -42,7 +48,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A containerized HTTP service on ECS Fargate behind an Application Load Balancer: cluster,
+ * A containerized HTTP service on ECS Fargate behind an Application Load Balancer (or, with
+ * {@code loadBalanced(false)}, behind nothing: reached only through ECS Exec): cluster,
  * per-container encrypted log groups, task definition with secrets only through {@code valueFrom},
  * least-privilege roles, a service with circuit-breaker rollback in private subnets, target
  * tracking on CPU (and optionally requests), and the load balancer described in
@@ -55,11 +62,14 @@ public class ProxyService extends ComponentResource {
 
     private final String name;
     private final SecurityGroup taskGroup;
-    private final LoadBalancing loadBalancing;
+    private final Optional<LoadBalancing> loadBalancing;
     private final Cluster cluster;
     private final Service service;
     private final TaskDefinition taskDefinition;
     private final TaskRoles roles;
+    private Target scalingTarget;
+    /** The last change to the scaling target: Application Auto Scaling rejects concurrent changes to one target. */
+    private Resource lastScalingChange;
     private final Map<String, Output<String>> logGroupNames = new LinkedHashMap<>();
 
     /** Creates the service. */
@@ -70,16 +80,34 @@ public class ProxyService extends ComponentResource {
 
         this.taskGroup = new SecurityGroup(name + "-tasks", SecurityGroupArgs.builder()
                 .vpcId(args.vpcId())
-                .description("Proxy tasks: traffic only from the load balancer")
+                .description(args.loadBalanced() ? "Proxy tasks: traffic only from the load balancer"
+                        : "Proxy tasks: no inbound traffic (operators use ECS Exec)")
                 .build(), child);
-        // Upstream model APIs and AWS endpoints speak HTTPS; through NAT or VPC endpoints.
+        // Upstream model APIs and AWS endpoints (and ECS Exec's SSM channels) speak HTTPS; through NAT or VPC endpoints.
         egress("https", 443, null, "0.0.0.0/0");
-        this.loadBalancing = new LoadBalancing(name, args, taskGroup, this);
+        this.loadBalancing = args.loadBalanced() ? Optional.of(new LoadBalancing(name, args, taskGroup, this)) : Optional.empty();
 
-        this.cluster = new Cluster(name, ClusterArgs.builder()
+        var clusterArgs = ClusterArgs.builder()
                 .settings(ClusterSettingArgs.builder().name("containerInsights")
-                        .value(args.containerInsights() ? "enabled" : "disabled").build())
-                .build(), child);
+                        .value(args.containerInsights() ? "enabled" : "disabled").build());
+        Optional<LogGroup> execLogs = args.executeCommand() ? Optional.of(new LogGroup(name + "-exec", LogGroupArgs.builder()
+                .name("/ecs/" + name + "/exec")
+                .retentionInDays(args.logRetentionDays())
+                .kmsKeyId(args.kmsKeyArn())
+                .build(), child)) : Optional.empty();
+        // ECS Exec sessions are encrypted with the stack key and every session's output is logged, encrypted
+        // (ECS Developer Guide, "Monitor Amazon ECS containers with ECS Exec": executeCommandConfiguration).
+        execLogs.ifPresent(group -> clusterArgs.configuration(ClusterConfigurationArgs.builder()
+                .executeCommandConfiguration(ClusterConfigurationExecuteCommandConfigurationArgs.builder()
+                        .kmsKeyId(args.kmsKeyArn())
+                        .logging("OVERRIDE")
+                        .logConfiguration(ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs.builder()
+                                .cloudWatchLogGroupName(group.name())
+                                .cloudWatchEncryptionEnabled(true)
+                                .build())
+                        .build())
+                .build()));
+        this.cluster = new Cluster(name, clusterArgs.build(), child);
         new ClusterCapacityProviders(name, ClusterCapacityProvidersArgs.builder()
                 .clusterName(cluster.name())
                 .capacityProviders("FARGATE", "FARGATE_SPOT")
@@ -96,6 +124,7 @@ public class ProxyService extends ComponentResource {
             logGroupArns.put(container.name(), group.arn());
         }
         this.roles = TaskRoles.create(name, args, logGroupArns, child);
+        execLogs.ifPresent(group -> TaskRoles.allowExecuteCommand(name, roles.task(), group.arn(), args.kmsKeyArn(), child));
 
         this.taskDefinition = new TaskDefinition(name, TaskDefinitionArgs.builder()
                 .family(name)
@@ -110,8 +139,16 @@ public class ProxyService extends ComponentResource {
                 .containerDefinitions(ContainerDefinitions.json(args.containers(), logGroupNames, args.region()))
                 .build(), child);
 
-        List<Resource> listeners = new ArrayList<>(loadBalancing.listeners());
+        List<Resource> listeners = new ArrayList<>(loadBalancing.map(LoadBalancing::listeners).orElse(List.of()));
         var serviceArgs = ServiceArgs.builder();
+        // Without a load balancer the container health check alone decides (ECS replaces unhealthy tasks).
+        loadBalancing.ifPresent(lb -> serviceArgs
+                .loadBalancers(ServiceLoadBalancerArgs.builder()
+                        .targetGroupArn(lb.targetGroup().arn())
+                        .containerName(args.containers().get(0).name())
+                        .containerPort(args.containerPort())
+                        .build())
+                .healthCheckGracePeriodSeconds(args.healthCheckGracePeriodSeconds()));
         args.serviceRegistryArn().ifPresent(arn -> serviceArgs.serviceRegistries(
                 ServiceServiceRegistriesArgs.builder().registryArn(arn).build()));
         this.service = new Service(name, serviceArgs
@@ -124,28 +161,23 @@ public class ProxyService extends ComponentResource {
                         .securityGroups(Output.all(taskGroup.id()))
                         .assignPublicIp(false)
                         .build())
-                .loadBalancers(ServiceLoadBalancerArgs.builder()
-                        .targetGroupArn(loadBalancing.targetGroup().arn())
-                        .containerName(args.containers().get(0).name())
-                        .containerPort(args.containerPort())
-                        .build())
                 .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
                 .deploymentMinimumHealthyPercent(100)
                 .deploymentMaximumPercent(200)
-                .healthCheckGracePeriodSeconds(args.healthCheckGracePeriodSeconds())
                 .propagateTags("SERVICE")
-                .enableExecuteCommand(false)
+                .enableExecuteCommand(args.executeCommand())
                 .waitForSteadyState(false)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(listeners)
                 // Autoscaling owns the running count once the service exists.
                 .ignoreChanges("desiredCount").build());
 
         autoscaling(args, child);
-        registerOutputs(Map.of(
-                "url", url(),
-                "clusterName", cluster.name(),
-                "serviceName", service.name(),
-                "taskDefinitionArn", taskDefinition.arn()));
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        loadBalancing.ifPresent(lb -> outputs.put("url", lb.url()));
+        outputs.put("clusterName", cluster.name());
+        outputs.put("serviceName", service.name());
+        outputs.put("taskDefinitionArn", taskDefinition.arn());
+        registerOutputs(outputs);
     }
 
     /** Lets another security group reach the tasks directly on a port (e.g. a metrics scraper). */
@@ -163,34 +195,39 @@ public class ProxyService extends ComponentResource {
         egress(ruleName, port, securityGroupId, null);
     }
 
+    /** Whether a load balancer fronts the service; the load balancer getters below need one. */
+    public boolean loadBalanced() {
+        return loadBalancing.isPresent();
+    }
+
     /** {@code https://} or {@code http://} plus the load balancer's DNS name. */
     public Output<String> url() {
-        return loadBalancing.url();
+        return balancer().url();
     }
 
     /** Load balancer DNS name. */
     public Output<String> loadBalancerDnsName() {
-        return loadBalancing.loadBalancer().dnsName();
+        return balancer().loadBalancer().dnsName();
     }
 
     /** Load balancer hosted zone, for alias records. */
     public Output<String> loadBalancerZoneId() {
-        return loadBalancing.loadBalancer().zoneId();
+        return balancer().loadBalancer().zoneId();
     }
 
     /** Load balancer ARN suffix (CloudWatch dimension). */
     public Output<String> loadBalancerArnSuffix() {
-        return loadBalancing.loadBalancer().arnSuffix();
+        return balancer().loadBalancer().arnSuffix();
     }
 
     /** Target group ARN suffix (CloudWatch dimension). */
     public Output<String> targetGroupArnSuffix() {
-        return loadBalancing.targetGroup().arnSuffix();
+        return balancer().targetGroup().arnSuffix();
     }
 
     /** The listener that serves traffic (HTTPS, or HTTP when plain HTTP is allowed). */
     public Output<String> listenerArn() {
-        return loadBalancing.servingListener().arn();
+        return balancer().servingListener().arn();
     }
 
     /** The tasks' security group. */
@@ -200,7 +237,7 @@ public class ProxyService extends ComponentResource {
 
     /** The load balancer's security group. */
     public Output<String> loadBalancerSecurityGroupId() {
-        return loadBalancing.securityGroup().id();
+        return balancer().securityGroup().id();
     }
 
     /** Cluster name. */
@@ -240,7 +277,11 @@ public class ProxyService extends ComponentResource {
 
     /** The WAF web ACL's ARN, when WAF is on. */
     public Optional<Output<String>> webAclArn() {
-        return loadBalancing.webAclArn();
+        return loadBalancing.flatMap(LoadBalancing::webAclArn);
+    }
+
+    private LoadBalancing balancer() {
+        return loadBalancing.orElseThrow(() -> new IllegalStateException(name + " has no load balancer (loadBalanced false)"));
     }
 
     private void egress(String ruleName, int port, Output<String> securityGroupId, String cidr) {
@@ -271,18 +312,38 @@ public class ProxyService extends ComponentResource {
     private void autoscaling(ProxyServiceArgs args, CustomResourceOptions child) {
         Output<String> resourceId = Output.tuple(cluster.name(), service.name())
                 .applyValue(t -> "service/" + t.t1 + "/" + t.t2);
-        var target = new Target(name, TargetArgs.builder()
+        this.scalingTarget = new Target(name, TargetArgs.builder()
                 .serviceNamespace("ecs")
                 .scalableDimension("ecs:service:DesiredCount")
                 .resourceId(resourceId)
                 .minCapacity(args.minTasks())
                 .maxCapacity(args.maxTasks())
                 .build(), child);
-        trackingPolicy("cpu", target, "ECSServiceAverageCPUUtilization", null, args.cpuTargetPercent());
+        this.lastScalingChange = scalingTarget;
+        trackingPolicy("cpu", scalingTarget, "ECSServiceAverageCPUUtilization", null, args.cpuTargetPercent());
         if (args.requestsPerTarget() > 0) {
             Output<String> label = Output.tuple(loadBalancerArnSuffix(), targetGroupArnSuffix()).applyValue(t -> t.t1 + "/" + t.t2);
-            trackingPolicy("requests", target, "ALBRequestCountPerTarget", label, args.requestsPerTarget());
+            trackingPolicy("requests", scalingTarget, "ALBRequestCountPerTarget", label, args.requestsPerTarget());
         }
+    }
+
+    /**
+     * Sets the service's task range at the times of an AWS {@code cron(...)} expression in an IANA time zone
+     * (an Application Auto Scaling scheduled action). A range of 0..0 stops every task; a later action with
+     * a minimum above 0 starts them again (below the minimum, Application Auto Scaling scales out to it).
+     * Actions are created one after another: the service rejects concurrent changes to one scalable target.
+     */
+    public void scaleOnSchedule(String action, String cron, String timeZone, int minTasks, int maxTasks) {
+        this.lastScalingChange = new ScheduledAction(name + "-" + action, ScheduledActionArgs.builder()
+                .name(name + "-" + action)
+                .serviceNamespace(scalingTarget.serviceNamespace())
+                .scalableDimension(scalingTarget.scalableDimension())
+                .resourceId(scalingTarget.resourceId())
+                .schedule(cron)
+                .timezone(timeZone)
+                .scalableTargetAction(ScheduledActionScalableTargetActionArgs.builder()
+                        .minCapacity(minTasks).maxCapacity(maxTasks).build())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(lastScalingChange).build());
     }
 
     private void trackingPolicy(String kind, Target target, String metric, Output<String> resourceLabel, double targetValue) {
@@ -291,7 +352,7 @@ public class ProxyService extends ComponentResource {
         if (resourceLabel != null) {
             specification.resourceLabel(resourceLabel);
         }
-        new Policy(name + "-" + kind, PolicyArgs.builder()
+        this.lastScalingChange = new Policy(name + "-" + kind, PolicyArgs.builder()
                 .policyType("TargetTrackingScaling")
                 .serviceNamespace(target.serviceNamespace())
                 .scalableDimension(target.scalableDimension())
@@ -302,6 +363,6 @@ public class ProxyService extends ComponentResource {
                         .scaleInCooldown(300)
                         .scaleOutCooldown(60)
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(lastScalingChange).build());
     }
 }

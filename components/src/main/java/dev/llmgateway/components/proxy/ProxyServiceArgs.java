@@ -54,6 +54,8 @@ public final class ProxyServiceArgs {
     private int logRetentionDays = 30;
     private List<String> blockedPaths = List.of();
     private Output<String> serviceRegistryArn;
+    private boolean loadBalanced = true;
+    private boolean executeCommand;
 
     /**
      * A header every request must carry to be served (e.g. a secret set by CloudFront); others get 403.
@@ -65,6 +67,16 @@ public final class ProxyServiceArgs {
     }
 
     private ProxyServiceArgs() {
+    }
+
+    /** Whether an Application Load Balancer fronts the service; false = no load balancer, no inbound rule. */
+    public boolean loadBalanced() {
+        return loadBalanced;
+    }
+
+    /** Whether ECS Exec (and so SSM port forwarding into a task) is on, sessions logged and encrypted. */
+    public boolean executeCommand() {
+        return executeCommand;
     }
 
     /** Starts a builder. */
@@ -388,11 +400,34 @@ public final class ProxyServiceArgs {
         /** Cloud Map service for task discovery; default none. */
         public Builder serviceRegistryArn(Output<String> arn) { a.serviceRegistryArn = arn; return this; }
 
+        /**
+         * Whether an Application Load Balancer fronts the service; default true. Without one the tasks admit no
+         * inbound traffic at all, health comes from the container health check alone, and operators reach a task
+         * through ECS Exec (see {@link #executeCommand}); no load balancer settings may be given then.
+         */
+        public Builder loadBalanced(boolean loadBalanced) { a.loadBalanced = loadBalanced; return this; }
+
+        /**
+         * ECS Exec on the service; default false. Sessions (shells and SSM port forwarding) are encrypted with
+         * {@code kmsKeyArn} and logged to an encrypted log group; the task role gets the SSM message channels.
+         */
+        public Builder executeCommand(boolean enabled) { a.executeCommand = enabled; return this; }
+
         /** Builds and validates the args. */
         public ProxyServiceArgs build() {
             Objects.requireNonNull(a.region, "ProxyServiceArgs.region is required");
             Objects.requireNonNull(a.vpcId, "ProxyServiceArgs.vpcId is required");
-            Objects.requireNonNull(a.loadBalancerSubnetIds, "ProxyServiceArgs.loadBalancerSubnetIds is required");
+            if (a.loadBalanced) {
+                Objects.requireNonNull(a.loadBalancerSubnetIds, "ProxyServiceArgs.loadBalancerSubnetIds is required");
+                require(a.certificateArn != null || a.allowPlainHttp,
+                        "a certificateArn is required for HTTPS; plain HTTP needs allowPlainHttp(true)");
+            } else {
+                require(a.loadBalancerSubnetIds == null && a.ingressCidrs.isEmpty() && a.ingressSecurityGroupIds.isEmpty()
+                                && a.ingressPrefixListIds.isEmpty() && a.certificateArn == null && a.waf == null
+                                && a.requiredHeader == null && a.blockedPaths.isEmpty() && a.requestsPerTarget == 0,
+                        "without a load balancer, give no load balancer subnets, ingress, certificate, WAF, required header,"
+                                + " blocked paths or request-count scaling");
+            }
             Objects.requireNonNull(a.taskSubnetIds, "ProxyServiceArgs.taskSubnetIds is required");
             Objects.requireNonNull(a.kmsKeyArn, "ProxyServiceArgs.kmsKeyArn is required");
             require(!a.containers.isEmpty(), "at least one container is required");
@@ -401,8 +436,6 @@ public final class ProxyServiceArgs {
             });
             require(a.minTasks >= 1 && a.minTasks <= a.maxTasks, "need 1 <= minTasks <= maxTasks, got " + a.minTasks + ".." + a.maxTasks);
             require(a.idleTimeoutSeconds >= 120, "idleTimeoutSeconds must be at least 120 (streamed completions), got " + a.idleTimeoutSeconds);
-            require(a.certificateArn != null || a.allowPlainHttp,
-                    "a certificateArn is required for HTTPS; plain HTTP needs allowPlainHttp(true)");
             require(a.healthCheckGracePeriodSeconds >= 0, "healthCheckGracePeriodSeconds must not be negative");
             require(a.cpuTargetPercent >= 10 && a.cpuTargetPercent <= 95, "cpuTargetPercent must be 10..95");
             require(LogRetention.accepts(a.logRetentionDays), "logRetentionDays must be one of " + LogRetention.DAYS);

@@ -83,6 +83,27 @@ record TaskRoles(Role execution, Role task) {
         return statements;
     }
 
+    /**
+     * What ECS Exec needs from the task role (ECS Developer Guide, "Monitor Amazon ECS containers with ECS Exec";
+     * checked action by action in AWS's own aws-containers/amazon-ecs-exec-checker, check-ecs-exec.sh): the SSM
+     * message channels (no resource-level permissions: "*"), writing session logs to the exec log group (the
+     * log-group lookup is "*" too), and kms:Decrypt on the key that encrypts sessions.
+     */
+    static void allowExecuteCommand(String name, Role task, Output<String> logGroupArn, Output<String> keyArn,
+                                    CustomResourceOptions options) {
+        new RolePolicy(name + "-exec", RolePolicyArgs.builder()
+                .role(task.id())
+                .policy(Output.tuple(logGroupArn, keyArn).applyValue(t -> PolicyDocument.json(List.of(
+                        Statement.allow("SessionChannels", List.of("ssmmessages:CreateControlChannel",
+                                "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel",
+                                "ssmmessages:OpenDataChannel"), List.of("*")),
+                        Statement.allow("FindSessionLogGroup", List.of("logs:DescribeLogGroups"), List.of("*")),
+                        Statement.allow("WriteSessionLogs", List.of("logs:CreateLogStream", "logs:DescribeLogStreams",
+                                "logs:PutLogEvents"), List.of(t.t1 + ":*")),
+                        Statement.allow("DecryptSessions", List.of("kms:Decrypt"), List.of(t.t2))))))
+                .build(), options);
+    }
+
     /** {@code arn:...:secret:name-AbCdEf:password::} names a JSON key of the secret; IAM wants the secret. */
     static String withoutJsonKey(String valueFrom) {
         if (!valueFrom.contains(":secretsmanager:")) {

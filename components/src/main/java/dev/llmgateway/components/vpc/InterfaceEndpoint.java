@@ -10,6 +10,8 @@ public enum InterfaceEndpoint {
     SECRETS_MANAGER("secretsmanager"),
     /** SSM Parameter Store. */
     SSM("ssm"),
+    /** SSM Session Manager message channels (ECS Exec, port forwarding into tasks). */
+    SSMMESSAGES("ssmmessages"),
     /** CloudWatch Logs (awslogs driver). */
     LOGS("logs"),
     /** KMS (decrypting secrets and parameters). */

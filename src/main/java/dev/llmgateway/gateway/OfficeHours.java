@@ -1,0 +1,32 @@
+package dev.llmgateway.gateway;
+
+import dev.llmgateway.components.database.Database;
+import dev.llmgateway.components.database.DatabaseEngine;
+import dev.llmgateway.components.proxy.ProxyService;
+import dev.llmgateway.gateway.settings.OfficeHoursSettings;
+import dev.llmgateway.gateway.settings.ProxySettings;
+
+/**
+ * Runs the gateway only in office hours: Application Auto Scaling scheduled actions set the service's task
+ * range to 0..0 at the end of the hours and back to the configured range at their start, and an RDS instance
+ * is started (a quarter of an hour earlier, so the database is up when the first task migrates) and stopped
+ * by EventBridge Scheduler. Aurora Serverless v2 with minimum 0 needs nothing: with no task connected it
+ * pauses by itself after its auto-pause delay. Outside the hours the gateway answers nothing.
+ */
+final class OfficeHours {
+
+    /** Minutes the database starts before the tasks (RDS start typically takes a few minutes). */
+    static final int DATABASE_LEAD_MINUTES = 15;
+
+    private OfficeHours() {
+    }
+
+    /** Schedules the proxy and, for an RDS instance, the database. */
+    static void apply(OfficeHoursSettings hours, ProxySettings p, ProxyService proxy, Database database) {
+        proxy.scaleOnSchedule("office-start", hours.startCron(), hours.zone(), p.minTasks(), p.maxTasks());
+        proxy.scaleOnSchedule("office-stop", hours.stopCron(), hours.zone(), 0, 0);
+        if (database.engine() == DatabaseEngine.RDS_INSTANCE) {
+            database.runOnSchedule(hours.startCron(DATABASE_LEAD_MINUTES), hours.stopCron(), hours.zone());
+        }
+    }
+}
