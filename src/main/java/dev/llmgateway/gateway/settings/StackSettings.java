@@ -40,9 +40,9 @@ public record StackSettings(String project, String stack, String region, TagSett
     /** Reads every setting from {@code source}; throws {@link SettingsException} on the first bad value. */
     public static StackSettings read(ConfigSource source) {
         SettingsReader r = new SettingsReader(source);
-        String region = r.required("aws:region");
+        String region = Regions.read(r);
         NetworkSettings network = NetworkSettings.read(r);
-        AccessSettings access = AccessSettings.read(r);
+        AccessSettings access = AccessSettings.read(r, region);
         Optional<VpnSettings> vpn = access.mode() == AccessMode.VPN
                 ? Optional.of(VpnSettings.read(r, network.cidr(), network.azCount()))
                 : Optional.empty();

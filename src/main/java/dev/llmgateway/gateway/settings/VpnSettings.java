@@ -37,6 +37,13 @@ public record VpnSettings(Cidr clientCidr, int associations, VpnAuthentication a
         if (auth == VpnAuthentication.SAML && saml.isEmpty()) {
             throw r.invalid("vpnSamlProviderArn", "", "the ARN of an IAM SAML identity provider, required when vpnAuthentication is saml");
         }
+        if (auth != VpnAuthentication.SAML) {
+            for (String key : List.of("vpnSamlProviderArn", "vpnSamlGroupId")) {
+                r.optional(key).ifPresent(value -> {
+                    throw r.invalid(key, value, "unset unless litellm-gateway:vpnAuthentication is saml");
+                });
+            }
+        }
         int hours = r.integer("vpnSessionTimeoutHours", 8, 8, 24);
         if (!SESSION_HOURS.contains(hours)) {
             throw r.invalid("vpnSessionTimeoutHours", hours, "one of " + SESSION_HOURS);

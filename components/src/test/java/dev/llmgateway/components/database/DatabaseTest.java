@@ -36,7 +36,7 @@ class DatabaseTest {
         PlannedStack plan = plan(b -> b.minCapacity(0).maxCapacity(2).secondsUntilAutoPause(600).deletionProtection(false));
         PlannedResource cluster = plan.one("aws:rds/cluster:Cluster");
         assertEquals("aurora-postgresql", cluster.string("engine"));
-        assertEquals("16.6", cluster.string("engineVersion"));
+        assertEquals(PostgresVersions.AURORA_DEFAULT, cluster.string("engineVersion"));
         assertEquals(0.0, cluster.number("serverlessv2ScalingConfiguration.minCapacity"));
         assertEquals(2.0, cluster.number("serverlessv2ScalingConfiguration.maxCapacity"));
         assertEquals(600.0, cluster.number("serverlessv2ScalingConfiguration.secondsUntilAutoPause"));
@@ -79,7 +79,7 @@ class DatabaseTest {
         assertEquals(List.of("postgresql"), cluster.list("enabledCloudwatchLogsExports"));
         assertTrue(cluster.flag("iamDatabaseAuthenticationEnabled") && cluster.flag("copyTagsToSnapshot"));
         PlannedResource parameters = plan.one("aws:rds/clusterParameterGroup:ClusterParameterGroup");
-        assertEquals("aurora-postgresql16", parameters.string("family"));
+        assertEquals("aurora-postgresql17", parameters.string("family"));
         assertTrue(parameters.list("parameters").toString().contains("name=rds.force_ssl, value=1"), parameters.list("parameters").toString());
     }
 
@@ -104,7 +104,7 @@ class DatabaseTest {
         assertEquals(200.0, instance.number("maxAllocatedStorage"));
         assertEquals("db.t4g.micro", instance.string("instanceClass"));
         assertFalse(instance.flag("performanceInsightsEnabled"), "t4g.micro has no Performance Insights");
-        assertEquals("postgres16", plan.one("aws:rds/parameterGroup:ParameterGroup").string("family"));
+        assertEquals("postgres17", plan.one("aws:rds/parameterGroup:ParameterGroup").string("family"));
         assertTrue(plan.ofType("aws:rds/cluster:Cluster").isEmpty());
     }
 
@@ -113,7 +113,7 @@ class DatabaseTest {
         var inverted = assertThrows(IllegalArgumentException.class, () -> base().minCapacity(4).maxCapacity(2).build());
         assertTrue(inverted.getMessage().contains("0 <= min <= max"), inverted.getMessage());
         var old = assertThrows(IllegalArgumentException.class, () -> base().engineVersion("16.2").minCapacity(0).build());
-        assertTrue(old.getMessage().contains("needs PostgreSQL 13.15, 14.12, 15.7, 16.3 or later, got 16.2"), old.getMessage());
+        assertTrue(old.getMessage().contains("engineVersion 16.2: a version that supports a minimum capacity of 0 (auto-pause): 16.3 or later"), old.getMessage());
         var retention = assertThrows(IllegalArgumentException.class, () -> base().logRetentionDays(10).build());
         assertTrue(retention.getMessage().contains("logRetentionDays"), retention.getMessage());
     }
