@@ -43,6 +43,8 @@ public class Database extends ComponentResource {
     /** PostgreSQL port. */
     public static final int PORT = 5432;
     /** Classes without Performance Insights support (RDS user guide, "Performance Insights support"). */
+    /** Property whose drift AWS causes (automatic minor version upgrades) and that is therefore ignored. */
+    private static final String ENGINE_VERSION = "engineVersion";
     private static final Set<String> NO_PERFORMANCE_INSIGHTS = Set.of("db.t4g.micro", "db.t4g.small", "db.t3.micro", "db.t3.small");
 
     private final String name;
@@ -77,12 +79,14 @@ public class Database extends ComponentResource {
                 .retentionInDays(args.logRetentionDays())
                 .kmsKeyId(args.kmsKeyArn())
                 .build(), child);
+        // AWS applies minor versions by itself (auto minor upgrades); a pinned minor must not become a
+        // downgrade on the next update, so the version only matters at creation (PostgresVersions).
         var stateful = CustomResourceOptions.builder().parent(this).dependsOn(logs)
-                .protect(args.protect()).retainOnDelete(args.protect()).build();
+                .protect(args.protect()).retainOnDelete(args.protect()).ignoreChanges(ENGINE_VERSION).build();
 
         if (args.aurora()) {
             var cluster = auroraCluster(name, args, subnets, stateful);
-            auroraInstances(name, args, cluster, child);
+            auroraInstances(name, args, cluster, CustomResourceOptions.builder().parent(this).ignoreChanges(ENGINE_VERSION).build());
             this.endpoint = cluster.endpoint();
             this.readerEndpoint = cluster.readerEndpoint();
             this.port = cluster.port();

@@ -119,6 +119,28 @@ class DatabaseTest {
     }
 
     @Test
+    void defaultsAreCreatableVersionsAndAwsMinorUpgradesAreNeverReverted() {
+        PlannedStack aurora = plan(b -> b);
+        PlannedResource cluster = aurora.one("aws:rds/cluster:Cluster");
+        assertEquals("17.7", cluster.string("engineVersion"), "Aurora PostgreSQL LTS minor");
+        assertTrue(cluster.ignoreChanges().contains("engineVersion"));
+        assertTrue(aurora.one("aws:rds/clusterInstance:ClusterInstance").ignoreChanges().contains("engineVersion"));
+        PlannedStack rds = plan(b -> b.engine(DatabaseEngine.RDS_INSTANCE));
+        PlannedResource instance = rds.one("aws:rds/instance:Instance");
+        assertEquals("17.7", instance.string("engineVersion"));
+        assertTrue(instance.flag("autoMinorVersionUpgrade"));
+        assertTrue(instance.ignoreChanges().contains("engineVersion"));
+    }
+
+    @Test
+    void versionsRdsNoLongerCreatesAreRefused() {
+        var retired = assertThrows(IllegalArgumentException.class, () -> base().engine(DatabaseEngine.RDS_INSTANCE).engineVersion("16.6").build());
+        assertTrue(retired.getMessage().contains("16.11 or later"), retired.getMessage());
+        assertTrue(PostgresVersions.problem(DatabaseEngine.AURORA_PROVISIONED, "16.8", false).isEmpty(), "Aurora 16.8 is a long-term-support minor");
+        assertTrue(PostgresVersions.problem(DatabaseEngine.RDS_INSTANCE, "13.20", false).isPresent(), "13 is in paid extended support");
+    }
+
+    @Test
     void connectionBudgetFollowsMemory() {
         assertEquals(901, ConnectionBudget.maxConnections(DatabaseEngine.AURORA_SERVERLESS_V2, 4, null));
         assertEquals(112, ConnectionBudget.maxConnections(DatabaseEngine.RDS_INSTANCE, 0, "db.t4g.micro"));
