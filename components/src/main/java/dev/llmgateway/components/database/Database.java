@@ -25,7 +25,11 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.llmgateway.components.bindings.random.RandomId;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -73,19 +77,27 @@ public class Database extends ComponentResource {
                 .description("PostgreSQL: only from granted security groups")
                 .build(), child);
 
-        // Created first so RDS exports into a group with retention and the customer key.
-        var logs = new LogGroup(name + "-postgresql", LogGroupArgs.builder()
-                .name("/aws/rds/" + (args.aurora() ? "cluster" : "instance") + "/" + name + "/postgresql")
-                .retentionInDays(args.logRetentionDays())
-                .kmsKeyId(args.kmsKeyArn())
-                .build(), child);
-        // AWS applies minor versions by itself (auto minor upgrades); a pinned minor must not become a
-        // downgrade on the next update, so the version only matters at creation (PostgresVersions).
+        // Created first so RDS exports into groups with retention and the customer key: RDS would otherwise
+        // create each exported group itself, unencrypted, never expiring, and left behind by destroy.
+        List<Resource> logs = new ArrayList<>();
+        for (String type : exportedLogs(args.engine())) {
+            logs.add(new LogGroup(name + "-" + type, LogGroupArgs.builder()
+                    .name("/aws/rds/" + (args.aurora() ? "cluster" : "instance") + "/" + name + "/" + type)
+                    .retentionInDays(args.logRetentionDays())
+                    .kmsKeyId(args.kmsKeyArn())
+                    .build(), child));
+        }
         var stateful = CustomResourceOptions.builder().parent(this).dependsOn(logs)
                 .protect(args.protect()).retainOnDelete(args.protect()).ignoreChanges(ENGINE_VERSION).build();
 
+        // A final snapshot name used once: the next stack on the same name (destroy, then up, then destroy
+        // again) or a replacement gets a new suffix instead of failing on "snapshot already exists".
+        var snapshotSuffix = new RandomId(name + "-final-snapshot", 4,
+                args.kmsKeyArn().applyValue(key -> Map.of("engine", args.engine().name(), "kmsKeyId", key)), child);
+        Output<String> finalSnapshot = snapshotSuffix.hex().applyValue(hex -> name + "-final-" + hex);
+
         if (args.aurora()) {
-            var cluster = auroraCluster(name, args, subnets, stateful);
+            var cluster = auroraCluster(name, args, subnets, finalSnapshot, stateful);
             auroraInstances(name, args, cluster, CustomResourceOptions.builder().parent(this).ignoreChanges(ENGINE_VERSION).build());
             this.endpoint = cluster.endpoint();
             this.readerEndpoint = cluster.readerEndpoint();
@@ -93,7 +105,7 @@ public class Database extends ComponentResource {
             this.masterSecretArn = cluster.masterUserSecrets().applyValue(secrets -> secrets.get(0).secretArn().orElseThrow());
             this.metricDimensions = Map.of("DBClusterIdentifier", name);
         } else {
-            var instance = rdsInstance(name, args, subnets, stateful);
+            var instance = rdsInstance(name, args, subnets, finalSnapshot, stateful);
             this.endpoint = instance.address();
             this.readerEndpoint = instance.address();
             this.port = instance.port();
@@ -147,12 +159,23 @@ public class Database extends ComponentResource {
         return metricDimensions;
     }
 
+    /**
+     * Log types exported to CloudWatch Logs: RDS for PostgreSQL publishes {@code postgresql} and
+     * {@code upgrade}, Aurora PostgreSQL {@code postgresql} (RDS user guide, "Publishing PostgreSQL logs to
+     * Amazon CloudWatch Logs"; Aurora user guide, "Publishing Aurora PostgreSQL logs to Amazon CloudWatch Logs").
+     * Each gets a log group created beforehand, named {@code /aws/rds/<instance|cluster>/<name>/<type>}.
+     */
+    public static List<String> exportedLogs(DatabaseEngine engine) {
+        return engine == DatabaseEngine.RDS_INSTANCE ? List.of("postgresql", "upgrade") : List.of("postgresql");
+    }
+
     /** The engine. */
     public DatabaseEngine engine() {
         return engine;
     }
 
-    private Cluster auroraCluster(String name, DatabaseArgs args, SubnetGroup subnets, CustomResourceOptions options) {
+    private Cluster auroraCluster(String name, DatabaseArgs args, SubnetGroup subnets, Output<String> finalSnapshot,
+                                  CustomResourceOptions options) {
         var parameters = new ClusterParameterGroup(name, ClusterParameterGroupArgs.builder()
                 .family("aurora-postgresql" + args.majorVersion())
                 .description("LiteLLM: TLS only, slow statements logged")
@@ -179,8 +202,8 @@ public class Database extends ComponentResource {
                 .copyTagsToSnapshot(true)
                 .deletionProtection(args.deletionProtection())
                 .skipFinalSnapshot(false)
-                .finalSnapshotIdentifier(name + "-final")
-                .enabledCloudwatchLogsExports("postgresql")
+                .finalSnapshotIdentifier(finalSnapshot)
+                .enabledCloudwatchLogsExports(exportedLogs(args.engine()))
                 .iamDatabaseAuthenticationEnabled(args.iamAuthentication());
         if (args.engine() == DatabaseEngine.AURORA_SERVERLESS_V2) {
             var scaling = ClusterServerlessv2ScalingConfigurationArgs.builder()
@@ -216,7 +239,8 @@ public class Database extends ComponentResource {
         }
     }
 
-    private Instance rdsInstance(String name, DatabaseArgs args, SubnetGroup subnets, CustomResourceOptions options) {
+    private Instance rdsInstance(String name, DatabaseArgs args, SubnetGroup subnets, Output<String> finalSnapshot,
+                                 CustomResourceOptions options) {
         var parameters = new ParameterGroup(name, ParameterGroupArgs.builder()
                 .family("postgres" + args.majorVersion())
                 .description("LiteLLM: TLS only, slow statements logged")
@@ -250,8 +274,8 @@ public class Database extends ComponentResource {
                 .copyTagsToSnapshot(true)
                 .deletionProtection(args.deletionProtection())
                 .skipFinalSnapshot(false)
-                .finalSnapshotIdentifier(name + "-final")
-                .enabledCloudwatchLogsExports("postgresql", "upgrade")
+                .finalSnapshotIdentifier(finalSnapshot)
+                .enabledCloudwatchLogsExports(exportedLogs(args.engine()))
                 .iamDatabaseAuthenticationEnabled(args.iamAuthentication())
                 .performanceInsightsEnabled(insights);
         if (insights) {

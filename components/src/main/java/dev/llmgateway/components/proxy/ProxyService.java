@@ -85,6 +85,18 @@ public class ProxyService extends ComponentResource {
                 .capacityProviders("FARGATE", "FARGATE_SPOT")
                 .build(), child);
 
+        List<Resource> serviceDependencies = new ArrayList<>(loadBalancing.listeners());
+        if (args.containerInsights()) {
+            // Container Insights writes task performance events to this group and creates it itself when it is
+            // missing (CloudWatch user guide, "Container Insights performance log reference"): unencrypted, never
+            // expiring, left behind by destroy. It is created here, before the service starts any task.
+            serviceDependencies.add(new LogGroup(name + "-insights", LogGroupArgs.builder()
+                    .name(cluster.name().applyValue(cluster -> "/aws/ecs/containerinsights/" + cluster + "/performance"))
+                    .retentionInDays(args.logRetentionDays())
+                    .kmsKeyId(args.kmsKeyArn())
+                    .build(), child));
+        }
+
         Map<String, Output<String>> logGroupArns = new LinkedHashMap<>();
         for (ContainerSpec container : args.containers()) {
             var group = new LogGroup(name + "-" + container.name(), LogGroupArgs.builder()
@@ -110,7 +122,6 @@ public class ProxyService extends ComponentResource {
                 .containerDefinitions(ContainerDefinitions.json(args.containers(), logGroupNames, args.region()))
                 .build(), child);
 
-        List<Resource> listeners = new ArrayList<>(loadBalancing.listeners());
         var serviceArgs = ServiceArgs.builder();
         args.serviceRegistryArn().ifPresent(arn -> serviceArgs.serviceRegistries(
                 ServiceServiceRegistriesArgs.builder().registryArn(arn).build()));
@@ -136,7 +147,7 @@ public class ProxyService extends ComponentResource {
                 .propagateTags("SERVICE")
                 .enableExecuteCommand(false)
                 .waitForSteadyState(false)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(listeners)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(serviceDependencies)
                 // Autoscaling owns the running count once the service exists.
                 .ignoreChanges("desiredCount").build());
 

@@ -56,7 +56,7 @@ class DatabaseTest {
         assertTrue(cluster.protect() && cluster.retainOnDelete());
         assertEquals(30.0, cluster.number("backupRetentionPeriod"));
         assertFalse(cluster.flag("skipFinalSnapshot"));
-        assertEquals("db-final", cluster.string("finalSnapshotIdentifier"));
+        assertTrue(cluster.string("finalSnapshotIdentifier").matches("db-final-[0-9a-f]{8}"), cluster.string("finalSnapshotIdentifier"));
         assertTrue(cluster.input("serverlessv2ScalingConfiguration.secondsUntilAutoPause").isEmpty());
         List<PlannedResource> instances = plan.ofType("aws:rds/clusterInstance:ClusterInstance");
         assertEquals(2, instances.size());
@@ -138,6 +138,32 @@ class DatabaseTest {
         assertTrue(retired.getMessage().contains("16.11 or later"), retired.getMessage());
         assertTrue(PostgresVersions.problem(DatabaseEngine.AURORA_PROVISIONED, "16.8", false).isEmpty(), "Aurora 16.8 is a long-term-support minor");
         assertTrue(PostgresVersions.problem(DatabaseEngine.RDS_INSTANCE, "13.20", false).isPresent(), "13 is in paid extended support");
+    }
+
+    @Test
+    void everyDestroyLeavesASnapshotUnderItsOwnName() {
+        PlannedStack plan = plan(b -> b);
+        PlannedResource suffix = plan.one("random:index/randomId:RandomId");
+        assertEquals(4.0, suffix.number("byteLength"));
+        assertEquals(KEY, suffix.string("keepers.kmsKeyId"), "a replacement for a new key gets a new name too");
+        PlannedResource cluster = plan.one("aws:rds/cluster:Cluster");
+        assertEquals("db-final-0123abcd", cluster.string("finalSnapshotIdentifier"), "name plus the random suffix");
+        assertFalse(cluster.flag("skipFinalSnapshot"));
+        PlannedResource instance = plan(b -> b.engine(DatabaseEngine.RDS_INSTANCE)).one("aws:rds/instance:Instance");
+        assertEquals("db-final-0123abcd", instance.string("finalSnapshotIdentifier"));
+    }
+
+    @Test
+    void everyExportedLogTypeHasItsOwnEncryptedGroupCreatedFirst() {
+        PlannedStack plan = plan(b -> b.engine(DatabaseEngine.RDS_INSTANCE));
+        PlannedResource instance = plan.one("aws:rds/instance:Instance");
+        assertEquals(List.of("postgresql", "upgrade"), instance.list("enabledCloudwatchLogsExports"));
+        for (Object type : instance.list("enabledCloudwatchLogsExports")) {
+            PlannedResource group = plan.where(r -> r.type().equals("aws:cloudwatch/logGroup:LogGroup")
+                    && ("/aws/rds/instance/db/" + type).equals(r.string("name"))).get(0);
+            assertEquals(KEY, group.string("kmsKeyId"));
+            assertTrue(instance.dependencies().contains(group.urn()), type + " group exists before the export starts");
+        }
     }
 
     @Test

@@ -166,4 +166,16 @@ class ProxyServiceTest {
                 .string("rules.0.applyServerSideEncryptionByDefault.sseAlgorithm"));
         assertEquals(90.0, plan.one("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2").number("rules.0.expiration.days"));
     }
+
+    @Test
+    void containerInsightsLogsGoToAGroupWithRetentionAndKeyCreatedBeforeAnyTask() {
+        PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT)).logRetentionDays(14));
+        PlannedResource group = plan.named("aws:cloudwatch/logGroup:LogGroup", "gw-insights");
+        assertTrue(group.string("name").matches("/aws/ecs/containerinsights/.+/performance"), group.string("name"));
+        assertEquals(14.0, group.number("retentionInDays"));
+        assertEquals("arn:aws:kms:us-east-1:123456789012:key/k", group.string("kmsKeyId"));
+        assertTrue(plan.one("aws:ecs/service:Service").dependencies().contains(group.urn()), "no task writes before the group exists");
+        assertTrue(plan(b -> b.certificateArn(Output.of(CERT)).containerInsights(false))
+                .where(r -> r.name().equals("gw-insights")).isEmpty(), "no group without Container Insights");
+    }
 }
