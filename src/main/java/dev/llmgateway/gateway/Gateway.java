@@ -87,7 +87,7 @@ public final class Gateway {
                 s.observability().logRetentionDays(), options));
         Output<List<String>> bedrock = account.applyValue(a -> s.litellm().bedrockResourceArns(s.region(), a));
         var discovery = Metrics.discovery(prefix, s, network, options);
-        var proxy = new ProxyService(prefix + "-proxy", Access.proxyArgs(s, network, key.arn(),
+        var proxy = new ProxyService(prefix + "-proxy", Access.proxyArgs(s, network, database.writer(), key.arn(),
                         Access.certificate(prefix, s.access(), options), containers,
                         secrets.arns(database.masterSecretArn()), vpn, edge, discovery,
                         TaskPermissions.policy(published.objectArn(), key.arn(), bedrock)),

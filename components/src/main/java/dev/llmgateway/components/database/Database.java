@@ -59,6 +59,7 @@ public class Database extends ComponentResource {
     private final Output<Integer> port;
     private final Output<String> masterSecretArn;
     private final Map<String, String> metricDimensions;
+    private final Resource writer;
 
     /** Creates the database. */
     public Database(String name, DatabaseArgs args, ComponentResourceOptions opts) {
@@ -98,7 +99,7 @@ public class Database extends ComponentResource {
 
         if (args.aurora()) {
             var cluster = auroraCluster(name, args, subnets, finalSnapshot, stateful);
-            auroraInstances(name, args, cluster, CustomResourceOptions.builder().parent(this).ignoreChanges(ENGINE_VERSION).build());
+            this.writer = auroraInstances(name, args, cluster, CustomResourceOptions.builder().parent(this).ignoreChanges(ENGINE_VERSION).build());
             this.endpoint = cluster.endpoint();
             this.readerEndpoint = cluster.readerEndpoint();
             this.port = cluster.port();
@@ -106,6 +107,7 @@ public class Database extends ComponentResource {
             this.metricDimensions = Map.of("DBClusterIdentifier", name);
         } else {
             var instance = rdsInstance(name, args, subnets, finalSnapshot, stateful);
+            this.writer = instance;
             this.endpoint = instance.address();
             this.readerEndpoint = instance.address();
             this.port = instance.port();
@@ -132,6 +134,15 @@ public class Database extends ComponentResource {
     /** The database's security group. */
     public Output<String> securityGroupId() {
         return securityGroup.id();
+    }
+
+    /**
+     * The resource that accepts connections: the Aurora writer instance (the cluster endpoint answers
+     * only once it exists) or the RDS instance. Clients that must not start before the database can
+     * serve them depend on it.
+     */
+    public Resource writer() {
+        return writer;
     }
 
     /** Writer host name. */
@@ -217,7 +228,9 @@ public class Database extends ComponentResource {
         return new Cluster(name, cluster.build(), options);
     }
 
-    private void auroraInstances(String name, DatabaseArgs args, Cluster cluster, CustomResourceOptions options) {
+    /** Creates the writer (first, promotion tier 0) and the readers; returns the writer. */
+    private ClusterInstance auroraInstances(String name, DatabaseArgs args, Cluster cluster, CustomResourceOptions options) {
+        ClusterInstance writer = null;
         boolean insights = args.performanceInsights() && !NO_PERFORMANCE_INSIGHTS.contains(args.instanceClass());
         for (int i = 0; i <= args.readers(); i++) {
             int index = i;
@@ -235,8 +248,12 @@ public class Database extends ComponentResource {
                 instance.performanceInsightsKmsKeyId(args.kmsKeyArn());
             }
             args.availabilityZones().ifPresent(zones -> instance.availabilityZone(zones.applyValue(z -> z.get(index % z.size()))));
-            new ClusterInstance(name + "-" + (i + 1), instance.build(), options);
+            var created = new ClusterInstance(name + "-" + (i + 1), instance.build(), options);
+            if (i == 0) {
+                writer = created;
+            }
         }
+        return writer;
     }
 
     private Instance rdsInstance(String name, DatabaseArgs args, SubnetGroup subnets, Output<String> finalSnapshot,

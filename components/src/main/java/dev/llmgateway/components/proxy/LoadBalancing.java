@@ -57,6 +57,7 @@ final class LoadBalancing {
     private final LoadBalancer loadBalancer;
     private final TargetGroup targetGroup;
     private final List<Listener> listeners = new ArrayList<>();
+    private final List<ListenerRule> forwardRules = new ArrayList<>();
     private final Listener serving;
     private final boolean https;
     private final Optional<Output<String>> webAclArn;
@@ -104,11 +105,17 @@ final class LoadBalancing {
                 .idleTimeout(args.idleTimeoutSeconds())
                 .enableDeletionProtection(args.deletionProtection());
         var balancerOptions = CustomResourceOptions.builder().parent(parent);
+        List<Resource> balancerDependencies = new ArrayList<>();
+        if (!args.internal()) {
+            // An internet-facing load balancer fails to create in a VPC without an attached internet gateway.
+            args.internetGateway().ifPresent(balancerDependencies::add);
+        }
         if (args.accessLogs()) {
             var logs = accessLogBucket(args);
             balancer.accessLogs(LoadBalancerAccessLogsArgs.builder().bucket(logs.bucketName()).prefix("alb").enabled(true).build());
-            balancerOptions.dependsOn(logs);
+            balancerDependencies.add(logs);
         }
+        balancerOptions.dependsOn(balancerDependencies);
         this.loadBalancer = new LoadBalancer(name, balancer.build(), balancerOptions.build());
 
         this.targetGroup = new TargetGroup(name, TargetGroupArgs.builder()
@@ -154,8 +161,11 @@ final class LoadBalancing {
         return targetGroup;
     }
 
-    List<Listener> listeners() {
-        return List.copyOf(listeners);
+    /** The listeners and the rules that forward to the target group: the service registers targets only after them. */
+    List<Resource> attachments() {
+        List<Resource> all = new ArrayList<>(listeners);
+        all.addAll(forwardRules);
+        return all;
     }
 
     Listener servingListener() {
@@ -247,12 +257,12 @@ final class LoadBalancing {
                     .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
                             .httpHeaderName(header.name()).values(header.value().applyValue(List::of)).build())
                     .build()));
-            new ListenerRule(name + "-rule-" + (i + 1), ListenerRuleArgs.builder()
+            forwardRules.add(new ListenerRule(name + "-rule-" + (i + 1), ListenerRuleArgs.builder()
                     .listenerArn(serving.arn())
                     .priority(10 * (i + 1))
                     .conditions(conditions)
                     .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targetGroup.arn()).build())
-                    .build(), options());
+                    .build(), options()));
         }
     }
 }

@@ -80,12 +80,17 @@ public class ProxyService extends ComponentResource {
                 .settings(ClusterSettingArgs.builder().name("containerInsights")
                         .value(args.containerInsights() ? "enabled" : "disabled").build())
                 .build(), child);
-        new ClusterCapacityProviders(name, ClusterCapacityProvidersArgs.builder()
+        var capacityProviders = new ClusterCapacityProviders(name, ClusterCapacityProvidersArgs.builder()
                 .clusterName(cluster.name())
                 .capacityProviders("FARGATE", "FARGATE_SPOT")
                 .build(), child);
 
-        List<Resource> serviceDependencies = new ArrayList<>(loadBalancing.listeners());
+        // The service's capacity provider strategy needs the providers on the cluster, its target group must be
+        // attached to a listener (rule) before targets register, and its tasks need what the caller names (the
+        // database writer): without these, a first deploy starts tasks that fail and trip the circuit breaker.
+        List<Resource> serviceDependencies = new ArrayList<>(loadBalancing.attachments());
+        serviceDependencies.add(capacityProviders);
+        serviceDependencies.addAll(args.serviceDependencies());
         if (args.containerInsights()) {
             // Container Insights writes task performance events to this group and creates it itself when it is
             // missing (CloudWatch user guide, "Container Insights performance log reference"): unencrypted, never
