@@ -133,6 +133,7 @@ class BadStackFilesTest {
                 bad("dev", P + "allowedCidrs = '0.0.0.0/0'", set("allowedCidrs", "[0.0.0.0/0]")),
                 bad("dev", P + "allowPlainHttp = 'yes please'", set("allowPlainHttp", "yes please")),
                 bad("prod", P + "albIdleTimeoutSeconds = '60'", set("albIdleTimeoutSeconds", "60")),
+                bad("prod", P + "wafRateLimit = '5'", set("wafRateLimit", "5")),
                 bad("dev", P + "vpnSamlGroupId = 'admins'", set("accessMode", "vpn"), set("allowedCidrs", "[]"),
                         set("vpnSamlGroupId", "admins")),
                 // Observability and tags

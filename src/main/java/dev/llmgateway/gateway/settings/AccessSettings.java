@@ -68,7 +68,8 @@ public record AccessSettings(AccessMode mode, List<Cidr> allowedCidrs, Optional<
         boolean https = certificate.isPresent() || domain.isPresent();
         Optional<EdgeSettings> edge = mode == AccessMode.EDGE ? Optional.of(EdgeSettings.read(r, https, domain, plainHttp)) : Optional.empty();
         return new AccessSettings(mode, allowed, certificate, plainHttp, waf,
-                r.integer("wafRateLimit", 2000, 100, 2_000_000_000),
+                // AWS WAF developer guide, "Rate-based rule high-level settings": the lowest limit allowed is 10.
+                r.integer("wafRateLimit", 2000, 10, 2_000_000_000),
                 r.bool("albDeletionProtection", true),
                 r.bool("albAccessLogs", true),
                 r.integer("albIdleTimeoutSeconds", 300, 120, 4000), edge, domain, zone);

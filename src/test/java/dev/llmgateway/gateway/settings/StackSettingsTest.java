@@ -59,6 +59,11 @@ class StackSettingsTest {
                 PROD.tags().tags());
     }
 
+    @Test
+    void wafRateLimitGoesDownToTheWafMinimumOfTen() {
+        assertEquals(10, StackSettings.read(Stacks.load("prod").with(Map.of("wafRateLimit", 10))).access().wafRateLimit());
+    }
+
     static Stream<Arguments> badSettings() {
         return Stream.of(
                 Arguments.of(Map.of("vpcCidr", "10.0.0.0/33"), "litellm-gateway:vpcCidr = '10.0.0.0/33': an IPv4 CIDR block"),

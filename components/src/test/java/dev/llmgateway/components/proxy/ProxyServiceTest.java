@@ -142,7 +142,7 @@ class ProxyServiceTest {
         assertEquals("REGIONAL", acl.string("scope"));
         assertEquals("SizeRestrictions_BODY", acl.string("rules.0.statement.managedRuleGroupStatement.ruleActionOverrides.0.name"));
         assertTrue(acl.input("rules.0.statement.managedRuleGroupStatement.ruleActionOverrides.0.actionToUse.count").isPresent());
-        assertEquals(1500.0, acl.number("rules.3.statement.rateBasedStatement.limit"));
+        assertEquals(1500.0, acl.number("rules.4.statement.rateBasedStatement.limit"));
         assertTrue(plan.one("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration").input("logDestinationConfigs").isPresent());
         assertEquals(1, plan.ofType("aws:wafv2/webAclAssociation:WebAclAssociation").size());
     }
