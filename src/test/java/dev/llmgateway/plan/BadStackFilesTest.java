@@ -134,6 +134,8 @@ class BadStackFilesTest {
                 bad("dev", P + "allowPlainHttp = 'yes please'", set("allowPlainHttp", "yes please")),
                 bad("prod", P + "albIdleTimeoutSeconds = '60'", set("albIdleTimeoutSeconds", "60")),
                 bad("prod", P + "wafRateLimit = '5'", set("wafRateLimit", "5")),
+                bad("prod", P + "albIdleTimeoutSeconds = '300': more than " + P + "requestTimeoutSeconds (600)", set("albIdleTimeoutSeconds", "300")),
+                bad("dev", P + "albIdleTimeoutSeconds = '660': more than " + P + "requestTimeoutSeconds (900)", set("requestTimeoutSeconds", "900")),
                 bad("dev", P + "vpnSamlGroupId = 'admins'", set("accessMode", "vpn"), set("allowedCidrs", "[]"),
                         set("vpnSamlGroupId", "admins")),
                 // Observability and tags

@@ -43,8 +43,16 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
     private static final Pattern DURATION = Pattern.compile("\\d+[smhd]");
     private static final Pattern CROSS_REGION_PROFILE = Pattern.compile("(us|eu|apac|us-gov|global)\\.(.+)");
 
+    /** LiteLLM's request timeout when neither the stack nor the access mode sets one. */
+    public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 600;
+
     /** Reads and validates the LiteLLM settings. */
     public static LiteLlmSettings read(SettingsReader r) {
+        return read(r, DEFAULT_REQUEST_TIMEOUT_SECONDS);
+    }
+
+    /** Reads and validates the LiteLLM settings; {@code requestTimeoutFallback} applies when the stack sets none. */
+    public static LiteLlmSettings read(SettingsReader r, int requestTimeoutFallback) {
         List<ModelSpec> models = new ArrayList<>();
         Set<String> aliases = new HashSet<>();
         for (String entry : r.list("models", List.of())) {
@@ -77,7 +85,7 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
         return new LiteLlmSettings(List.copyOf(models),
                 budget(r, "maxBudgetUsd"), duration(r, "budgetDuration", "30d"),
                 budget(r, "internalUserBudgetUsd"), duration(r, "internalUserBudgetDuration", "30d"),
-                r.integer("requestTimeoutSeconds", 600, 10, 3600),
+                r.integer("requestTimeoutSeconds", requestTimeoutFallback, 10, 3600),
                 r.integer("databasePoolLimit", 10, 1, 100),
                 r.integer("spendBatchWriteSeconds", 60, 1, 3600),
                 duration(r, "spendLogRetention", "90d"),

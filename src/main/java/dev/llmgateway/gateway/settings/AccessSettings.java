@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param wafRateLimit         {@code wafRateLimit}: requests per 5 minutes per IP
  * @param deletionProtection   {@code albDeletionProtection}
  * @param accessLogs           {@code albAccessLogs}
- * @param idleTimeoutSeconds   {@code albIdleTimeoutSeconds}: at least 120 for streamed completions
+ * @param idleTimeoutSeconds   {@code albIdleTimeoutSeconds}: at least 120, and more than the request timeout
  * @param edge                 CloudFront settings, present in {@code edge} mode
  * @param domainName           {@code albDomainName}: the load balancer's DNS name in {@code albHostedZoneId}; without
  *                             {@code certificateArn} a DNS-validated certificate is created for it
@@ -72,7 +72,7 @@ public record AccessSettings(AccessMode mode, List<Cidr> allowedCidrs, Optional<
                 r.integer("wafRateLimit", 2000, 10, 2_000_000_000),
                 r.bool("albDeletionProtection", true),
                 r.bool("albAccessLogs", true),
-                r.integer("albIdleTimeoutSeconds", 300, 120, 4000), edge, domain, zone);
+                r.integer("albIdleTimeoutSeconds", 660, 120, 4000), edge, domain, zone);
     }
 
     /**
