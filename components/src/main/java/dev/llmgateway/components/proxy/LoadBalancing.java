@@ -231,7 +231,18 @@ final class LoadBalancing {
         return created;
     }
 
-    /** 403 rules for blocked paths (priorities 1..9), forward rules for the listed paths (10, 20, ...), and a catch-all when a header is required. */
+    /** The condition that a request carries the required header. */
+    static ListenerRuleConditionArgs headerCondition(ProxyServiceArgs.RequiredHeader header) {
+        return ListenerRuleConditionArgs.builder()
+                .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
+                        .httpHeaderName(header.name()).values(header.value().applyValue(List::of)).build())
+                .build();
+    }
+
+    /**
+     * 403 rules for blocked paths (priorities 1..9), forward rules for the listed paths
+     * ({@link ProxyService#FIRST_FORWARD_PRIORITY}, +10, ...), and a catch-all when a header is required.
+     */
     private void rules(ProxyServiceArgs args) {
         for (int i = 0; i < args.blockedPaths().size(); i++) {
             new ListenerRule(name + "-blocked-" + (i + 1), ListenerRuleArgs.builder()
@@ -253,13 +264,10 @@ final class LoadBalancing {
             List<ListenerRuleConditionArgs> conditions = new ArrayList<>();
             conditions.add(ListenerRuleConditionArgs.builder()
                     .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(paths.get(i)).build()).build());
-            args.requiredHeader().ifPresent(header -> conditions.add(ListenerRuleConditionArgs.builder()
-                    .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
-                            .httpHeaderName(header.name()).values(header.value().applyValue(List::of)).build())
-                    .build()));
+            args.requiredHeader().map(LoadBalancing::headerCondition).ifPresent(conditions::add);
             forwardRules.add(new ListenerRule(name + "-rule-" + (i + 1), ListenerRuleArgs.builder()
                     .listenerArn(serving.arn())
-                    .priority(10 * (i + 1))
+                    .priority(ProxyService.FIRST_FORWARD_PRIORITY + 10 * i)
                     .conditions(conditions)
                     .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targetGroup.arn()).build())
                     .build(), options()));

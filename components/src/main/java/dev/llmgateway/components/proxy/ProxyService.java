@@ -29,6 +29,7 @@ import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -57,15 +58,24 @@ public class ProxyService extends ComponentResource {
     private final SecurityGroup taskGroup;
     private final LoadBalancing loadBalancing;
     private final Cluster cluster;
+    /**
+     * Priority of the proxy's first forwarding rule on the serving listener. Blocked paths use 1..9;
+     * priorities from 10 to this value are free for other services' rules (Grafana), which must be
+     * evaluated before the proxy's catch-all.
+     */
+    public static final int FIRST_FORWARD_PRIORITY = 100;
+
     private final Service service;
     private final TaskDefinition taskDefinition;
     private final TaskRoles roles;
     private final Map<String, Output<String>> logGroupNames = new LinkedHashMap<>();
+    private final Optional<ProxyServiceArgs.RequiredHeader> requiredHeader;
 
     /** Creates the service. */
     public ProxyService(String name, ProxyServiceArgs args, ComponentResourceOptions opts) {
         super(TYPE, name, null, opts);
         this.name = name;
+        this.requiredHeader = args.requiredHeader();
         var child = CustomResourceOptions.builder().parent(this).build();
 
         this.taskGroup = new SecurityGroup(name + "-tasks", SecurityGroupArgs.builder()
@@ -202,6 +212,15 @@ public class ProxyService extends ComponentResource {
     /** Target group ARN suffix (CloudWatch dimension). */
     public Output<String> targetGroupArnSuffix() {
         return loadBalancing.targetGroup().arnSuffix();
+    }
+
+    /**
+     * The condition every request must meet on the serving listener when a header is required (edge
+     * mode): rules that other services add to the listener must carry it too, or they become a way
+     * around CloudFront.
+     */
+    public Optional<ListenerRuleConditionArgs> requiredHeaderCondition() {
+        return requiredHeader.map(LoadBalancing::headerCondition);
     }
 
     /** The listener that serves traffic (HTTPS, or HTTP when plain HTTP is allowed). */
