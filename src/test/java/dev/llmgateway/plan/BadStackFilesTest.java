@@ -85,6 +85,7 @@ class BadStackFilesTest {
                 bad("dev", "started at line 4", replace("  litellm-gateway:azCount: 2", "  litellm-gateway:azCount: [2")),
                 bad("prod", "Pulumi.bad.yaml at line 4, column 1", replace("  aws:region: us-east-1\n", "  aws:region: us-east-1\n\tlitellm-gateway:waf: true\n")),
                 bad("dev", "config = '[a, b]'", text -> "config: [a, b]\n"),
+                bad("prod", "found duplicate key litellm-gateway:azCount", text -> text + "  litellm-gateway:azCount: 2\n"),
                 // Keys Pulumi.yaml does not declare
                 bad("dev", P + "azCnt = '2'", set("azCnt", "2")),
                 bad("prod", "did you mean " + P + "wafRateLimit?", set("wafRateLimt", "500")),
@@ -119,6 +120,7 @@ class BadStackFilesTest {
                 bad("dev", P + "natStrategy = 'two-gateways'", set("natStrategy", "two-gateways")),
                 bad("dev", P + "vpcCidr = '10.0.0.0/33'", set("vpcCidr", "10.0.0.0/33")),
                 bad("prod", P + "vpcEndpoints = 'dynamodb'", set("vpcEndpoints", "[ecr.api, dynamodb]")),
+                bad("prod", P + "vpcEndpoints = 'ecr.api': a list of strings", set("vpcEndpoints", "ecr.api")),
                 bad("dev", P + "flowLogRetentionDays = '10'", set("flowLogRetentionDays", "10")),
                 bad("dev", P + "litellmImage = 'ghcr.io/berriai/litellm-non_root:v1.80.5-stable': an ECR image",
                         set("natStrategy", "none")),

@@ -177,7 +177,10 @@ public final class StackFileConfigSource implements ConfigSource {
     private static Map<String, Object> yaml(Path file) {
         Object parsed;
         try (Reader reader = Files.newBufferedReader(file)) {
-            parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            // Like the CLI's YAML parser, a key given twice is an error, not a silent last-one-wins.
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            parsed = new Yaml(new SafeConstructor(options)).load(reader);
         } catch (IOException e) {
             throw new SettingsException("file", file.toString(), "a readable YAML file (" + e.getMessage() + ")");
         } catch (MarkedYAMLException e) {
