@@ -46,9 +46,9 @@ public class Database extends ComponentResource {
     public static final String TYPE = "llmgateway:database:Database";
     /** PostgreSQL port. */
     public static final int PORT = 5432;
-    /** Classes without Performance Insights support (RDS user guide, "Performance Insights support"). */
     /** Property whose drift AWS causes (automatic minor version upgrades) and that is therefore ignored. */
     private static final String ENGINE_VERSION = "engineVersion";
+    /** Classes without Performance Insights support (RDS user guide, "Performance Insights support"). */
     private static final Set<String> NO_PERFORMANCE_INSIGHTS = Set.of("db.t4g.micro", "db.t4g.small", "db.t3.micro", "db.t3.small");
 
     private final String name;

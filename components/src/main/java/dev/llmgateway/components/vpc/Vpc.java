@@ -98,6 +98,7 @@ public class Vpc extends ComponentResource {
 
         var igw = new InternetGateway(name + "-igw", InternetGatewayArgs.builder()
                 .vpcId(vpcId).tags(Map.of("Name", name)).build(), child());
+        this.internetGateway = igw;
 
         args.layout().forEach((tier, cidrs) -> {
             List<Subnet> tierSubnets = new ArrayList<>();
@@ -115,7 +116,6 @@ public class Vpc extends ComponentResource {
             subnets.put(tier, List.copyOf(tierSubnets));
         });
 
-        this.internetGateway = igw;
         var publicTable = routeTable(name + "-public", SubnetTier.PUBLIC, subnets.get(SubnetTier.PUBLIC));
         internetPath.add(igw);
         internetPath.add(route(name + "-public-internet", publicTable.table(), r -> r.gatewayId(igw.id())));
