@@ -140,6 +140,9 @@ class BadStackFilesTest {
                 bad("dev", P + "albIdleTimeoutSeconds = '660': more than " + P + "requestTimeoutSeconds (900)", set("requestTimeoutSeconds", "900")),
                 bad("dev", P + "vpnSamlGroupId = 'admins'", set("accessMode", "vpn"), set("allowedCidrs", "[]"),
                         set("vpnSamlGroupId", "admins")),
+                bad("dev", P + "vpnSamlProviderArn = 'arn:aws-cn:iam::123456789012:saml-provider/okta'", set("accessMode", "vpn"),
+                        set("allowedCidrs", "[]"), set("vpnAuthentication", "saml"),
+                        set("vpnSamlProviderArn", "arn:aws-cn:iam::123456789012:saml-provider/okta")),
                 // Observability and tags
                 bad("prod", P + "alarmEmails = 'oncall'", set("alarmEmails", "[oncall]")),
                 bad("prod", P + "alarmEmails = '[a@example.com, A@example.com]'", set("alarmEmails", "[a@example.com, A@example.com]")),

@@ -44,7 +44,7 @@ public record StackSettings(String project, String stack, String region, TagSett
         NetworkSettings network = NetworkSettings.read(r);
         AccessSettings access = AccessSettings.read(r, region);
         Optional<VpnSettings> vpn = access.mode() == AccessMode.VPN
-                ? Optional.of(VpnSettings.read(r, network.cidr(), network.azCount()))
+                ? Optional.of(VpnSettings.read(r, network.cidr(), network.azCount(), region))
                 : Optional.empty();
         DatabaseSettings database = DatabaseSettings.read(r);
         ProxySettings proxy = ProxySettings.read(r);
