@@ -1,6 +1,7 @@
 package dev.llmgateway.gateway;
 
 import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.llmgateway.components.dns.ValidatedCertificate;
@@ -32,7 +33,7 @@ final class Access {
     }
 
     /** The proxy service: the stack's sizing and scaling, exposed as the access settings say. */
-    static ProxyServiceArgs proxyArgs(StackSettings s, Vpc network, Output<String> keyArn, Optional<Output<String>> certificateArn,
+    static ProxyServiceArgs proxyArgs(StackSettings s, Vpc network, Resource databaseWriter, Output<String> keyArn, Optional<Output<String>> certificateArn,
                                       List<ContainerSpec> containers,
                                       List<Output<String>> secretArns, Optional<ClientVpn> vpn, Optional<EdgeAccess> edge,
                                       Optional<TaskDiscovery> discovery, Output<String> taskPolicy) {
@@ -65,7 +66,10 @@ final class Access {
                 .accessLogs(a.accessLogs())
                 .logRetentionDays(s.observability().logRetentionDays())
                 .decryptKeyArn(keyArn)
-                .taskPolicyJson(taskPolicy);
+                .taskPolicyJson(taskPolicy)
+                .internetGateway(network.internetGateway())
+                // Tasks migrate the database at start: they wait for the instance that serves the endpoint.
+                .serviceDependsOn(databaseWriter);
         if (loadBalanced) {
             args.loadBalancerSubnetIds(network.subnetIds(internal ? SubnetTier.PRIVATE : SubnetTier.PUBLIC));
         }

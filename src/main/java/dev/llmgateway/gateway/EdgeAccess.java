@@ -47,6 +47,10 @@ record EdgeAccess(ProxyServiceArgs.RequiredHeader originHeader, Output<String> p
                 .region("us-east-1")
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(s.tags().tags()).build())
                 .build());
+        if (edge.originDomain().isEmpty() && s.access().certificateArn().isPresent()) {
+            // Guard (settings refuse this): plain HTTP to an HTTPS load balancer hits the redirect listener.
+            throw new IllegalArgumentException("edge origin over HTTP would reach the load balancer's redirect listener");
+        }
         return new EdgeDistribution(prefix + "-edge", new EdgeDistributionArgs(
                 edge.originDomain().map(Output::of).orElse(proxy.loadBalancerDnsName()),
                 edge.originDomain().isPresent() ? OriginProtocol.HTTPS_ONLY : OriginProtocol.HTTP_ONLY,

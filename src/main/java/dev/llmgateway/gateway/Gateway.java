@@ -6,6 +6,7 @@ import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
 import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.aws.inputs.GetPartitionArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
@@ -51,9 +52,12 @@ public final class Gateway {
         var invoke = InvokeOptions.builder().provider(provider).build();
         Output<String> account = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke)
                 .applyValue(identity -> identity.accountId());
+        // aws, aws-cn, aws-us-gov...: every ARN the program writes takes the partition from here.
+        Output<String> partition = AwsFunctions.getPartition(GetPartitionArgs.builder().build(), invoke)
+                .applyValue(result -> result.partition());
 
         var key = new EncryptionKey(prefix, EncryptionKeyArgs.builder()
-                .accountId(account).region(s.region())
+                .accountId(account).partition(partition).region(s.region())
                 .description("LiteLLM gateway " + s.stack() + ": secrets, database, logs, alarms")
                 .grants(a -> List.of(Observability.keyPolicyStatement(a, s.region(), Monitoring.name(prefix))))
                 .build(), options);
@@ -85,9 +89,10 @@ public final class Gateway {
 
         Optional<ClientVpn> vpn = s.vpn().map(v -> Access.clientVpn(prefix, v, network, key.arn(),
                 s.observability().logRetentionDays(), options));
-        Output<List<String>> bedrock = account.applyValue(a -> s.litellm().bedrockResourceArns(s.region(), a));
+        Output<List<String>> bedrock = Output.tuple(partition, account)
+                .applyValue(t -> s.litellm().bedrockResourceArns(t.t1, s.region(), t.t2));
         var discovery = Metrics.discovery(prefix, s, network, options);
-        var proxy = new ProxyService(prefix + "-proxy", Access.proxyArgs(s, network, key.arn(),
+        var proxy = new ProxyService(prefix + "-proxy", Access.proxyArgs(s, network, database.writer(), key.arn(),
                         Access.certificate(prefix, s.access(), options), containers,
                         secrets.arns(database.masterSecretArn()), vpn, edge, discovery,
                         TaskPermissions.policy(published.objectArn(), key.arn(), bedrock)),

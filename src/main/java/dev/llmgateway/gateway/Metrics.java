@@ -39,7 +39,9 @@ final class Metrics {
     /** VictoriaMetrics and Grafana on the proxy's cluster, allowed to scrape the proxy tasks. */
     static PrometheusMetrics services(String prefix, StackSettings s, Vpc network, ProxyService proxy, TaskDiscovery discovery,
                                       Output<String> grafanaPasswordArn, Output<String> keyArn, ComponentResourceOptions options) {
-        var metrics = new PrometheusMetrics(prefix + "-metrics", PrometheusMetricsArgs.builder()
+        var args = PrometheusMetricsArgs.builder()
+                // Before the proxy's rules: in edge mode its catch-all would otherwise take /grafana to LiteLLM.
+                .listenerRulePriority(ProxyService.FIRST_FORWARD_PRIORITY - 10)
                 .clusterArn(proxy.clusterArn())
                 .vpcId(network.vpcId())
                 .subnetIds(network.subnetIds(SubnetTier.PRIVATE))
@@ -51,8 +53,10 @@ final class Metrics {
                 .grafanaAdminPasswordSecretArn(grafanaPasswordArn)
                 .kmsKeyArn(keyArn)
                 .region(s.region())
-                .logRetentionDays(s.observability().logRetentionDays())
-                .build(), options);
+                .logRetentionDays(s.observability().logRetentionDays());
+        // Grafana is reachable only the way the proxy is: through CloudFront's header in edge mode.
+        proxy.requiredHeaderCondition().ifPresent(args::listenerRuleCondition);
+        var metrics = new PrometheusMetrics(prefix + "-metrics", args.build(), options);
         proxy.allowIngressFrom("metrics", ProxyContainers.PORT, metrics.securityGroupId());
         return metrics;
     }

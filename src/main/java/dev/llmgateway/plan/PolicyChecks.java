@@ -358,7 +358,7 @@ public final class PolicyChecks {
         for (JsonElement entry : array(definition, "secrets")) {
             JsonObject secret = entry.getAsJsonObject();
             String from = secret.has("valueFrom") ? secret.get("valueFrom").getAsString() : "";
-            if (!from.startsWith("arn:aws:secretsmanager:") && !from.startsWith("arn:aws:ssm:")) {
+            if (!from.matches("arn:aws[a-z-]*:(secretsmanager|ssm):.*")) {
                 problems.add("container " + container + " secret " + secret.get("name")
                         + " has no Secrets Manager or SSM valueFrom");
             }

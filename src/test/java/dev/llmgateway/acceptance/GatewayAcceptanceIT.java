@@ -102,18 +102,26 @@ class GatewayAcceptanceIT {
     }
 
     /**
-     * The database component always keeps a final snapshot ({@code <name>-final}) on delete; a test
-     * stack must not leave one behind each week. Reported, never fatal.
+     * The database component always keeps a final snapshot ({@code <name>-final-<random>}, unique per
+     * destroy) on delete; a test stack must not leave one behind each week. Reported, never fatal.
      */
     private static void deleteFinalSnapshot(String stackName, Map<String, String> config, StringBuilder report) {
-        String snapshot = "llm-" + stackName + "-db-final";
+        String prefix = "llm-" + stackName.toLowerCase(java.util.Locale.ROOT) + "-db-final";
         boolean aurora = config.getOrDefault("litellm-gateway:dbEngine", "aurora-serverless-v2").startsWith("aurora");
+        String kind = aurora ? "db-cluster-snapshot" : "db-snapshot";
         try {
-            awsCli("rds", aurora ? "delete-db-cluster-snapshot" : "delete-db-snapshot",
-                    aurora ? "--db-cluster-snapshot-identifier" : "--db-snapshot-identifier", snapshot);
-            report.append("- final snapshot ").append(snapshot).append(" deleted\n");
+            String found = awsCli("rds", "describe-" + kind + "s", "--query",
+                    (aurora ? "DBClusterSnapshots[?starts_with(DBClusterSnapshotIdentifier, '" : "DBSnapshots[?starts_with(DBSnapshotIdentifier, '")
+                            + prefix + "')]." + (aurora ? "DBClusterSnapshotIdentifier" : "DBSnapshotIdentifier"), "--output", "text");
+            for (String snapshot : found.trim().split("\\s+")) {
+                if (snapshot.isBlank() || snapshot.equals("None")) {
+                    continue;
+                }
+                awsCli("rds", "delete-" + kind, "--" + kind + "-identifier", snapshot);
+                report.append("- final snapshot ").append(snapshot).append(" deleted\n");
+            }
         } catch (IOException | RuntimeException e) {
-            report.append("- LEFT BEHIND: final snapshot ").append(snapshot).append(" (").append(e.getMessage()).append(")\n");
+            report.append("- LEFT BEHIND: final snapshot(s) ").append(prefix).append("* (").append(e.getMessage()).append(")\n");
         }
     }
 

@@ -73,4 +73,25 @@ class EdgeAccessTest {
         assertTrue(zone.getMessage().contains("edgeDomainName and edgeHostedZoneId go together"), zone.getMessage());
         assertTrue(edge.outputs().get("masterKeySecretArn") != null && !(edge.outputs().get("masterKeySecretArn") instanceof Secret));
     }
+
+    @Test
+    void grafanaBehindCloudFrontNeedsTheHeaderAndWinsOverTheProxysCatchAll() {
+        PlannedStack plan = Plans.of(Stacks.example("edge-waf-autoscaled").with(Map.of("metrics", "prometheus")));
+        PlannedResource grafana = plan.where(r -> r.type().equals("aws:lb/listenerRule:ListenerRule") && r.name().endsWith("-grafana")).get(0);
+        assertEquals("X-Origin-Verify", grafana.string("conditions.1.httpHeader.httpHeaderName"), "no way around CloudFront");
+        List<PlannedResource> forwards = plan.where(r -> r.type().equals("aws:lb/listenerRule:ListenerRule") && r.name().contains("-proxy-rule-"));
+        assertFalse(forwards.isEmpty());
+        forwards.forEach(rule -> assertTrue(grafana.number("priority") < rule.number("priority"),
+                () -> "/grafana is evaluated before " + rule.name() + " (" + rule.string("conditions.0.pathPattern.values.0") + ")"));
+    }
+
+    @Test
+    void cloudFrontIsNeverPointedAtTheRedirectListener() {
+        Map<String, Object> plainHttpWithoutOrigin = new java.util.HashMap<>();
+        plainHttpWithoutOrigin.put("allowPlainHttp", true);
+        plainHttpWithoutOrigin.put("edgeOriginDomain", null);
+        var error = assertThrows(SettingsException.class, () -> StackSettings.read(Stacks.example("edge-waf-autoscaled")
+                .with(plainHttpWithoutOrigin)));
+        assertTrue(error.getMessage().contains("litellm-gateway:edgeOriginDomain = '': a load balancer DNS name covered by"), error.getMessage());
+    }
 }

@@ -41,10 +41,25 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
                               Map<Provider, Output<String>> providerKeys) {
 
     private static final Pattern DURATION = Pattern.compile("\\d+[smhd]");
-    private static final Pattern CROSS_REGION_PROFILE = Pattern.compile("(us|eu|apac|us-gov|global)\\.(.+)");
+    /**
+     * Geography prefixes of Bedrock's system-defined (cross-Region) inference profiles: the one list,
+     * as of 2026-11 (aws-cdk bedrock-alpha {@code CrossRegionInferenceProfileRegion}: GLOBAL, US, US_GOV,
+     * EU, APAC, JP, AU; Bedrock user guide, "Supported Regions and models for inference profiles").
+     */
+    public static final List<String> INFERENCE_PROFILE_GEOGRAPHIES = List.of("us", "us-gov", "eu", "apac", "jp", "au", "global");
+    private static final Pattern CROSS_REGION_PROFILE = Pattern.compile(
+            "(" + String.join("|", INFERENCE_PROFILE_GEOGRAPHIES) + ")\\.(.+)");
+
+    /** LiteLLM's request timeout when neither the stack nor the access mode sets one. */
+    public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 600;
 
     /** Reads and validates the LiteLLM settings. */
     public static LiteLlmSettings read(SettingsReader r) {
+        return read(r, DEFAULT_REQUEST_TIMEOUT_SECONDS);
+    }
+
+    /** Reads and validates the LiteLLM settings; {@code requestTimeoutFallback} applies when the stack sets none. */
+    public static LiteLlmSettings read(SettingsReader r, int requestTimeoutFallback) {
         List<ModelSpec> models = new ArrayList<>();
         Set<String> aliases = new HashSet<>();
         for (String entry : r.list("models", List.of())) {
@@ -77,7 +92,7 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
         return new LiteLlmSettings(List.copyOf(models),
                 budget(r, "maxBudgetUsd"), duration(r, "budgetDuration", "30d"),
                 budget(r, "internalUserBudgetUsd"), duration(r, "internalUserBudgetDuration", "30d"),
-                r.integer("requestTimeoutSeconds", 600, 10, 3600),
+                r.integer("requestTimeoutSeconds", requestTimeoutFallback, 10, 3600),
                 r.integer("databasePoolLimit", 10, 1, 100),
                 r.integer("spendBatchWriteSeconds", 60, 1, 3600),
                 duration(r, "spendLogRetention", "90d"),
@@ -95,10 +110,10 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
 
     /**
      * The Bedrock resources the task role may invoke: each foundation model in the stack's region,
-     * and for cross-region inference profiles ({@code us.}, {@code eu.}, ...) the profile plus its
+     * and for cross-region inference profiles ({@link #INFERENCE_PROFILE_GEOGRAPHIES}) the profile plus its
      * foundation model in every region the profile may route to.
      */
-    public List<String> bedrockResourceArns(String region, String account) {
+    public List<String> bedrockResourceArns(String partition, String region, String account) {
         List<String> arns = new ArrayList<>();
         for (ModelSpec model : models) {
             if (model.provider() != Provider.BEDROCK) {
@@ -106,10 +121,10 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
             }
             var profile = CROSS_REGION_PROFILE.matcher(model.modelId());
             if (profile.matches()) {
-                arns.add("arn:aws:bedrock:" + region + ":" + account + ":inference-profile/" + model.modelId());
-                arns.add("arn:aws:bedrock:*::foundation-model/" + profile.group(2));
+                arns.add("arn:" + partition + ":bedrock:" + region + ":" + account + ":inference-profile/" + model.modelId());
+                arns.add("arn:" + partition + ":bedrock:*::foundation-model/" + profile.group(2));
             } else {
-                arns.add("arn:aws:bedrock:" + region + "::foundation-model/" + model.modelId());
+                arns.add("arn:" + partition + ":bedrock:" + region + "::foundation-model/" + model.modelId());
             }
         }
         return arns.stream().distinct().toList();

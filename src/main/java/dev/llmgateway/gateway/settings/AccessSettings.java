@@ -4,6 +4,8 @@ import dev.llmgateway.components.vpc.Cidr;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How the gateway is reached: access mode, who may enter, TLS and the load balancer's guard rails.
@@ -16,7 +18,7 @@ import java.util.Optional;
  * @param wafRateLimit         {@code wafRateLimit}: requests per 5 minutes per IP
  * @param deletionProtection   {@code albDeletionProtection}
  * @param accessLogs           {@code albAccessLogs}
- * @param idleTimeoutSeconds   {@code albIdleTimeoutSeconds}: at least 120 for streamed completions
+ * @param idleTimeoutSeconds   {@code albIdleTimeoutSeconds}: at least 120, and more than the request timeout
  * @param edge                 CloudFront settings, present in {@code edge} mode
  * @param domainName           {@code albDomainName}: the load balancer's DNS name in {@code albHostedZoneId}; without
  *                             {@code certificateArn} a DNS-validated certificate is created for it
@@ -50,15 +52,14 @@ public record AccessSettings(AccessMode mode, List<Cidr> allowedCidrs, Optional<
         }
     }
 
-    /** Reads and validates the access settings. */
-    public static AccessSettings read(SettingsReader r) {
+    private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:(aws[a-z-]*):acm:([a-z0-9-]+):\\d{12}:certificate/[A-Za-z0-9-]+");
+
+    /** Reads and validates the access settings of a stack in {@code region}. */
+    public static AccessSettings read(SettingsReader r, String region) {
         AccessMode mode = r.choice("accessMode", AccessMode.class, AccessMode.PUBLIC);
         List<Cidr> allowed = r.cidrs("allowedCidrs", List.of());
         Optional<String> certificate = r.optional("certificateArn");
-        certificate.filter(arn -> !arn.matches("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+"))
-                .ifPresent(arn -> {
-                    throw r.invalid("certificateArn", arn, "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)");
-                });
+        certificate.ifPresent(arn -> checkCertificate(r, arn, region));
         boolean plainHttp = r.bool("allowPlainHttp", false);
         boolean waf = r.bool("waf", false);
         Optional<String> domain = r.optional("albDomainName");
@@ -90,9 +91,27 @@ public record AccessSettings(AccessMode mode, List<Cidr> allowedCidrs, Optional<
         boolean https = certificate.isPresent() || domain.isPresent();
         Optional<EdgeSettings> edge = mode == AccessMode.EDGE ? Optional.of(EdgeSettings.read(r, https, domain, plainHttp)) : Optional.empty();
         return new AccessSettings(mode, allowed, certificate, plainHttp, waf,
-                r.integer("wafRateLimit", 2000, 100, 2_000_000_000),
+                // AWS WAF developer guide, "Rate-based rule high-level settings": the lowest limit allowed is 10.
+                r.integer("wafRateLimit", 2000, 10, 2_000_000_000),
                 r.bool("albDeletionProtection", true),
                 r.bool("albAccessLogs", true),
-                r.integer("albIdleTimeoutSeconds", 300, 120, 4000), edge, domain, zone);
+                r.integer("albIdleTimeoutSeconds", 660, 120, 4000), edge, domain, zone);
+    }
+
+    /**
+     * The load balancer's certificate must be an ACM certificate of the stack's own region and
+     * partition: an ALB listener accepts only certificates from its region (ACM user guide,
+     * "Integrated services": the certificate must be requested or imported in the same region).
+     */
+    private static void checkCertificate(SettingsReader r, String arn, String region) {
+        Matcher m = CERTIFICATE_ARN.matcher(arn);
+        if (!m.matches()) {
+            throw r.invalid("certificateArn", arn, "an ACM certificate ARN (arn:" + Regions.partition(region) + ":acm:" + region
+                    + ":<account>:certificate/<id>)");
+        }
+        if (!m.group(2).equals(region) || !m.group(1).equals(Regions.partition(region))) {
+            throw r.invalid("certificateArn", arn, "a certificate in the stack's region aws:region = " + region + " (partition "
+                    + Regions.partition(region) + "): the load balancer cannot use a certificate from " + m.group(2));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.llmgateway.gateway.settings;
 
 import dev.llmgateway.components.database.DatabaseEngine;
+import dev.llmgateway.components.database.PostgresVersions;
 
 import java.util.Optional;
 
@@ -50,12 +51,18 @@ public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVer
         if (multiAz && engine != DatabaseEngine.RDS_INSTANCE) {
             throw r.invalid("dbMultiAz", true, "false for Aurora engines (use litellm-gateway:dbReaders for a reader in another zone)");
         }
+        Optional<String> version = r.optional("dbEngineVersion");
+        boolean autoPause = engine == DatabaseEngine.AURORA_SERVERLESS_V2 && min == 0;
+        version.ifPresent(v -> PostgresVersions.problem(engine, v, autoPause).ifPresent(problem -> {
+            throw r.invalid("dbEngineVersion", v, problem + " for litellm-gateway:dbEngine " + SettingsReader.spelling(engine)
+                    + (autoPause ? " with litellm-gateway:dbMinCapacity 0" : ""));
+        }));
         int storage = r.integer("dbAllocatedStorageGb", 20, 20, 65536);
         int maxStorage = r.integer("dbMaxAllocatedStorageGb", 100, 20, 65536);
         if (maxStorage < storage) {
             throw r.invalid("dbMaxAllocatedStorageGb", maxStorage, "at least litellm-gateway:dbAllocatedStorageGb (" + storage + ")");
         }
-        return new DatabaseSettings(engine, r.optional("dbEngineVersion"), min, max,
+        return new DatabaseSettings(engine, version, min, max,
                 r.integer("dbAutoPauseSeconds", 900, 300, 86400), r.optional("dbInstanceClass"), readers, multiAz,
                 storage, maxStorage, r.integer("dbBackupRetentionDays", 7, 1, 35), deletionProtection, protect,
                 r.bool("dbPerformanceInsights", true));

@@ -23,6 +23,11 @@ public record EdgeSettings(Optional<String> originDomain, Optional<String> domai
             throw r.invalid("edgeOriginDomain", origin.get(), "set only together with litellm-gateway:certificateArn, whose"
                     + " certificate must cover it (CloudFront checks the origin's certificate)");
         }
+        if (origin.isEmpty() && https) {
+            throw r.invalid("edgeOriginDomain", "", "a load balancer DNS name covered by litellm-gateway:certificateArn: with a"
+                    + " certificate the load balancer's port 80 only redirects to HTTPS, so CloudFront must reach it over HTTPS under"
+                    + " a name the certificate covers (allowPlainHttp does not change that)");
+        }
         if (origin.isEmpty() && !allowPlainHttp) {
             throw r.invalid("edgeOriginDomain", "", "a load balancer DNS name covered by certificateArn for HTTPS from CloudFront"
                     + " to the origin, or litellm-gateway:allowPlainHttp = true to accept plain HTTP on that hop");

@@ -3,7 +3,7 @@ package dev.llmgateway.gateway.settings;
 import dev.llmgateway.components.observability.AlarmLevel;
 
 import java.util.List;
-import java.util.regex.Pattern;
+import dev.llmgateway.components.observability.ObservabilityArgs;
 
 /**
  * Logs, alarms and dashboards.
@@ -22,14 +22,15 @@ public record ObservabilitySettings(int logRetentionDays, List<String> alarmEmai
                                     boolean containerInsights, boolean dashboard, int cpuAlarmPercent,
                                     int memoryAlarmPercent, int latencyAlarmSeconds, int errorAlarmCount) {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
     /** Reads and validates the observability settings. */
     public static ObservabilitySettings read(SettingsReader r) {
         List<String> emails = r.list("alarmEmails", List.of());
-        emails.stream().filter(e -> !EMAIL.matcher(e).matches()).findFirst().ifPresent(bad -> {
+        emails.stream().filter(e -> !ObservabilityArgs.EMAIL.matcher(e).matches()).findFirst().ifPresent(bad -> {
             throw r.invalid("alarmEmails", bad, "e-mail addresses such as oncall@example.com");
         });
+        if (emails.stream().map(e -> e.toLowerCase(java.util.Locale.ROOT)).distinct().count() < emails.size()) {
+            throw r.invalid("alarmEmails", emails, "each address once (SNS would subscribe it twice)");
+        }
         return new ObservabilitySettings(
                 Retention.days(r, "logRetentionDays", 30),
                 emails,

@@ -44,15 +44,19 @@ public record StackSettings(String project, String stack, String region, TagSett
     public static StackSettings read(ConfigSource source) {
         SettingsReader r = new SettingsReader(source);
         checkStackName(source.stack());
-        String region = r.required("aws:region");
+        String region = Regions.read(r);
         NetworkSettings network = NetworkSettings.read(r);
-        AccessSettings access = AccessSettings.read(r);
+        AccessSettings access = AccessSettings.read(r, region);
         Optional<VpnSettings> vpn = access.mode() == AccessMode.VPN
-                ? Optional.of(VpnSettings.read(r, network.cidr(), network.azCount()))
+                ? Optional.of(VpnSettings.read(r, network.cidr(), network.azCount(), region))
                 : Optional.empty();
         DatabaseSettings database = DatabaseSettings.read(r);
         ProxySettings proxy = ProxySettings.read(r);
-        LiteLlmSettings litellm = LiteLlmSettings.read(r);
+        // Behind CloudFront a non-streamed answer must arrive within the origin read timeout.
+        LiteLlmSettings litellm = LiteLlmSettings.read(r, access.edge()
+                .map(edge -> Math.min(LiteLlmSettings.DEFAULT_REQUEST_TIMEOUT_SECONDS, edge.originReadTimeoutSeconds()))
+                .orElse(LiteLlmSettings.DEFAULT_REQUEST_TIMEOUT_SECONDS));
+        checkTimeouts(r, access, litellm);
         checkConnectionBudget(database, proxy, litellm);
         SecretSettings secrets = SecretSettings.read(r);
         checkPrivateEgress(r, network, proxy, litellm, secrets, access);
@@ -138,6 +142,29 @@ public record StackSettings(String project, String stack, String region, TagSett
         if (litellm.metrics() == MetricsMode.PROMETHEUS) {
             throw r.invalid("metrics", "prometheus", "cloudwatch in private mode (Grafana is served through the load balancer)");
         }
+    }
+
+    /**
+     * A non-streamed completion sends nothing until the model has finished, so every hop in front of
+     * LiteLLM must wait at least {@code requestTimeoutSeconds}; otherwise the client gets a 504 while the
+     * model call goes on and is billed. The load balancer closes connections idle for
+     * {@code albIdleTimeoutSeconds} (ELB user guide, "Connection idle timeout", 1..4000 s); CloudFront waits
+     * {@code edgeOriginReadTimeoutSeconds} for the origin (default 30, at most 60 without, 180 with a quota
+     * increase: CloudFront developer guide, "Response timeout"; re:Post knowledge center
+     * "cloudfront-custom-origin-response").
+     */
+    static void checkTimeouts(SettingsReader r, AccessSettings access, LiteLlmSettings litellm) {
+        int request = litellm.requestTimeoutSeconds();
+        if (access.idleTimeoutSeconds() <= request) {
+            throw r.invalid("albIdleTimeoutSeconds", access.idleTimeoutSeconds(), "more than litellm-gateway:requestTimeoutSeconds ("
+                    + request + "): the load balancer would close a long non-streamed completion (504) while the model call is still"
+                    + " billed; raise albIdleTimeoutSeconds or lower requestTimeoutSeconds");
+        }
+        access.edge().filter(edge -> edge.originReadTimeoutSeconds() < request).ifPresent(edge -> {
+            throw r.invalid("requestTimeoutSeconds", request, "at most litellm-gateway:edgeOriginReadTimeoutSeconds ("
+                    + edge.originReadTimeoutSeconds() + ") in edge mode: CloudFront answers 504 when the origin sends nothing for"
+                    + " that long; raise edgeOriginReadTimeoutSeconds (above 60 needs a CloudFront quota increase, at most 180)");
+        });
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.llmgateway.components.vpn.VpnAuthentication;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * AWS Client VPN, used when {@code accessMode} is {@code vpn}.
@@ -24,7 +25,7 @@ public record VpnSettings(Cidr clientCidr, int associations, VpnAuthentication a
     private static final List<Integer> SESSION_HOURS = List.of(8, 10, 12, 24);
 
     /** Reads and validates the VPN settings against the VPC block. */
-    public static VpnSettings read(SettingsReader r, Cidr vpc, int azCount) {
+    public static VpnSettings read(SettingsReader r, Cidr vpc, int azCount, String region) {
         Cidr client = r.cidr("vpnClientCidr", "172.16.0.0/22");
         if (client.prefix() > 22 || client.prefix() < 12) {
             throw r.invalid("vpnClientCidr", client, "a block between /12 and /22 (AWS Client VPN requirement)");
@@ -36,6 +37,18 @@ public record VpnSettings(Cidr clientCidr, int associations, VpnAuthentication a
         Optional<String> saml = r.optional("vpnSamlProviderArn");
         if (auth == VpnAuthentication.SAML && saml.isEmpty()) {
             throw r.invalid("vpnSamlProviderArn", "", "the ARN of an IAM SAML identity provider, required when vpnAuthentication is saml");
+        }
+        String partition = Regions.partition(region);
+        saml.filter(arn -> !arn.matches("arn:" + Pattern.quote(partition) + ":iam::\\d{12}:saml-provider/[\\w+=,.@-]+")).ifPresent(arn -> {
+            throw r.invalid("vpnSamlProviderArn", arn, "an IAM SAML provider ARN of the stack's partition: arn:" + partition
+                    + ":iam::<account>:saml-provider/<name>");
+        });
+        if (auth != VpnAuthentication.SAML) {
+            for (String key : List.of("vpnSamlProviderArn", "vpnSamlGroupId")) {
+                r.optional(key).ifPresent(value -> {
+                    throw r.invalid(key, value, "unset unless litellm-gateway:vpnAuthentication is saml");
+                });
+            }
         }
         int hours = r.integer("vpnSessionTimeoutHours", 8, 8, 24);
         if (!SESSION_HOURS.contains(hours)) {

@@ -88,7 +88,7 @@ class LiteLlmConfigTest {
                 "arn:aws:bedrock:*::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0",
                 "arn:aws:bedrock:us-west-2:111122223333:inference-profile/us.anthropic.claude-opus-4-5-20251101-v1:0",
                 "arn:aws:bedrock:*::foundation-model/anthropic.claude-opus-4-5-20251101-v1:0"),
-                settings("bedrock-budgets-metrics").bedrockResourceArns("us-west-2", "111122223333"));
+                settings("bedrock-budgets-metrics").bedrockResourceArns("aws", "us-west-2", "111122223333"));
     }
 
     @Test

@@ -63,6 +63,30 @@ class StackSettingsTest {
                 PROD.tags().tags());
     }
 
+    @Test
+    void wafRateLimitGoesDownToTheWafMinimumOfTen() {
+        assertEquals(10, StackSettings.read(Stacks.load("prod").with(Map.of("wafRateLimit", 10))).access().wafRateLimit());
+    }
+
+    @Test
+    void timeoutDefaultsAgreeAlongTheWholePath() {
+        assertEquals(600, DEV.litellm().requestTimeoutSeconds());
+        assertTrue(DEV.access().idleTimeoutSeconds() > DEV.litellm().requestTimeoutSeconds(), "the ALB outlasts a non-streamed completion");
+        StackSettings edge = StackSettings.read(Stacks.example("edge-waf-autoscaled"));
+        int originRead = edge.access().edge().orElseThrow().originReadTimeoutSeconds();
+        assertEquals(Math.min(600, originRead), edge.litellm().requestTimeoutSeconds(), "behind CloudFront LiteLLM gives up first");
+    }
+
+    @Test
+    void aRequestTimeoutLongerThanCloudFrontWaitsIsRefused() {
+        var error = assertThrows(SettingsException.class, () -> StackSettings.read(Stacks.example("edge-waf-autoscaled")
+                .with(Map.of("requestTimeoutSeconds", 120, "edgeOriginReadTimeoutSeconds", 60))));
+        assertTrue(error.getMessage().contains("litellm-gateway:requestTimeoutSeconds = '120': at most litellm-gateway:edgeOriginReadTimeoutSeconds (60)"),
+                error.getMessage());
+        assertEquals(170, StackSettings.read(Stacks.example("edge-waf-autoscaled")
+                .with(Map.of("requestTimeoutSeconds", 170, "edgeOriginReadTimeoutSeconds", 180))).litellm().requestTimeoutSeconds());
+    }
+
     static Stream<Arguments> badSettings() {
         return Stream.of(
                 Arguments.of(Map.of("vpcCidr", "10.0.0.0/33"), "litellm-gateway:vpcCidr = '10.0.0.0/33': an IPv4 CIDR block"),

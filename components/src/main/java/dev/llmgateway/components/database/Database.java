@@ -38,7 +38,10 @@ import dev.llmgateway.components.support.PolicyDocument.Statement;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.llmgateway.components.bindings.random.RandomId;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +60,8 @@ public class Database extends ComponentResource {
     public static final String TYPE = "llmgateway:database:Database";
     /** PostgreSQL port. */
     public static final int PORT = 5432;
+    /** Property whose drift AWS causes (automatic minor version upgrades) and that is therefore ignored. */
+    private static final String ENGINE_VERSION = "engineVersion";
     /** Classes without Performance Insights support (RDS user guide, "Performance Insights support"). */
     private static final Set<String> NO_PERFORMANCE_INSIGHTS = Set.of("db.t4g.micro", "db.t4g.small", "db.t3.micro", "db.t3.small");
 
@@ -69,6 +74,7 @@ public class Database extends ComponentResource {
     private final Output<String> masterSecretArn;
     private final Map<String, String> metricDimensions;
     private final Optional<Instance> instance;
+    private final Resource writer;
 
     /** Creates the database. */
     public Database(String name, DatabaseArgs args, ComponentResourceOptions opts) {
@@ -87,18 +93,28 @@ public class Database extends ComponentResource {
                 .description("PostgreSQL: only from granted security groups")
                 .build(), child);
 
-        // Created first so RDS exports into a group with retention and the customer key.
-        var logs = new LogGroup(name + "-postgresql", LogGroupArgs.builder()
-                .name("/aws/rds/" + (args.aurora() ? "cluster" : "instance") + "/" + name + "/postgresql")
-                .retentionInDays(args.logRetentionDays())
-                .kmsKeyId(args.kmsKeyArn())
-                .build(), child);
+        // Created first so RDS exports into groups with retention and the customer key: RDS would otherwise
+        // create each exported group itself, unencrypted, never expiring, and left behind by destroy.
+        List<Resource> logs = new ArrayList<>();
+        for (String type : exportedLogs(args.engine())) {
+            logs.add(new LogGroup(name + "-" + type, LogGroupArgs.builder()
+                    .name("/aws/rds/" + (args.aurora() ? "cluster" : "instance") + "/" + name + "/" + type)
+                    .retentionInDays(args.logRetentionDays())
+                    .kmsKeyId(args.kmsKeyArn())
+                    .build(), child));
+        }
         var stateful = CustomResourceOptions.builder().parent(this).dependsOn(logs)
-                .protect(args.protect()).retainOnDelete(args.protect()).build();
+                .protect(args.protect()).retainOnDelete(args.protect()).ignoreChanges(ENGINE_VERSION).build();
+
+        // A final snapshot name used once: the next stack on the same name (destroy, then up, then destroy
+        // again) or a replacement gets a new suffix instead of failing on "snapshot already exists".
+        var snapshotSuffix = new RandomId(name + "-final-snapshot", 4,
+                args.kmsKeyArn().applyValue(key -> Map.of("engine", args.engine().name(), "kmsKeyId", key)), child);
+        Output<String> finalSnapshot = snapshotSuffix.hex().applyValue(hex -> name + "-final-" + hex);
 
         if (args.aurora()) {
-            var cluster = auroraCluster(name, args, subnets, stateful);
-            auroraInstances(name, args, cluster, child);
+            var cluster = auroraCluster(name, args, subnets, finalSnapshot, stateful);
+            this.writer = auroraInstances(name, args, cluster, CustomResourceOptions.builder().parent(this).ignoreChanges(ENGINE_VERSION).build());
             this.endpoint = cluster.endpoint();
             this.readerEndpoint = cluster.readerEndpoint();
             this.port = cluster.port();
@@ -106,8 +122,9 @@ public class Database extends ComponentResource {
             this.metricDimensions = Map.of("DBClusterIdentifier", name);
             this.instance = Optional.empty();
         } else {
-            var instance = rdsInstance(name, args, subnets, stateful);
+            var instance = rdsInstance(name, args, subnets, finalSnapshot, stateful);
             this.instance = Optional.of(instance);
+            this.writer = instance;
             this.endpoint = instance.address();
             this.readerEndpoint = instance.address();
             this.port = instance.port();
@@ -174,6 +191,15 @@ public class Database extends ComponentResource {
         return securityGroup.id();
     }
 
+    /**
+     * The resource that accepts connections: the Aurora writer instance (the cluster endpoint answers
+     * only once it exists) or the RDS instance. Clients that must not start before the database can
+     * serve them depend on it.
+     */
+    public Resource writer() {
+        return writer;
+    }
+
     /** Writer host name. */
     public Output<String> endpoint() {
         return endpoint;
@@ -199,12 +225,23 @@ public class Database extends ComponentResource {
         return metricDimensions;
     }
 
+    /**
+     * Log types exported to CloudWatch Logs: RDS for PostgreSQL publishes {@code postgresql} and
+     * {@code upgrade}, Aurora PostgreSQL {@code postgresql} (RDS user guide, "Publishing PostgreSQL logs to
+     * Amazon CloudWatch Logs"; Aurora user guide, "Publishing Aurora PostgreSQL logs to Amazon CloudWatch Logs").
+     * Each gets a log group created beforehand, named {@code /aws/rds/<instance|cluster>/<name>/<type>}.
+     */
+    public static List<String> exportedLogs(DatabaseEngine engine) {
+        return engine == DatabaseEngine.RDS_INSTANCE ? List.of("postgresql", "upgrade") : List.of("postgresql");
+    }
+
     /** The engine. */
     public DatabaseEngine engine() {
         return engine;
     }
 
-    private Cluster auroraCluster(String name, DatabaseArgs args, SubnetGroup subnets, CustomResourceOptions options) {
+    private Cluster auroraCluster(String name, DatabaseArgs args, SubnetGroup subnets, Output<String> finalSnapshot,
+                                  CustomResourceOptions options) {
         var parameters = new ClusterParameterGroup(name, ClusterParameterGroupArgs.builder()
                 .family("aurora-postgresql" + args.majorVersion())
                 .description("LiteLLM: TLS only, slow statements logged")
@@ -231,8 +268,8 @@ public class Database extends ComponentResource {
                 .copyTagsToSnapshot(true)
                 .deletionProtection(args.deletionProtection())
                 .skipFinalSnapshot(false)
-                .finalSnapshotIdentifier(name + "-final")
-                .enabledCloudwatchLogsExports("postgresql")
+                .finalSnapshotIdentifier(finalSnapshot)
+                .enabledCloudwatchLogsExports(exportedLogs(args.engine()))
                 .iamDatabaseAuthenticationEnabled(args.iamAuthentication());
         if (args.engine() == DatabaseEngine.AURORA_SERVERLESS_V2) {
             var scaling = ClusterServerlessv2ScalingConfigurationArgs.builder()
@@ -246,7 +283,9 @@ public class Database extends ComponentResource {
         return new Cluster(name, cluster.build(), options);
     }
 
-    private void auroraInstances(String name, DatabaseArgs args, Cluster cluster, CustomResourceOptions options) {
+    /** Creates the writer (first, promotion tier 0) and the readers; returns the writer. */
+    private ClusterInstance auroraInstances(String name, DatabaseArgs args, Cluster cluster, CustomResourceOptions options) {
+        ClusterInstance writer = null;
         boolean insights = args.performanceInsights() && !NO_PERFORMANCE_INSIGHTS.contains(args.instanceClass());
         for (int i = 0; i <= args.readers(); i++) {
             int index = i;
@@ -264,11 +303,16 @@ public class Database extends ComponentResource {
                 instance.performanceInsightsKmsKeyId(args.kmsKeyArn());
             }
             args.availabilityZones().ifPresent(zones -> instance.availabilityZone(zones.applyValue(z -> z.get(index % z.size()))));
-            new ClusterInstance(name + "-" + (i + 1), instance.build(), options);
+            var created = new ClusterInstance(name + "-" + (i + 1), instance.build(), options);
+            if (i == 0) {
+                writer = created;
+            }
         }
+        return writer;
     }
 
-    private Instance rdsInstance(String name, DatabaseArgs args, SubnetGroup subnets, CustomResourceOptions options) {
+    private Instance rdsInstance(String name, DatabaseArgs args, SubnetGroup subnets, Output<String> finalSnapshot,
+                                 CustomResourceOptions options) {
         var parameters = new ParameterGroup(name, ParameterGroupArgs.builder()
                 .family("postgres" + args.majorVersion())
                 .description("LiteLLM: TLS only, slow statements logged")
@@ -302,8 +346,8 @@ public class Database extends ComponentResource {
                 .copyTagsToSnapshot(true)
                 .deletionProtection(args.deletionProtection())
                 .skipFinalSnapshot(false)
-                .finalSnapshotIdentifier(name + "-final")
-                .enabledCloudwatchLogsExports("postgresql", "upgrade")
+                .finalSnapshotIdentifier(finalSnapshot)
+                .enabledCloudwatchLogsExports(exportedLogs(args.engine()))
                 .iamDatabaseAuthenticationEnabled(args.iamAuthentication())
                 .performanceInsightsEnabled(insights);
         if (insights) {

@@ -6,22 +6,17 @@ import dev.llmgateway.components.support.LogRetention;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Inputs of {@link Database}; build with {@link #builder()}. */
 public final class DatabaseArgs {
 
-    /** PostgreSQL version used when none is given: a 16.x minor offered by both Aurora and RDS. */
-    public static final String DEFAULT_ENGINE_VERSION = "16.6";
-    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
 
     private Output<String> vpcId;
     private Output<List<String>> subnetIds;
     private Output<String> kmsKeyArn;
     private Output<List<String>> availabilityZones;
     private DatabaseEngine engine = DatabaseEngine.AURORA_SERVERLESS_V2;
-    private String engineVersion = DEFAULT_ENGINE_VERSION;
+    private String engineVersion;
     private String databaseName = "litellm";
     private String masterUsername = "litellm";
     private double minCapacity = 0;
@@ -72,18 +67,15 @@ public final class DatabaseArgs {
         return engine;
     }
 
-    /** PostgreSQL version; default {@value #DEFAULT_ENGINE_VERSION}. */
+    /** PostgreSQL version at creation; default {@link PostgresVersions#defaultVersion} for the engine. */
     public String engineVersion() {
-        return engineVersion;
+        return engineVersion != null ? engineVersion : PostgresVersions.defaultVersion(engine);
     }
 
-    /** Major version, e.g. 16, for the parameter group family. */
+    /** Major version, e.g. 17, for the parameter group family. */
     public int majorVersion() {
-        Matcher m = VERSION.matcher(engineVersion);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("DatabaseArgs.engineVersion must look like 16.6, got " + engineVersion);
-        }
-        return Integer.parseInt(m.group(1));
+        return PostgresVersions.major(engineVersion()).orElseThrow(() ->
+                new IllegalArgumentException("DatabaseArgs.engineVersion must look like 17.7, got " + engineVersion()));
     }
 
     /** Database created at start; default "litellm". */
@@ -214,7 +206,7 @@ public final class DatabaseArgs {
             return this;
         }
 
-        /** PostgreSQL version; default {@value DatabaseArgs#DEFAULT_ENGINE_VERSION}. */
+        /** PostgreSQL version at creation; default {@link PostgresVersions#defaultVersion} for the engine. */
         public Builder engineVersion(String version) {
             args.engineVersion = Objects.requireNonNull(version);
             return this;
@@ -321,7 +313,8 @@ public final class DatabaseArgs {
             Objects.requireNonNull(args.vpcId, "DatabaseArgs.vpcId is required");
             Objects.requireNonNull(args.subnetIds, "DatabaseArgs.subnetIds is required");
             Objects.requireNonNull(args.kmsKeyArn, "DatabaseArgs.kmsKeyArn is required");
-            args.majorVersion();
+            PostgresVersions.problem(args.engine, args.engineVersion(), args.engine == DatabaseEngine.AURORA_SERVERLESS_V2
+                    && args.minCapacity == 0).ifPresent(problem -> require(false, "engineVersion " + args.engineVersion() + ": " + problem));
             if (args.engine == DatabaseEngine.AURORA_SERVERLESS_V2) {
                 checkCapacity();
             }
@@ -344,8 +337,6 @@ public final class DatabaseArgs {
                             && args.maxCapacity * 2 == Math.rint(args.maxCapacity * 2),
                     "capacity must be 0 <= min <= max <= 256, max >= 1, in steps of 0.5; got " + args.minCapacity + ".." + args.maxCapacity);
             if (args.minCapacity == 0) {
-                require(supportsAutoPause(args.engineVersion), "minCapacity 0 (auto-pause) needs PostgreSQL 13.15, 14.12, 15.7,"
-                        + " 16.3 or later, got " + args.engineVersion);
                 require(args.secondsUntilAutoPause >= 300 && args.secondsUntilAutoPause <= 86400,
                         "secondsUntilAutoPause must be 300..86400, got " + args.secondsUntilAutoPause);
             }
@@ -356,22 +347,5 @@ public final class DatabaseArgs {
                 throw new IllegalArgumentException("DatabaseArgs: " + message);
             }
         }
-    }
-
-    /** Whether Aurora PostgreSQL {@code version} supports Serverless v2 with 0 ACUs (AWS, 2024-11). */
-    static boolean supportsAutoPause(String version) {
-        Matcher m = VERSION.matcher(version);
-        if (!m.matches()) {
-            return false;
-        }
-        int major = Integer.parseInt(m.group(1));
-        int minor = Integer.parseInt(m.group(2));
-        return switch (major) {
-            case 13 -> minor >= 15;
-            case 14 -> minor >= 12;
-            case 15 -> minor >= 7;
-            case 16 -> minor >= 3;
-            default -> major > 16;
-        };
     }
 }

@@ -37,7 +37,8 @@ public class EncryptionKey extends ComponentResource {
                 .description(args.description())
                 .enableKeyRotation(true)
                 .deletionWindowInDays(args.deletionWindowDays())
-                .policy(args.accountId().applyValue(account -> policy(account, args.region(), args.grants().apply(account))))
+                .policy(Output.tuple(args.partition(), args.accountId())
+                        .applyValue(t -> policy(t.t1, t.t2, args.region(), args.grants().apply(t.t2))))
                 .build(), child);
         new Alias(name, AliasArgs.builder().name("alias/" + name).targetKeyId(key.keyId()).build(), child);
         this.arn = key.arn();
@@ -56,8 +57,8 @@ public class EncryptionKey extends ComponentResource {
     }
 
     /** The key policy; {@code "*"} as resource is how a key policy names the key itself. */
-    static String policy(String account, String region, List<Statement> grants) {
-        String root = "arn:aws:iam::" + account + ":root";
+    static String policy(String partition, String account, String region, List<Statement> grants) {
+        String root = "arn:" + partition + ":iam::" + account + ":root";
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow("AccountAdministers", List.of("kms:*"), List.of("*"))
                 .forPrincipal("AWS", root));
@@ -65,7 +66,7 @@ public class EncryptionKey extends ComponentResource {
                         List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"),
                         List.of("*"))
                 .forPrincipal("Service", "logs." + region + ".amazonaws.com")
-                .when("ArnLike", "kms:EncryptionContext:aws:logs:arn", "arn:aws:logs:" + region + ":" + account + ":log-group:*"));
+                .when("ArnLike", "kms:EncryptionContext:aws:logs:arn", "arn:" + partition + ":logs:" + region + ":" + account + ":log-group:*"));
         statements.addAll(grants);
         return PolicyDocument.json(statements);
     }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 public final class EncryptionKeyArgs {
 
     private Output<String> accountId;
+    private Output<String> partition = Output.of("aws");
     private String region;
     private String description = "Encrypts the stack's data at rest";
     private int deletionWindowDays = 30;
@@ -27,6 +28,11 @@ public final class EncryptionKeyArgs {
     /** Account that owns the key; required. */
     public Output<String> accountId() {
         return accountId;
+    }
+
+    /** Partition of the account ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, ...), for ARNs in the policy; default aws. */
+    public Output<String> partition() {
+        return partition;
     }
 
     /** Region of the log groups that use the key; required. */
@@ -56,6 +62,12 @@ public final class EncryptionKeyArgs {
         /** Account id; required. */
         public Builder accountId(Output<String> accountId) {
             args.accountId = accountId;
+            return this;
+        }
+
+        /** Partition, e.g. from {@code aws.getPartition}; default aws. */
+        public Builder partition(Output<String> partition) {
+            args.partition = java.util.Objects.requireNonNull(partition);
             return this;
         }
 

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class ObservabilityArgs {
 
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    /** What {@code alarmEmails} accepts: name@domain.tld (SNS e-mail subscriptions need a deliverable address). */
+    public static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
     private final Output<String> kmsKeyArn;

@@ -63,6 +63,17 @@ public final class PrometheusMetrics extends ComponentResource {
     private final Output<String> securityGroupId;
     private final Output<String> serviceName;
 
+    private static List<ListenerRuleConditionArgs> grafanaConditions(PrometheusMetricsArgs args) {
+        List<ListenerRuleConditionArgs> conditions = new java.util.ArrayList<>();
+        conditions.add(ListenerRuleConditionArgs.builder()
+                .pathPattern(ListenerRuleConditionPathPatternArgs.builder()
+                        .values(args.grafanaPathPrefix(), args.grafanaPathPrefix() + "/*")
+                        .build())
+                .build());
+        conditions.addAll(args.listenerRuleConditions());
+        return conditions;
+    }
+
     /**
      * Creates the security group, log group, roles, task definition, target group, listener rule and service.
      *
@@ -149,11 +160,7 @@ public final class PrometheusMetrics extends ComponentResource {
         var rule = new ListenerRule(name + "-grafana", ListenerRuleArgs.builder()
                 .listenerArn(args.listenerArn())
                 .priority(args.listenerRulePriority())
-                .conditions(ListenerRuleConditionArgs.builder()
-                        .pathPattern(ListenerRuleConditionPathPatternArgs.builder()
-                                .values(args.grafanaPathPrefix(), args.grafanaPathPrefix() + "/*")
-                                .build())
-                        .build())
+                .conditions(grafanaConditions(args))
                 .actions(ListenerRuleActionArgs.builder()
                         .type("forward")
                         .targetGroupArn(targetGroup.arn())

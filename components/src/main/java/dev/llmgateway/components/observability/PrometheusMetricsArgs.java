@@ -2,6 +2,7 @@ package dev.llmgateway.components.observability;
 
 import dev.llmgateway.components.support.LogRetention;
 
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
 import com.pulumi.core.Output;
 
 import java.util.List;
@@ -31,6 +32,8 @@ import java.util.regex.Pattern;
  * @param victoriaMetricsImage          VictoriaMetrics single-node image; default {@link #VICTORIA_METRICS_IMAGE}
  * @param grafanaImage                  Grafana image; default {@link #GRAFANA_IMAGE}
  * @param configWriterImage             image with {@code sh} that writes the config files; default {@link #CONFIG_WRITER_IMAGE}
+ * @param listenerRuleConditions        conditions Grafana's listener rule adds to its path (e.g. the header CloudFront
+ *                                      sends, so that Grafana is reachable only the way the proxy is); default none
  */
 public record PrometheusMetricsArgs(
         Output<String> clusterArn,
@@ -51,7 +54,8 @@ public record PrometheusMetricsArgs(
         int logRetentionDays,
         String victoriaMetricsImage,
         String grafanaImage,
-        String configWriterImage) {
+        String configWriterImage,
+        List<ListenerRuleConditionArgs> listenerRuleConditions) {
 
     /** Default VictoriaMetrics single-node image (pinned). */
     public static final String VICTORIA_METRICS_IMAGE = "victoriametrics/victoria-metrics:v1.106.1";
@@ -78,6 +82,7 @@ public record PrometheusMetricsArgs(
         required("victoriaMetricsImage", victoriaMetricsImage);
         required("grafanaImage", grafanaImage);
         required("configWriterImage", configWriterImage);
+        listenerRuleConditions = List.copyOf(listenerRuleConditions);
         if (!REGION.matcher(region).matches()) {
             throw new IllegalArgumentException("region: '" + region + "' is not an AWS region name (e.g. us-east-1)");
         }
@@ -135,6 +140,7 @@ public record PrometheusMetricsArgs(
         private String victoriaMetricsImage = VICTORIA_METRICS_IMAGE;
         private String grafanaImage = GRAFANA_IMAGE;
         private String configWriterImage = CONFIG_WRITER_IMAGE;
+        private final List<ListenerRuleConditionArgs> listenerRuleConditions = new java.util.ArrayList<>();
 
         private Builder() {
         }
@@ -256,12 +262,18 @@ public record PrometheusMetricsArgs(
             return this;
         }
 
+        /** A further condition of Grafana's listener rule, such as a required header; repeatable. */
+        public Builder listenerRuleCondition(ListenerRuleConditionArgs condition) {
+            this.listenerRuleConditions.add(condition);
+            return this;
+        }
+
         /** The args; throws {@link IllegalArgumentException} naming a missing or invalid field. */
         public PrometheusMetricsArgs build() {
             return new PrometheusMetricsArgs(clusterArn, vpcId, subnetIds, albSecurityGroupId, listenerArn,
                     listenerRulePriority, grafanaPathPrefix, scrapeHost, scrapePort, scrapePath,
                     scrapeTargetSecurityGroupId, grafanaAdminPasswordSecretArn, kmsKeyArn, region, retentionDays,
-                    logRetentionDays, victoriaMetricsImage, grafanaImage, configWriterImage);
+                    logRetentionDays, victoriaMetricsImage, grafanaImage, configWriterImage, listenerRuleConditions);
         }
     }
 }

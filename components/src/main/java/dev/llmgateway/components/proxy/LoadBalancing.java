@@ -59,6 +59,7 @@ final class LoadBalancing {
     private final LoadBalancer loadBalancer;
     private final TargetGroup targetGroup;
     private final List<Listener> listeners = new ArrayList<>();
+    private final List<ListenerRule> forwardRules = new ArrayList<>();
     private final Listener serving;
     private final boolean https;
     private final Optional<Output<String>> webAclArn;
@@ -108,11 +109,17 @@ final class LoadBalancing {
                 .idleTimeout(args.idleTimeoutSeconds())
                 .enableDeletionProtection(args.deletionProtection());
         var balancerOptions = CustomResourceOptions.builder().parent(parent);
+        List<Resource> balancerDependencies = new ArrayList<>();
+        if (!args.internal()) {
+            // An internet-facing load balancer fails to create in a VPC without an attached internet gateway.
+            args.internetGateway().ifPresent(balancerDependencies::add);
+        }
         if (args.accessLogs()) {
             var logs = accessLogBucket(args);
             balancer.accessLogs(LoadBalancerAccessLogsArgs.builder().bucket(logs.bucketName()).prefix("alb").enabled(true).build());
-            balancerOptions.dependsOn(logs);
+            balancerDependencies.add(logs);
         }
+        balancerOptions.dependsOn(balancerDependencies);
         this.loadBalancer = new LoadBalancer(PhysicalName.autoNamed(name, NameRule.LOAD_BALANCER), balancer.build(), balancerOptions.build());
 
         this.targetGroup = new TargetGroup(PhysicalName.autoNamed(name, NameRule.TARGET_GROUP), TargetGroupArgs.builder()
@@ -158,8 +165,11 @@ final class LoadBalancing {
         return targetGroup;
     }
 
-    List<Listener> listeners() {
-        return List.copyOf(listeners);
+    /** The listeners and the rules that forward to the target group: the service registers targets only after them. */
+    List<Resource> attachments() {
+        List<Resource> all = new ArrayList<>(listeners);
+        all.addAll(forwardRules);
+        return all;
     }
 
     Listener servingListener() {
@@ -225,7 +235,18 @@ final class LoadBalancing {
         return created;
     }
 
-    /** 403 rules for blocked paths (priorities 1..9), forward rules for the listed paths (10, 20, ...), and a catch-all when a header is required. */
+    /** The condition that a request carries the required header. */
+    static ListenerRuleConditionArgs headerCondition(ProxyServiceArgs.RequiredHeader header) {
+        return ListenerRuleConditionArgs.builder()
+                .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
+                        .httpHeaderName(header.name()).values(header.value().applyValue(List::of)).build())
+                .build();
+    }
+
+    /**
+     * 403 rules for blocked paths (priorities 1..9), forward rules for the listed paths
+     * ({@link ProxyService#FIRST_FORWARD_PRIORITY}, +10, ...), and a catch-all when a header is required.
+     */
     private void rules(ProxyServiceArgs args) {
         for (int i = 0; i < args.blockedPaths().size(); i++) {
             new ListenerRule(name + "-blocked-" + (i + 1), ListenerRuleArgs.builder()
@@ -247,16 +268,13 @@ final class LoadBalancing {
             List<ListenerRuleConditionArgs> conditions = new ArrayList<>();
             conditions.add(ListenerRuleConditionArgs.builder()
                     .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(paths.get(i)).build()).build());
-            args.requiredHeader().ifPresent(header -> conditions.add(ListenerRuleConditionArgs.builder()
-                    .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
-                            .httpHeaderName(header.name()).values(header.value().applyValue(List::of)).build())
-                    .build()));
-            new ListenerRule(name + "-rule-" + (i + 1), ListenerRuleArgs.builder()
+            args.requiredHeader().map(LoadBalancing::headerCondition).ifPresent(conditions::add);
+            forwardRules.add(new ListenerRule(name + "-rule-" + (i + 1), ListenerRuleArgs.builder()
                     .listenerArn(serving.arn())
-                    .priority(10 * (i + 1))
+                    .priority(ProxyService.FIRST_FORWARD_PRIORITY + 10 * i)
                     .conditions(conditions)
                     .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targetGroup.arn()).build())
-                    .build(), options());
+                    .build(), options()));
         }
     }
 }

@@ -35,6 +35,7 @@ import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -64,6 +65,13 @@ public class ProxyService extends ComponentResource {
     private final SecurityGroup taskGroup;
     private final Optional<LoadBalancing> loadBalancing;
     private final Cluster cluster;
+    /**
+     * Priority of the proxy's first forwarding rule on the serving listener. Blocked paths use 1..9;
+     * priorities from 10 to this value are free for other services' rules (Grafana), which must be
+     * evaluated before the proxy's catch-all.
+     */
+    public static final int FIRST_FORWARD_PRIORITY = 100;
+
     private final Service service;
     private final TaskDefinition taskDefinition;
     private final TaskRoles roles;
@@ -71,11 +79,13 @@ public class ProxyService extends ComponentResource {
     /** The last change to the scaling target: Application Auto Scaling rejects concurrent changes to one target. */
     private Resource lastScalingChange;
     private final Map<String, Output<String>> logGroupNames = new LinkedHashMap<>();
+    private final Optional<ProxyServiceArgs.RequiredHeader> requiredHeader;
 
     /** Creates the service. */
     public ProxyService(String name, ProxyServiceArgs args, ComponentResourceOptions opts) {
         super(TYPE, name, null, opts);
         this.name = name;
+        this.requiredHeader = args.requiredHeader();
         var child = CustomResourceOptions.builder().parent(this).build();
 
         this.taskGroup = new SecurityGroup(name + "-tasks", SecurityGroupArgs.builder()
@@ -108,10 +118,27 @@ public class ProxyService extends ComponentResource {
                         .build())
                 .build()));
         this.cluster = new Cluster(name, clusterArgs.build(), child);
-        new ClusterCapacityProviders(name, ClusterCapacityProvidersArgs.builder()
+        var capacityProviders = new ClusterCapacityProviders(name, ClusterCapacityProvidersArgs.builder()
                 .clusterName(cluster.name())
                 .capacityProviders("FARGATE", "FARGATE_SPOT")
                 .build(), child);
+
+        // The service's capacity provider strategy needs the providers on the cluster, its target group must be
+        // attached to a listener (rule) before targets register, and its tasks need what the caller names (the
+        // database writer): without these, a first deploy starts tasks that fail and trip the circuit breaker.
+        List<Resource> serviceDependencies = new ArrayList<>(loadBalancing.map(LoadBalancing::attachments).orElse(List.of()));
+        serviceDependencies.add(capacityProviders);
+        serviceDependencies.addAll(args.serviceDependencies());
+        if (args.containerInsights()) {
+            // Container Insights writes task performance events to this group and creates it itself when it is
+            // missing (CloudWatch user guide, "Container Insights performance log reference"): unencrypted, never
+            // expiring, left behind by destroy. It is created here, before the service starts any task.
+            serviceDependencies.add(new LogGroup(name + "-insights", LogGroupArgs.builder()
+                    .name(cluster.name().applyValue(cluster -> "/aws/ecs/containerinsights/" + cluster + "/performance"))
+                    .retentionInDays(args.logRetentionDays())
+                    .kmsKeyId(args.kmsKeyArn())
+                    .build(), child));
+        }
 
         Map<String, Output<String>> logGroupArns = new LinkedHashMap<>();
         for (ContainerSpec container : args.containers()) {
@@ -139,7 +166,6 @@ public class ProxyService extends ComponentResource {
                 .containerDefinitions(ContainerDefinitions.json(args.containers(), logGroupNames, args.region()))
                 .build(), child);
 
-        List<Resource> listeners = new ArrayList<>(loadBalancing.map(LoadBalancing::listeners).orElse(List.of()));
         var serviceArgs = ServiceArgs.builder();
         // Without a load balancer the container health check alone decides (ECS replaces unhealthy tasks).
         loadBalancing.ifPresent(lb -> serviceArgs
@@ -167,7 +193,7 @@ public class ProxyService extends ComponentResource {
                 .propagateTags("SERVICE")
                 .enableExecuteCommand(args.executeCommand())
                 .waitForSteadyState(false)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(listeners)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(serviceDependencies)
                 // Autoscaling owns the running count once the service exists.
                 .ignoreChanges("desiredCount").build());
 
@@ -223,6 +249,15 @@ public class ProxyService extends ComponentResource {
     /** Target group ARN suffix (CloudWatch dimension). */
     public Output<String> targetGroupArnSuffix() {
         return balancer().targetGroup().arnSuffix();
+    }
+
+    /**
+     * The condition every request must meet on the serving listener when a header is required (edge
+     * mode): rules that other services add to the listener must carry it too, or they become a way
+     * around CloudFront.
+     */
+    public Optional<ListenerRuleConditionArgs> requiredHeaderCondition() {
+        return requiredHeader.map(LoadBalancing::headerCondition);
     }
 
     /** The listener that serves traffic (HTTPS, or HTTP when plain HTTP is allowed). */

@@ -1,6 +1,7 @@
 package dev.llmgateway.components.proxy;
 
 import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
 import dev.llmgateway.components.support.LogRetention;
 import dev.llmgateway.components.waf.WebFirewallArgs;
 
@@ -56,6 +57,8 @@ public final class ProxyServiceArgs {
     private Output<String> serviceRegistryArn;
     private boolean loadBalanced = true;
     private boolean executeCommand;
+    private final List<Resource> serviceDependencies = new ArrayList<>();
+    private Resource internetGateway;
 
     /**
      * A header every request must carry to be served (e.g. a secret set by CloudFront); others get 403.
@@ -279,6 +282,16 @@ public final class ProxyServiceArgs {
         return Optional.ofNullable(serviceRegistryArn);
     }
 
+    /** Resources the tasks need before the first one starts (e.g. the database writer instance); default none. */
+    public List<Resource> serviceDependencies() {
+        return List.copyOf(serviceDependencies);
+    }
+
+    /** The VPC's internet gateway, which an internet-facing load balancer waits for; default none. */
+    public Optional<Resource> internetGateway() {
+        return Optional.ofNullable(internetGateway);
+    }
+
     /** Builder of {@link ProxyServiceArgs}. */
     public static final class Builder {
         private final ProxyServiceArgs a = new ProxyServiceArgs();
@@ -412,6 +425,11 @@ public final class ProxyServiceArgs {
          * {@code kmsKeyArn} and logged to an encrypted log group; the task role gets the SSM message channels.
          */
         public Builder executeCommand(boolean enabled) { a.executeCommand = enabled; return this; }
+        /** A resource the tasks need before the first one starts, such as the database writer; repeatable. */
+        public Builder serviceDependsOn(Resource resource) { a.serviceDependencies.add(Objects.requireNonNull(resource)); return this; }
+
+        /** The VPC's internet gateway: an internet-facing load balancer is created only once it is attached. */
+        public Builder internetGateway(Resource gateway) { a.internetGateway = gateway; return this; }
 
         /** Builds and validates the args. */
         public ProxyServiceArgs build() {

@@ -60,7 +60,8 @@ record TaskRoles(Role execution, Role task) {
         List<String> repositories = args.containers().stream()
                 .map(c -> ECR_IMAGE.matcher(c.image()))
                 .filter(Matcher::matches)
-                .map(m -> "arn:aws:ecr:" + m.group(2) + ":" + m.group(1) + ":repository/" + m.group(3))
+                // The partition is the one of the log groups' ARNs (aws, aws-cn, aws-us-gov...): same account.
+                .map(m -> "arn:" + logGroups.get(0).split(":")[1] + ":ecr:" + m.group(2) + ":" + m.group(1) + ":repository/" + m.group(3))
                 .distinct().toList();
         if (!repositories.isEmpty()) {
             // GetAuthorizationToken has no resource-level permissions: AWS requires "*".

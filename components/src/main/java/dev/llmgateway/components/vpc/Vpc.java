@@ -43,6 +43,7 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.llmgateway.components.support.PolicyDocument;
 
 import java.util.ArrayList;
@@ -72,6 +73,8 @@ public class Vpc extends ComponentResource {
     private final Output<List<String>> availabilityZones;
     private final Map<SubnetTier, List<Subnet>> subnets = new EnumMap<>(SubnetTier.class);
     private Optional<Output<String>> endpointSecurityGroupId = Optional.empty();
+    private final List<Resource> internetPath = new ArrayList<>();
+    private final InternetGateway internetGateway;
 
     /** Creates the network. */
     public Vpc(String name, VpcArgs args, ComponentResourceOptions opts) {
@@ -99,6 +102,7 @@ public class Vpc extends ComponentResource {
 
         var igw = new InternetGateway(name + "-igw", InternetGatewayArgs.builder()
                 .vpcId(vpcId).tags(Map.of("Name", name)).build(), child());
+        this.internetGateway = igw;
 
         args.layout().forEach((tier, cidrs) -> {
             List<Subnet> tierSubnets = new ArrayList<>();
@@ -117,20 +121,22 @@ public class Vpc extends ComponentResource {
         });
 
         var publicTable = routeTable(name + "-public", SubnetTier.PUBLIC, subnets.get(SubnetTier.PUBLIC));
-        route(name + "-public-internet", publicTable, r -> r.gatewayId(igw.id()));
+        internetPath.add(igw);
+        internetPath.add(route(name + "-public-internet", publicTable.table(), r -> r.gatewayId(igw.id())));
+        internetPath.addAll(publicTable.associations());
 
         List<Consumer<RouteArgs.Builder>> natTargets = natTargets(name, args);
         List<RouteTable> privateTables = new ArrayList<>();
         for (int az = 0; az < azCount; az++) {
             var table = routeTable(name + "-private-" + (az + 1), SubnetTier.PRIVATE,
-                    List.of(subnets.get(SubnetTier.PRIVATE).get(az)));
+                    List.of(subnets.get(SubnetTier.PRIVATE).get(az))).table();
             if (!natTargets.isEmpty()) {
                 route(name + "-private-" + (az + 1) + "-nat", table, natTargets.get(az % natTargets.size()));
             }
             privateTables.add(table);
         }
         // Isolated subnets: no route leaves the VPC, only the S3 gateway endpoint.
-        var isolatedTable = routeTable(name + "-isolated", SubnetTier.ISOLATED, subnets.get(SubnetTier.ISOLATED));
+        var isolatedTable = routeTable(name + "-isolated", SubnetTier.ISOLATED, subnets.get(SubnetTier.ISOLATED)).table();
 
         List<Output<String>> endpointTables = new ArrayList<>();
         privateTables.forEach(t -> endpointTables.add(t.id()));
@@ -161,6 +167,11 @@ public class Vpc extends ComponentResource {
         return endpointSecurityGroupId;
     }
 
+    /** The internet gateway, attached to the VPC: internet-facing load balancers depend on it. */
+    public Resource internetGateway() {
+        return internetGateway;
+    }
+
     /** VPC id. */
     public Output<String> vpcId() {
         return vpcId;
@@ -185,20 +196,30 @@ public class Vpc extends ComponentResource {
         return CustomResourceOptions.builder().parent(this).build();
     }
 
-    private RouteTable routeTable(String tableName, SubnetTier tier, List<Subnet> associated) {
-        var table = new RouteTable(tableName, RouteTableArgs.builder()
-                .vpcId(vpcId).tags(Map.of("Name", tableName, "tier", lower(tier))).build(), child());
-        for (int i = 0; i < associated.size(); i++) {
-            new RouteTableAssociation(tableName + "-" + (i + 1), RouteTableAssociationArgs.builder()
-                    .routeTableId(table.id()).subnetId(associated.get(i).id()).build(), child());
-        }
-        return table;
+    /** A route table and its subnet associations. */
+    private record Table(RouteTable table, List<Resource> associations) {
     }
 
-    private void route(String routeName, RouteTable table, Consumer<RouteArgs.Builder> target) {
+    private Table routeTable(String tableName, SubnetTier tier, List<Subnet> associated) {
+        var table = new RouteTable(tableName, RouteTableArgs.builder()
+                .vpcId(vpcId).tags(Map.of("Name", tableName, "tier", lower(tier))).build(), child());
+        List<Resource> associations = new ArrayList<>();
+        for (int i = 0; i < associated.size(); i++) {
+            associations.add(new RouteTableAssociation(tableName + "-" + (i + 1), RouteTableAssociationArgs.builder()
+                    .routeTableId(table.id()).subnetId(associated.get(i).id()).build(), child()));
+        }
+        return new Table(table, associations);
+    }
+
+    private Route route(String routeName, RouteTable table, Consumer<RouteArgs.Builder> target) {
         var builder = RouteArgs.builder().routeTableId(table.id()).destinationCidrBlock(ANYWHERE);
         target.accept(builder);
-        new Route(routeName, builder.build(), child());
+        return new Route(routeName, builder.build(), child());
+    }
+
+    /** Options of a resource that needs the way to the internet: the attached gateway, the public route and its associations. */
+    private CustomResourceOptions afterInternetPath() {
+        return CustomResourceOptions.builder().parent(this).dependsOn(internetPath).build();
     }
 
     /** One default-route target per NAT (index = AZ it serves first); empty for NONE. */
@@ -217,12 +238,14 @@ public class Vpc extends ComponentResource {
                 int count = args.natStrategy() == NatStrategy.SINGLE_GATEWAY ? 1 : args.azCount();
                 for (int az = 0; az < count; az++) {
                     String natName = name + "-nat-" + (az + 1);
-                    var eip = new Eip(natName, EipArgs.builder().domain("vpc").tags(Map.of("Name", natName)).build(), child());
+                    // terraform-provider-aws docs (aws_eip, aws_nat_gateway): both need the internet gateway first,
+                    // an ordering the ids alone do not express.
+                    var eip = new Eip(natName, EipArgs.builder().domain("vpc").tags(Map.of("Name", natName)).build(), afterInternetPath());
                     var gateway = new NatGateway(natName, NatGatewayArgs.builder()
                             .allocationId(eip.id())
                             .subnetId(publicSubnets.get(az).id())
                             .tags(Map.of("Name", natName))
-                            .build(), child());
+                            .build(), afterInternetPath());
                     targets.add(r -> r.natGatewayId(gateway.id()));
                 }
             }
@@ -259,21 +282,30 @@ public class Vpc extends ComponentResource {
                 .userData(NAT_USER_DATA)
                 .userDataReplaceOnChange(true)
                 .tags(Map.of("Name", name + "-nat"))
-                .build(), child());
+                // First boot installs iptables-services: the public route must already lead to the internet.
+                // The AMI is the latest at creation; a newer release must not replace a running NAT (egress cut,
+                // new address): replace it deliberately (pulumi up --replace) to take a new AMI.
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(internetPath).ignoreChanges("ami").build());
     }
 
-    /** Turns Amazon Linux 2023 into a NAT: IP forwarding plus masquerading on the primary interface. */
+    /**
+     * Turns Amazon Linux 2023 into a NAT in the order of AWS's "Create a NAT AMI" steps (VPC user guide,
+     * VPC_NAT_Instance.html#create-nat-ami, as also used by aws-cdk's NatInstanceProviderV2): install and
+     * start iptables first (its default rules load then), enable persistent IP forwarding, masquerade on the
+     * primary interface, flush the FORWARD chain (the default REJECT), then save so a reboot keeps the rules.
+     */
     static final String NAT_USER_DATA = """
             #!/bin/bash
             set -euo pipefail
             dnf install -y iptables-services
-            echo 'net.ipv4.ip_forward = 1' > /etc/sysctl.d/90-nat.conf
-            sysctl -p /etc/sysctl.d/90-nat.conf
+            systemctl enable iptables
+            systemctl start iptables
+            echo 'net.ipv4.ip_forward=1' > /etc/sysctl.d/custom-ip-forwarding.conf
+            sysctl -p /etc/sysctl.d/custom-ip-forwarding.conf
             iface=$(ip route show default | awk '{print $5}')
             iptables -t nat -A POSTROUTING -o "$iface" -j MASQUERADE
             iptables -F FORWARD
             service iptables save
-            systemctl enable --now iptables
             """;
 
     private void interfaceEndpoints(String name, VpcArgs args) {

@@ -14,6 +14,14 @@ import com.pulumi.aws.wafv2.inputs.WebAclRuleArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionNoneArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementAndStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementLabelMatchStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementNotStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementOrStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRegexMatchStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRegexMatchStatementFieldToMatchArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRegexMatchStatementFieldToMatchUriPathArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRegexMatchStatementTextTransformationArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs;
@@ -32,19 +40,41 @@ import java.util.Map;
 
 /**
  * An AWS WAF web ACL for an LLM API: the AWS common, known-bad-inputs and IP-reputation managed
- * rule groups, a per-IP rate limit, metrics and sampled requests, and logging. The common rule
- * set's {@code SizeRestrictions_BODY} only counts: it blocks bodies over 8 KB, and ordinary
- * prompts are larger than that.
+ * rule groups, a per-IP rate limit, metrics and sampled requests, and logging.
+ *
+ * <p>Prompts are not web forms. The core rule set's body rules match what ordinary prompts carry:
+ * bodies over 8 KB ({@code SizeRestrictions_BODY}), HTML and script in code questions
+ * ({@code CrossSiteScripting_BODY}), file paths ({@code GenericLFI_BODY}), URLs
+ * ({@code GenericRFI_BODY}) and the metadata address {@code 169.254.169.254} in a question about
+ * EC2 ({@code EC2MetaDataSSRF_BODY}). Those five only count inside the managed group, which labels
+ * the request ({@code awswaf:managed:aws:core-rule-set:<Rule>_Body}, AWS WAF developer guide,
+ * "Core rule set (CRS) managed rule group"), and the next rule blocks a labelled request unless its
+ * path is one of the model APIs ({@link #PROMPT_PATHS}). Trade-off: on those paths a body that
+ * really is an XSS, LFI, RFI or SSRF payload reaches LiteLLM, which forwards it to a model as text
+ * and never renders, includes, fetches or executes it; everywhere else (admin UI, key and user
+ * management) the rules block as AWS ships them. Header, query-string and URI rules, known bad
+ * inputs (Log4j, Java deserialization) and IP reputation apply on every path.
  */
 public class WebFirewall extends ComponentResource {
 
     /** Type token. */
     public static final String TYPE = "llmgateway:waf:WebFirewall";
+    /** The core rule set. */
+    static final String CORE_RULE_SET = "AWSManagedRulesCommonRuleSet";
     /** The managed rule groups, in priority order. */
     static final List<String> MANAGED_GROUPS = List.of(
-            "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAmazonIpReputationList");
-    /** Rules of the common rule set that only count, with the reason above. */
-    static final List<String> COUNT_ONLY = List.of("SizeRestrictions_BODY");
+            CORE_RULE_SET, "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAmazonIpReputationList");
+    /** Body rules of the core rule set that only count (and label) inside the group; see the class comment. */
+    static final List<String> BODY_RULES = List.of(
+            "SizeRestrictions_BODY", "CrossSiteScripting_BODY", "GenericLFI_BODY", "GenericRFI_BODY", "EC2MetaDataSSRF_BODY");
+    /**
+     * Paths whose bodies are prompts: LiteLLM's OpenAI-compatible routes with and without {@code /v1},
+     * Azure-style deployment routes, and Anthropic's messages API.
+     */
+    static final String PROMPT_PATHS = "^/(v1/|openai/deployments/[^/]+/)?(chat/completions|completions|embeddings|responses|messages"
+            + "|moderations|rerank|audio/|images/)";
+    /** Name of the rule that blocks body-rule matches outside {@link #PROMPT_PATHS}. */
+    static final String BODY_RULES_OUTSIDE_PROMPTS = "CoreBodyRulesOutsidePromptPaths";
 
     private final Output<String> arn;
 
@@ -53,11 +83,10 @@ public class WebFirewall extends ComponentResource {
         super(TYPE, name, null, opts);
         var child = CustomResourceOptions.builder().parent(this).build();
         List<WebAclRuleArgs> rules = new ArrayList<>();
-        for (int i = 0; i < MANAGED_GROUPS.size(); i++) {
-            String group = MANAGED_GROUPS.get(i);
+        for (String group : MANAGED_GROUPS) {
             var statement = WebAclRuleStatementManagedRuleGroupStatementArgs.builder().vendorName("AWS").name(group);
-            if (i == 0) {
-                statement.ruleActionOverrides(COUNT_ONLY.stream().map(rule ->
+            if (group.equals(CORE_RULE_SET)) {
+                statement.ruleActionOverrides(BODY_RULES.stream().map(rule ->
                         WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs.builder()
                                 .name(rule)
                                 .actionToUse(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs.builder()
@@ -67,15 +96,18 @@ public class WebFirewall extends ComponentResource {
             }
             rules.add(WebAclRuleArgs.builder()
                     .name(group)
-                    .priority(i + 1)
+                    .priority(rules.size() + 1)
                     .overrideAction(WebAclRuleOverrideActionArgs.builder().none(WebAclRuleOverrideActionNoneArgs.builder().build()).build())
                     .statement(WebAclRuleStatementArgs.builder().managedRuleGroupStatement(statement.build()).build())
                     .visibilityConfig(ruleVisibility(group))
                     .build());
+            if (group.equals(CORE_RULE_SET)) {
+                rules.add(bodyRulesOutsidePrompts(rules.size() + 1));
+            }
         }
         rules.add(WebAclRuleArgs.builder()
                 .name("RateLimitPerIp")
-                .priority(MANAGED_GROUPS.size() + 1)
+                .priority(rules.size() + 1)
                 .action(WebAclRuleActionArgs.builder().block(WebAclRuleActionBlockArgs.builder().build()).build())
                 .statement(WebAclRuleStatementArgs.builder().rateBasedStatement(WebAclRuleStatementRateBasedStatementArgs.builder()
                         .limit(args.rateLimitPer5Minutes()).aggregateKeyType("IP").build()).build())
@@ -84,7 +116,7 @@ public class WebFirewall extends ComponentResource {
 
         var acl = new WebAcl(name, WebAclArgs.builder()
                 .scope(args.scope())
-                .description("LLM gateway: managed rules, rate limit; large prompt bodies allowed")
+                .description("LLM gateway: managed rules, rate limit; core body rules block outside the model APIs only")
                 .defaultAction(WebAclDefaultActionArgs.builder().allow(WebAclDefaultActionAllowArgs.builder().build()).build())
                 .rules(rules)
                 .visibilityConfig(WebAclVisibilityConfigArgs.builder()
@@ -107,6 +139,37 @@ public class WebFirewall extends ComponentResource {
     /** The web ACL's ARN, to associate with a load balancer or a distribution. */
     public Output<String> arn() {
         return arn;
+    }
+
+    /** Blocks a request that one of {@link #BODY_RULES} labelled, unless its path is a model API. */
+    private static WebAclRuleArgs bodyRulesOutsidePrompts(int priority) {
+        List<WebAclRuleStatementArgs> labelled = BODY_RULES.stream().map(rule -> WebAclRuleStatementArgs.builder()
+                .labelMatchStatement(WebAclRuleStatementLabelMatchStatementArgs.builder().scope("LABEL")
+                        .key(label(rule)).build())
+                .build()).toList();
+        var promptPath = WebAclRuleStatementArgs.builder().regexMatchStatement(WebAclRuleStatementRegexMatchStatementArgs.builder()
+                .regexString(PROMPT_PATHS)
+                .fieldToMatch(WebAclRuleStatementRegexMatchStatementFieldToMatchArgs.builder()
+                        .uriPath(WebAclRuleStatementRegexMatchStatementFieldToMatchUriPathArgs.builder().build()).build())
+                .textTransformations(WebAclRuleStatementRegexMatchStatementTextTransformationArgs.builder()
+                        .priority(0).type("NONE").build())
+                .build()).build();
+        return WebAclRuleArgs.builder()
+                .name(BODY_RULES_OUTSIDE_PROMPTS)
+                .priority(priority)
+                .action(WebAclRuleActionArgs.builder().block(WebAclRuleActionBlockArgs.builder().build()).build())
+                .statement(WebAclRuleStatementArgs.builder().andStatement(WebAclRuleStatementAndStatementArgs.builder().statements(
+                        WebAclRuleStatementArgs.builder().orStatement(WebAclRuleStatementOrStatementArgs.builder()
+                                .statements(labelled).build()).build(),
+                        WebAclRuleStatementArgs.builder().notStatement(WebAclRuleStatementNotStatementArgs.builder()
+                                .statements(promptPath).build()).build()).build()).build())
+                .visibilityConfig(ruleVisibility(BODY_RULES_OUTSIDE_PROMPTS))
+                .build();
+    }
+
+    /** The label a core-rule-set rule adds ({@code SizeRestrictions_BODY} labels {@code ...:SizeRestrictions_Body}). */
+    static String label(String rule) {
+        return "awswaf:managed:aws:core-rule-set:" + rule.replace("_BODY", "_Body");
     }
 
     private static WebAclRuleVisibilityConfigArgs ruleVisibility(String rule) {

@@ -36,7 +36,7 @@ class DatabaseTest {
         PlannedStack plan = plan(b -> b.minCapacity(0).maxCapacity(2).secondsUntilAutoPause(600).deletionProtection(false));
         PlannedResource cluster = plan.one("aws:rds/cluster:Cluster");
         assertEquals("aurora-postgresql", cluster.string("engine"));
-        assertEquals("16.6", cluster.string("engineVersion"));
+        assertEquals(PostgresVersions.AURORA_DEFAULT, cluster.string("engineVersion"));
         assertEquals(0.0, cluster.number("serverlessv2ScalingConfiguration.minCapacity"));
         assertEquals(2.0, cluster.number("serverlessv2ScalingConfiguration.maxCapacity"));
         assertEquals(600.0, cluster.number("serverlessv2ScalingConfiguration.secondsUntilAutoPause"));
@@ -56,7 +56,7 @@ class DatabaseTest {
         assertTrue(cluster.protect() && cluster.retainOnDelete());
         assertEquals(30.0, cluster.number("backupRetentionPeriod"));
         assertFalse(cluster.flag("skipFinalSnapshot"));
-        assertEquals("db-final", cluster.string("finalSnapshotIdentifier"));
+        assertTrue(cluster.string("finalSnapshotIdentifier").matches("db-final-[0-9a-f]{8}"), cluster.string("finalSnapshotIdentifier"));
         assertTrue(cluster.input("serverlessv2ScalingConfiguration.secondsUntilAutoPause").isEmpty());
         List<PlannedResource> instances = plan.ofType("aws:rds/clusterInstance:ClusterInstance");
         assertEquals(2, instances.size());
@@ -79,7 +79,7 @@ class DatabaseTest {
         assertEquals(List.of("postgresql"), cluster.list("enabledCloudwatchLogsExports"));
         assertTrue(cluster.flag("iamDatabaseAuthenticationEnabled") && cluster.flag("copyTagsToSnapshot"));
         PlannedResource parameters = plan.one("aws:rds/clusterParameterGroup:ClusterParameterGroup");
-        assertEquals("aurora-postgresql16", parameters.string("family"));
+        assertEquals("aurora-postgresql17", parameters.string("family"));
         assertTrue(parameters.list("parameters").toString().contains("name=rds.force_ssl, value=1"), parameters.list("parameters").toString());
     }
 
@@ -104,7 +104,7 @@ class DatabaseTest {
         assertEquals(200.0, instance.number("maxAllocatedStorage"));
         assertEquals("db.t4g.micro", instance.string("instanceClass"));
         assertFalse(instance.flag("performanceInsightsEnabled"), "t4g.micro has no Performance Insights");
-        assertEquals("postgres16", plan.one("aws:rds/parameterGroup:ParameterGroup").string("family"));
+        assertEquals("postgres17", plan.one("aws:rds/parameterGroup:ParameterGroup").string("family"));
         assertTrue(plan.ofType("aws:rds/cluster:Cluster").isEmpty());
     }
 
@@ -113,9 +113,57 @@ class DatabaseTest {
         var inverted = assertThrows(IllegalArgumentException.class, () -> base().minCapacity(4).maxCapacity(2).build());
         assertTrue(inverted.getMessage().contains("0 <= min <= max"), inverted.getMessage());
         var old = assertThrows(IllegalArgumentException.class, () -> base().engineVersion("16.2").minCapacity(0).build());
-        assertTrue(old.getMessage().contains("needs PostgreSQL 13.15, 14.12, 15.7, 16.3 or later, got 16.2"), old.getMessage());
+        assertTrue(old.getMessage().contains("engineVersion 16.2: a version that supports a minimum capacity of 0 (auto-pause): 16.3 or later"), old.getMessage());
         var retention = assertThrows(IllegalArgumentException.class, () -> base().logRetentionDays(10).build());
         assertTrue(retention.getMessage().contains("logRetentionDays"), retention.getMessage());
+    }
+
+    @Test
+    void defaultsAreCreatableVersionsAndAwsMinorUpgradesAreNeverReverted() {
+        PlannedStack aurora = plan(b -> b);
+        PlannedResource cluster = aurora.one("aws:rds/cluster:Cluster");
+        assertEquals("17.7", cluster.string("engineVersion"), "Aurora PostgreSQL LTS minor");
+        assertTrue(cluster.ignoreChanges().contains("engineVersion"));
+        assertTrue(aurora.one("aws:rds/clusterInstance:ClusterInstance").ignoreChanges().contains("engineVersion"));
+        PlannedStack rds = plan(b -> b.engine(DatabaseEngine.RDS_INSTANCE));
+        PlannedResource instance = rds.one("aws:rds/instance:Instance");
+        assertEquals("17.7", instance.string("engineVersion"));
+        assertTrue(instance.flag("autoMinorVersionUpgrade"));
+        assertTrue(instance.ignoreChanges().contains("engineVersion"));
+    }
+
+    @Test
+    void versionsRdsNoLongerCreatesAreRefused() {
+        var retired = assertThrows(IllegalArgumentException.class, () -> base().engine(DatabaseEngine.RDS_INSTANCE).engineVersion("16.6").build());
+        assertTrue(retired.getMessage().contains("16.11 or later"), retired.getMessage());
+        assertTrue(PostgresVersions.problem(DatabaseEngine.AURORA_PROVISIONED, "16.8", false).isEmpty(), "Aurora 16.8 is a long-term-support minor");
+        assertTrue(PostgresVersions.problem(DatabaseEngine.RDS_INSTANCE, "13.20", false).isPresent(), "13 is in paid extended support");
+    }
+
+    @Test
+    void everyDestroyLeavesASnapshotUnderItsOwnName() {
+        PlannedStack plan = plan(b -> b);
+        PlannedResource suffix = plan.one("random:index/randomId:RandomId");
+        assertEquals(4.0, suffix.number("byteLength"));
+        assertEquals(KEY, suffix.string("keepers.kmsKeyId"), "a replacement for a new key gets a new name too");
+        PlannedResource cluster = plan.one("aws:rds/cluster:Cluster");
+        assertEquals("db-final-0123abcd", cluster.string("finalSnapshotIdentifier"), "name plus the random suffix");
+        assertFalse(cluster.flag("skipFinalSnapshot"));
+        PlannedResource instance = plan(b -> b.engine(DatabaseEngine.RDS_INSTANCE)).one("aws:rds/instance:Instance");
+        assertEquals("db-final-0123abcd", instance.string("finalSnapshotIdentifier"));
+    }
+
+    @Test
+    void everyExportedLogTypeHasItsOwnEncryptedGroupCreatedFirst() {
+        PlannedStack plan = plan(b -> b.engine(DatabaseEngine.RDS_INSTANCE));
+        PlannedResource instance = plan.one("aws:rds/instance:Instance");
+        assertEquals(List.of("postgresql", "upgrade"), instance.list("enabledCloudwatchLogsExports"));
+        for (Object type : instance.list("enabledCloudwatchLogsExports")) {
+            PlannedResource group = plan.where(r -> r.type().equals("aws:cloudwatch/logGroup:LogGroup")
+                    && ("/aws/rds/instance/db/" + type).equals(r.string("name"))).get(0);
+            assertEquals(KEY, group.string("kmsKeyId"));
+            assertTrue(instance.dependencies().contains(group.urn()), type + " group exists before the export starts");
+        }
     }
 
     @Test

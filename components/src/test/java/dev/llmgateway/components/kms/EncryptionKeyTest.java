@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class EncryptionKeyTest {
 
     @Test
     void logsMayUseTheKeyOnlyForThisAccountsLogGroupsInTheRegionAndCallerGrantsAreAdded() {
-        JsonObject policy = JsonParser.parseString(EncryptionKey.policy("111122223333", "eu-west-1",
+        JsonObject policy = JsonParser.parseString(EncryptionKey.policy("aws", "111122223333", "eu-west-1",
                 List.of(Statement.allow("Extra", List.of("kms:Decrypt"), List.of("*")).forPrincipal("Service", "cloudwatch.amazonaws.com")
                         .when("StringEquals", "aws:SourceAccount", "111122223333")))).getAsJsonObject();
         var statements = policy.getAsJsonArray("Statement");
@@ -46,5 +47,13 @@ class EncryptionKeyTest {
         var error = assertThrows(IllegalArgumentException.class, () -> EncryptionKeyArgs.builder()
                 .accountId(Output.of("1")).region("r").deletionWindowDays(3).build());
         assertEquals("EncryptionKeyArgs.deletionWindowDays must be 7..30, got 3", error.getMessage());
+    }
+
+    @Test
+    void arnsInThePolicyUseTheAccountsPartition() {
+        String policy = EncryptionKey.policy("aws-us-gov", "111122223333", "us-gov-west-1", List.of());
+        assertTrue(policy.contains("arn:aws-us-gov:iam::111122223333:root"), policy);
+        assertTrue(policy.contains("arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:*"), policy);
+        assertFalse(policy.contains("arn:aws:"), policy);
     }
 }

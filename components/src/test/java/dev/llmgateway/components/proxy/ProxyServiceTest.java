@@ -142,7 +142,7 @@ class ProxyServiceTest {
         assertEquals("REGIONAL", acl.string("scope"));
         assertEquals("SizeRestrictions_BODY", acl.string("rules.0.statement.managedRuleGroupStatement.ruleActionOverrides.0.name"));
         assertTrue(acl.input("rules.0.statement.managedRuleGroupStatement.ruleActionOverrides.0.actionToUse.count").isPresent());
-        assertEquals(1500.0, acl.number("rules.3.statement.rateBasedStatement.limit"));
+        assertEquals(1500.0, acl.number("rules.4.statement.rateBasedStatement.limit"));
         assertTrue(plan.one("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration").input("logDestinationConfigs").isPresent());
         assertEquals(1, plan.ofType("aws:wafv2/webAclAssociation:WebAclAssociation").size());
     }
@@ -165,5 +165,17 @@ class ProxyServiceTest {
         assertEquals("AES256", plan.one("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2")
                 .string("rules.0.applyServerSideEncryptionByDefault.sseAlgorithm"));
         assertEquals(90.0, plan.one("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2").number("rules.0.expiration.days"));
+    }
+
+    @Test
+    void containerInsightsLogsGoToAGroupWithRetentionAndKeyCreatedBeforeAnyTask() {
+        PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT)).logRetentionDays(14));
+        PlannedResource group = plan.named("aws:cloudwatch/logGroup:LogGroup", "gw-insights");
+        assertTrue(group.string("name").matches("/aws/ecs/containerinsights/.+/performance"), group.string("name"));
+        assertEquals(14.0, group.number("retentionInDays"));
+        assertEquals("arn:aws:kms:us-east-1:123456789012:key/k", group.string("kmsKeyId"));
+        assertTrue(plan.one("aws:ecs/service:Service").dependencies().contains(group.urn()), "no task writes before the group exists");
+        assertTrue(plan(b -> b.certificateArn(Output.of(CERT)).containerInsights(false))
+                .where(r -> r.name().equals("gw-insights")).isEmpty(), "no group without Container Insights");
     }
 }

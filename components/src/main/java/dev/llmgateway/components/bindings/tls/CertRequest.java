@@ -13,6 +13,9 @@ import com.pulumi.resources.CustomResourceOptions;
 @ResourceType(type = CertRequest.TYPE)
 public class CertRequest extends CustomResource {
 
+    /** Outputs the provider schema marks secret (pulumi/pulumi-tls schema.json); nothing write-only. */
+    static final java.util.List<String> SECRET_OUTPUTS = java.util.List.of("privateKeyPem");
+
     /** Type token of the resource. */
     public static final String TYPE = "tls:index/certRequest:CertRequest";
 
@@ -21,7 +24,7 @@ public class CertRequest extends CustomResource {
 
     /** Creates the request; {@code options} may be null. */
     public CertRequest(String name, CertRequestArgs args, CustomResourceOptions options) {
-        super(TYPE, name, args, TlsPlugin.options(options, "privateKeyPem", "privateKeyPemWo"));
+        super(TYPE, name, args, TlsPlugin.options(options, SECRET_OUTPUTS));
     }
 
     /** The request in PEM form. */

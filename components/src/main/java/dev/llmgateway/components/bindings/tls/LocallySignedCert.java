@@ -15,6 +15,9 @@ import com.pulumi.resources.CustomResourceOptions;
 @ResourceType(type = LocallySignedCert.TYPE)
 public class LocallySignedCert extends CustomResource {
 
+    /** Outputs the provider schema marks secret (pulumi/pulumi-tls schema.json); nothing write-only. */
+    static final java.util.List<String> SECRET_OUTPUTS = java.util.List.of("caPrivateKeyPem");
+
     /** Type token of the resource. */
     public static final String TYPE = "tls:index/locallySignedCert:LocallySignedCert";
 
@@ -23,7 +26,7 @@ public class LocallySignedCert extends CustomResource {
 
     /** Creates the certificate; {@code options} may be null. */
     public LocallySignedCert(String name, LocallySignedCertArgs args, CustomResourceOptions options) {
-        super(TYPE, name, args, TlsPlugin.options(options, "caPrivateKeyPem", "caPrivateKeyPemWo"));
+        super(TYPE, name, args, TlsPlugin.options(options, SECRET_OUTPUTS));
     }
 
     /** The certificate in PEM form. */

@@ -13,6 +13,9 @@ import com.pulumi.resources.CustomResourceOptions;
 @ResourceType(type = PrivateKey.TYPE)
 public class PrivateKey extends CustomResource {
 
+    /** Outputs the provider schema marks secret (pulumi/pulumi-tls schema.json). */
+    static final java.util.List<String> SECRET_OUTPUTS = java.util.List.of("privateKeyOpenssh", "privateKeyPem", "privateKeyPemPkcs8");
+
     /** Type token of the resource. */
     public static final String TYPE = "tls:index/privateKey:PrivateKey";
 
@@ -24,8 +27,7 @@ public class PrivateKey extends CustomResource {
 
     /** Creates the key; {@code options} may be null. */
     public PrivateKey(String name, PrivateKeyArgs args, CustomResourceOptions options) {
-        super(TYPE, name, args, TlsPlugin.options(options,
-                "privateKeyOpenssh", "privateKeyPem", "privateKeyPemPkcs8"));
+        super(TYPE, name, args, TlsPlugin.options(options, SECRET_OUTPUTS));
     }
 
     /** The private key in PEM form, as a secret. */

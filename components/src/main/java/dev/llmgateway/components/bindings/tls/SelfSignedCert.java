@@ -14,6 +14,9 @@ import com.pulumi.resources.CustomResourceOptions;
 @ResourceType(type = SelfSignedCert.TYPE)
 public class SelfSignedCert extends CustomResource {
 
+    /** Outputs the provider schema marks secret (pulumi/pulumi-tls schema.json); nothing write-only. */
+    static final java.util.List<String> SECRET_OUTPUTS = java.util.List.of("privateKeyPem");
+
     /** Type token of the resource. */
     public static final String TYPE = "tls:index/selfSignedCert:SelfSignedCert";
 
@@ -22,7 +25,7 @@ public class SelfSignedCert extends CustomResource {
 
     /** Creates the certificate; {@code options} may be null. */
     public SelfSignedCert(String name, SelfSignedCertArgs args, CustomResourceOptions options) {
-        super(TYPE, name, args, TlsPlugin.options(options, "privateKeyPem", "privateKeyPemWo"));
+        super(TYPE, name, args, TlsPlugin.options(options, SECRET_OUTPUTS));
     }
 
     /** The certificate in PEM form. */

@@ -12,7 +12,7 @@ public final class TlsPlugin {
     }
 
     /** The plugin version and the provider's secret outputs, merged with the caller's {@code options} (may be null). */
-    static CustomResourceOptions options(CustomResourceOptions options, String... secretOutputs) {
+    static CustomResourceOptions options(CustomResourceOptions options, java.util.List<String> secretOutputs) {
         return CustomResourceOptions.merge(
                 CustomResourceOptions.builder()
                         .version(VERSION)

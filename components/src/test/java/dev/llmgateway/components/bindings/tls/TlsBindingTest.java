@@ -44,4 +44,14 @@ class TlsBindingTest {
         assertTrue(leaf.string("certRequestPem").contains("CERTIFICATE REQUEST"), "MockCloud computes certRequestPem");
         assertTrue(plan.outputs().get("key") instanceof Secret);
     }
+
+    @Test
+    void secretOutputsAreExactlyWhatTheTlsSchemaMarksSecretAndNoWriteOnlyInputs() {
+        // pulumi/pulumi-tls provider/cmd/pulumi-resource-tls/schema.json: properties with "secret": true.
+        assertEquals(List.of("privateKeyOpenssh", "privateKeyPem", "privateKeyPemPkcs8"), PrivateKey.SECRET_OUTPUTS);
+        assertEquals(List.of("privateKeyPem"), CertRequest.SECRET_OUTPUTS);
+        assertEquals(List.of("privateKeyPem"), SelfSignedCert.SECRET_OUTPUTS);
+        assertEquals(List.of("caPrivateKeyPem"), LocallySignedCert.SECRET_OUTPUTS);
+        assertEquals(List.of("caPrivateKeyPem"), TlsPlugin.options(null, LocallySignedCert.SECRET_OUTPUTS).getAdditionalSecretOutputs());
+    }
 }

@@ -1,0 +1,53 @@
+package dev.llmgateway.gateway.settings;
+
+import com.pulumi.aws.enums.Region;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code aws:region}: must be a region the AWS provider knows (its {@link Region} enum), and decides
+ * the partition that ARNs given in the stack file must belong to.
+ */
+final class Regions {
+
+    /** Every region name the pulumi-aws provider knows. */
+    static final Set<String> KNOWN = Arrays.stream(Region.values()).map(Region::getValue)
+            .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+
+    private Regions() {
+    }
+
+    /** Reads and checks {@code aws:region}. */
+    static String read(SettingsReader r) {
+        String region = r.required("aws:region");
+        if (!KNOWN.contains(region)) {
+            throw r.invalid("aws:region", region, "an AWS region name such as us-east-1 or eu-west-1; known: " + KNOWN);
+        }
+        return region;
+    }
+
+    /**
+     * The partition of a region (AWS General Reference, "ARN formats": aws, aws-cn, aws-us-gov, and
+     * the isolated aws-iso, aws-iso-b, aws-iso-e).
+     */
+    static String partition(String region) {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        if (region.startsWith("us-gov-")) {
+            return "aws-us-gov";
+        }
+        if (region.startsWith("us-isob-")) {
+            return "aws-iso-b";
+        }
+        if (region.startsWith("us-iso-")) {
+            return "aws-iso";
+        }
+        if (region.startsWith("eu-isoe-")) {
+            return "aws-iso-e";
+        }
+        return "aws";
+    }
+}
