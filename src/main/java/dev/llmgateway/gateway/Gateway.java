@@ -55,7 +55,7 @@ public final class Gateway {
         var key = new EncryptionKey(prefix, EncryptionKeyArgs.builder()
                 .accountId(account).region(s.region())
                 .description("LiteLLM gateway " + s.stack() + ": secrets, database, logs, alarms")
-                .grants(a -> List.of(Observability.keyPolicyStatement(a, s.region(), Monitoring.name(prefix))))
+                .grants(a -> Observability.keyPolicyStatements(a, s.region(), Monitoring.name(prefix)))
                 .build(), options);
         var network = network(prefix, s, key.arn(), invoke, options);
 
@@ -115,6 +115,7 @@ public final class Gateway {
         ctx.export("databaseEndpoint", database.endpoint());
         ctx.export("clusterName", proxy.clusterName());
         ctx.export("serviceName", proxy.serviceName());
+        ctx.export("taskDefinitionArn", proxy.taskDefinitionArn());
         ctx.export("logGroups", Output.all(List.copyOf(proxy.logGroupNames().values())));
         ctx.export("alarmTopicArn", observability.topicArn());
         observability.dashboardName().ifPresent(name -> ctx.export("dashboardName", name));

@@ -38,6 +38,7 @@ final class Monitoring {
                         .target5xxPer5Min(o.errorAlarmCount())
                         .build())
                 .clusterName(proxy.clusterName())
+                .clusterArn(proxy.clusterArn())
                 .serviceName(proxy.serviceName())
                 .minTasks(s.proxy().minTasks())
                 .loadBalancerArnSuffix(proxy.loadBalancerArnSuffix())

@@ -1,6 +1,10 @@
 package dev.llmgateway.components.observability;
 
 import com.pulumi.aws.cloudwatch.Dashboard;
+import com.pulumi.aws.cloudwatch.EventRule;
+import com.pulumi.aws.cloudwatch.EventRuleArgs;
+import com.pulumi.aws.cloudwatch.EventTarget;
+import com.pulumi.aws.cloudwatch.EventTargetArgs;
 import com.pulumi.aws.cloudwatch.DashboardArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
@@ -31,8 +35,10 @@ import java.util.regex.Pattern;
  * {@link DatabaseKind}, each notifying the topic on ALARM and OK, and optionally a CloudWatch
  * dashboard. It takes plain names and dimensions, so it works with any service and database.
  *
- * <p>The KMS key's policy must let CloudWatch use the key, or notifications are dropped silently:
- * add {@link #keyPolicyStatement(String, String, String)} to it.
+ * EventBridge rules also publish the cluster's failed deployments and failed tasks to the topic.
+ *
+ * <p>The KMS key's policy must let CloudWatch and EventBridge use the key, or notifications are
+ * dropped silently: add {@link #keyPolicyStatements(String, String, String)} to it.
  */
 public final class Observability extends ComponentResource {
 
@@ -65,6 +71,10 @@ public final class Observability extends ComponentResource {
                 .arn(topic.arn())
                 .policy(topic.arn().applyValue(arn -> topicPolicy(arn, name)))
                 .build(), child);
+        ecsEvent(name, "deployment-failed", "a deployment of a service in the cluster failed and was rolled back",
+                args.clusterArn().applyValue(EcsEventPatterns::deploymentFailed), topic, child);
+        ecsEvent(name, "task-failed", "a task of the cluster failed to start or its essential container exited",
+                args.clusterArn().applyValue(EcsEventPatterns::taskFailed), topic, child);
         for (String email : args.alarmEmails()) {
             new TopicSubscription(name + "-email-" + email.toLowerCase(Locale.ROOT), TopicSubscriptionArgs.builder()
                     .topic(topic.arn())
@@ -120,19 +130,26 @@ public final class Observability extends ComponentResource {
     }
 
     /**
-     * The statement the KMS key's policy needs so CloudWatch can publish to the topic this
-     * component encrypts with it, limited to this component's alarms (partition {@code aws}).
+     * The statements the KMS key's policy needs so CloudWatch alarms and EventBridge rules can publish
+     * to the topic this component encrypts with it (partition {@code aws}). CloudWatch is limited to
+     * this component's alarms. EventBridge gets the statement the SNS developer guide gives for AWS
+     * event sources publishing to encrypted topics ("Enable compatibility between event sources from
+     * AWS services and encrypted topics": {@code kms:GenerateDataKey*} and {@code kms:Decrypt}); the
+     * topic policy then admits only this component's rules.
      *
      * @param accountId account of the alarms
      * @param region    region of the alarms
      * @param name      the name given to this component
      */
-    public static Statement keyPolicyStatement(String accountId, String region, String name) {
+    public static List<Statement> keyPolicyStatements(String accountId, String region, String name) {
         // In a key policy the resource "*" means "this key": AWS requires it there.
-        return Statement.allow("CloudWatchAlarmsUseKey", List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"))
-                .forPrincipal("Service", "cloudwatch.amazonaws.com")
-                .when("StringEquals", "aws:SourceAccount", accountId)
-                .when("ArnLike", "aws:SourceArn", alarmArnPattern("aws", accountId, region, name));
+        return List.of(
+                Statement.allow("CloudWatchAlarmsUseKey", List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"))
+                        .forPrincipal("Service", "cloudwatch.amazonaws.com")
+                        .when("StringEquals", "aws:SourceAccount", accountId)
+                        .when("ArnLike", "aws:SourceArn", alarmArnPattern("aws", accountId, region, name)),
+                Statement.allow("EventBridgeRulesUseKey", List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"))
+                        .forPrincipal("Service", "events.amazonaws.com"));
     }
 
     private static ComponentResourceOptions checked(String name, ObservabilityArgs args,
@@ -171,7 +188,21 @@ public final class Observability extends ComponentResource {
         return new MetricAlarm(name + "-" + spec.key(), builder.build(), child);
     }
 
-    /** Lets CloudWatch publish to the topic for this component's alarms only. */
+    /** An EventBridge rule on the default bus that sends matching ECS events to the topic. */
+    private static void ecsEvent(String name, String key, String meaning, Output<String> pattern, Topic topic,
+                                 CustomResourceOptions child) {
+        var rule = new EventRule(name + "-" + key, EventRuleArgs.builder()
+                .name(name + "-" + key)
+                .description("Notifies the alarm topic when " + meaning + ".")
+                .eventPattern(pattern)
+                .build(), child);
+        new EventTarget(name + "-" + key, EventTargetArgs.builder()
+                .rule(rule.name())
+                .arn(topic.arn())
+                .build(), child);
+    }
+
+    /** Lets CloudWatch publish to the topic for this component's alarms only, EventBridge for its rules only. */
     private static String topicPolicy(String topicArn, String name) {
         String[] arn = topicArn.split(":");
         String partition = arn[1];
@@ -181,7 +212,12 @@ public final class Observability extends ComponentResource {
                 Statement.allow("CloudWatchAlarmsPublish", List.of("sns:Publish"), List.of(topicArn))
                         .forPrincipal("Service", "cloudwatch.amazonaws.com")
                         .when("StringEquals", "aws:SourceAccount", account)
-                        .when("ArnLike", "aws:SourceArn", alarmArnPattern(partition, account, region, name))));
+                        .when("ArnLike", "aws:SourceArn", alarmArnPattern(partition, account, region, name)),
+                Statement.allow("EventBridgeRulesPublish", List.of("sns:Publish"), List.of(topicArn))
+                        .forPrincipal("Service", "events.amazonaws.com")
+                        .when("StringEquals", "aws:SourceAccount", account)
+                        .when("ArnLike", "aws:SourceArn",
+                                "arn:" + partition + ":events:" + region + ":" + account + ":rule/" + name + "-*")));
     }
 
     private static String alarmArnPattern(String partition, String accountId, String region, String name) {

@@ -25,6 +25,7 @@ public final class ObservabilityArgs {
     private final AlarmLevel level;
     private final AlarmThresholds thresholds;
     private final Output<String> clusterName;
+    private final Output<String> clusterArn;
     private final Output<String> serviceName;
     private final int minTasks;
     private final Output<String> loadBalancerArnSuffix;
@@ -41,6 +42,7 @@ public final class ObservabilityArgs {
         this.level = b.level;
         this.thresholds = b.thresholds;
         this.clusterName = b.clusterName;
+        this.clusterArn = b.clusterArn;
         this.serviceName = b.serviceName;
         this.minTasks = b.minTasks;
         this.loadBalancerArnSuffix = b.loadBalancerArnSuffix;
@@ -80,6 +82,11 @@ public final class ObservabilityArgs {
     /** ECS cluster name. */
     public Output<String> clusterName() {
         return clusterName;
+    }
+
+    /** ECS cluster ARN (its failed deployments and tasks are published to the topic). */
+    public Output<String> clusterArn() {
+        return clusterArn;
     }
 
     /** ECS service name. */
@@ -134,6 +141,7 @@ public final class ObservabilityArgs {
         private AlarmLevel level = AlarmLevel.FULL;
         private AlarmThresholds thresholds = AlarmThresholds.defaults();
         private Output<String> clusterName;
+        private Output<String> clusterArn;
         private Output<String> serviceName;
         private int minTasks = 1;
         private Output<String> loadBalancerArnSuffix;
@@ -174,6 +182,15 @@ public final class ObservabilityArgs {
         /** Required: name of the ECS cluster running the service. */
         public Builder clusterName(Output<String> clusterName) {
             this.clusterName = clusterName;
+            return this;
+        }
+
+        /**
+         * Required: ARN of the ECS cluster; EventBridge publishes its failed service deployments
+         * (circuit breaker) and tasks that failed to start or whose essential container exited.
+         */
+        public Builder clusterArn(Output<String> clusterArn) {
+            this.clusterArn = clusterArn;
             return this;
         }
 
@@ -242,6 +259,7 @@ public final class ObservabilityArgs {
         public ObservabilityArgs build() {
             required("kmsKeyArn", kmsKeyArn);
             required("clusterName", clusterName);
+            required("clusterArn", clusterArn);
             required("serviceName", serviceName);
             required("loadBalancerArnSuffix", loadBalancerArnSuffix);
             required("targetGroupArnSuffix", targetGroupArnSuffix);
