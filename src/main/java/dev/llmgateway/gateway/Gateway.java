@@ -16,6 +16,7 @@ import dev.llmgateway.components.database.Database;
 import dev.llmgateway.components.kms.EncryptionKey;
 import dev.llmgateway.components.kms.EncryptionKeyArgs;
 import dev.llmgateway.components.observability.Observability;
+import dev.llmgateway.components.observability.PrometheusMetrics;
 import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.components.secrets.SecretVault;
 import dev.llmgateway.components.vpc.SubnetTier;
@@ -87,8 +88,9 @@ public final class Gateway {
                 s.observability().logRetentionDays(), options));
         Output<List<String>> bedrock = account.applyValue(a -> s.litellm().bedrockResourceArns(s.region(), a));
         var discovery = Metrics.discovery(prefix, s, network, options);
+        Optional<Output<String>> certificate = Access.certificate(prefix, s.access(), options);
         var proxy = new ProxyService(prefix + "-proxy", Access.proxyArgs(s, network, key.arn(),
-                        Access.certificate(prefix, s.access(), options), containers,
+                        certificate, containers,
                         secrets.arns(database.masterSecretArn()), vpn, edge, discovery,
                         TaskPermissions.policy(published.objectArn(), key.arn(), bedrock)),
                 options);
@@ -99,16 +101,21 @@ public final class Gateway {
             c.allowFrom("proxy", proxy.taskSecurityGroupId());
             proxy.allowEgressTo("cache", Cache.PORT, c.securityGroupId());
         });
-        var observability = Monitoring.observability(prefix, s, key.arn(), proxy, database, options);
-        discovery.ifPresent(d -> Metrics.services(prefix, s, network, proxy, d,
+        var metrics = discovery.map(d -> Metrics.services(prefix, s, network, proxy, d,
                 secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD), key.arn(), options));
+        var observability = Monitoring.observability(prefix, s, key.arn(), proxy, database,
+                new Monitoring.SinglePoints(network.natInstanceId(), certificate, vpn.map(ClientVpn::serverCertificateArn),
+                        metrics.map(PrometheusMetrics::targetGroupArnSuffix)), options);
 
         Output<String> loadBalancerUrl = Access.url(prefix, s.access(), proxy);
         Output<String> url = edge.map(e -> e.distribution(prefix, s, s.access().edge().orElseThrow(), proxy, options).url())
                 .orElse(loadBalancerUrl);
         ctx.export("gatewayUrl", url);
         ctx.export("adminUiUrl", url.applyValue(u -> u + "/ui"));
-        discovery.ifPresent(d -> ctx.export("grafanaUrl", url.applyValue(u -> u + "/grafana")));
+        discovery.ifPresent(d -> {
+            ctx.export("grafanaUrl", url.applyValue(u -> u + "/grafana"));
+            ctx.export("grafanaPasswordSecretArn", secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD));
+        });
         ctx.export("masterKeySecretArn", secrets.vault().arn(GatewaySecrets.MASTER_KEY));
         ctx.export("uiPasswordSecretArn", secrets.vault().arn(GatewaySecrets.UI_PASSWORD));
         ctx.export("databaseSecretArn", database.masterSecretArn());

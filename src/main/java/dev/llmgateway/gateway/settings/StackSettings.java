@@ -97,7 +97,8 @@ public record StackSettings(String project, String stack, String region, TagSett
             throw new SettingsException("litellm-gateway:dbInstanceClass", instanceClass,
                     "an instance class whose memory this project knows (t4g, m6g, m7g, r6g, r7g families), so the connection budget can be checked");
         }
-        int max = ConnectionBudget.maxConnections(database.engine(), database.maxCapacity(), instanceClass);
+        int max = ConnectionBudget.maxConnections(database.engine(), database.minCapacity(), database.maxCapacity(),
+                instanceClass);
         int usable = ConnectionBudget.usable(max);
         int needed = litellm.databasePoolLimit() * proxy.workers() * proxy.maxTasks();
         if (needed > usable) {

@@ -36,6 +36,14 @@ record MonitoredResources(String clusterName, String serviceName, String loadBal
                 dimensions.put("TargetGroup", targetGroup);
             }
             case DATABASE -> dimensions.putAll(database);
+            case DATABASE_WRITER -> {
+                dimensions.putAll(database);
+                if (database.containsKey(DatabaseKind.AURORA_SERVERLESS.identifierDimension())) {
+                    dimensions.put("Role", "WRITER");
+                }
+            }
+            case EC2_INSTANCE, CERTIFICATE -> throw new IllegalArgumentException(
+                    source + " dimensions name one resource and are given with each alarm");
         }
         return dimensions;
     }

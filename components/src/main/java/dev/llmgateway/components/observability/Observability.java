@@ -21,6 +21,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import dev.llmgateway.components.support.PolicyDocument;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,11 +89,19 @@ public final class Observability extends ComponentResource {
                         args.databaseDimensions().applyValue(
                                 d -> MonitoredResources.checkDatabaseDimensions(args.databaseKind(), d)))
                 .applyValue(t -> new MonitoredResources(t.t1, t.t2, t.t3, t.t4, t.t5));
-        List<MetricAlarm> alarms = AlarmCatalog.select(args.level(), args.databaseKind(), args.thresholds(), args.minTasks())
-                .stream()
+        List<MetricAlarm> alarms = new ArrayList<>();
+        AlarmCatalog.select(args.level(), args.databaseKind(), args.thresholds(), args.minTasks()).stream()
                 .filter(spec -> args.containerInsights() || !spec.namespace().equals(AlarmCatalog.CONTAINER_INSIGHTS))
-                .map(spec -> alarm(name, spec, args.thresholds(), watched, topic.arn(), child))
-                .toList();
+                .forEach(spec -> alarms.add(alarm(name, spec, watched.applyValue(w -> w.dimensions(spec.source())),
+                        topic.arn(), child)));
+        AlarmThresholds limits = args.thresholds();
+        args.instances().forEach((label, id) -> extra(name, args.level(), AlarmCatalog.instanceStatus(label, limits),
+                id.applyValue(i -> Map.of("InstanceId", i)), topic, child).ifPresent(alarms::add));
+        args.certificates().forEach((label, arn) -> extra(name, args.level(), AlarmCatalog.certificateExpiry(label, limits),
+                arn.applyValue(a -> Map.of("CertificateArn", a)), topic, child).ifPresent(alarms::add));
+        args.targetGroups().forEach((label, suffix) -> extra(name, args.level(), AlarmCatalog.targetGroupHealthy(label, limits),
+                Output.tuple(args.loadBalancerArnSuffix(), suffix).applyValue(p -> orderedMap("LoadBalancer", p.t1, "TargetGroup", p.t2)),
+                topic, child).ifPresent(alarms::add));
         this.alarmNames = Output.all(alarms.stream().map(MetricAlarm::name).toList());
 
         if (args.dashboard()) {
@@ -164,19 +173,34 @@ public final class Observability extends ComponentResource {
         return opts;
     }
 
-    private static MetricAlarm alarm(String name, AlarmSpec spec, AlarmThresholds thresholds,
-                                     Output<MonitoredResources> watched, Output<String> topicArn,
-                                     CustomResourceOptions child) {
+    /** An alarm on one further resource, when the component's level includes it. */
+    private static Optional<MetricAlarm> extra(String name, AlarmLevel level, AlarmSpec spec,
+                                               Output<Map<String, String>> dimensions, Topic topic,
+                                               CustomResourceOptions child) {
+        return level.includes(spec.level())
+                ? Optional.of(alarm(name, spec, dimensions, topic.arn(), child))
+                : Optional.empty();
+    }
+
+    private static Map<String, String> orderedMap(String k1, String v1, String k2, String v2) {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+
+    private static MetricAlarm alarm(String name, AlarmSpec spec, Output<Map<String, String>> dimensions,
+                                     Output<String> topicArn, CustomResourceOptions child) {
         var builder = MetricAlarmArgs.builder()
                 .name(name + "-" + spec.key())
                 .alarmDescription(spec.description())
                 .namespace(spec.namespace())
                 .metricName(spec.metric())
-                .dimensions(watched.applyValue(w -> w.dimensions(spec.source())))
+                .dimensions(dimensions)
                 .comparisonOperator(spec.comparison().operator())
                 .threshold(spec.threshold())
-                .period(AlarmThresholds.PERIOD_SECONDS)
-                .evaluationPeriods(thresholds.evaluationPeriods())
+                .period(spec.periodSeconds())
+                .evaluationPeriods(spec.evaluationPeriods())
                 .treatMissingData(spec.missingData().value())
                 .alarmActions(topicArn.applyValue(List::of))
                 .okActions(topicArn.applyValue(List::of));

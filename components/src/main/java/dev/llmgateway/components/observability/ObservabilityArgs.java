@@ -35,6 +35,9 @@ public final class ObservabilityArgs {
     private final boolean dashboard;
     private final boolean containerInsights;
     private final String region;
+    private final Map<String, Output<String>> instances;
+    private final Map<String, Output<String>> certificates;
+    private final Map<String, Output<String>> targetGroups;
 
     private ObservabilityArgs(Builder b) {
         this.kmsKeyArn = b.kmsKeyArn;
@@ -52,6 +55,9 @@ public final class ObservabilityArgs {
         this.dashboard = b.dashboard;
         this.containerInsights = b.containerInsights;
         this.region = b.region;
+        this.instances = Map.copyOf(b.instances);
+        this.certificates = Map.copyOf(b.certificates);
+        this.targetGroups = Map.copyOf(b.targetGroups);
     }
 
     /** A new builder. */
@@ -134,6 +140,21 @@ public final class ObservabilityArgs {
         return region;
     }
 
+    /** EC2 instances whose status check is watched, by label. */
+    public Map<String, Output<String>> instances() {
+        return instances;
+    }
+
+    /** ACM certificates whose expiry is watched, by label. */
+    public Map<String, Output<String>> certificates() {
+        return certificates;
+    }
+
+    /** Further target groups on the watched load balancer, by label, as ARN suffixes. */
+    public Map<String, Output<String>> targetGroups() {
+        return targetGroups;
+    }
+
     /** Builds {@link ObservabilityArgs}. */
     public static final class Builder {
         private Output<String> kmsKeyArn;
@@ -151,6 +172,9 @@ public final class ObservabilityArgs {
         private boolean dashboard = true;
         private boolean containerInsights = true;
         private String region;
+        private final Map<String, Output<String>> instances = new java.util.TreeMap<>();
+        private final Map<String, Output<String>> certificates = new java.util.TreeMap<>();
+        private final Map<String, Output<String>> targetGroups = new java.util.TreeMap<>();
 
         private Builder() {
         }
@@ -253,6 +277,41 @@ public final class ObservabilityArgs {
         public Builder region(String region) {
             this.region = region;
             return this;
+        }
+
+        /**
+         * Watches an EC2 instance's status check (e.g. label {@code nat}): alarm {@code <name>-<label>-status-check},
+         * at every level. Labels: lower-case letters, digits and {@code -}.
+         */
+        public Builder instance(String label, Output<String> instanceId) {
+            instances.put(checkLabel(label), instanceId);
+            return this;
+        }
+
+        /**
+         * Watches an ACM certificate's days to expiry (e.g. label {@code alb}): alarm
+         * {@code <name>-<label>-certificate-expiry}, at every level.
+         */
+        public Builder certificate(String label, Output<String> certificateArn) {
+            certificates.put(checkLabel(label), certificateArn);
+            return this;
+        }
+
+        /**
+         * Watches a further target group on the same load balancer (e.g. label {@code metrics}): alarm
+         * {@code <name>-<label>-healthy-hosts} when none of its targets is healthy, at level FULL.
+         */
+        public Builder targetGroup(String label, Output<String> targetGroupArnSuffix) {
+            targetGroups.put(checkLabel(label), targetGroupArnSuffix);
+            return this;
+        }
+
+        private static String checkLabel(String label) {
+            if (label == null || !label.matches("[a-z][a-z0-9-]{0,30}")) {
+                throw new IllegalArgumentException("label: '" + label
+                        + "' must be 1 to 31 lower-case letters, digits or '-', starting with a letter (it names an alarm)");
+            }
+            return label;
         }
 
         /** The args; throws {@link IllegalArgumentException} naming a missing or invalid field. */

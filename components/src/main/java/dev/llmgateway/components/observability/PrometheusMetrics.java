@@ -58,6 +58,7 @@ public final class PrometheusMetrics extends ComponentResource {
 
     private final Output<String> securityGroupId;
     private final Output<String> serviceName;
+    private final Output<String> targetGroupArnSuffix;
 
     /**
      * Creates the security group, log group, roles, task definition, target group, listener rule and service.
@@ -169,6 +170,7 @@ public final class PrometheusMetrics extends ComponentResource {
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(rule).build());
         this.serviceName = service.name();
+        this.targetGroupArnSuffix = targetGroup.arnSuffix();
 
         registerOutputs(Map.of("securityGroupId", securityGroupId, "serviceName", serviceName));
     }
@@ -176,6 +178,11 @@ public final class PrometheusMetrics extends ComponentResource {
     /** Security group of the metrics task: allow it on the scrape target's port. */
     public Output<String> securityGroupId() {
         return securityGroupId;
+    }
+
+    /** ARN suffix of Grafana's target group (CloudWatch dimension of its health on the load balancer). */
+    public Output<String> targetGroupArnSuffix() {
+        return targetGroupArnSuffix;
     }
 
     /** Name of the ECS service running VictoriaMetrics and Grafana. */

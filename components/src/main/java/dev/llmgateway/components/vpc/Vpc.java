@@ -48,6 +48,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -68,6 +69,7 @@ public class Vpc extends ComponentResource {
     private final Output<String> vpcId;
     private final Output<List<String>> availabilityZones;
     private final Map<SubnetTier, List<Subnet>> subnets = new EnumMap<>(SubnetTier.class);
+    private Optional<Output<String>> natInstanceId = Optional.empty();
 
     /** Creates the network. */
     public Vpc(String name, VpcArgs args, ComponentResourceOptions opts) {
@@ -167,6 +169,11 @@ public class Vpc extends ComponentResource {
         return Output.all(subnets.get(tier).stream().map(Subnet::id).toList());
     }
 
+    /** The NAT instance's id with {@link NatStrategy#INSTANCE} (a single point worth an alarm), else empty. */
+    public Optional<Output<String>> natInstanceId() {
+        return natInstanceId;
+    }
+
     /** The availability zones used, in order. */
     public Output<List<String>> availabilityZones() {
         return availabilityZones;
@@ -202,6 +209,7 @@ public class Vpc extends ComponentResource {
             }
             case INSTANCE -> {
                 Instance nat = natInstance(name, args, publicSubnets.get(0));
+                natInstanceId = Optional.of(nat.id());
                 targets.add(r -> r.networkInterfaceId(nat.primaryNetworkInterfaceId()));
             }
             case SINGLE_GATEWAY, GATEWAY_PER_AZ -> {

@@ -93,6 +93,7 @@ class ObservabilityTest {
         PlannedStack plan = plan(b -> b.level(AlarmLevel.ESSENTIAL)).orThrow();
 
         assertEquals(Map.of(
+                "gw-healthy-hosts", "AWS/ApplicationELB HealthyHostCount",
                 "gw-running-tasks", "ECS/ContainerInsights RunningTaskCount",
                 "gw-unhealthy-hosts", "AWS/ApplicationELB UnHealthyHostCount",
                 "gw-alb-5xx", "AWS/ApplicationELB HTTPCode_ELB_5XX_Count",
@@ -104,6 +105,7 @@ class ObservabilityTest {
         PlannedStack plan = plan(b -> b.level(AlarmLevel.ESSENTIAL).containerInsights(false)).orThrow();
 
         assertEquals(Map.of(
+                "gw-healthy-hosts", "AWS/ApplicationELB HealthyHostCount",
                 "gw-unhealthy-hosts", "AWS/ApplicationELB UnHealthyHostCount",
                 "gw-alb-5xx", "AWS/ApplicationELB HTTPCode_ELB_5XX_Count",
                 "gw-db-cpu", "AWS/RDS CPUUtilization"), metricsByAlarm(plan));
@@ -114,6 +116,7 @@ class ObservabilityTest {
         PlannedStack plan = plan(b -> { }).orThrow();
 
         assertEquals(Map.ofEntries(
+                Map.entry("gw-healthy-hosts", "AWS/ApplicationELB HealthyHostCount"),
                 Map.entry("gw-running-tasks", "ECS/ContainerInsights RunningTaskCount"),
                 Map.entry("gw-unhealthy-hosts", "AWS/ApplicationELB UnHealthyHostCount"),
                 Map.entry("gw-alb-5xx", "AWS/ApplicationELB HTTPCode_ELB_5XX_Count"),
@@ -139,7 +142,9 @@ class ObservabilityTest {
         assertEquals(5 * GIB, storage.number("threshold"));
         assertEquals(Map.of("DBInstanceIdentifier", "gw-db-instance"), storage.input("dimensions").orElseThrow());
         assertFalse(alarms.containsKey("gw-db-acu-utilization"));
-        assertEquals(11, alarms.size());
+        assertEquals(12, alarms.size());
+        assertEquals(Map.of("DBInstanceIdentifier", "gw-db-instance"), alarms.get("gw-db-cpu").input("dimensions").orElseThrow(),
+                "an RDS instance is its own writer");
     }
 
     @Test
@@ -149,7 +154,7 @@ class ObservabilityTest {
         Set<String> metrics = plan.ofType(ALARM).stream().map(a -> a.string("metricName")).collect(Collectors.toSet());
         assertFalse(metrics.contains("FreeStorageSpace"));
         assertFalse(metrics.contains("ACUUtilization"));
-        assertEquals(10, plan.ofType(ALARM).size());
+        assertEquals(11, plan.ofType(ALARM).size());
     }
 
     @Test
@@ -157,6 +162,7 @@ class ObservabilityTest {
         Map<String, PlannedResource> alarms = alarmsByName(plan(b -> { }).orThrow());
 
         Map<String, Double> expected = Map.ofEntries(
+                Map.entry("gw-healthy-hosts", 1.0),
                 Map.entry("gw-running-tasks", 1.0), Map.entry("gw-unhealthy-hosts", 1.0),
                 Map.entry("gw-alb-5xx", 10.0), Map.entry("gw-db-cpu", 80.0), Map.entry("gw-ecs-cpu", 85.0),
                 Map.entry("gw-ecs-memory", 90.0), Map.entry("gw-target-5xx", 10.0), Map.entry("gw-p95-latency", 30.0),
@@ -178,6 +184,7 @@ class ObservabilityTest {
         Map<String, PlannedResource> alarms = alarmsByName(plan(b -> b.thresholds(custom).minTasks(2)).orThrow());
 
         Map<String, Double> expected = Map.ofEntries(
+                Map.entry("gw-healthy-hosts", 2.0),
                 Map.entry("gw-running-tasks", 2.0), Map.entry("gw-unhealthy-hosts", 2.0),
                 Map.entry("gw-alb-5xx", 3.0), Map.entry("gw-db-cpu", 65.0), Map.entry("gw-ecs-cpu", 70.0),
                 Map.entry("gw-ecs-memory", 75.0), Map.entry("gw-target-5xx", 4.0), Map.entry("gw-p95-latency", 45.0),
@@ -201,12 +208,14 @@ class ObservabilityTest {
     }
 
     @Test
-    void onlyTheRunningTaskAlarmTreatsMissingDataAsBreaching() {
+    void onlyTheRunningTaskAndHealthyHostAlarmsTreatMissingDataAsBreaching() {
         Map<String, PlannedResource> alarms = alarmsByName(plan(b -> { }).orThrow());
 
-        PlannedResource running = alarms.remove("gw-running-tasks");
-        assertEquals("breaching", running.string("treatMissingData"));
-        assertEquals("LessThanThreshold", running.string("comparisonOperator"));
+        for (String silenceMeansDown : List.of("gw-running-tasks", "gw-healthy-hosts")) {
+            PlannedResource alarm = alarms.remove(silenceMeansDown);
+            assertEquals("breaching", alarm.string("treatMissingData"), silenceMeansDown);
+            assertEquals("LessThanThreshold", alarm.string("comparisonOperator"), silenceMeansDown);
+        }
         alarms.values().forEach(a -> assertEquals("notBreaching", a.string("treatMissingData"), a.name()));
     }
 
@@ -233,7 +242,52 @@ class ObservabilityTest {
         assertEquals(Map.of("LoadBalancer", LB), alarms.get("gw-alb-5xx").input("dimensions").orElseThrow());
         assertEquals(targetGroup, alarms.get("gw-unhealthy-hosts").input("dimensions").orElseThrow());
         assertEquals(targetGroup, alarms.get("gw-p95-latency").input("dimensions").orElseThrow());
-        assertEquals(Map.of("DBClusterIdentifier", "gw-db"), alarms.get("gw-db-cpu").input("dimensions").orElseThrow());
+        Map<String, String> writer = Map.of("DBClusterIdentifier", "gw-db", "Role", "WRITER");
+        assertEquals(writer, alarms.get("gw-db-cpu").input("dimensions").orElseThrow());
+        assertEquals(writer, alarms.get("gw-db-connections").input("dimensions").orElseThrow());
+        assertEquals(writer, alarms.get("gw-db-freeable-memory").input("dimensions").orElseThrow());
+        assertEquals(Map.of("DBClusterIdentifier", "gw-db"), alarms.get("gw-db-acu-utilization").input("dimensions").orElseThrow(),
+                "capacity is read for the cluster");
+        assertEquals(targetGroup, alarms.get("gw-healthy-hosts").input("dimensions").orElseThrow());
+    }
+
+    @Test
+    void natInstanceCertificatesAndFurtherServicesGetTheirOwnAlarms() {
+        PlannedStack plan = plan(b -> b.instance("nat", Output.of("i-0nat"))
+                .certificate("alb", Output.of("arn:aws:acm:eu-west-1:123456789012:certificate/alb"))
+                .certificate("vpn-server", Output.of("arn:aws:acm:eu-west-1:123456789012:certificate/vpn"))
+                .targetGroup("metrics", Output.of("targetgroup/gw-grafana/1"))).orThrow();
+        Map<String, PlannedResource> alarms = alarmsByName(plan);
+
+        PlannedResource nat = alarms.get("gw-nat-status-check");
+        assertEquals("AWS/EC2 StatusCheckFailed", nat.string("namespace") + " " + nat.string("metricName"));
+        assertEquals(Map.of("InstanceId", "i-0nat"), nat.input("dimensions").orElseThrow());
+        assertEquals("GreaterThanOrEqualToThreshold", nat.string("comparisonOperator"));
+        assertEquals(1.0, nat.number("threshold"));
+        assertEquals("breaching", nat.string("treatMissingData"), "a stopped NAT instance reports nothing");
+        for (String label : List.of("alb", "vpn-server")) {
+            PlannedResource expiry = alarms.get("gw-" + label + "-certificate-expiry");
+            assertEquals("AWS/CertificateManager DaysToExpiry", expiry.string("namespace") + " " + expiry.string("metricName"));
+            assertEquals(Map.of("CertificateArn", "arn:aws:acm:eu-west-1:123456789012:certificate/"
+                    + (label.equals("alb") ? "alb" : "vpn")), expiry.input("dimensions").orElseThrow());
+            assertEquals("LessThanThreshold", expiry.string("comparisonOperator"));
+            assertEquals(30.0, expiry.number("threshold"));
+            assertEquals(86400.0, expiry.number("period"), "ACM publishes DaysToExpiry once a day");
+            assertEquals(1.0, expiry.number("evaluationPeriods"));
+        }
+        PlannedResource metrics = alarms.get("gw-metrics-healthy-hosts");
+        assertEquals(Map.of("LoadBalancer", LB, "TargetGroup", "targetgroup/gw-grafana/1"), metrics.input("dimensions").orElseThrow());
+        assertEquals(1.0, metrics.number("threshold"));
+    }
+
+    @Test
+    void essentialLevelKeepsTheSinglePointAlarmsButNotTheMetricsService() {
+        Set<String> names = alarmsByName(plan(b -> b.level(AlarmLevel.ESSENTIAL).instance("nat", Output.of("i-0nat"))
+                .certificate("alb", Output.of("arn:aws:acm:eu-west-1:123456789012:certificate/alb"))
+                .targetGroup("metrics", Output.of("targetgroup/gw-grafana/1"))).orThrow()).keySet();
+
+        assertTrue(names.containsAll(List.of("gw-nat-status-check", "gw-alb-certificate-expiry", "gw-healthy-hosts")), names.toString());
+        assertFalse(names.contains("gw-metrics-healthy-hosts"));
     }
 
     @Test
@@ -408,7 +462,7 @@ class ObservabilityTest {
         PlannedStack plan = plan(b -> b.level(AlarmLevel.ESSENTIAL)).orThrow();
 
         assertEquals("arn:aws:sns:eu-west-1:123456789012:" + plan.one(TOPIC).name(), plan.outputs().get("topicArn"));
-        assertEquals(List.of("gw-running-tasks", "gw-unhealthy-hosts", "gw-alb-5xx", "gw-db-cpu"),
+        assertEquals(List.of("gw-healthy-hosts", "gw-running-tasks", "gw-unhealthy-hosts", "gw-alb-5xx", "gw-db-cpu"),
                 plan.outputs().get("alarmNames"));
         assertEquals("gw-eu-west-1", plan.outputs().get("dashboardName"));
     }
