@@ -52,9 +52,15 @@ public record StackSettings(String project, String stack, String region, TagSett
         checkConnectionBudget(database, proxy, litellm);
         SecretSettings secrets = SecretSettings.read(r);
         checkPrivateEgress(r, network, proxy, litellm, secrets);
+        ObservabilitySettings observability = ObservabilitySettings.read(r);
+        PolicyProfile profile = r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD);
+        if (profile == PolicyProfile.PROD && observability.alarmEmails().isEmpty()) {
+            throw r.invalid("alarmEmails", "[]", "at least one address when policyProfile is prod: without a subscriber"
+                    + " every alarm and failed-deployment event reaches no one (e.g. litellm-gateway:alarmEmails:"
+                    + " [oncall@example.com]; confirm the subscription e-mail AWS sends)");
+        }
         return new StackSettings(source.project(), source.stack(), region, TagSettings.read(r), network,
-                database, proxy, access, vpn, ObservabilitySettings.read(r),
-                secrets, r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD), litellm);
+                database, proxy, access, vpn, observability, secrets, profile, litellm);
     }
 
     /**
