@@ -56,6 +56,9 @@ public final class Gateway {
         var key = new EncryptionKey(prefix, EncryptionKeyArgs.builder()
                 .accountId(account).region(s.region())
                 .description("LiteLLM gateway " + s.stack() + ": secrets, database, logs, alarms")
+                // The database always leaves a final snapshot encrypted with this key: keep the key with it.
+                .outlivesStack(true)
+                .protect(s.database().protect())
                 .grants(a -> Observability.keyPolicyStatements(a, s.region(), Monitoring.name(prefix)))
                 .build(), options);
         var network = network(prefix, s, key.arn(), invoke, options);
@@ -118,6 +121,8 @@ public final class Gateway {
         });
         ctx.export("masterKeySecretArn", secrets.vault().arn(GatewaySecrets.MASTER_KEY));
         ctx.export("uiPasswordSecretArn", secrets.vault().arn(GatewaySecrets.UI_PASSWORD));
+        ctx.export("saltKeySecretArn", secrets.vault().arn(GatewaySecrets.SALT_KEY));
+        ctx.export("kmsKeyArn", key.arn());
         ctx.export("databaseSecretArn", database.masterSecretArn());
         ctx.export("databaseEndpoint", database.endpoint());
         ctx.export("clusterName", proxy.clusterName());

@@ -38,7 +38,10 @@ public class EncryptionKey extends ComponentResource {
                 .enableKeyRotation(true)
                 .deletionWindowInDays(args.deletionWindowDays())
                 .policy(args.accountId().applyValue(account -> policy(account, args.region(), args.grants().apply(account))))
-                .build(), child);
+                .build(), CustomResourceOptions.builder().parent(this)
+                .retainOnDelete(args.outlivesStack())
+                .protect(args.protect())
+                .build());
         new Alias(name, AliasArgs.builder().name("alias/" + name).targetKeyId(key.keyId()).build(), child);
         this.arn = key.arn();
         this.keyId = key.keyId();
