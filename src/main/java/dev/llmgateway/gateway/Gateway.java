@@ -125,6 +125,10 @@ public final class Gateway {
         ctx.export("kmsKeyArn", key.arn());
         ctx.export("databaseSecretArn", database.masterSecretArn());
         ctx.export("databaseEndpoint", database.endpoint());
+        ctx.export("databaseIdentifier", Output.of(database.identifier()));
+        ctx.export("databaseSubnetGroupName", database.subnetGroupName());
+        ctx.export("databaseSecurityGroupId", database.securityGroupId());
+        ctx.export("databaseParameterGroupName", database.parameterGroupName());
         ctx.export("clusterName", proxy.clusterName());
         ctx.export("serviceName", proxy.serviceName());
         ctx.export("taskDefinitionArn", proxy.taskDefinitionArn());

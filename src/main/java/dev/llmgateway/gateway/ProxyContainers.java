@@ -62,7 +62,7 @@ final class ProxyContainers {
                 // Not a secret: the master key's generation. ECS reads secrets only when a task starts, and the
                 // task definition names the secret without a version, so without this a rotated key would reach
                 // only tasks started later. A new masterKeyVersion changes the task definition: the service rolls.
-                .env("KEY_GENERATION", Integer.toString(s.secrets().masterKeyVersion()))
+                .env("MASTER_ROTATION", Integer.toString(s.secrets().masterKeyVersion()))
                 .env(Sidecars.environment(s.litellm()))
                 .healthCheck(HealthCheck.of(LIVENESS, 300))
                 .dependsOn("migrate", ContainerCondition.SUCCESS)

@@ -112,8 +112,8 @@ class ProxyTaskTest {
     @Test
     void rotatingTheMasterKeyRollsTheTasks() {
         var rotated = Plans.of(Stacks.load("dev").with(Map.of("masterKeyVersion", 2)));
-        assertEquals("1", env(containers(Plans.stack("dev")).get("litellm")).get("KEY_GENERATION"));
-        assertEquals("2", env(containers(rotated).get("litellm")).get("KEY_GENERATION"),
+        assertEquals("1", env(containers(Plans.stack("dev")).get("litellm")).get("MASTER_ROTATION"));
+        assertEquals("2", env(containers(rotated).get("litellm")).get("MASTER_ROTATION"),
                 "a new generation changes the task definition, so ECS starts tasks that read the new secret value");
         assertTrue(secrets(containers(rotated).get("litellm")).contains("LITELLM_MASTER_KEY"), "the key itself stays in secrets");
     }
