@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class DocumentedCommandsTest {
 
     private static final List<Path> DOCS = List.of(Path.of("README.md"), Path.of("docs/runbooks.md"),
-            Path.of("docs/ci-cd.md"), Path.of("litellm/README.md"), Path.of("examples/bootstrap/README.md"));
+            Path.of("docs/ci-cd.md"), Path.of("litellm/README.md"));
     /** {@code pulumi stack output [-s X] [--show-secrets] NAME}. */
     private static final Pattern STACK_OUTPUT = Pattern.compile(
             "pulumi stack output((?:\\s+(?:-s|--stack)\\s+\\S+|\\s+--show-secrets|\\s+--json)*)\\s+([A-Za-z][A-Za-z0-9]*)");
