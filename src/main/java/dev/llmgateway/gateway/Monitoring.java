@@ -55,6 +55,8 @@ final class Monitoring {
         points.loadBalancerCertificateArn().ifPresent(arn -> args.certificate("alb", arn));
         points.vpnServerCertificateArn().ifPresent(arn -> args.certificate("vpn-server", arn));
         points.metricsTargetGroup().ifPresent(suffix -> args.targetGroup("metrics", suffix));
+        // arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>: the metric dimension is the name.
+        proxy.webAclArn().ifPresent(arn -> args.webAclName(arn.applyValue(a -> a.split("/")[2])));
         return new Observability(name(prefix), args
                 .kmsKeyArn(keyArn)
                 .alarmEmails(o.alarmEmails())

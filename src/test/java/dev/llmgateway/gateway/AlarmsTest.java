@@ -94,6 +94,14 @@ class AlarmsTest {
     }
 
     @Test
+    void prodDashboardGraphsItsWebAclsBlocks() {
+        PlannedStack prod = Plans.stack("prod");
+        String body = prod.one("aws:cloudwatch/dashboard:Dashboard").string("dashboardBody");
+        String acl = prod.one("aws:wafv2/webAcl:WebAcl").name();
+        assertTrue(body.contains("\"AWS/WAFV2\",\"BlockedRequests\",\"WebACL\",\"" + acl), body);
+    }
+
+    @Test
     void everyStackPublishesFailedDeploymentsAndFailedTasks() {
         for (PlannedStack plan : List.of(Plans.stack("dev"), Plans.stack("prod"))) {
             String prefix = "llm-" + plan.stack() + "-monitoring-";

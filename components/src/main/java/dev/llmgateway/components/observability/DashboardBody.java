@@ -20,10 +20,12 @@ import static dev.llmgateway.components.observability.MetricSource.TARGET_GROUP;
 /**
  * The CloudWatch dashboard body (JSON) for a service behind an ALB with its database: an alarm
  * status strip, then graphs of requests, latency p50 / p95, 4xx / 5xx, healthy / unhealthy hosts,
- * running tasks, task CPU / memory and database CPU, connections and capacity.
+ * running tasks, task CPU / memory and database CPU, connections and capacity, and with a web ACL the
+ * requests WAF blocked and allowed.
  */
 final class DashboardBody {
 
+    private static final String WAF = "AWS/WAFV2";
     private static final int GRID_WIDTH = 24;
     private static final int ALARM_STRIP_HEIGHT = 4;
     private static final int GRAPH_WIDTH = 12;
@@ -40,7 +42,8 @@ final class DashboardBody {
     static String render(String region, MonitoredResources watched, DatabaseKind kind, List<String> alarmArns) {
         JsonArray widgets = new JsonArray();
         widgets.add(alarmStrip(alarmArns));
-        List<Graph> graphs = graphs(watched, kind);
+        List<Graph> graphs = new ArrayList<>(graphs(watched, kind));
+        watched.webAcl().ifPresent(acl -> graphs.add(wafGraph(acl, region)));
         for (int i = 0; i < graphs.size(); i++) {
             widgets.add(graphWidget(region, graphs.get(i), (i % 2) * GRAPH_WIDTH,
                     ALARM_STRIP_HEIGHT + (i / 2) * GRAPH_HEIGHT));
@@ -78,6 +81,21 @@ final class DashboardBody {
                 new Graph("Database capacity", capacityLines(w, kind)));
     }
 
+    /**
+     * Requests the regional web ACL blocked and allowed: {@code AWS/WAFV2} with dimensions WebACL,
+     * Region and Rule ({@code ALL} aggregates every rule; AWS WAF developer guide, "AWS WAF metrics
+     * and dimensions").
+     */
+    private static Graph wafGraph(String webAcl, String region) {
+        Map<String, String> dimensions = new java.util.LinkedHashMap<>();
+        dimensions.put("WebACL", webAcl);
+        dimensions.put("Region", region);
+        dimensions.put("Rule", "ALL");
+        return new Graph("WAF requests blocked / allowed", List.of(
+                line(WAF, "BlockedRequests", dimensions, "Sum", "blocked"),
+                line(WAF, "AllowedRequests", dimensions, "Sum", "allowed")));
+    }
+
     private static List<JsonArray> capacityLines(MonitoredResources w, DatabaseKind kind) {
         JsonArray freeableMemory = line(w, DATABASE, RDS, "FreeableMemory", "Minimum", "freeable memory (bytes)");
         return switch (kind) {
@@ -93,10 +111,15 @@ final class DashboardBody {
     /** A metric line: namespace, metric, dimension name / value pairs, then rendering options. */
     private static JsonArray line(MonitoredResources w, MetricSource source, String namespace, String metric,
                                   String stat, String label) {
+        return line(namespace, metric, w.dimensions(source), stat, label);
+    }
+
+    private static JsonArray line(String namespace, String metric, Map<String, String> dimensions, String stat,
+                                  String label) {
         JsonArray line = new JsonArray();
         line.add(namespace);
         line.add(metric);
-        for (Map.Entry<String, String> dimension : w.dimensions(source).entrySet()) {
+        for (Map.Entry<String, String> dimension : dimensions.entrySet()) {
             line.add(dimension.getKey());
             line.add(dimension.getValue());
         }

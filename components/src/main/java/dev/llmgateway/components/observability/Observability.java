@@ -84,11 +84,13 @@ public final class Observability extends ComponentResource {
                     .build(), child);
         }
 
+        Output<Optional<String>> webAcl = args.webAclName().map(n -> n.applyValue(Optional::of))
+                .orElse(Output.of(Optional.empty()));
         Output<MonitoredResources> watched = Output.tuple(args.clusterName(), args.serviceName(),
                         args.loadBalancerArnSuffix(), args.targetGroupArnSuffix(),
                         args.databaseDimensions().applyValue(
-                                d -> MonitoredResources.checkDatabaseDimensions(args.databaseKind(), d)))
-                .applyValue(t -> new MonitoredResources(t.t1, t.t2, t.t3, t.t4, t.t5));
+                                d -> MonitoredResources.checkDatabaseDimensions(args.databaseKind(), d)), webAcl)
+                .applyValue(t -> new MonitoredResources(t.t1, t.t2, t.t3, t.t4, t.t5, t.t6));
         List<MetricAlarm> alarms = new ArrayList<>();
         AlarmCatalog.select(args.level(), args.databaseKind(), args.thresholds(), args.minTasks()).stream()
                 .filter(spec -> args.containerInsights() || !spec.namespace().equals(AlarmCatalog.CONTAINER_INSIGHTS))

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,7 @@ public final class ObservabilityArgs {
     private final Map<String, Output<String>> instances;
     private final Map<String, Output<String>> certificates;
     private final Map<String, Output<String>> targetGroups;
+    private final Optional<Output<String>> webAclName;
 
     private ObservabilityArgs(Builder b) {
         this.kmsKeyArn = b.kmsKeyArn;
@@ -58,6 +60,7 @@ public final class ObservabilityArgs {
         this.instances = Map.copyOf(b.instances);
         this.certificates = Map.copyOf(b.certificates);
         this.targetGroups = Map.copyOf(b.targetGroups);
+        this.webAclName = Optional.ofNullable(b.webAclName);
     }
 
     /** A new builder. */
@@ -155,6 +158,11 @@ public final class ObservabilityArgs {
         return targetGroups;
     }
 
+    /** Name of the regional WAF web ACL in front of the load balancer, graphed on the dashboard. */
+    public Optional<Output<String>> webAclName() {
+        return webAclName;
+    }
+
     /** Builds {@link ObservabilityArgs}. */
     public static final class Builder {
         private Output<String> kmsKeyArn;
@@ -175,6 +183,7 @@ public final class ObservabilityArgs {
         private final Map<String, Output<String>> instances = new java.util.TreeMap<>();
         private final Map<String, Output<String>> certificates = new java.util.TreeMap<>();
         private final Map<String, Output<String>> targetGroups = new java.util.TreeMap<>();
+        private Output<String> webAclName;
 
         private Builder() {
         }
@@ -303,6 +312,15 @@ public final class ObservabilityArgs {
          */
         public Builder targetGroup(String label, Output<String> targetGroupArnSuffix) {
             targetGroups.put(checkLabel(label), targetGroupArnSuffix);
+            return this;
+        }
+
+        /**
+         * The regional WAF web ACL in front of the load balancer: the dashboard graphs its blocked and
+         * allowed requests (a panel, not an alarm: blocks are mostly WAF doing its job); default none.
+         */
+        public Builder webAclName(Output<String> webAclName) {
+            this.webAclName = webAclName;
             return this;
         }
 

@@ -438,6 +438,16 @@ class ObservabilityTest {
     }
 
     @Test
+    void withAWebAclTheDashboardGraphsBlockedAndAllowedRequestsButNoAlarmWatchesThem() {
+        PlannedStack plan = plan(b -> b.webAclName(Output.of("gw-waf-acl"))).orThrow();
+
+        String body = plan.one(DASHBOARD).string("dashboardBody");
+        assertTrue(body.contains("[\"AWS/WAFV2\",\"BlockedRequests\",\"WebACL\",\"gw-waf-acl\",\"Region\",\"eu-west-1\",\"Rule\",\"ALL\""), body);
+        assertTrue(plan.ofType(ALARM).stream().noneMatch(a -> a.string("namespace").equals("AWS/WAFV2")));
+        assertFalse(plan(b -> { }).orThrow().one(DASHBOARD).string("dashboardBody").contains("AWS/WAFV2"));
+    }
+
+    @Test
     void rdsInstanceDashboardGraphsFreeStorageInsteadOfAcus() {
         PlannedStack plan = plan(b -> b.databaseKind(DatabaseKind.RDS_INSTANCE)
                 .databaseDimensions(Output.of(Map.of("DBInstanceIdentifier", "gw-db-instance")))).orThrow();
