@@ -234,8 +234,9 @@ public final class ObservabilityArgs {
         }
 
         /**
-         * Fewest running tasks that is healthy, at least 1; default 1. The alarm reads
-         * {@code RunningTaskCount} from Container Insights, which must be enabled on the cluster.
+         * Fewest running tasks that is healthy, at least 1; default 1. The healthy-hosts alarm fires
+         * when fewer targets pass the load balancer's health check; the running-tasks alarm (only with
+         * Container Insights) when fewer tasks run.
          */
         public Builder minTasks(int minTasks) {
             this.minTasks = minTasks;
