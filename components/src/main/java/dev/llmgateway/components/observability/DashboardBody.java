@@ -13,6 +13,7 @@ import static dev.llmgateway.components.observability.AlarmCatalog.CONTAINER_INS
 import static dev.llmgateway.components.observability.AlarmCatalog.ECS;
 import static dev.llmgateway.components.observability.AlarmCatalog.RDS;
 import static dev.llmgateway.components.observability.MetricSource.DATABASE;
+import static dev.llmgateway.components.observability.MetricSource.DATABASE_WRITER;
 import static dev.llmgateway.components.observability.MetricSource.ECS_SERVICE;
 import static dev.llmgateway.components.observability.MetricSource.LOAD_BALANCER;
 import static dev.llmgateway.components.observability.MetricSource.TARGET_GROUP;
@@ -74,10 +75,10 @@ final class DashboardBody {
                 new Graph("Service CPU / memory (%)", List.of(
                         line(w, ECS_SERVICE, ECS, "CPUUtilization", "Average", "CPU"),
                         line(w, ECS_SERVICE, ECS, "MemoryUtilization", "Average", "memory"))),
-                new Graph("Database CPU (%)", List.of(
-                        line(w, DATABASE, RDS, "CPUUtilization", "Average", "CPU"))),
-                new Graph("Database connections", List.of(
-                        line(w, DATABASE, RDS, "DatabaseConnections", "Maximum", "connections"))),
+                new Graph("Database (writer) CPU (%)", List.of(
+                        line(w, DATABASE_WRITER, RDS, "CPUUtilization", "Average", "CPU"))),
+                new Graph("Database (writer) connections", List.of(
+                        line(w, DATABASE_WRITER, RDS, "DatabaseConnections", "Maximum", "connections"))),
                 new Graph("Database capacity", capacityLines(w, kind)));
     }
 

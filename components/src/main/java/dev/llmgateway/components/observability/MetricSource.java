@@ -13,7 +13,9 @@ enum MetricSource {
     /**
      * The instance that takes the writes: an RDS instance itself, or for Aurora the cluster's
      * metrics aggregated by {@code Role = WRITER} (Aurora user guide, "Amazon CloudWatch dimensions
-     * for Aurora": DBClusterIdentifier, Role), so a busy reader cannot hide a saturated writer.
+     * for Aurora": DBClusterIdentifier, Role; "Creating CloudWatch alarms to monitor Amazon Aurora": use WRITER
+     * or READER role metrics for alarms, since instances change roles), so a busy reader cannot hide a
+     * saturated writer.
      */
     DATABASE_WRITER,
     /** An EC2 instance the stack runs (the NAT instance): {@code InstanceId}, given per alarm. */
