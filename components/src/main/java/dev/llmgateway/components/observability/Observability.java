@@ -143,10 +143,11 @@ public final class Observability extends ComponentResource {
     /**
      * The statements the KMS key's policy needs so CloudWatch alarms and EventBridge rules can publish
      * to the topic this component encrypts with it (partition {@code aws}). CloudWatch is limited to
-     * this component's alarms. EventBridge gets the statement the SNS developer guide gives for AWS
-     * event sources publishing to encrypted topics ("Enable compatibility between event sources from
-     * AWS services and encrypted topics": {@code kms:GenerateDataKey*} and {@code kms:Decrypt}); the
-     * topic policy then admits only this component's rules.
+     * this component's alarms. EventBridge gets the statement AWS gives for AWS event sources
+     * publishing to encrypted topics ({@code kms:GenerateDataKey*} and {@code kms:Decrypt} for
+     * {@code events.amazonaws.com}: SNS developer guide, "Key management", and AWS Knowledge Center,
+     * "Why isn't my Amazon SNS topic receiving EventBridge notifications?"); the topic policy then
+     * admits only this component's rules.
      *
      * @param accountId account of the alarms
      * @param region    region of the alarms
