@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -88,7 +89,7 @@ final class DashboardBody {
      * and dimensions").
      */
     private static Graph wafGraph(String webAcl, String region) {
-        Map<String, String> dimensions = new java.util.LinkedHashMap<>();
+        Map<String, String> dimensions = new LinkedHashMap<>();
         dimensions.put("WebACL", webAcl);
         dimensions.put("Region", region);
         dimensions.put("Rule", "ALL");

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -180,9 +181,9 @@ public final class ObservabilityArgs {
         private boolean dashboard = true;
         private boolean containerInsights = true;
         private String region;
-        private final Map<String, Output<String>> instances = new java.util.TreeMap<>();
-        private final Map<String, Output<String>> certificates = new java.util.TreeMap<>();
-        private final Map<String, Output<String>> targetGroups = new java.util.TreeMap<>();
+        private final Map<String, Output<String>> instances = new TreeMap<>();
+        private final Map<String, Output<String>> certificates = new TreeMap<>();
+        private final Map<String, Output<String>> targetGroups = new TreeMap<>();
         private Output<String> webAclName;
 
         private Builder() {
