@@ -17,6 +17,7 @@ import dev.llmgateway.components.database.Database;
 import dev.llmgateway.components.kms.EncryptionKey;
 import dev.llmgateway.components.kms.EncryptionKeyArgs;
 import dev.llmgateway.components.observability.Observability;
+import dev.llmgateway.components.observability.PrometheusMetrics;
 import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.components.secrets.SecretVault;
 import dev.llmgateway.components.vpc.SubnetTier;
@@ -59,7 +60,10 @@ public final class Gateway {
         var key = new EncryptionKey(prefix, EncryptionKeyArgs.builder()
                 .accountId(account).partition(partition).region(s.region())
                 .description("LiteLLM gateway " + s.stack() + ": secrets, database, logs, alarms")
-                .grants(a -> List.of(Observability.keyPolicyStatement(a, s.region(), Monitoring.name(prefix))))
+                // The database always leaves a final snapshot encrypted with this key: keep the key with it.
+                .outlivesStack(true)
+                .protect(s.database().protect())
+                .grants(a -> Observability.keyPolicyStatements(a, s.region(), Monitoring.name(prefix)))
                 .build(), options);
         var network = network(prefix, s, key.arn(), invoke, options);
 
@@ -92,8 +96,9 @@ public final class Gateway {
         Output<List<String>> bedrock = Output.tuple(partition, account)
                 .applyValue(t -> s.litellm().bedrockResourceArns(t.t1, s.region(), t.t2));
         var discovery = Metrics.discovery(prefix, s, network, options);
+        Optional<Output<String>> certificate = Access.certificate(prefix, s.access(), options);
         var proxy = new ProxyService(prefix + "-proxy", Access.proxyArgs(s, network, database.writer(), key.arn(),
-                        Access.certificate(prefix, s.access(), options), containers,
+                        certificate, containers,
                         secrets.arns(database.masterSecretArn()), vpn, edge, discovery,
                         TaskPermissions.policy(published.objectArn(), key.arn(), bedrock)),
                 options);
@@ -105,9 +110,11 @@ public final class Gateway {
             proxy.allowEgressTo("cache", Cache.PORT, c.securityGroupId());
         });
         s.officeHours().ifPresent(hours -> OfficeHours.apply(hours, s.proxy(), proxy, database));
-        var observability = Monitoring.observability(prefix, s, key.arn(), proxy, database, options);
         var metrics = discovery.map(d -> Metrics.services(prefix, s, network, proxy, d,
                 secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD), key.arn(), options));
+        var observability = Monitoring.observability(prefix, s, key.arn(), proxy, database,
+                new Monitoring.SinglePoints(network.natInstanceId(), certificate, vpn.map(ClientVpn::serverCertificateArn),
+                        metrics.map(PrometheusMetrics::targetGroupArnSuffix)), options);
         NetworkFlows.declare(prefix, s, new NetworkFlows.Parts(network, proxy, database, cache, vpn, edge, metrics), options);
 
         Output<String> loadBalancerUrl = Access.url(prefix, s.access(), proxy);
@@ -117,13 +124,23 @@ public final class Gateway {
         ctx.export("adminUiUrl", url.applyValue(u -> u + "/ui"));
         // In edge mode the acceptance test checks that the load balancer refuses requests that bypass CloudFront.
         edge.ifPresent(e -> ctx.export("loadBalancerUrl", loadBalancerUrl));
-        discovery.ifPresent(d -> ctx.export("grafanaUrl", url.applyValue(u -> u + "/grafana")));
+        discovery.ifPresent(d -> {
+            ctx.export("grafanaUrl", url.applyValue(u -> u + "/grafana"));
+            ctx.export("grafanaPasswordSecretArn", secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD));
+        });
         ctx.export("masterKeySecretArn", secrets.vault().arn(GatewaySecrets.MASTER_KEY));
         ctx.export("uiPasswordSecretArn", secrets.vault().arn(GatewaySecrets.UI_PASSWORD));
+        ctx.export("saltKeySecretArn", secrets.vault().arn(GatewaySecrets.SALT_KEY));
+        ctx.export("kmsKeyArn", key.arn());
         ctx.export("databaseSecretArn", database.masterSecretArn());
         ctx.export("databaseEndpoint", database.endpoint());
+        ctx.export("databaseIdentifier", Output.of(database.identifier()));
+        ctx.export("databaseSubnetGroupName", database.subnetGroupName());
+        ctx.export("databaseSecurityGroupId", database.securityGroupId());
+        ctx.export("databaseParameterGroupName", database.parameterGroupName());
         ctx.export("clusterName", proxy.clusterName());
         ctx.export("serviceName", proxy.serviceName());
+        ctx.export("taskDefinitionArn", proxy.taskDefinitionArn());
         ctx.export("logGroups", Output.all(List.copyOf(proxy.logGroupNames().values())));
         ctx.export("alarmTopicArn", observability.topicArn());
         observability.dashboardName().ifPresent(name -> ctx.export("dashboardName", name));

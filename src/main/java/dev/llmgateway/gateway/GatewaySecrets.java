@@ -27,6 +27,8 @@ record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment
 
     /** Vault key of the master key. */
     static final String MASTER_KEY = "master-key";
+    /** Vault key of the salt key (encrypts credentials stored in the database; must survive a restore). */
+    static final String SALT_KEY = "salt-key";
     /** Vault key of the UI password. */
     static final String UI_PASSWORD = "ui-password";
     /** Vault key of the Grafana admin password (prometheus metrics only). */
@@ -42,10 +44,10 @@ record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment
                 .kmsKeyArn(keyArn)
                 .pathPrefix(s.project() + "/" + s.stack())
                 .entry(MASTER_KEY, generated.masterKey(), "LiteLLM master key (admin API key)")
-                .entry("salt-key", generated.saltKey(), "LiteLLM salt key: encrypts stored credentials; never change")
+                .entry(SALT_KEY, generated.saltKey(), "LiteLLM salt key: encrypts stored credentials; never change")
                 .entry(UI_PASSWORD, generated.uiPassword(), "LiteLLM admin UI password");
         environmentByEntry.put(MASTER_KEY, "LITELLM_MASTER_KEY");
-        environmentByEntry.put("salt-key", "LITELLM_SALT_KEY");
+        environmentByEntry.put(SALT_KEY, "LITELLM_SALT_KEY");
         environmentByEntry.put(UI_PASSWORD, "UI_PASSWORD");
         s.litellm().providerKeys().forEach((provider, value) -> {
             String entry = provider.name().toLowerCase(Locale.ROOT) + "-api-key";

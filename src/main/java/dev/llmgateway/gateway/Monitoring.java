@@ -2,14 +2,19 @@ package dev.llmgateway.gateway;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.llmgateway.components.database.ConnectionBudget;
 import dev.llmgateway.components.database.Database;
+import dev.llmgateway.components.database.DatabaseArgs;
 import dev.llmgateway.components.observability.AlarmThresholds;
 import dev.llmgateway.components.observability.DatabaseKind;
 import dev.llmgateway.components.observability.Observability;
 import dev.llmgateway.components.observability.ObservabilityArgs;
 import dev.llmgateway.components.proxy.ProxyService;
+import dev.llmgateway.gateway.settings.DatabaseSettings;
 import dev.llmgateway.gateway.settings.ObservabilitySettings;
 import dev.llmgateway.gateway.settings.StackSettings;
+
+import java.util.Optional;
 
 /** Alarms and the dashboard for the proxy service, its load balancer and its database. */
 final class Monitoring {
@@ -22,14 +27,39 @@ final class Monitoring {
         return prefix + "-monitoring";
     }
 
+    /** Share of the database's max_connections at which the connections alarm fires. */
+    static final double CONNECTION_ALARM_SHARE = 0.8;
+
+    /** What else the stack runs that deserves an alarm: each is present only when the stack creates it. */
+    record SinglePoints(Optional<Output<String>> natInstanceId, Optional<Output<String>> loadBalancerCertificateArn,
+                        Optional<Output<String>> vpnServerCertificateArn, Optional<Output<String>> metricsTargetGroup) {
+    }
+
+    /**
+     * The connections alarm's threshold: {@value #CONNECTION_ALARM_SHARE} of the default
+     * {@code max_connections} for the database's capacity or class ({@link ConnectionBudget}), so it
+     * fires before connections are refused, not at a fixed 80 that a normal prod peak exceeds.
+     */
+    static int connectionAlarmThreshold(DatabaseSettings d) {
+        String instanceClass = d.instanceClass().orElse(DatabaseArgs.defaultInstanceClass(d.engine()));
+        int max = ConnectionBudget.maxConnections(d.engine(), d.minCapacity(), d.maxCapacity(), instanceClass);
+        return (int) Math.floor(max * CONNECTION_ALARM_SHARE);
+    }
+
     /** Alarms at the stack's level and thresholds, notifying the stack's e-mails. */
     static Observability observability(String prefix, StackSettings s, Output<String> keyArn, ProxyService proxy,
-                                       Database database, ComponentResourceOptions options) {
+                                       Database database, SinglePoints points, ComponentResourceOptions options) {
         ObservabilitySettings o = s.observability();
         var args = ObservabilityArgs.builder();
         if (proxy.loadBalanced()) {
             args.loadBalancerArnSuffix(proxy.loadBalancerArnSuffix()).targetGroupArnSuffix(proxy.targetGroupArnSuffix());
         }
+        points.natInstanceId().ifPresent(id -> args.instance("nat", id));
+        points.loadBalancerCertificateArn().ifPresent(arn -> args.certificate("alb", arn));
+        points.vpnServerCertificateArn().ifPresent(arn -> args.certificate("vpn-server", arn));
+        points.metricsTargetGroup().ifPresent(suffix -> args.targetGroup("metrics", suffix));
+        // arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>: the metric dimension is the name.
+        proxy.webAclArn().ifPresent(arn -> args.webAclName(arn.applyValue(a -> a.split("/")[2])));
         return new Observability(name(prefix), args
                 .kmsKeyArn(keyArn)
                 .alarmEmails(o.alarmEmails())
@@ -40,8 +70,10 @@ final class Monitoring {
                         .p95LatencySeconds(o.latencyAlarmSeconds())
                         .alb5xxPer5Min(o.errorAlarmCount())
                         .target5xxPer5Min(o.errorAlarmCount())
+                        .dbConnections(connectionAlarmThreshold(s.database()))
                         .build())
                 .clusterName(proxy.clusterName())
+                .clusterArn(proxy.clusterArn())
                 .serviceName(proxy.serviceName())
                 // Scaled to zero outside office hours, no running task is normal: no running-task alarm then.
                 .minTasks(s.officeHours().isPresent() ? 0 : s.proxy().minTasks())

@@ -59,6 +59,10 @@ final class ProxyContainers {
                 .env("STORE_MODEL_IN_DB", s.litellm().storeModelInDb() ? "True" : "False")
                 .env("DISABLE_SCHEMA_UPDATE", "true")
                 .env("UI_USERNAME", "admin")
+                // Not a secret: the master key's generation. ECS reads secrets only when a task starts, and the
+                // task definition names the secret without a version, so without this a rotated key would reach
+                // only tasks started later. A new masterKeyVersion changes the task definition: the service rolls.
+                .env("MASTER_ROTATION", Integer.toString(s.secrets().masterKeyVersion()))
                 .env(Sidecars.environment(s.litellm()))
                 .healthCheck(HealthCheck.of(LIVENESS, 300))
                 .dependsOn("migrate", ContainerCondition.SUCCESS)

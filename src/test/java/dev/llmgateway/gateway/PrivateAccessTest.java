@@ -29,7 +29,7 @@ class PrivateAccessTest {
 
     private static synchronized PlannedStack plan() {
         if (privateProd == null) {
-            privateProd = Plans.of(Stacks.load("prod").with(PRIVATE).with(Map.of("waf", false, "certificateArn", "")));
+            privateProd = Plans.of(Stacks.load("prod").with(PRIVATE).with(Map.of("waf", false, "certificateArn", "", "albDomainName", "", "albHostedZoneId", "")));
         }
         return privateProd;
     }
@@ -92,7 +92,7 @@ class PrivateAccessTest {
                 Stacks.load("dev").with(Map.of("allowPlainHttp", true)));
         assertFails("litellm-gateway:requestsPerTarget = '600': 0 in private mode",
                 Stacks.load("prod").with(Map.of("accessMode", "private", "allowedCidrs", List.of(), "waf", false,
-                        "certificateArn", "")));
+                        "certificateArn", "", "albDomainName", "", "albHostedZoneId", "")));
         assertFails("also [ssmmessages], which tasks need when natStrategy is none", Stacks.example("enterprise-private-endpoints")
                 .with(PRIVATE).with(Map.of("waf", false, "certificateArn", "", "albDomainName", "", "albHostedZoneId", "")));
     }

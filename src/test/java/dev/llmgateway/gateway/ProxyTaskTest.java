@@ -110,6 +110,15 @@ class ProxyTaskTest {
     }
 
     @Test
+    void rotatingTheMasterKeyRollsTheTasks() {
+        var rotated = Plans.of(Stacks.load("dev").with(Map.of("masterKeyVersion", 2)));
+        assertEquals("1", env(containers(Plans.stack("dev")).get("litellm")).get("MASTER_ROTATION"));
+        assertEquals("2", env(containers(rotated).get("litellm")).get("MASTER_ROTATION"),
+                "a new generation changes the task definition, so ECS starts tasks that read the new secret value");
+        assertTrue(secrets(containers(rotated).get("litellm")).contains("LITELLM_MASTER_KEY"), "the key itself stays in secrets");
+    }
+
+    @Test
     void prodIsHttpsBehindWafAndThePublicDevVariantIsAllowListedPlainHttp() {
         PlannedStack prod = Plans.stack("prod");
         assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", prod.named("aws:lb/listener:Listener", "llm-prod-proxy-https").string("sslPolicy"));

@@ -100,7 +100,7 @@ class BadStackFilesTest {
                         "arn:aws-cn:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000")),
                 bad("prod", P + "certificateArn = 'arn:aws:iam::123456789012:server-certificate/x'",
                         set("certificateArn", "arn:aws:iam::123456789012:server-certificate/x")),
-                bad("prod", P + "certificateArn = ''", unset("certificateArn")),
+                bad("prod", P + "certificateArn = ''", unset("certificateArn"), unset("albDomainName"), unset("albHostedZoneId")),
                 // Database: single values and rules that combine keys
                 bad("dev", P + "dbEngineVersion = '16.2'", set("dbEngineVersion", "\"16.2\"")),
                 bad("prod", P + "dbEngineVersion = 'sixteen'", set("dbEngineVersion", "sixteen")),

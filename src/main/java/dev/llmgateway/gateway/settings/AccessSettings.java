@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * @param idleTimeoutSeconds   {@code albIdleTimeoutSeconds}: at least 120, and more than the request timeout
  * @param edge                 CloudFront settings, present in {@code edge} mode
  * @param domainName           {@code albDomainName}: the load balancer's DNS name in {@code albHostedZoneId}; without
- *                             {@code certificateArn} a DNS-validated certificate is created for it
+ *                             {@code certificateArn} a DNS-validated certificate is created for it; required with
+ *                             {@code certificateArn} outside edge mode, so the exported URL is one the certificate covers
  * @param hostedZoneId         {@code albHostedZoneId}
  */
 public record AccessSettings(AccessMode mode, List<Cidr> allowedCidrs, Optional<String> certificateArn,
@@ -74,6 +75,11 @@ public record AccessSettings(AccessMode mode, List<Cidr> allowedCidrs, Optional<
             throw r.invalid("certificateArn", "", "required for HTTPS (or albDomainName + albHostedZoneId for a DNS-validated"
                     + " certificate); for a throwaway stack set litellm-gateway:allowPlainHttp to true instead (API keys then cross"
                     + " the network unencrypted)");
+        }
+        if (certificate.isPresent() && domain.isEmpty() && mode != AccessMode.EDGE) {
+            throw r.invalid("albDomainName", "", "a DNS name that certificateArn covers, with albHostedZoneId: the stack"
+                    + " points it at the load balancer and exports https://<albDomainName> as gatewayUrl (the load"
+                    + " balancer's own AWS host name is not covered by your certificate, so clients would fail TLS verification)");
         }
         if (mode == AccessMode.PUBLIC) {
             if (allowed.isEmpty()) {

@@ -64,6 +64,11 @@ public record StackSettings(String project, String stack, String region, TagSett
         TagSettings tags = TagSettings.read(r);
         ObservabilitySettings observability = ObservabilitySettings.read(r);
         PolicyProfile profile = r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD);
+        if (profile == PolicyProfile.PROD && observability.alarmEmails().isEmpty()) {
+            throw r.invalid("alarmEmails", "[]", "at least one address when policyProfile is prod: without a subscriber"
+                    + " every alarm and failed-deployment event reaches no one (e.g. litellm-gateway:alarmEmails:"
+                    + " [oncall@example.com]; confirm the subscription e-mail AWS sends)");
+        }
         if (profile == PolicyProfile.PROD) {
             Placeholders.reject(r);
         }
@@ -178,7 +183,8 @@ public record StackSettings(String project, String stack, String region, TagSett
             throw new SettingsException("litellm-gateway:dbInstanceClass", instanceClass,
                     "an instance class whose memory this project knows (t4g, m6g, m7g, r6g, r7g families), so the connection budget can be checked");
         }
-        int max = ConnectionBudget.maxConnections(database.engine(), database.maxCapacity(), instanceClass);
+        int max = ConnectionBudget.maxConnections(database.engine(), database.minCapacity(), database.maxCapacity(),
+                instanceClass);
         int usable = ConnectionBudget.usable(max);
         int needed = litellm.databasePoolLimit() * proxy.workers() * proxy.maxTasks();
         if (needed > usable) {

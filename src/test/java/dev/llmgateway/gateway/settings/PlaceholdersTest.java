@@ -46,13 +46,17 @@ class PlaceholdersTest {
     @Test
     void eachPlaceholderIsNamedUntilAllAreReplaced() {
         StackFileConfigSource prod = Stacks.load("prod").asDeployed();
-        String emails = failure(prod.with(Map.of("certificateArn", REAL_CERTIFICATE)));
+        String domain = failure(prod.with(Map.of("certificateArn", REAL_CERTIFICATE)));
+        assertTrue(domain.contains("litellm-gateway:albDomainName") && domain.contains("RFC 2606"), domain);
+        Map<String, Object> realName = Map.of("certificateArn", REAL_CERTIFICATE, "albDomainName", "llm.acme.com",
+                "albHostedZoneId", "Z04412345ABCDEFGHIJK");
+        String emails = failure(prod.with(realName));
         assertTrue(emails.contains("litellm-gateway:alarmEmails") && emails.contains("platform-oncall@example.com")
                 && emails.contains("RFC 2606"), emails);
-        String cidrs = failure(prod.with(Map.of("certificateArn", REAL_CERTIFICATE, "allowedCidrs", List.of("198.51.100.0/24"))));
+        String cidrs = failure(prod.with(realName).with(Map.of("allowedCidrs", List.of("198.51.100.0/24"))));
         assertTrue(cidrs.contains("litellm-gateway:allowedCidrs") && cidrs.contains("RFC 5737"), cidrs);
-        StackSettings ready = assertDoesNotThrow(() -> StackSettings.read(prod.with(Map.of(
-                "certificateArn", REAL_CERTIFICATE, "alarmEmails", List.of("platform-oncall@acme.com")))));
+        StackSettings ready = assertDoesNotThrow(() -> StackSettings.read(prod.with(realName).with(Map.of(
+                "alarmEmails", List.of("platform-oncall@acme.com")))));
         assertEquals(PolicyProfile.PROD, ready.policyProfile());
     }
 

@@ -117,6 +117,10 @@ class StackSettingsTest {
                 Arguments.of(Map.of("accessMode", "vpn", "allowedCidrs", List.of(), "vpnClientCidr", "172.16.0.0/24"),
                         "litellm-gateway:vpnClientCidr = '172.16.0.0/24': a block between /12 and /22"),
                 Arguments.of(Map.of("dbMinCapacity", "0.7"), "litellm-gateway:dbMinCapacity = '0.7': Aurora capacity units in steps of 0.5"),
+                Arguments.of(Map.of("allowPlainHttp", false, "certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/abc"),
+                        "litellm-gateway:albDomainName = '': a DNS name that certificateArn covers"),
+                Arguments.of(Map.of("policyProfile", "prod"),
+                        "litellm-gateway:alarmEmails = '[]': at least one address when policyProfile is prod"),
                 Arguments.of(Map.of("tags", List.of("no-equals-sign")), "litellm-gateway:tags = 'no-equals-sign': entries of the form key=value"));
     }
 

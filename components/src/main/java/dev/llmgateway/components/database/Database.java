@@ -67,6 +67,8 @@ public class Database extends ComponentResource {
 
     private final String name;
     private final DatabaseEngine engine;
+    private final Output<String> subnetGroupName;
+    private Output<String> parameterGroupName;
     private final SecurityGroup securityGroup;
     private final Output<String> endpoint;
     private final Output<String> readerEndpoint;
@@ -87,6 +89,7 @@ public class Database extends ComponentResource {
                 .subnetIds(args.subnetIds())
                 .description("LiteLLM database: isolated subnets")
                 .build(), child);
+        this.subnetGroupName = subnets.name();
         // No rules at creation: ingress comes only from allowFrom(), and the database initiates nothing.
         this.securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
                 .vpcId(args.vpcId())
@@ -240,6 +243,21 @@ public class Database extends ComponentResource {
         return engine;
     }
 
+    /** Identifier of the Aurora cluster or RDS instance (the component's name). */
+    public String identifier() {
+        return name;
+    }
+
+    /** Name of the DB subnet group in the isolated subnets (a restored copy belongs there too). */
+    public Output<String> subnetGroupName() {
+        return subnetGroupName;
+    }
+
+    /** Name of the (cluster) parameter group that forces TLS (a restored copy needs it too). */
+    public Output<String> parameterGroupName() {
+        return parameterGroupName;
+    }
+
     private Cluster auroraCluster(String name, DatabaseArgs args, SubnetGroup subnets, Output<String> finalSnapshot,
                                   CustomResourceOptions options) {
         var parameters = new ClusterParameterGroup(name, ClusterParameterGroupArgs.builder()
@@ -249,6 +267,7 @@ public class Database extends ComponentResource {
                         ClusterParameterGroupParameterArgs.builder().name("rds.force_ssl").value("1").build(),
                         ClusterParameterGroupParameterArgs.builder().name("log_min_duration_statement").value("1000").build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
+        this.parameterGroupName = parameters.name();
         var cluster = ClusterArgs.builder()
                 .clusterIdentifier(PhysicalName.explicit(name, NameRule.RDS_CLUSTER))
                 .engine("aurora-postgresql")
@@ -320,6 +339,7 @@ public class Database extends ComponentResource {
                         ParameterGroupParameterArgs.builder().name("rds.force_ssl").value("1").build(),
                         ParameterGroupParameterArgs.builder().name("log_min_duration_statement").value("1000").build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
+        this.parameterGroupName = parameters.name();
         boolean insights = args.performanceInsights() && !NO_PERFORMANCE_INSIGHTS.contains(args.instanceClass());
         var instance = InstanceArgs.builder()
                 .identifier(PhysicalName.explicit(name, NameRule.RDS_INSTANCE))

@@ -39,7 +39,10 @@ public class EncryptionKey extends ComponentResource {
                 .deletionWindowInDays(args.deletionWindowDays())
                 .policy(Output.tuple(args.partition(), args.accountId())
                         .applyValue(t -> policy(t.t1, t.t2, args.region(), args.grants().apply(t.t2))))
-                .build(), child);
+                .build(), CustomResourceOptions.builder().parent(this)
+                .retainOnDelete(args.outlivesStack())
+                .protect(args.protect())
+                .build());
         new Alias(name, AliasArgs.builder().name("alias/" + name).targetKeyId(key.keyId()).build(), child);
         this.arn = key.arn();
         this.keyId = key.keyId();

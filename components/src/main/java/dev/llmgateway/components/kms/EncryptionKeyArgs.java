@@ -15,6 +15,8 @@ public final class EncryptionKeyArgs {
     private String region;
     private String description = "Encrypts the stack's data at rest";
     private int deletionWindowDays = 30;
+    private boolean outlivesStack;
+    private boolean protect;
     private Function<String, List<Statement>> grants = account -> List.of();
 
     private EncryptionKeyArgs() {
@@ -48,6 +50,16 @@ public final class EncryptionKeyArgs {
     /** Waiting period before a scheduled deletion, 7..30 days; default 30. */
     public int deletionWindowDays() {
         return deletionWindowDays;
+    }
+
+    /** Whether data encrypted with the key outlives the stack, so the key is retained on delete. */
+    public boolean outlivesStack() {
+        return outlivesStack;
+    }
+
+    /** Whether Pulumi refuses to delete the key. */
+    public boolean protect() {
+        return protect;
     }
 
     /** Extra key-policy statements (given the account id) for services that use the key, e.g. alarms; default none. */
@@ -86,6 +98,23 @@ public final class EncryptionKeyArgs {
         /** Deletion window, 7..30 days; default 30. */
         public Builder deletionWindowDays(int days) {
             args.deletionWindowDays = days;
+            return this;
+        }
+
+        /**
+         * Data encrypted with the key is kept after {@code pulumi destroy} (final database snapshots,
+         * retained buckets): the key is retained on delete, or that data becomes unreadable when the
+         * deletion window ends. Its alias is deleted, so a new stack of the same name can be created.
+         * Default false.
+         */
+        public Builder outlivesStack(boolean outlivesStack) {
+            args.outlivesStack = outlivesStack;
+            return this;
+        }
+
+        /** Pulumi refuses to delete or replace the key ({@code protect}); default false. */
+        public Builder protect(boolean protect) {
+            args.protect = protect;
             return this;
         }
 

@@ -19,10 +19,12 @@ import java.util.Set;
  * @param missingData how periods without data count
  * @param level       the lowest alarm level that creates this alarm
  * @param kinds       database kinds for which the metric exists
+ * @param periodSeconds      length of one evaluated period (metrics published daily need 86400)
+ * @param evaluationPeriods  breaching periods in a row before the alarm fires
  */
 record AlarmSpec(String key, String description, MetricSource source, String namespace, String metric,
                  String statistic, Comparison comparison, double threshold, MissingData missingData,
-                 AlarmLevel level, Set<DatabaseKind> kinds) {
+                 AlarmLevel level, Set<DatabaseKind> kinds, int periodSeconds, int evaluationPeriods) {
 
     /** Direction of a threshold, with the CloudWatch operator it maps to. */
     enum Comparison {
@@ -67,7 +69,13 @@ record AlarmSpec(String key, String description, MetricSource source, String nam
     /** The same alarm, restricted to the given database kinds. */
     AlarmSpec onlyFor(DatabaseKind first, DatabaseKind... rest) {
         return new AlarmSpec(key, description, source, namespace, metric, statistic, comparison, threshold,
-                missingData, level, EnumSet.of(first, rest));
+                missingData, level, EnumSet.of(first, rest), periodSeconds, evaluationPeriods);
+    }
+
+    /** The same alarm evaluated once a day, for metrics AWS publishes daily (ACM's DaysToExpiry). */
+    AlarmSpec daily() {
+        return new AlarmSpec(key, description, source, namespace, metric, statistic, comparison, threshold,
+                missingData, level, kinds, 86_400, 1);
     }
 
     /** Whether the statistic is a percentile ({@code extendedStatistic}) rather than a plain statistic. */

@@ -13,11 +13,14 @@ package dev.llmgateway.components.observability;
  * @param unhealthyHosts          unhealthy targets at or above this count; default 1
  * @param p95LatencySeconds       95th percentile of target response time above this, in seconds; default 30 (LLM calls are slow)
  * @param dbCpuPercent            database CPU above this percentage; default 80
- * @param dbConnections           database connections above this count; default 80
+ * @param dbConnections           database connections above this count; default 80 (callers that know the
+ *                                database's max_connections pass a share of it instead)
  * @param dbFreeStorageBytes      free storage below this many bytes (RDS instances only); default 5 GiB
  * @param dbFreeableMemoryBytes   freeable memory below this many bytes; default 256 MiB
  * @param dbAcuUtilizationPercent Aurora Serverless capacity used, as a percentage of the maximum ACUs, above this; default 90
  * @param evaluationPeriods       consecutive breaching 5-minute periods before an alarm fires; default 3
+ * @param certificateDaysToExpiry an ACM certificate with fewer days left than this fires; default 30 (ACM
+ *                                starts renewing the certificates it issues 60 days before expiry)
  */
 public record AlarmThresholds(
         double ecsCpuPercent,
@@ -31,7 +34,8 @@ public record AlarmThresholds(
         long dbFreeStorageBytes,
         long dbFreeableMemoryBytes,
         double dbAcuUtilizationPercent,
-        int evaluationPeriods) {
+        int evaluationPeriods,
+        int certificateDaysToExpiry) {
 
     /** Length of every alarm period: the thresholds "per 5 min" refer to it. */
     public static final int PERIOD_SECONDS = 300;
@@ -57,6 +61,10 @@ public record AlarmThresholds(
         if (evaluationPeriods < 1 || evaluationPeriods > 288) {
             throw new IllegalArgumentException("evaluationPeriods: " + evaluationPeriods
                     + " must be between 1 and 288 (one day of 5-minute periods)");
+        }
+        if (certificateDaysToExpiry < 1 || certificateDaysToExpiry > 59) {
+            throw new IllegalArgumentException("certificateDaysToExpiry: " + certificateDaysToExpiry
+                    + " must be between 1 and 59 (ACM renews from 60 days before expiry)");
         }
     }
 
@@ -96,6 +104,7 @@ public record AlarmThresholds(
         private long dbFreeableMemoryBytes = 256 * MIB;
         private double dbAcuUtilizationPercent = 90;
         private int evaluationPeriods = 3;
+        private int certificateDaysToExpiry = 30;
 
         private Builder() {
         }
@@ -172,11 +181,17 @@ public record AlarmThresholds(
             return this;
         }
 
+        /** Days left on a certificate below which its alarm fires; default 30. */
+        public Builder certificateDaysToExpiry(int value) {
+            this.certificateDaysToExpiry = value;
+            return this;
+        }
+
         /** The thresholds; throws {@link IllegalArgumentException} naming a field that is out of range. */
         public AlarmThresholds build() {
             return new AlarmThresholds(ecsCpuPercent, ecsMemoryPercent, alb5xxPer5Min, target5xxPer5Min,
                     unhealthyHosts, p95LatencySeconds, dbCpuPercent, dbConnections, dbFreeStorageBytes,
-                    dbFreeableMemoryBytes, dbAcuUtilizationPercent, evaluationPeriods);
+                    dbFreeableMemoryBytes, dbAcuUtilizationPercent, evaluationPeriods, certificateDaysToExpiry);
         }
     }
 }

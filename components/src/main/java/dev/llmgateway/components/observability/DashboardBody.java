@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import static dev.llmgateway.components.observability.AlarmCatalog.CONTAINER_INS
 import static dev.llmgateway.components.observability.AlarmCatalog.ECS;
 import static dev.llmgateway.components.observability.AlarmCatalog.RDS;
 import static dev.llmgateway.components.observability.MetricSource.DATABASE;
+import static dev.llmgateway.components.observability.MetricSource.DATABASE_WRITER;
 import static dev.llmgateway.components.observability.MetricSource.ECS_SERVICE;
 import static dev.llmgateway.components.observability.MetricSource.LOAD_BALANCER;
 import static dev.llmgateway.components.observability.MetricSource.TARGET_GROUP;
@@ -20,10 +22,12 @@ import static dev.llmgateway.components.observability.MetricSource.TARGET_GROUP;
 /**
  * The CloudWatch dashboard body (JSON) for a service behind an ALB with its database: an alarm
  * status strip, then graphs of requests, latency p50 / p95, 4xx / 5xx, healthy / unhealthy hosts,
- * running tasks, task CPU / memory and database CPU, connections and capacity.
+ * running tasks, task CPU / memory and database CPU, connections and capacity, and with a web ACL the
+ * requests WAF blocked and allowed.
  */
 final class DashboardBody {
 
+    private static final String WAF = "AWS/WAFV2";
     private static final int GRID_WIDTH = 24;
     private static final int ALARM_STRIP_HEIGHT = 4;
     private static final int GRAPH_WIDTH = 12;
@@ -44,9 +48,10 @@ final class DashboardBody {
                          boolean loadBalanced) {
         JsonArray widgets = new JsonArray();
         widgets.add(alarmStrip(alarmArns));
-        List<Graph> graphs = graphs(watched, kind).stream()
+        List<Graph> graphs = new ArrayList<>(graphs(watched, kind).stream()
                 .filter(g -> loadBalanced || g.lines().stream().noneMatch(l -> ALB.equals(l.get(0).getAsString())))
-                .toList();
+                .toList());
+        watched.webAcl().ifPresent(acl -> graphs.add(wafGraph(acl, region)));
         for (int i = 0; i < graphs.size(); i++) {
             widgets.add(graphWidget(region, graphs.get(i), (i % 2) * GRAPH_WIDTH,
                     ALARM_STRIP_HEIGHT + (i / 2) * GRAPH_HEIGHT));
@@ -77,11 +82,26 @@ final class DashboardBody {
                 new Graph("Service CPU / memory (%)", List.of(
                         line(w, ECS_SERVICE, ECS, "CPUUtilization", "Average", "CPU"),
                         line(w, ECS_SERVICE, ECS, "MemoryUtilization", "Average", "memory"))),
-                new Graph("Database CPU (%)", List.of(
-                        line(w, DATABASE, RDS, "CPUUtilization", "Average", "CPU"))),
-                new Graph("Database connections", List.of(
-                        line(w, DATABASE, RDS, "DatabaseConnections", "Maximum", "connections"))),
+                new Graph("Database (writer) CPU (%)", List.of(
+                        line(w, DATABASE_WRITER, RDS, "CPUUtilization", "Average", "CPU"))),
+                new Graph("Database (writer) connections", List.of(
+                        line(w, DATABASE_WRITER, RDS, "DatabaseConnections", "Maximum", "connections"))),
                 new Graph("Database capacity", capacityLines(w, kind)));
+    }
+
+    /**
+     * Requests the regional web ACL blocked and allowed: {@code AWS/WAFV2} with dimensions WebACL,
+     * Region and Rule ({@code ALL} aggregates every rule; AWS WAF developer guide, "AWS WAF metrics
+     * and dimensions").
+     */
+    private static Graph wafGraph(String webAcl, String region) {
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        dimensions.put("WebACL", webAcl);
+        dimensions.put("Region", region);
+        dimensions.put("Rule", "ALL");
+        return new Graph("WAF requests blocked / allowed", List.of(
+                line(WAF, "BlockedRequests", dimensions, "Sum", "blocked"),
+                line(WAF, "AllowedRequests", dimensions, "Sum", "allowed")));
     }
 
     private static List<JsonArray> capacityLines(MonitoredResources w, DatabaseKind kind) {
@@ -99,10 +119,15 @@ final class DashboardBody {
     /** A metric line: namespace, metric, dimension name / value pairs, then rendering options. */
     private static JsonArray line(MonitoredResources w, MetricSource source, String namespace, String metric,
                                   String stat, String label) {
+        return line(namespace, metric, w.dimensions(source), stat, label);
+    }
+
+    private static JsonArray line(String namespace, String metric, Map<String, String> dimensions, String stat,
+                                  String label) {
         JsonArray line = new JsonArray();
         line.add(namespace);
         line.add(metric);
-        for (Map.Entry<String, String> dimension : w.dimensions(source).entrySet()) {
+        for (Map.Entry<String, String> dimension : dimensions.entrySet()) {
             line.add(dimension.getKey());
             line.add(dimension.getValue());
         }

@@ -2,6 +2,7 @@ package dev.llmgateway.components.observability;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -13,9 +14,10 @@ import java.util.TreeMap;
  * @param loadBalancer load balancer ARN suffix ({@code app/<name>/<id>})
  * @param targetGroup  target group ARN suffix ({@code targetgroup/<name>/<id>})
  * @param database     database dimensions as given by the caller
+ * @param webAcl       name of the regional WAF web ACL in front of the load balancer, if any
  */
 record MonitoredResources(String clusterName, String serviceName, String loadBalancer, String targetGroup,
-                          Map<String, String> database) {
+                          Map<String, String> database, Optional<String> webAcl) {
 
     /** Copies the database dimensions in a stable order. */
     MonitoredResources {
@@ -36,6 +38,14 @@ record MonitoredResources(String clusterName, String serviceName, String loadBal
                 dimensions.put("TargetGroup", targetGroup);
             }
             case DATABASE -> dimensions.putAll(database);
+            case DATABASE_WRITER -> {
+                dimensions.putAll(database);
+                if (database.containsKey(DatabaseKind.AURORA_SERVERLESS.identifierDimension())) {
+                    dimensions.put("Role", "WRITER");
+                }
+            }
+            case EC2_INSTANCE, CERTIFICATE -> throw new IllegalArgumentException(
+                    source + " dimensions name one resource and are given with each alarm");
         }
         return dimensions;
     }

@@ -1,6 +1,10 @@
 package dev.llmgateway.components.observability;
 
 import com.pulumi.aws.cloudwatch.Dashboard;
+import com.pulumi.aws.cloudwatch.EventRule;
+import com.pulumi.aws.cloudwatch.EventRuleArgs;
+import com.pulumi.aws.cloudwatch.EventTarget;
+import com.pulumi.aws.cloudwatch.EventTargetArgs;
 import com.pulumi.aws.cloudwatch.DashboardArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
@@ -14,9 +18,12 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import dev.llmgateway.components.support.NameRule;
+import dev.llmgateway.components.support.PhysicalName;
 import dev.llmgateway.components.support.PolicyDocument;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +38,10 @@ import java.util.regex.Pattern;
  * {@link DatabaseKind}, each notifying the topic on ALARM and OK, and optionally a CloudWatch
  * dashboard. It takes plain names and dimensions, so it works with any service and database.
  *
- * <p>The KMS key's policy must let CloudWatch use the key, or notifications are dropped silently:
- * add {@link #keyPolicyStatement(String, String, String)} to it.
+ * EventBridge rules also publish the cluster's failed deployments and failed tasks to the topic.
+ *
+ * <p>The KMS key's policy must let CloudWatch and EventBridge use the key, or notifications are
+ * dropped silently: add {@link #keyPolicyStatements(String, String, String)} to it.
  */
 public final class Observability extends ComponentResource {
 
@@ -65,6 +74,10 @@ public final class Observability extends ComponentResource {
                 .arn(topic.arn())
                 .policy(topic.arn().applyValue(arn -> topicPolicy(arn, name)))
                 .build(), child);
+        ecsEvent(name, "deployment-failed", "a deployment of a service in the cluster failed and was rolled back",
+                args.clusterArn().applyValue(EcsEventPatterns::deploymentFailed), topic, child);
+        ecsEvent(name, "task-failed", "a task of the cluster failed to start or its essential container exited",
+                args.clusterArn().applyValue(EcsEventPatterns::taskFailed), topic, child);
         for (String email : args.alarmEmails()) {
             new TopicSubscription(name + "-email-" + email.toLowerCase(Locale.ROOT), TopicSubscriptionArgs.builder()
                     .topic(topic.arn())
@@ -74,18 +87,29 @@ public final class Observability extends ComponentResource {
         }
 
         boolean loadBalanced = args.loadBalancerArnSuffix().isPresent();
+        Output<Optional<String>> webAcl = args.webAclName().map(n -> n.applyValue(Optional::of))
+                .orElse(Output.of(Optional.empty()));
         Output<MonitoredResources> watched = Output.tuple(args.clusterName(), args.serviceName(),
                         args.loadBalancerArnSuffix().orElse(Output.of("")), args.targetGroupArnSuffix().orElse(Output.of("")),
                         args.databaseDimensions().applyValue(
-                                d -> MonitoredResources.checkDatabaseDimensions(args.databaseKind(), d)))
-                .applyValue(t -> new MonitoredResources(t.t1, t.t2, t.t3, t.t4, t.t5));
-        List<MetricAlarm> alarms = AlarmCatalog.select(args.level(), args.databaseKind(), args.thresholds(), args.minTasks())
-                .stream()
+                                d -> MonitoredResources.checkDatabaseDimensions(args.databaseKind(), d)), webAcl)
+                .applyValue(t -> new MonitoredResources(t.t1, t.t2, t.t3, t.t4, t.t5, t.t6));
+        List<MetricAlarm> alarms = new ArrayList<>();
+        AlarmCatalog.select(args.level(), args.databaseKind(), args.thresholds(), args.minTasks()).stream()
                 .filter(spec -> args.containerInsights() && args.minTasks() > 0
                         || !spec.namespace().equals(AlarmCatalog.CONTAINER_INSIGHTS))
                 .filter(spec -> loadBalanced || !spec.namespace().equals(AlarmCatalog.ALB))
-                .map(spec -> alarm(name, spec, args.thresholds(), watched, topic.arn(), child))
-                .toList();
+                .forEach(spec -> alarms.add(alarm(name, spec, watched.applyValue(w -> w.dimensions(spec.source())),
+                        topic.arn(), child)));
+        AlarmThresholds limits = args.thresholds();
+        args.instances().forEach((label, id) -> extra(name, args.level(), AlarmCatalog.instanceStatus(label, limits),
+                id.applyValue(i -> Map.of("InstanceId", i)), topic, child).ifPresent(alarms::add));
+        args.certificates().forEach((label, arn) -> extra(name, args.level(), AlarmCatalog.certificateExpiry(label, limits),
+                arn.applyValue(a -> Map.of("CertificateArn", a)), topic, child).ifPresent(alarms::add));
+        args.loadBalancerArnSuffix().ifPresent(balancer -> args.targetGroups().forEach((label, suffix) -> extra(name,
+                args.level(), AlarmCatalog.targetGroupHealthy(label, limits),
+                Output.tuple(balancer, suffix).applyValue(p -> orderedMap("LoadBalancer", p.t1, "TargetGroup", p.t2)),
+                topic, child).ifPresent(alarms::add)));
         this.alarmNames = Output.all(alarms.stream().map(MetricAlarm::name).toList());
 
         if (args.dashboard()) {
@@ -123,19 +147,27 @@ public final class Observability extends ComponentResource {
     }
 
     /**
-     * The statement the KMS key's policy needs so CloudWatch can publish to the topic this
-     * component encrypts with it, limited to this component's alarms (partition {@code aws}).
+     * The statements the KMS key's policy needs so CloudWatch alarms and EventBridge rules can publish
+     * to the topic this component encrypts with it (partition {@code aws}). CloudWatch is limited to
+     * this component's alarms. EventBridge gets the statement AWS gives for AWS event sources
+     * publishing to encrypted topics ({@code kms:GenerateDataKey*} and {@code kms:Decrypt} for
+     * {@code events.amazonaws.com}: SNS developer guide, "Key management", and AWS Knowledge Center,
+     * "Why isn't my Amazon SNS topic receiving EventBridge notifications?"); the topic policy then
+     * admits only this component's rules.
      *
      * @param accountId account of the alarms
      * @param region    region of the alarms
      * @param name      the name given to this component
      */
-    public static Statement keyPolicyStatement(String accountId, String region, String name) {
+    public static List<Statement> keyPolicyStatements(String accountId, String region, String name) {
         // In a key policy the resource "*" means "this key": AWS requires it there.
-        return Statement.allow("CloudWatchAlarmsUseKey", List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"))
-                .forPrincipal("Service", "cloudwatch.amazonaws.com")
-                .when("StringEquals", "aws:SourceAccount", accountId)
-                .when("ArnLike", "aws:SourceArn", alarmArnPattern("aws", accountId, region, name));
+        return List.of(
+                Statement.allow("CloudWatchAlarmsUseKey", List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"))
+                        .forPrincipal("Service", "cloudwatch.amazonaws.com")
+                        .when("StringEquals", "aws:SourceAccount", accountId)
+                        .when("ArnLike", "aws:SourceArn", alarmArnPattern("aws", accountId, region, name)),
+                Statement.allow("EventBridgeRulesUseKey", List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"))
+                        .forPrincipal("Service", "events.amazonaws.com"));
     }
 
     private static ComponentResourceOptions checked(String name, ObservabilityArgs args,
@@ -150,19 +182,34 @@ public final class Observability extends ComponentResource {
         return opts;
     }
 
-    private static MetricAlarm alarm(String name, AlarmSpec spec, AlarmThresholds thresholds,
-                                     Output<MonitoredResources> watched, Output<String> topicArn,
-                                     CustomResourceOptions child) {
+    /** An alarm on one further resource, when the component's level includes it. */
+    private static Optional<MetricAlarm> extra(String name, AlarmLevel level, AlarmSpec spec,
+                                               Output<Map<String, String>> dimensions, Topic topic,
+                                               CustomResourceOptions child) {
+        return level.includes(spec.level())
+                ? Optional.of(alarm(name, spec, dimensions, topic.arn(), child))
+                : Optional.empty();
+    }
+
+    private static Map<String, String> orderedMap(String k1, String v1, String k2, String v2) {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+
+    private static MetricAlarm alarm(String name, AlarmSpec spec, Output<Map<String, String>> dimensions,
+                                     Output<String> topicArn, CustomResourceOptions child) {
         var builder = MetricAlarmArgs.builder()
                 .name(name + "-" + spec.key())
                 .alarmDescription(spec.description())
                 .namespace(spec.namespace())
                 .metricName(spec.metric())
-                .dimensions(watched.applyValue(w -> w.dimensions(spec.source())))
+                .dimensions(dimensions)
                 .comparisonOperator(spec.comparison().operator())
                 .threshold(spec.threshold())
-                .period(AlarmThresholds.PERIOD_SECONDS)
-                .evaluationPeriods(thresholds.evaluationPeriods())
+                .period(spec.periodSeconds())
+                .evaluationPeriods(spec.evaluationPeriods())
                 .treatMissingData(spec.missingData().value())
                 .alarmActions(topicArn.applyValue(List::of))
                 .okActions(topicArn.applyValue(List::of));
@@ -174,7 +221,21 @@ public final class Observability extends ComponentResource {
         return new MetricAlarm(name + "-" + spec.key(), builder.build(), child);
     }
 
-    /** Lets CloudWatch publish to the topic for this component's alarms only. */
+    /** An EventBridge rule on the default bus that sends matching ECS events to the topic. */
+    private static void ecsEvent(String name, String key, String meaning, Output<String> pattern, Topic topic,
+                                 CustomResourceOptions child) {
+        var rule = new EventRule(name + "-" + key, EventRuleArgs.builder()
+                .name(PhysicalName.explicit(name + "-" + key, NameRule.EVENT_RULE))
+                .description("Notifies the alarm topic when " + meaning + ".")
+                .eventPattern(pattern)
+                .build(), child);
+        new EventTarget(name + "-" + key, EventTargetArgs.builder()
+                .rule(rule.name())
+                .arn(topic.arn())
+                .build(), child);
+    }
+
+    /** Lets CloudWatch publish to the topic for this component's alarms only, EventBridge for its rules only. */
     private static String topicPolicy(String topicArn, String name) {
         String[] arn = topicArn.split(":");
         String partition = arn[1];
@@ -184,7 +245,12 @@ public final class Observability extends ComponentResource {
                 Statement.allow("CloudWatchAlarmsPublish", List.of("sns:Publish"), List.of(topicArn))
                         .forPrincipal("Service", "cloudwatch.amazonaws.com")
                         .when("StringEquals", "aws:SourceAccount", account)
-                        .when("ArnLike", "aws:SourceArn", alarmArnPattern(partition, account, region, name))));
+                        .when("ArnLike", "aws:SourceArn", alarmArnPattern(partition, account, region, name)),
+                Statement.allow("EventBridgeRulesPublish", List.of("sns:Publish"), List.of(topicArn))
+                        .forPrincipal("Service", "events.amazonaws.com")
+                        .when("StringEquals", "aws:SourceAccount", account)
+                        .when("ArnLike", "aws:SourceArn",
+                                "arn:" + partition + ":events:" + region + ":" + account + ":rule/" + name + "-*")));
     }
 
     private static String alarmArnPattern(String partition, String accountId, String region, String name) {

@@ -6,7 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +28,7 @@ public final class ObservabilityArgs {
     private final AlarmLevel level;
     private final AlarmThresholds thresholds;
     private final Output<String> clusterName;
+    private final Output<String> clusterArn;
     private final Output<String> serviceName;
     private final int minTasks;
     private final Output<String> loadBalancerArnSuffix;
@@ -35,6 +38,10 @@ public final class ObservabilityArgs {
     private final boolean dashboard;
     private final boolean containerInsights;
     private final String region;
+    private final Map<String, Output<String>> instances;
+    private final Map<String, Output<String>> certificates;
+    private final Map<String, Output<String>> targetGroups;
+    private final Optional<Output<String>> webAclName;
 
     private ObservabilityArgs(Builder b) {
         this.kmsKeyArn = b.kmsKeyArn;
@@ -42,6 +49,7 @@ public final class ObservabilityArgs {
         this.level = b.level;
         this.thresholds = b.thresholds;
         this.clusterName = b.clusterName;
+        this.clusterArn = b.clusterArn;
         this.serviceName = b.serviceName;
         this.minTasks = b.minTasks;
         this.loadBalancerArnSuffix = b.loadBalancerArnSuffix;
@@ -51,6 +59,10 @@ public final class ObservabilityArgs {
         this.dashboard = b.dashboard;
         this.containerInsights = b.containerInsights;
         this.region = b.region;
+        this.instances = Map.copyOf(b.instances);
+        this.certificates = Map.copyOf(b.certificates);
+        this.targetGroups = Map.copyOf(b.targetGroups);
+        this.webAclName = Optional.ofNullable(b.webAclName);
     }
 
     /** A new builder. */
@@ -81,6 +93,11 @@ public final class ObservabilityArgs {
     /** ECS cluster name. */
     public Output<String> clusterName() {
         return clusterName;
+    }
+
+    /** ECS cluster ARN (its failed deployments and tasks are published to the topic). */
+    public Output<String> clusterArn() {
+        return clusterArn;
     }
 
     /** ECS service name. */
@@ -128,6 +145,26 @@ public final class ObservabilityArgs {
         return region;
     }
 
+    /** EC2 instances whose status check is watched, by label. */
+    public Map<String, Output<String>> instances() {
+        return instances;
+    }
+
+    /** ACM certificates whose expiry is watched, by label. */
+    public Map<String, Output<String>> certificates() {
+        return certificates;
+    }
+
+    /** Further target groups on the watched load balancer, by label, as ARN suffixes. */
+    public Map<String, Output<String>> targetGroups() {
+        return targetGroups;
+    }
+
+    /** Name of the regional WAF web ACL in front of the load balancer, graphed on the dashboard. */
+    public Optional<Output<String>> webAclName() {
+        return webAclName;
+    }
+
     /** Builds {@link ObservabilityArgs}. */
     public static final class Builder {
         private Output<String> kmsKeyArn;
@@ -135,6 +172,7 @@ public final class ObservabilityArgs {
         private AlarmLevel level = AlarmLevel.FULL;
         private AlarmThresholds thresholds = AlarmThresholds.defaults();
         private Output<String> clusterName;
+        private Output<String> clusterArn;
         private Output<String> serviceName;
         private int minTasks = 1;
         private Output<String> loadBalancerArnSuffix;
@@ -144,6 +182,10 @@ public final class ObservabilityArgs {
         private boolean dashboard = true;
         private boolean containerInsights = true;
         private String region;
+        private final Map<String, Output<String>> instances = new TreeMap<>();
+        private final Map<String, Output<String>> certificates = new TreeMap<>();
+        private final Map<String, Output<String>> targetGroups = new TreeMap<>();
+        private Output<String> webAclName;
 
         private Builder() {
         }
@@ -178,6 +220,15 @@ public final class ObservabilityArgs {
             return this;
         }
 
+        /**
+         * Required: ARN of the ECS cluster; EventBridge publishes its failed service deployments
+         * (circuit breaker) and tasks that failed to start or whose essential container exited.
+         */
+        public Builder clusterArn(Output<String> clusterArn) {
+            this.clusterArn = clusterArn;
+            return this;
+        }
+
         /** Required: name of the ECS service. */
         public Builder serviceName(Output<String> serviceName) {
             this.serviceName = serviceName;
@@ -185,10 +236,10 @@ public final class ObservabilityArgs {
         }
 
         /**
-         * Fewest running tasks that is healthy, at least 0; default 1. The alarm reads
-         * {@code RunningTaskCount} from Container Insights, which must be enabled on the cluster; with 0
-         * (a service scaled to zero outside office hours) there is no running-task alarm, since no
-         * task running is then normal.
+         * Fewest running tasks that is healthy, at least 0; default 1. The healthy-hosts alarm fires
+         * when fewer targets pass the load balancer's health check; the running-tasks alarm (only with
+         * Container Insights) when fewer tasks run. With 0 (a service scaled to zero outside office
+         * hours) there is no running-task alarm, since no task running is then normal.
          */
         public Builder minTasks(int minTasks) {
             this.minTasks = minTasks;
@@ -244,10 +295,55 @@ public final class ObservabilityArgs {
             return this;
         }
 
+        /**
+         * Watches an EC2 instance's status check (e.g. label {@code nat}): alarm {@code <name>-<label>-status-check},
+         * at every level. Labels: lower-case letters, digits and {@code -}.
+         */
+        public Builder instance(String label, Output<String> instanceId) {
+            instances.put(checkLabel(label), instanceId);
+            return this;
+        }
+
+        /**
+         * Watches an ACM certificate's days to expiry (e.g. label {@code alb}): alarm
+         * {@code <name>-<label>-certificate-expiry}, at every level.
+         */
+        public Builder certificate(String label, Output<String> certificateArn) {
+            certificates.put(checkLabel(label), certificateArn);
+            return this;
+        }
+
+        /**
+         * Watches a further target group on the same load balancer (e.g. label {@code metrics}): alarm
+         * {@code <name>-<label>-healthy-hosts} when none of its targets is healthy, at level FULL.
+         */
+        public Builder targetGroup(String label, Output<String> targetGroupArnSuffix) {
+            targetGroups.put(checkLabel(label), targetGroupArnSuffix);
+            return this;
+        }
+
+        /**
+         * The regional WAF web ACL in front of the load balancer: the dashboard graphs its blocked and
+         * allowed requests (a panel, not an alarm: blocks are mostly WAF doing its job); default none.
+         */
+        public Builder webAclName(Output<String> webAclName) {
+            this.webAclName = webAclName;
+            return this;
+        }
+
+        private static String checkLabel(String label) {
+            if (label == null || !label.matches("[a-z][a-z0-9-]{0,30}")) {
+                throw new IllegalArgumentException("label: '" + label
+                        + "' must be 1 to 31 lower-case letters, digits or '-', starting with a letter (it names an alarm)");
+            }
+            return label;
+        }
+
         /** The args; throws {@link IllegalArgumentException} naming a missing or invalid field. */
         public ObservabilityArgs build() {
             required("kmsKeyArn", kmsKeyArn);
             required("clusterName", clusterName);
+            required("clusterArn", clusterArn);
             required("serviceName", serviceName);
             if ((loadBalancerArnSuffix == null) != (targetGroupArnSuffix == null)) {
                 throw new IllegalArgumentException("loadBalancerArnSuffix and targetGroupArnSuffix: give both or neither");

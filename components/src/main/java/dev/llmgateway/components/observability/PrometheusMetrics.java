@@ -62,6 +62,7 @@ public final class PrometheusMetrics extends ComponentResource {
 
     private final Output<String> securityGroupId;
     private final Output<String> serviceName;
+    private final Output<String> targetGroupArnSuffix;
 
     private static List<ListenerRuleConditionArgs> grafanaConditions(PrometheusMetricsArgs args) {
         List<ListenerRuleConditionArgs> conditions = new java.util.ArrayList<>();
@@ -188,6 +189,7 @@ public final class PrometheusMetrics extends ComponentResource {
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(rule).build());
         this.serviceName = service.name();
+        this.targetGroupArnSuffix = targetGroup.arnSuffix();
 
         registerOutputs(Map.of("securityGroupId", securityGroupId, "serviceName", serviceName));
     }
@@ -195,6 +197,11 @@ public final class PrometheusMetrics extends ComponentResource {
     /** Security group of the metrics task: allow it on the scrape target's port. */
     public Output<String> securityGroupId() {
         return securityGroupId;
+    }
+
+    /** ARN suffix of Grafana's target group (CloudWatch dimension of its health on the load balancer). */
+    public Output<String> targetGroupArnSuffix() {
+        return targetGroupArnSuffix;
     }
 
     /** Name of the ECS service running VictoriaMetrics and Grafana. */

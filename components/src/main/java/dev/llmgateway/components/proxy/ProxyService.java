@@ -40,8 +40,10 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +62,10 @@ public class ProxyService extends ComponentResource {
 
     /** Type token. */
     public static final String TYPE = "llmgateway:proxy:ProxyService";
+
+    /** Time one task may take to pull its image, run migrations and start, before the grace period. */
+    public static final Duration TASK_START_BUDGET = Duration.ofMinutes(10);
+    private static final Duration PROVIDER_DEFAULT_TIMEOUT = Duration.ofMinutes(20);
 
     private final String name;
     private final SecurityGroup taskGroup;
@@ -192,8 +198,15 @@ public class ProxyService extends ComponentResource {
                 .deploymentMaximumPercent(200)
                 .propagateTags("SERVICE")
                 .enableExecuteCommand(args.executeCommand())
-                .waitForSteadyState(false)
+                // pulumi up waits until one deployment runs the desired count, or fails after the timeout
+                // when tasks keep failing. A circuit-breaker rollback also ends in a steady state, so the
+                // deploy pipeline compares the running task definition with the declared one afterwards.
+                .waitForSteadyState(true)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(serviceDependencies)
+                .customTimeouts(CustomTimeouts.builder()
+                        .create(deploymentTimeout(args.healthCheckGracePeriodSeconds(), args.minTasks()))
+                        .update(deploymentTimeout(args.healthCheckGracePeriodSeconds(), args.minTasks()))
+                        .build())
                 // Autoscaling owns the running count once the service exists.
                 .ignoreChanges("desiredCount").build());
 
@@ -204,6 +217,26 @@ public class ProxyService extends ComponentResource {
         outputs.put("serviceName", service.name());
         outputs.put("taskDefinitionArn", taskDefinition.arn());
         registerOutputs(outputs);
+    }
+
+    /**
+     * How long {@code pulumi up} waits for the service to reach a steady state. One task attempt is
+     * budgeted at the health-check grace period plus {@link #TASK_START_BUDGET} (image pull, the
+     * one-off migration container, start-up). The circuit breaker fails a deployment after
+     * max(3, desired / 2) failed tasks (AWS API reference, ServiceDeploymentCircuitBreaker.threshold;
+     * at most 200), and a rolling deployment at 200% starts {@code minTasks} tasks per wave; after the
+     * failing waves the rollback needs one more wave. Never less than the provider's 20-minute default.
+     *
+     * @param graceSeconds health-check grace period of the service
+     * @param minTasks     desired count the deployment starts with
+     */
+    public static Duration deploymentTimeout(int graceSeconds, int minTasks) {
+        int tasks = Math.max(1, minTasks);
+        int threshold = Math.min(200, Math.max(3, (tasks + 1) / 2));
+        int failingWaves = (threshold + tasks - 1) / tasks;
+        Duration attempt = TASK_START_BUDGET.plusSeconds(Math.max(0, graceSeconds));
+        Duration total = attempt.multipliedBy(failingWaves + 1L);
+        return total.compareTo(PROVIDER_DEFAULT_TIMEOUT) < 0 ? PROVIDER_DEFAULT_TIMEOUT : total;
     }
 
     /** Lets another security group reach the tasks directly on a port (e.g. a metrics scraper). */

@@ -75,6 +75,7 @@ public class Vpc extends ComponentResource {
     private Optional<Output<String>> endpointSecurityGroupId = Optional.empty();
     private final List<Resource> internetPath = new ArrayList<>();
     private final InternetGateway internetGateway;
+    private Optional<Output<String>> natInstanceId = Optional.empty();
 
     /** Creates the network. */
     public Vpc(String name, VpcArgs args, ComponentResourceOptions opts) {
@@ -187,6 +188,11 @@ public class Vpc extends ComponentResource {
         return Output.all(subnets.get(tier).stream().map(Subnet::id).toList());
     }
 
+    /** The NAT instance's id with {@link NatStrategy#INSTANCE} (a single point worth an alarm), else empty. */
+    public Optional<Output<String>> natInstanceId() {
+        return natInstanceId;
+    }
+
     /** The availability zones used, in order. */
     public Output<List<String>> availabilityZones() {
         return availabilityZones;
@@ -232,6 +238,7 @@ public class Vpc extends ComponentResource {
             }
             case INSTANCE -> {
                 Instance nat = natInstance(name, args, publicSubnets.get(0));
+                natInstanceId = Optional.of(nat.id());
                 targets.add(r -> r.networkInterfaceId(nat.primaryNetworkInterfaceId()));
             }
             case SINGLE_GATEWAY, GATEWAY_PER_AZ -> {

@@ -53,6 +53,7 @@ public class ClientVpn extends ComponentResource {
     private final Output<String> dnsName;
     private final Output<String> securityGroupId;
     private final Output<String> clientConfiguration;
+    private final Output<String> serverCertificateArn;
 
     /** Creates the endpoint and everything it needs as children of this component. */
     public ClientVpn(String name, ClientVpnArgs args, ComponentResourceOptions opts) {
@@ -81,6 +82,7 @@ public class ClientVpn extends ComponentResource {
                         ca.orElseThrow().certPem(), Optional.empty())
                 : args.clientRootCertificateArn().orElse(null);
 
+        this.serverCertificateArn = serverCertificateArn;
         SecurityGroup group = securityGroup(name, args);
         var logGroup = new LogGroup(name + "-vpn-logs", LogGroupArgs.builder()
                 .kmsKeyId(args.kmsKeyArn())
@@ -159,6 +161,14 @@ public class ClientVpn extends ComponentResource {
     /** A ready-to-import {@code .ovpn} profile (with the generated client key in certificate mode), always a secret. */
     public Output<String> clientConfiguration() {
         return clientConfiguration;
+    }
+
+    /**
+     * ARN of the endpoint's server certificate in ACM. When generated here it is imported, so ACM
+     * does not renew it: the endpoint stops accepting connections when it expires.
+     */
+    public Output<String> serverCertificateArn() {
+        return serverCertificateArn;
     }
 
     private CustomResourceOptions child() {

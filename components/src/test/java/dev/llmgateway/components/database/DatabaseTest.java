@@ -168,10 +168,13 @@ class DatabaseTest {
 
     @Test
     void connectionBudgetFollowsMemory() {
-        assertEquals(901, ConnectionBudget.maxConnections(DatabaseEngine.AURORA_SERVERLESS_V2, 4, null));
-        assertEquals(112, ConnectionBudget.maxConnections(DatabaseEngine.RDS_INSTANCE, 0, "db.t4g.micro"));
-        assertEquals(5000, ConnectionBudget.maxConnections(DatabaseEngine.AURORA_PROVISIONED, 0, "db.r7g.4xlarge"));
+        assertEquals(901, ConnectionBudget.maxConnections(DatabaseEngine.AURORA_SERVERLESS_V2, 0.5, 4, null));
+        // A minimum of 0 or 0.5 ACU caps Serverless v2 at 2000 connections, a higher minimum at 5000.
+        assertEquals(2000, ConnectionBudget.maxConnections(DatabaseEngine.AURORA_SERVERLESS_V2, 0.5, 16, null));
+        assertEquals(3604, ConnectionBudget.maxConnections(DatabaseEngine.AURORA_SERVERLESS_V2, 1, 16, null));
+        assertEquals(112, ConnectionBudget.maxConnections(DatabaseEngine.RDS_INSTANCE, 0, 0, "db.t4g.micro"));
+        assertEquals(5000, ConnectionBudget.maxConnections(DatabaseEngine.AURORA_PROVISIONED, 0, 0, "db.r7g.4xlarge"));
         assertEquals(97, ConnectionBudget.usable(112));
-        assertThrows(IllegalArgumentException.class, () -> ConnectionBudget.maxConnections(DatabaseEngine.RDS_INSTANCE, 0, "db.x1.huge"));
+        assertThrows(IllegalArgumentException.class, () -> ConnectionBudget.maxConnections(DatabaseEngine.RDS_INSTANCE, 0, 0, "db.x1.huge"));
     }
 }

@@ -10,6 +10,7 @@ import dev.llmgateway.components.testing.PlannedStack;
 import dev.llmgateway.components.waf.WebFirewallArgs;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -115,6 +116,24 @@ class ProxyServiceTest {
         assertEquals(2, listenerIngress.size(), "443 and 80 from the one allowed CIDR");
         assertTrue(listenerIngress.stream().allMatch(r -> r.string("cidrIpv4").equals("203.0.113.0/24")));
         assertEquals("sg-db", plan.named("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "gw-to-db").string("referencedSecurityGroupId"));
+    }
+
+    @Test
+    void pulumiUpWaitsForTheNewTasksToBecomeSteady() {
+        PlannedResource service = plan(b -> b.allowPlainHttp(true)).one("aws:ecs/service:Service");
+        assertTrue(service.flag("waitForSteadyState"));
+    }
+
+    @Test
+    void deploymentTimeoutCoversEveryFailingWaveAndTheRollback() {
+        // One task: the circuit breaker needs 3 failed tasks (3 waves) and the rollback 1 more wave of (10 min + grace).
+        assertEquals(Duration.ofMinutes(4 * 15), ProxyService.deploymentTimeout(300, 1));
+        // Two tasks per wave: 2 failing waves for 3 failures, plus the rollback.
+        assertEquals(Duration.ofMinutes(3 * 15), ProxyService.deploymentTimeout(300, 2));
+        // Six tasks: 3 failures fit in one wave.
+        assertEquals(Duration.ofMinutes(2 * 15), ProxyService.deploymentTimeout(300, 6));
+        // Never below the provider's 20-minute default.
+        assertEquals(Duration.ofMinutes(20), ProxyService.deploymentTimeout(0, 10));
     }
 
     @Test
