@@ -27,8 +27,13 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
                             CapacityStrategy capacity, int workers, int healthCheckGraceSeconds, int cpuTargetPercent,
                             int requestsPerTarget, boolean redis) {
 
-    /** Tags that move and must never be deployed. */
-    static final List<String> FLOATING_TAGS = List.of("latest", "main-latest", "main-stable", "main", "stable");
+    /**
+     * Tags that move and must never be deployed. {@code lts} "always points to the latest LTS release"
+     * (LiteLLM release notes, e.g. https://newreleases.io/project/github/BerriAI/litellm/release/v1.108.12).
+     */
+    static final List<String> FLOATING_TAGS = List.of("latest", "main-latest", "main-stable", "main", "stable", "lts");
+    /** Tag fragments of builds that are not releases: release candidates, nightlies, dev builds. */
+    static final List<String> PRERELEASE_MARKERS = List.of("-rc", "nightly", "-dev");
     /** LiteLLM releases that were published with malicious code (FACTS.md). */
     static final List<String> COMPROMISED_VERSIONS = List.of("1.82.7", "1.82.8");
     private static final Pattern PINNED = Pattern.compile("[^\\s@:]+(:[A-Za-z0-9_.\\-]+)?(@sha256:[0-9a-f]{64})?");
@@ -74,8 +79,14 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
             tag = tag.substring(0, tag.indexOf('@'));
         }
         if (!PINNED.matcher(image).matches() || (!hasDigest && (tag.isEmpty() || FLOATING_TAGS.contains(tag)))) {
-            throw r.invalid("litellmImage", image, "an image pinned to a version tag (e.g. ghcr.io/berriai/litellm-non_root:v1.80.0-stable)"
+            throw r.invalid("litellmImage", image, "an image pinned to a version tag (e.g. ghcr.io/berriai/litellm-non_root:v1.108.12)"
                     + " or a digest (@sha256:...); floating tags " + FLOATING_TAGS + " are refused");
+        }
+        for (String marker : PRERELEASE_MARKERS) {
+            if (tag.contains(marker)) {
+                throw r.invalid("litellmImage", image, "a released version; " + marker.replace("-", "")
+                        + " builds are not releases (see litellm/README.md for the pinned release)");
+            }
         }
         for (String bad : COMPROMISED_VERSIONS) {
             if (tag.contains(bad)) {

@@ -28,7 +28,7 @@ class ProxyServiceTest {
                 .loadBalancerSubnetIds(Output.of(List.of("public-a", "public-b")))
                 .taskSubnetIds(Output.of(List.of("private-a", "private-b")))
                 .kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/k"))
-                .container(ContainerSpec.builder("app", "ghcr.io/berriai/litellm-non_root:v1.80.5-stable").port(4000)
+                .container(ContainerSpec.builder("app", "ghcr.io/berriai/litellm-non_root:v1.108.12").port(4000)
                         .env("LITELLM_MODE", "PRODUCTION")
                         .secret("LITELLM_MASTER_KEY", Output.of(SECRET_ARN))
                         .secret("DATABASE_PASSWORD", Output.of(SECRET_ARN + ":password::"))
