@@ -68,7 +68,7 @@ public final class Gateway {
         var secrets = GatewaySecrets.create(prefix, s, key.arn(), cache.map(Cache::password),
                 edge.map(e -> e.originHeader().value()), options);
         String config = LiteLlmConfig.render(s.litellm(),
-                new LiteLlmConfig.RenderContext(s.region(), List.of(network.cidr().toString()), cache.isPresent()));
+                new LiteLlmConfig.RenderContext(s.region(), cache.isPresent()));
         var published = PublishedConfig.publish(prefix, config, LiteLlmConfig.hash(config), key.arn(),
                 !s.access().deletionProtection(), options);
 
@@ -90,7 +90,7 @@ public final class Gateway {
         var proxy = new ProxyService(prefix + "-proxy", Access.proxyArgs(s, network, key.arn(),
                         Access.certificate(prefix, s.access(), options), containers,
                         secrets.arns(database.masterSecretArn()), vpn, edge, discovery,
-                        TaskPermissions.policy(published.objectArn(), key.arn(), bedrock)),
+                        TaskPermissions.policy(published.readableArn(), key.arn(), bedrock)),
                 options);
 
         database.allowFrom("proxy", proxy.taskSecurityGroupId());

@@ -4,6 +4,8 @@ import com.pulumi.core.Output;
 import dev.llmgateway.components.proxy.ContainerCondition;
 import dev.llmgateway.components.proxy.ContainerSpec;
 import dev.llmgateway.components.proxy.HealthCheck;
+import dev.llmgateway.gateway.litellm.MetricsMode;
+import dev.llmgateway.gateway.litellm.ProxyFiles;
 import dev.llmgateway.gateway.litellm.Sidecars;
 import dev.llmgateway.gateway.settings.StackSettings;
 
@@ -12,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The task's containers: a one-shot {@code migrate} container that applies LiteLLM's database
- * migrations and exits, the {@code litellm} server that starts only after it succeeded (with schema
- * updates disabled, so tasks never race on migrations), and the sidecars the settings ask for.
+ * The task's containers. Two one-shot containers run first, each as LiteLLM's non-root user on a
+ * read-only root file system: {@code config} downloads the published config into a task volume, and
+ * {@code migrate} applies LiteLLM's database migrations and fails unless none is left pending. The
+ * {@code litellm} server starts only after both succeeded, reads the config with {@code --config} (the
+ * only way LiteLLM applies settings such as {@code database_connection_pool_limit}) and never migrates
+ * itself. Then the sidecars the settings ask for.
  */
 final class ProxyContainers {
 
@@ -23,6 +28,22 @@ final class ProxyContainers {
     /** Liveness without dependencies, in Python because LiteLLM images ship neither curl nor wget. */
     static final List<String> LIVENESS = List.of("CMD", "python", "-c",
             "import urllib.request; urllib.request.urlopen('http://localhost:4000/health/liveliness', timeout=4)");
+    /** {@code nobody:nogroup}, the user LiteLLM's non_root image runs as (docker/Dockerfile.non_root: USER nobody). */
+    static final String LITELLM_USER = "65534:65534";
+    /** Where the server reads its config (a task volume the {@code config} container fills). */
+    static final String CONFIG_FILE = "/etc/litellm/config.yaml";
+    /**
+     * Writable paths LiteLLM needs on a read-only root file system, all below the {@code /tmp} task volume
+     * (LiteLLM docs, proxy/prod "read-only file system": LITELLM_MIGRATION_DIR, PRISMA_BINARY_CACHE_DIR and
+     * XDG_CACHE_HOME on writable paths; the admin UI is pre-built in /var/lib/litellm/ui with its
+     * .litellm_ui_ready marker, so it is served as is).
+     */
+    static final Map<String, String> WRITABLE_PATHS = Map.of(
+            "LITELLM_MIGRATION_DIR", "/tmp/litellm/migrations",
+            "PRISMA_BINARY_CACHE_DIR", "/tmp/litellm/prisma",
+            "XDG_CACHE_HOME", "/tmp/litellm/cache");
+    /** Prometheus' shared directory when several workers serve /metrics (a task volume, so it exists at start). */
+    static final String PROMETHEUS_MULTIPROC_DIR = "/var/lib/litellm/prometheus";
 
     /**
      * What the containers are given.
@@ -51,8 +72,10 @@ final class ProxyContainers {
 
     /** The containers, main server first. */
     static List<ContainerSpec> of(StackSettings s, Inputs in) {
-        var server = ContainerSpec.builder("litellm", s.proxy().image())
+        boolean readOnly = s.proxy().readOnlyRootFilesystem();
+        var server = litellm("litellm", s)
                 .port(PORT)
+                .command(List.of("--port", Integer.toString(PORT), "--config", CONFIG_FILE))
                 .env("LITELLM_MODE", "PRODUCTION")
                 .env("LITELLM_LOG", "ERROR")
                 .env("NUM_WORKERS", Integer.toString(s.proxy().workers()))
@@ -60,12 +83,19 @@ final class ProxyContainers {
                 .env("DISABLE_SCHEMA_UPDATE", "true")
                 .env("UI_USERNAME", "admin")
                 .env(Sidecars.environment(s.litellm()))
+                .env(WRITABLE_PATHS)
                 .healthCheck(HealthCheck.of(LIVENESS, 300))
-                .dependsOn("migrate", ContainerCondition.SUCCESS)
-                // LiteLLM writes its admin UI and Prisma files at start: a read-only root breaks it.
-                .readonlyRootFilesystem(false)
-                .env("LITELLM_CONFIG_BUCKET_NAME", in.config().bucketName())
-                .env("LITELLM_CONFIG_BUCKET_OBJECT_KEY", in.config().objectKey());
+                .mountReadOnly("litellm-config", parent(CONFIG_FILE))
+                .mount("litellm-tmp", "/tmp")
+                .dependsOn("config", ContainerCondition.SUCCESS)
+                .dependsOn("migrate", ContainerCondition.SUCCESS);
+        if (s.proxy().workers() > 1 && s.litellm().metrics() == MetricsMode.PROMETHEUS) {
+            // Several uvicorn workers each keep their own counters; prometheus_client aggregates them only
+            // through a shared directory. LiteLLM creates one itself only from a --config it parsed and under
+            // /tmp (litellm/proxy/proxy_cli.py, _maybe_setup_prometheus_multiproc_dir); naming a volume makes
+            // it explicit and present at start.
+            server.env("PROMETHEUS_MULTIPROC_DIR", PROMETHEUS_MULTIPROC_DIR).mount("prometheus", PROMETHEUS_MULTIPROC_DIR);
+        }
         database(server, in);
         in.environment().forEach(server::env);
         in.secrets().forEach(server::secret);
@@ -73,21 +103,47 @@ final class ProxyContainers {
                 .filter(sidecar -> sidecar.healthCheck().isPresent())
                 .forEach(sidecar -> server.dependsOn(sidecar.name(), ContainerCondition.HEALTHY));
 
-        // Same image, migrations only: `--skip_server_startup` applies Prisma migrations (serialized by
-        // Prisma's advisory lock when several tasks start together) and exits. It needs the database and
-        // nothing else: no config, no keys.
-        var migrate = ContainerSpec.builder("migrate", s.proxy().image())
+        // Same image, python and boto3 only: fetches the published object (checking its hash) into the
+        // volume the server reads. The task role may read the config prefix, so a task of an older revision
+        // (a rollback) still finds its own object.
+        var config = litellm("config", s)
                 .essential(false)
-                .command(List.of("--skip_server_startup"))
+                .entryPoint(List.of("python", "-c"))
+                .command(List.of(ProxyFiles.script("fetch_config.py")))
+                .env("CONFIG_BUCKET", in.config().bucketName())
+                .env("CONFIG_OBJECT", in.config().objectKey())
+                .env("CONFIG_PATH", CONFIG_FILE)
+                .env("AWS_REGION", s.region())
+                .mount("litellm-config", parent(CONFIG_FILE));
+
+        // Same image, migrations only, then `prisma migrate status` as the gate (litellm/migrate.sh). It
+        // needs the database and nothing else: no config, no keys. Prisma's engines peak above 1 GiB while
+        // migrating (LiteLLM's Terraform module gives its migration task 4 GiB); the settings keep at least
+        // 2 GiB of the task for LiteLLM after the sidecars' reservations, and the server starts only after.
+        var migrate = litellm("migrate", s)
+                .essential(false)
+                .entryPoint(List.of("/bin/sh", "-c"))
+                .command(List.of(ProxyFiles.script("migrate.sh")))
                 .env("DISABLE_SCHEMA_UPDATE", "false")
-                .readonlyRootFilesystem(false);
+                .env(WRITABLE_PATHS)
+                .mount("migrate-tmp", "/tmp");
         database(migrate, in);
 
         List<ContainerSpec> containers = new ArrayList<>();
-        containers.add(server.build());
-        containers.add(migrate.build());
+        containers.add(server.readonlyRootFilesystem(readOnly).build());
+        containers.add(config.readonlyRootFilesystem(readOnly).build());
+        containers.add(migrate.readonlyRootFilesystem(readOnly).build());
         containers.addAll(Sidecars.of(s.litellm()));
         return containers;
+    }
+
+    /** A container of the LiteLLM image, as its non-root user. */
+    private static ContainerSpec.Builder litellm(String name, StackSettings s) {
+        return ContainerSpec.builder(name, s.proxy().image()).user(LITELLM_USER);
+    }
+
+    private static String parent(String file) {
+        return file.substring(0, file.lastIndexOf('/'));
     }
 
     private static void database(ContainerSpec.Builder container, Inputs in) {

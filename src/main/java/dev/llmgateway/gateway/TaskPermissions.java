@@ -16,12 +16,12 @@ final class TaskPermissions {
     private TaskPermissions() {
     }
 
-    /** The task role's inline policy. */
-    static Output<String> policy(Output<String> configObjectArn, Output<String> keyArn, Output<List<String>> bedrockResources) {
-        return Output.tuple(configObjectArn, keyArn, bedrockResources).applyValue(t -> {
+    /** The task role's inline policy; {@code configArn} names every published config ({@code .../litellm/config-*}). */
+    static Output<String> policy(Output<String> configArn, Output<String> keyArn, Output<List<String>> bedrockResources) {
+        return Output.tuple(configArn, keyArn, bedrockResources).applyValue(t -> {
             List<String> bedrockArns = t.t3;
             List<Statement> statements = new ArrayList<>();
-            statements.add(Statement.allow("ReadPublishedConfig", List.of("s3:GetObject"), List.of(t.t1)));
+            statements.add(Statement.allow("ReadPublishedConfigs", List.of("s3:GetObject"), List.of(t.t1)));
             statements.add(Statement.allow("DecryptConfig", List.of("kms:Decrypt"), List.of(t.t2))
                     .when("StringEquals", "kms:ViaService", "s3." + keyRegion(t.t2) + ".amazonaws.com"));
             if (!bedrockArns.isEmpty()) {

@@ -17,15 +17,16 @@ import java.util.regex.Pattern;
  * @param minTasks                {@code proxyMinTasks}
  * @param maxTasks                {@code proxyMaxTasks}
  * @param capacity                {@code proxyCapacity}
- * @param workers                 {@code proxyWorkers}; 0 in config means one per vCPU
+ * @param workers                 {@code proxyWorkers}: uvicorn workers per task (LiteLLM's production guide: one, scale with tasks)
  * @param healthCheckGraceSeconds {@code healthCheckGraceSeconds}
  * @param cpuTargetPercent        {@code cpuTargetPercent}
  * @param requestsPerTarget       {@code requestsPerTarget}; 0 turns request-count scaling off
  * @param redis                   {@code redis}: shared rate limits, budgets and cache
+ * @param readOnlyRootFilesystem  {@code proxyReadOnlyRootFilesystem}: LiteLLM containers write only to task volumes
  */
 public record ProxySettings(String image, int cpu, int memory, CpuArchitecture architecture, int minTasks, int maxTasks,
                             CapacityStrategy capacity, int workers, int healthCheckGraceSeconds, int cpuTargetPercent,
-                            int requestsPerTarget, boolean redis) {
+                            int requestsPerTarget, boolean redis, boolean readOnlyRootFilesystem) {
 
     /**
      * Tags that move and must never be deployed. {@code lts} "always points to the latest LTS release"
@@ -51,8 +52,9 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
         if (minTasks > maxTasks) {
             throw r.invalid("proxyMinTasks", minTasks, "at most litellm-gateway:proxyMaxTasks (" + maxTasks + ")");
         }
-        int configuredWorkers = r.integer("proxyWorkers", 0, 0, 16);
-        int workers = configuredWorkers == 0 ? Math.max(1, cpu / 1024) : configuredWorkers;
+        // One uvicorn worker per container, scaling with tasks, is LiteLLM's production guidance
+        // (docs proxy/prod); more workers per task multiply the database pool and need Redis.
+        int workers = r.integer("proxyWorkers", 1, 1, 16);
         boolean redis = r.bool("redis", false);
         if (workers * maxTasks > 1 && !redis) {
             throw new SettingsException("Invalid stack settings: " + maxTasks + " task(s) x " + workers
@@ -67,7 +69,7 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
                 r.integer("healthCheckGraceSeconds", 300, 0, 2_147_483),
                 r.integer("cpuTargetPercent", 60, 10, 95),
                 r.integer("requestsPerTarget", 0, 0, 1_000_000),
-                redis);
+                redis, r.bool("proxyReadOnlyRootFilesystem", true));
     }
 
     private static String pinnedImage(SettingsReader r) {

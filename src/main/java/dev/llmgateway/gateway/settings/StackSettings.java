@@ -6,7 +6,10 @@ import dev.llmgateway.components.database.DatabaseEngine;
 import dev.llmgateway.components.secrets.SecretStore;
 import dev.llmgateway.components.vpc.InterfaceEndpoint;
 import dev.llmgateway.components.vpc.NatStrategy;
+import dev.llmgateway.components.proxy.CpuArchitecture;
+import dev.llmgateway.gateway.litellm.Guardrail;
 import dev.llmgateway.gateway.litellm.LiteLlmSettings;
+import dev.llmgateway.gateway.litellm.Sidecars;
 import dev.llmgateway.gateway.litellm.Provider;
 
 import java.util.EnumSet;
@@ -37,6 +40,9 @@ public record StackSettings(String project, String stack, String region, TagSett
                             Optional<VpnSettings> vpn, ObservabilitySettings observability, SecretSettings secrets,
                             PolicyProfile policyProfile, LiteLlmSettings litellm) {
 
+    /** Memory a task keeps for LiteLLM (its Prisma migration, then the server) after the sidecars' reservations. */
+    static final int LITELLM_MIN_MEMORY_MIB = 2048;
+
     /** Reads every setting from {@code source}; throws {@link SettingsException} on the first bad value. */
     public static StackSettings read(ConfigSource source) {
         SettingsReader r = new SettingsReader(source);
@@ -50,6 +56,7 @@ public record StackSettings(String project, String stack, String region, TagSett
         ProxySettings proxy = ProxySettings.read(r);
         LiteLlmSettings litellm = LiteLlmSettings.read(r);
         checkConnectionBudget(database, proxy, litellm);
+        checkSidecars(proxy, litellm);
         SecretSettings secrets = SecretSettings.read(r);
         checkPrivateEgress(r, network, proxy, litellm, secrets);
         return new StackSettings(source.project(), source.stack(), region, TagSettings.read(r), network,
@@ -84,6 +91,26 @@ public record StackSettings(String project, String stack, String region, TagSett
             throw r.invalid("models", m.alias() + "=" + m.model(), "Bedrock models only when natStrategy is none (no route to "
                     + m.provider().prefix() + ")");
         });
+    }
+
+    /**
+     * The sidecars must be able to run, and leave LiteLLM room. Microsoft publishes the Presidio images for
+     * linux/amd64 only (mcr.microsoft.com/presidio-analyzer and presidio-anonymizer), so an arm64 task
+     * could not pull them. The migration (Prisma peaks above 1 GiB; LiteLLM's Terraform module gives it
+     * 4 GiB) and then the server share the task with the sidecars, which reserve their memory from the start.
+     */
+    static void checkSidecars(ProxySettings proxy, LiteLlmSettings litellm) {
+        if (litellm.guardrails().contains(Guardrail.PRESIDIO) && proxy.architecture() == CpuArchitecture.ARM64) {
+            throw new SettingsException("litellm-gateway:guardrails", "presidio",
+                    "regex-pii only on arm64 tasks: the Presidio images exist for linux/amd64 only;"
+                    + " set litellm-gateway:proxyArchitecture = x86-64 to run Presidio");
+        }
+        int sidecars = Sidecars.of(litellm).stream().mapToInt(c -> c.memoryReservation().orElse(0)).sum();
+        if (proxy.memory() - sidecars < LITELLM_MIN_MEMORY_MIB) {
+            throw new SettingsException("litellm-gateway:proxyMemory", Integer.toString(proxy.memory()),
+                    "at least " + (sidecars + LITELLM_MIN_MEMORY_MIB) + " MiB: the sidecars reserve " + sidecars
+                    + " MiB and LiteLLM's migration and server need " + LITELLM_MIN_MEMORY_MIB + " MiB");
+        }
     }
 
     /**

@@ -45,7 +45,7 @@ class StackSettingsTest {
         assertTrue(PROD.database().deletionProtection() && PROD.database().protect());
         assertEquals(30, PROD.database().backupRetentionDays());
         assertEquals(2, PROD.proxy().minTasks());
-        assertEquals(2, PROD.proxy().workers(), "one worker per vCPU");
+        assertEquals(1, PROD.proxy().workers(), "one uvicorn worker per task, scaling with tasks (LiteLLM production guide)");
         assertTrue(PROD.proxy().redis());
         assertTrue(PROD.access().certificateArn().isPresent());
         assertTrue(PROD.access().waf());
@@ -78,6 +78,12 @@ class StackSettingsTest {
                 Arguments.of(Map.of("litellmImage", "ghcr.io/berriai/litellm:main-latest"),
                         "litellm-gateway:litellmImage = 'ghcr.io/berriai/litellm:main-latest': an image pinned"),
                 Arguments.of(Map.of("litellmImage", "ghcr.io/berriai/litellm:v1.82.7"), "LiteLLM 1.82.7 was published with malicious code"),
+                Arguments.of(Map.of("guardrails", List.of("regex-pii", "presidio")),
+                        "Invalid stack setting litellm-gateway:guardrails = 'presidio': regex-pii only on arm64 tasks: the Presidio images exist for linux/amd64 only"),
+                Arguments.of(Map.of("ollamaModel", "llama3.2:3b", "proxyArchitecture", "x86-64"),
+                        "Invalid stack setting litellm-gateway:proxyMemory = '2048': at least 6144 MiB: the sidecars reserve 4096 MiB"),
+                Arguments.of(Map.of("proxyWorkers", 0), "litellm-gateway:proxyWorkers = '0'"),
+                Arguments.of(Map.of("cacheMode", "sometimes"), "litellm-gateway:cacheMode = 'sometimes': one of opt-in, always, off"),
                 Arguments.of(Map.of("litellmImage", "ghcr.io/berriai/litellm-non_root:v1.82.8-stable"), "LiteLLM 1.82.8 was published with malicious code"),
                 Arguments.of(Map.of("litellmImage", "ghcr.io/berriai/litellm:lts"), "litellm-gateway:litellmImage = 'ghcr.io/berriai/litellm:lts': an image pinned"),
                 Arguments.of(Map.of("litellmImage", "ghcr.io/berriai/litellm:v1.111.0-rc.2"), "a released version; rc builds are not releases"),

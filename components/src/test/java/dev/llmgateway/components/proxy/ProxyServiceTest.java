@@ -65,6 +65,34 @@ class ProxyServiceTest {
     }
 
     @Test
+    void mountedTaskVolumesAreDeclaredOnceAndMountedAsAsked() {
+        PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT))
+                .container(ContainerSpec.builder("writer", "busybox:1.36").user("65534:65534").mount("shared", "/out")
+                        .mount("scratch", "/tmp").stopTimeoutSeconds(10).build())
+                .container(ContainerSpec.builder("reader", "busybox:1.36").mountReadOnly("shared", "/in").build()));
+        assertEquals(List.of("scratch", "shared"), plan.one("aws:ecs/taskDefinition:TaskDefinition").list("volumes").stream()
+                .map(v -> ((java.util.Map<?, ?>) v).get("name")).toList(), "each volume once, Fargate task storage");
+        JsonArray all = JsonParser.parseString(plan.one("aws:ecs/taskDefinition:TaskDefinition").string("containerDefinitions")).getAsJsonArray();
+        assertEquals("[{\"containerPath\":\"/tmp\",\"readOnly\":false,\"sourceVolume\":\"scratch\"},"
+                + "{\"containerPath\":\"/out\",\"readOnly\":false,\"sourceVolume\":\"shared\"}]",
+                sortedKeys(all.get(1).getAsJsonObject().getAsJsonArray("mountPoints")));
+        assertEquals(10, all.get(1).getAsJsonObject().get("stopTimeout").getAsInt());
+        assertEquals("65534:65534", all.get(1).getAsJsonObject().get("user").getAsString());
+        assertTrue(all.get(2).getAsJsonObject().getAsJsonArray("mountPoints").get(0).getAsJsonObject().get("readOnly").getAsBoolean());
+        assertFalse(all.get(0).getAsJsonObject().has("mountPoints"), "no mounts, no mountPoints");
+    }
+
+    private static String sortedKeys(JsonArray array) {
+        JsonArray sorted = new JsonArray();
+        array.forEach(e -> {
+            JsonObject copy = new JsonObject();
+            e.getAsJsonObject().keySet().stream().sorted().forEach(k -> copy.add(k, e.getAsJsonObject().get(k)));
+            sorted.add(copy);
+        });
+        return sorted.toString();
+    }
+
+    @Test
     void executionRoleReadsExactlyTheGivenSecretsAndNoWildcard() {
         String policy = plan(b -> b.certificateArn(Output.of(CERT))).named("aws:iam/rolePolicy:RolePolicy", "gw-execution").string("policy");
         assertTrue(policy.contains("\"Resource\":\"" + SECRET_ARN + "\""), policy);
