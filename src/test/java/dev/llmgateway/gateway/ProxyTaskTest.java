@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.llmgateway.components.testing.PlannedResource;
 import dev.llmgateway.components.testing.PlannedStack;
 import dev.llmgateway.gateway.settings.PolicyProfile;
 import dev.llmgateway.plan.Finding;
@@ -161,6 +162,23 @@ class ProxyTaskTest {
                 .filter(m -> m.matches("container (litellm|config|migrate|ollama) .*"))
                 .toList();
         assertEquals(List.of(), findings);
+    }
+
+    @Test
+    void redisIsOneTlsPrimaryEndpointWithTheTokenFromSecretsAndProdFailsOver() {
+        PlannedStack prod = Plans.stack("prod");
+        JsonObject server = containers(prod).get("litellm");
+        Map<String, String> env = env(server);
+        assertTrue(env.get("REDIS_HOST").startsWith("master."), "the primary endpoint of a cluster-mode-disabled group: " + env);
+        assertEquals("6379", env.get("REDIS_PORT"));
+        assertEquals("true", env.get("REDIS_SSL"));
+        assertTrue(secrets(server).contains("REDIS_PASSWORD"));
+        assertTrue(prod.ofType("aws:elasticache/serverlessCache:ServerlessCache").isEmpty(), "no cluster-mode cache (CROSSSLOT)");
+        PlannedResource group = prod.one("aws:elasticache/replicationGroup:ReplicationGroup");
+        assertEquals(2.0, group.number("numCacheClusters"));
+        assertTrue(group.flag("automaticFailoverEnabled"));
+        String rendered = prod.one("aws:s3/bucketObjectv2:BucketObjectv2").string("content");
+        assertFalse(rendered.contains("redis_startup_nodes") || rendered.contains("cluster"), "LiteLLM's single-node client fits: " + rendered);
     }
 
     @Test

@@ -22,11 +22,14 @@ import java.util.regex.Pattern;
  * @param cpuTargetPercent        {@code cpuTargetPercent}
  * @param requestsPerTarget       {@code requestsPerTarget}; 0 turns request-count scaling off
  * @param redis                   {@code redis}: shared rate limits, budgets and cache
+ * @param redisNodeType           {@code redisNodeType}: ElastiCache node type
+ * @param redisReplicas           {@code redisReplicas}: read replicas; one or more turns on failover across zones
  * @param readOnlyRootFilesystem  {@code proxyReadOnlyRootFilesystem}: LiteLLM containers write only to task volumes
  */
 public record ProxySettings(String image, int cpu, int memory, CpuArchitecture architecture, int minTasks, int maxTasks,
                             CapacityStrategy capacity, int workers, int healthCheckGraceSeconds, int cpuTargetPercent,
-                            int requestsPerTarget, boolean redis, boolean readOnlyRootFilesystem) {
+                            int requestsPerTarget, boolean redis, String redisNodeType, int redisReplicas,
+                            boolean readOnlyRootFilesystem) {
 
     /**
      * Tags that move and must never be deployed. {@code lts} "always points to the latest LTS release"
@@ -69,7 +72,15 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
                 r.integer("healthCheckGraceSeconds", 300, 0, 2_147_483),
                 r.integer("cpuTargetPercent", 60, 10, 95),
                 r.integer("requestsPerTarget", 0, 0, 1_000_000),
-                redis, r.bool("proxyReadOnlyRootFilesystem", true));
+                redis, redisNodeType(r), r.integer("redisReplicas", 0, 0, 5), r.bool("proxyReadOnlyRootFilesystem", true));
+    }
+
+    private static String redisNodeType(SettingsReader r) {
+        String type = r.string("redisNodeType", "cache.t4g.micro");
+        if (!type.matches("cache\\.[a-z0-9]+\\.[a-z0-9]+")) {
+            throw r.invalid("redisNodeType", type, "an ElastiCache node type such as cache.t4g.micro or cache.m7g.large");
+        }
+        return type;
     }
 
     private static String pinnedImage(SettingsReader r) {
