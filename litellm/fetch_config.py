@@ -15,7 +15,7 @@ import boto3
 bucket = os.environ["CONFIG_BUCKET"]
 key = os.environ["CONFIG_OBJECT"]
 path = os.environ["CONFIG_PATH"]
-body = boto3.client("s3").get_object(Bucket=bucket, Key=key)["Body"].read()
+body = boto3.client("s3", region_name=os.environ["AWS_REGION"]).get_object(Bucket=bucket, Key=key)["Body"].read()
 expected = re.search(r"config-([0-9a-f]{16})\.yaml$", key)
 actual = hashlib.sha256(body).hexdigest()[:16]
 if expected is None or expected.group(1) != actual:

@@ -23,6 +23,7 @@ import dev.llmgateway.components.vpc.Vpc;
 import dev.llmgateway.components.vpc.VpcArgs;
 import dev.llmgateway.components.vpn.ClientVpn;
 import dev.llmgateway.gateway.litellm.LiteLlmConfig;
+import dev.llmgateway.gateway.settings.DatabaseAuth;
 import dev.llmgateway.gateway.settings.StackSettings;
 
 import java.util.LinkedHashMap;
@@ -80,8 +81,7 @@ public final class Gateway {
             environment.put("REDIS_SSL", Output.of("true"));
         });
         var containers = ProxyContainers.of(s, new ProxyContainers.Inputs(
-                new ProxyContainers.Database(Output.tuple(database.endpoint(), database.port()).applyValue(t -> t.t1 + ":" + t.t2),
-                        "litellm", database.masterSecretArn()),
+                new ProxyContainers.Database(database.endpoint(), database.port(), "litellm", database.masterSecretArn()),
                 published, secrets.environment(), environment));
 
         Optional<ClientVpn> vpn = s.vpn().map(v -> Access.clientVpn(prefix, v, network, key.arn(),
@@ -91,7 +91,8 @@ public final class Gateway {
         var proxy = new ProxyService(prefix + "-proxy", Access.proxyArgs(s, network, key.arn(),
                         Access.certificate(prefix, s.access(), options), containers,
                         secrets.arns(database.masterSecretArn()), vpn, edge, discovery,
-                        TaskPermissions.policy(published.readableArn(), key.arn(), bedrock)),
+                        TaskPermissions.policy(published.readableArn(), key.arn(), bedrock,
+                                databaseConnect(s, database))),
                 options);
 
         database.allowFrom("proxy", proxy.taskSecurityGroupId());
@@ -124,6 +125,13 @@ public final class Gateway {
             ctx.export("vpnEndpointId", v.endpointId());
             ctx.export("vpnClientConfiguration", v.clientConfiguration());
         });
+    }
+
+    /** With IAM database auth, the one database user the tasks may sign in as. */
+    private static Optional<Output<String>> databaseConnect(StackSettings s, Database database) {
+        return s.database().auth() == DatabaseAuth.IAM
+                ? Optional.of(database.iamConnectArn(ProxyContainers.APP_DB_USER))
+                : Optional.empty();
     }
 
     private static Vpc network(String prefix, StackSettings s, Output<String> keyArn, InvokeOptions invoke,

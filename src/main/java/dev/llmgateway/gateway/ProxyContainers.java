@@ -7,6 +7,7 @@ import dev.llmgateway.components.proxy.HealthCheck;
 import dev.llmgateway.gateway.litellm.MetricsMode;
 import dev.llmgateway.gateway.litellm.ProxyFiles;
 import dev.llmgateway.gateway.litellm.Sidecars;
+import dev.llmgateway.gateway.settings.DatabaseAuth;
 import dev.llmgateway.gateway.settings.StackSettings;
 
 import java.util.ArrayList;
@@ -58,14 +59,22 @@ final class ProxyContainers {
     }
 
     /**
-     * Database connection pieces: LiteLLM builds DATABASE_URL from them (quoting the password).
+     * Database connection pieces: LiteLLM builds DATABASE_URL from them.
      *
-     * @param host           host:port
+     * @param host           writer host name
+     * @param port           port
      * @param name           database name
-     * @param credentialsArn the RDS-managed secret with {@code username} and {@code password}
+     * @param credentialsArn the RDS-managed master secret with {@code username} and {@code password}
      */
-    record Database(Output<String> host, String name, Output<String> credentialsArn) {
+    record Database(Output<String> host, Output<Integer> port, String name, Output<String> credentialsArn) {
+
+        Output<String> hostAndPort() {
+            return Output.tuple(host, port).applyValue(t -> t.t1 + ":" + t.t2);
+        }
     }
+
+    /** The PostgreSQL role the server signs in as with IAM tokens (created by litellm/app_role.sql). */
+    static final String APP_DB_USER = "litellm_app";
 
     private ProxyContainers() {
     }
@@ -96,7 +105,20 @@ final class ProxyContainers {
             // it explicit and present at start.
             server.env("PROMETHEUS_MULTIPROC_DIR", PROMETHEUS_MULTIPROC_DIR).mount("prometheus", PROMETHEUS_MULTIPROC_DIR);
         }
-        database(server, in);
+        if (s.database().auth() == DatabaseAuth.IAM) {
+            // LiteLLM mints and refreshes the token itself from these (litellm/proxy/db/db_url_settings.py,
+            // IAM_TOKEN_DB_AUTH with DATABASE_HOST/PORT/USER/NAME; region from AWS_REGION_NAME or AWS_REGION).
+            // The server gets no password at all; the task role may connect as exactly this user.
+            server.env("IAM_TOKEN_DB_AUTH", "true")
+                    .env("DATABASE_HOST", in.database().host())
+                    .env("DATABASE_PORT", in.database().port().applyValue(String::valueOf))
+                    .env("DATABASE_USER", APP_DB_USER)
+                    .env("DATABASE_NAME", in.database().name())
+                    .env("AWS_REGION", s.region())
+                    .env("AWS_REGION_NAME", s.region());
+        } else {
+            masterCredentials(server, in);
+        }
         in.environment().forEach(server::env);
         in.secrets().forEach(server::secret);
         Sidecars.of(s.litellm()).stream()
@@ -127,7 +149,14 @@ final class ProxyContainers {
                 .env("DISABLE_SCHEMA_UPDATE", "false")
                 .env(WRITABLE_PATHS)
                 .mount("migrate-tmp", "/tmp");
-        database(migrate, in);
+        masterCredentials(migrate, in);
+        if (s.database().auth() == DatabaseAuth.IAM) {
+            migrate.env("APP_DB_USER", APP_DB_USER)
+                    .env("APP_ROLE_SQL", ProxyFiles.text("app_role.sql"))
+                    .env("DB_IAM_HOST", in.database().host())
+                    .env("DB_IAM_PORT", in.database().port().applyValue(String::valueOf))
+                    .env("AWS_REGION", s.region());
+        }
 
         List<ContainerSpec> containers = new ArrayList<>();
         containers.add(server.readonlyRootFilesystem(readOnly).build());
@@ -146,8 +175,9 @@ final class ProxyContainers {
         return file.substring(0, file.lastIndexOf('/'));
     }
 
-    private static void database(ContainerSpec.Builder container, Inputs in) {
-        container.env("DATABASE_HOST", in.database().host())
+    /** The master secret, for the migration (always) and the server with {@code dbAuth: password}. */
+    private static void masterCredentials(ContainerSpec.Builder container, Inputs in) {
+        container.env("DATABASE_HOST", in.database().hostAndPort())
                 .env("DATABASE_NAME", in.database().name())
                 .secret("DATABASE_USERNAME", in.database().credentialsArn().applyValue(arn -> arn + ":username::"))
                 .secret("DATABASE_PASSWORD", in.database().credentialsArn().applyValue(arn -> arn + ":password::"));

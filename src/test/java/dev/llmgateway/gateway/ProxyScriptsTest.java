@@ -33,7 +33,8 @@ class ProxyScriptsTest {
     Path dir;
 
     private static JsonObject container(String stack, boolean example, String name) {
-        var plan = example ? Plans.example(stack) : Plans.stack(stack);
+        var plan = example ? Plans.example(stack)
+                : stack.equals("dev-password") ? Plans.of(Stacks.load("dev").with(Map.of("dbAuth", "password"))) : Plans.stack(stack);
         return StreamSupport.stream(JsonParser.parseString(ProxyTaskTest.proxyTask(plan)
                         .string("containerDefinitions")).getAsJsonArray().spliterator(), false)
                 .map(JsonElement::getAsJsonObject).filter(c -> c.get("name").getAsString().equals(name)).findFirst().orElseThrow();
@@ -62,14 +63,27 @@ class ProxyScriptsTest {
      * runs in the real interpreter against stand-ins for LiteLLM's modules.
      */
     private Run migrate(int litellmExit, int statusExit, boolean catalog) throws Exception {
+        return migrate(container("dev", false, "migrate"), litellmExit, statusExit, catalog);
+    }
+
+    private Run migrate(JsonObject container, int litellmExit, int statusExit, boolean catalog) throws Exception {
         Path modules = dir.resolve("py");
+        Files.createDirectories(modules.resolve("boto3"));
+        Files.writeString(modules.resolve("boto3/__init__.py"), String.join("\n",
+                "class _Rds:",
+                "    def generate_db_auth_token(self, DBHostname, Port, DBUsername):",
+                "        return 'iam-token/for:' + DBUsername + '@' + DBHostname + ':' + str(Port)",
+                "def client(name, region_name=None):",
+                "    assert name == 'rds' and region_name == 'us-east-1', (name, region_name)",
+                "    return _Rds()", ""));
         Files.createDirectories(modules.resolve("litellm/proxy"));
         Files.writeString(modules.resolve("litellm/__init__.py"), "");
         Files.writeString(modules.resolve("litellm/proxy/__init__.py"), "");
         Files.writeString(modules.resolve("litellm/proxy/utils.py"), String.join("\n",
                 "import os",
                 "def construct_database_url_from_env_vars():",
-                "    return 'postgresql://u:p@' + os.environ['DATABASE_HOST'] + '/' + os.environ['DATABASE_NAME']", ""));
+                "    return 'postgresql://' + os.environ['DATABASE_USERNAME'] + ':' + os.environ['DATABASE_PASSWORD'] + '@'"
+                        + " + os.environ['DATABASE_HOST'] + '/' + os.environ['DATABASE_NAME']", ""));
         Path pkg = modules.resolve("litellm_proxy_extras");
         Files.createDirectories(pkg);
         Files.writeString(pkg.resolve("__init__.py"), "");
@@ -80,30 +94,51 @@ class ProxyScriptsTest {
         Path log = dir.resolve("calls.log");
         stub("python", "exec python3 \"$@\"");
         stub("litellm", "echo \"litellm $* DATABASE_URL=$DATABASE_URL\" >> " + log + "; exit " + litellmExit);
-        stub("prisma", "echo \"prisma $* in $(pwd)\" >> " + log + "; exit " + statusExit);
-        var process = new ProcessBuilder(argv(container("dev", false, "migrate")));
+        stub("prisma", String.join("\n",
+                "if [ \"$1 $2\" = 'db execute' ]; then echo \"prisma $* <<$(cat)\" >> " + log + "; exit 0; fi",
+                "echo \"prisma $* in $(pwd) DATABASE_URL=$DATABASE_URL\" >> " + log + "; exit " + statusExit));
+        var process = new ProcessBuilder(argv(container));
+        env(container).forEach(process.environment()::put);
         process.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
         process.environment().put("PYTHONPATH", modules.toString());
         process.environment().put("DATABASE_HOST", "db:5432");
-        process.environment().put("DATABASE_NAME", "litellm");
+        process.environment().computeIfPresent("DB_IAM_HOST", (k, v) -> "db");
+        process.environment().put("DATABASE_USERNAME", "litellm");
+        process.environment().put("DATABASE_PASSWORD", "p");
         process.redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile());
         int exit = process.start().waitFor();
         return new Run(exit, Files.exists(log) ? Files.readString(log) : "");
     }
 
     @Test
-    void migrationsThatApplyAndLeaveNothingPendingLetTheServerStart() throws Exception {
+    void withIamTheMasterCreatesTheAppRoleAndMigrationsRunAsThatRole() throws Exception {
         Run run = migrate(0, 0, true);
         assertEquals(0, run.exit(), run.log());
-        assertTrue(run.log().contains("litellm --skip_server_startup DATABASE_URL=postgresql://u:p@db:5432/litellm?sslmode=require"), run.log());
-        assertTrue(run.log().contains("prisma migrate status --schema schema.prisma in " + dir.resolve("py/litellm_proxy_extras")), run.log());
+        String[] calls = run.log().split("\n(?=prisma |litellm )");
+        assertTrue(calls[0].startsWith("prisma db execute --url postgresql://litellm:p@db:5432/litellm?sslmode=require --stdin <<"),
+                "the role is created with the master secret: " + calls[0]);
+        assertTrue(calls[0].contains("GRANT rds_iam TO litellm_app;"), calls[0]);
+        String appUrl = "postgresql://litellm_app:iam-token%2Ffor%3Alitellm_app%40db%3A5432@db:5432/litellm?sslmode=require";
+        assertEquals("litellm --skip_server_startup DATABASE_URL=" + appUrl, calls[1].strip(),
+                "migrations run as the app role, so it owns what they create");
+        assertEquals("prisma migrate status --schema schema.prisma in " + dir.resolve("py/litellm_proxy_extras") + " DATABASE_URL=" + appUrl,
+                calls[2].strip());
+    }
+
+    @Test
+    void withPasswordAuthMigrationsRunAsTheMasterAndNoRoleIsCreated() throws Exception {
+        JsonObject migrate = container("dev-password", false, "migrate");
+        Run run = migrate(migrate, 0, 0, true);
+        assertEquals(0, run.exit(), run.log());
+        assertFalse(run.log().contains("db execute"), run.log());
+        assertTrue(run.log().contains("litellm --skip_server_startup DATABASE_URL=postgresql://litellm:p@db:5432/litellm?sslmode=require"), run.log());
     }
 
     @Test
     void aFailedMigrationStopsTheGateBeforeTheStatusCheck() throws Exception {
         Run run = migrate(1, 0, true);
         assertNotEquals(0, run.exit());
-        assertFalse(run.log().contains("prisma"), run.log());
+        assertFalse(run.log().contains("migrate status"), run.log());
     }
 
     @Test
@@ -117,7 +152,7 @@ class ProxyScriptsTest {
         // Prisma reports success against a schema without migrations (LiteLLM v1.90.5 release notes).
         Run run = migrate(0, 0, false);
         assertNotEquals(0, run.exit());
-        assertFalse(run.log().contains("prisma"), run.log());
+        assertFalse(run.log().contains("migrate status"), run.log());
     }
 
     /** Runs the config container's command with a stand-in boto3 that serves {@code body} for any key. */
@@ -129,7 +164,8 @@ class ProxyScriptsTest {
                 "class _S3:",
                 "    def get_object(self, Bucket, Key):",
                 "        return {'Body': io.BytesIO(os.environ['FAKE_BODY'].encode())}",
-                "def client(name):",
+                "def client(name, region_name=None):",
+                "    assert region_name == 'us-east-1', region_name",
                 "    return _S3()", ""));
         JsonObject config = container("prod", false, "config");
         List<String> argv = argv(config);

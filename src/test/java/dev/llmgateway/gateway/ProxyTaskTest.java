@@ -69,8 +69,8 @@ class ProxyTaskTest {
         assertEquals("1", env.get("NUM_WORKERS"), "one uvicorn worker per task, scaling with tasks (LiteLLM production guide)");
         assertEquals("true", env.get("DISABLE_SCHEMA_UPDATE"), "serving tasks never migrate");
         assertEquals("true", env.get("REDIS_SSL"));
-        assertEquals(Set.of("LITELLM_MASTER_KEY", "LITELLM_SALT_KEY", "UI_PASSWORD", "DATABASE_USERNAME", "DATABASE_PASSWORD",
-                "REDIS_PASSWORD"), secrets(server));
+        assertEquals(Set.of("LITELLM_MASTER_KEY", "LITELLM_SALT_KEY", "UI_PASSWORD", "REDIS_PASSWORD"), secrets(server),
+                "no database password: the server signs in with IAM tokens");
         assertTrue(env.keySet().stream().noneMatch(name -> name.contains("PASSWORD") || name.contains("MASTER_KEY") || name.contains("SALT")),
                 "no secret in plain environment: " + env.keySet());
         assertEquals("ghcr.io/berriai/litellm-non_root:v1.108.12", server.get("image").getAsString(),
@@ -91,6 +91,29 @@ class ProxyTaskTest {
         assertEquals("false", env(migrate).get("DISABLE_SCHEMA_UPDATE"));
         assertFalse(migrate.has("memory"), "no hard limit below the task's memory: Prisma may use what the sidecars leave");
         assertEquals(Map.of("config", "SUCCESS", "migrate", "SUCCESS"), dependsOn(containers.get("litellm")));
+    }
+
+    @Test
+    void theServerSignsInToPostgresWithIamTokensAsTheAppRole() {
+        PlannedStack prod = Plans.stack("prod");
+        Map<String, String> env = env(containers(prod).get("litellm"));
+        assertEquals("true", env.get("IAM_TOKEN_DB_AUTH"));
+        assertEquals("litellm_app", env.get("DATABASE_USER"));
+        assertEquals("5432", env.get("DATABASE_PORT"));
+        assertFalse(env.get("DATABASE_HOST").contains(":"), "host and port apart for the token: " + env.get("DATABASE_HOST"));
+        assertEquals("us-east-1", env.get("AWS_REGION_NAME"));
+        Map<String, String> migrate = env(containers(prod).get("migrate"));
+        assertEquals("litellm_app", migrate.get("APP_DB_USER"));
+        assertTrue(migrate.get("APP_ROLE_SQL").contains("GRANT rds_iam TO litellm_app"));
+        assertEquals(Set.of("DATABASE_USERNAME", "DATABASE_PASSWORD"), secrets(containers(prod).get("migrate")),
+                "only the migration reads the master secret");
+        String policy = prod.named("aws:iam/rolePolicy:RolePolicy", "llm-prod-proxy-task").string("policy");
+        assertTrue(java.util.regex.Pattern.compile("\"Action\":\\[\"rds-db:connect\"\\],\"Resource\":\\[?\"arn:aws:rds-db:us-east-1:\\d{12}:dbuser:[^\"/*]+/litellm_app\"\\]?\\}")
+                        .matcher(policy).find(), "connect as exactly litellm_app: " + policy);
+
+        var password = Plans.of(Stacks.load("prod").with(Map.of("dbAuth", "password")));
+        assertTrue(secrets(containers(password).get("litellm")).contains("DATABASE_PASSWORD"));
+        assertFalse(password.named("aws:iam/rolePolicy:RolePolicy", "llm-prod-proxy-task").string("policy").contains("rds-db"));
     }
 
     @Test
