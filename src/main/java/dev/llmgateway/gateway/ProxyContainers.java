@@ -91,6 +91,11 @@ final class ProxyContainers {
                 .env("STORE_MODEL_IN_DB", s.litellm().storeModelInDb() ? "True" : "False")
                 .env("DISABLE_SCHEMA_UPDATE", "true")
                 .env("UI_USERNAME", "admin")
+                // uvicorn takes the client address from X-Forwarded-For, right to left, skipping only addresses
+                // in these networks (the load balancer's nodes are in the VPC): the address the load balancer saw,
+                // not one a caller wrote (uvicorn ProxyHeadersMiddleware, CIDRs since encode/uvicorn PR #2265).
+                // Behind CloudFront that address is CloudFront's edge; the viewer's is in CloudFront's and WAF's logs.
+                .env("FORWARDED_ALLOW_IPS", s.network().cidr().toString())
                 .env(Sidecars.environment(s.litellm()))
                 .env(WRITABLE_PATHS)
                 .healthCheck(HealthCheck.of(LIVENESS, 300))

@@ -136,6 +136,8 @@ class ProxyTaskTest {
         String rendered = prod.one("aws:s3/bucketObjectv2:BucketObjectv2").string("content");
         assertTrue(rendered.contains("database_connection_pool_limit: 10"), rendered);
         assertFalse(rendered.contains("trusted_proxy_ranges"), "not a LiteLLM setting");
+        assertFalse(rendered.contains("use_x_forwarded_for"), "LiteLLM would log the raw, spoofable header");
+        assertEquals("10.0.0.0/16", env(server).get("FORWARDED_ALLOW_IPS"), "uvicorn trusts X-Forwarded-For hops inside the VPC only");
     }
 
     @Test

@@ -82,10 +82,10 @@ public final class LiteLlmConfig {
         general.put("database_extra_connection_params", Map.of("sslmode", "require"));
         general.put("maximum_spend_logs_retention_period", s.spendLogRetention());
         general.put("store_model_in_db", s.storeModelInDb());
-        // Client IPs in logs come from X-Forwarded-For (the load balancer, and CloudFront before it, append
-        // to it). LiteLLM takes the header as sent, so it is for logs only, never for allow-lists
-        // (there is no `trusted_proxy_ranges` setting; only MCP has mcp_trusted_proxy_ranges).
-        general.put("use_x_forwarded_for", true);
+        // No use_x_forwarded_for: LiteLLM would take the whole header as sent, spoofable and with every hop in
+        // it (litellm/proxy/auth/auth_utils.py, _get_request_ip_address). uvicorn resolves the client instead,
+        // trusting only the VPC (FORWARDED_ALLOW_IPS on the server). There is no `trusted_proxy_ranges`
+        // setting in LiteLLM (only MCP has mcp_trusted_proxy_ranges).
         if (s.metrics() == MetricsMode.PROMETHEUS) {
             // The scraper reaches tasks directly inside the VPC without a key; the load balancer refuses
             // /metrics from outside, and only the metrics task's security group reaches the tasks directly.
