@@ -13,6 +13,7 @@ import dev.llmgateway.gateway.settings.StackSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The task's containers. Two one-shot containers run first, each as LiteLLM's non-root user on a
@@ -73,6 +74,8 @@ final class ProxyContainers {
         }
     }
 
+    /** The one-shot container that makes the task volumes writable for the non-root containers. */
+    static final String VOLUMES = "volumes";
     /** The PostgreSQL role the server signs in as with IAM tokens (created by litellm/app_role.sql). */
     static final String APP_DB_USER = "litellm_app";
 
@@ -168,7 +171,37 @@ final class ProxyContainers {
         containers.add(config.readonlyRootFilesystem(readOnly).build());
         containers.add(migrate.readonlyRootFilesystem(readOnly).build());
         containers.addAll(Sidecars.of(s.litellm()));
-        return containers;
+        return withWritableVolumes(s, containers);
+    }
+
+    /**
+     * Fargate creates task volumes owned by root with mode 0755 (ECS developer guide, "Use bind mounts": "By
+     * default, the volume permissions are set to 0755 and the owner as root"; aws/containers-roadmap#938), so
+     * a non-root container could not write to its own {@code /tmp}. A one-shot {@code volumes} container opens
+     * them first: root, but with every capability dropped and a read-only root, it may only chmod the
+     * directories it owns ({@code 1777}, like {@code /tmp}). Every container that mounts a volume waits for it.
+     */
+    static List<ContainerSpec> withWritableVolumes(StackSettings s, List<ContainerSpec> containers) {
+        List<String> volumes = containers.stream()
+                .filter(c -> c.user().filter(user -> !user.startsWith("0:") && !user.equals("0")).isPresent())
+                .flatMap(c -> c.mounts().entrySet().stream().filter(m -> !m.getValue().readOnly()).map(Map.Entry::getKey))
+                .distinct().sorted().toList();
+        if (volumes.isEmpty()) {
+            return containers;
+        }
+        var init = ContainerSpec.builder(VOLUMES, s.proxy().image())
+                .essential(false)
+                .user("0:0")
+                .dropAllCapabilities()
+                .entryPoint(List.of("/bin/sh", "-c"))
+                .command(List.of("chmod 1777" + volumes.stream().map(v -> " /volumes/" + v).collect(Collectors.joining())));
+        volumes.forEach(volume -> init.mount(volume, "/volumes/" + volume));
+        List<ContainerSpec> result = new ArrayList<>();
+        for (ContainerSpec container : containers) {
+            result.add(container.mounts().isEmpty() ? container : container.dependingOn(VOLUMES, ContainerCondition.SUCCESS));
+        }
+        result.add(init.build());
+        return result;
     }
 
     /** A container of the LiteLLM image, as its non-root user. */

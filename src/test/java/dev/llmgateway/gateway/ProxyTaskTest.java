@@ -90,7 +90,7 @@ class ProxyTaskTest {
         assertTrue(env(migrate).containsKey("DATABASE_HOST") && !env(migrate).containsKey("CONFIG_OBJECT"));
         assertEquals("false", env(migrate).get("DISABLE_SCHEMA_UPDATE"));
         assertFalse(migrate.has("memory"), "no hard limit below the task's memory: Prisma may use what the sidecars leave");
-        assertEquals(Map.of("config", "SUCCESS", "migrate", "SUCCESS"), dependsOn(containers.get("litellm")));
+        assertEquals(Map.of("config", "SUCCESS", "migrate", "SUCCESS", "volumes", "SUCCESS"), dependsOn(containers.get("litellm")));
     }
 
     @Test
@@ -177,6 +177,22 @@ class ProxyTaskTest {
     }
 
     @Test
+    void taskVolumesAreMadeWritableForNonRootContainersByAPowerlessInitContainer() {
+        Map<String, JsonObject> containers = containers(Plans.example("local-model-guardrails"));
+        JsonObject init = containers.get("volumes");
+        assertFalse(init.get("essential").getAsBoolean());
+        assertEquals("0:0", init.get("user").getAsString(), "only the owner (root) may chmod a fresh Fargate volume");
+        assertEquals("[\"ALL\"]", init.getAsJsonObject("linuxParameters").getAsJsonObject("capabilities").getAsJsonArray("drop").toString());
+        assertTrue(init.get("readonlyRootFilesystem").getAsBoolean());
+        assertEquals("chmod 1777 /volumes/litellm-config /volumes/litellm-tmp /volumes/migrate-tmp /volumes/ollama-home /volumes/ollama-tmp",
+                init.getAsJsonArray("command").get(0).getAsString());
+        for (String name : List.of("litellm", "config", "migrate", "ollama")) {
+            assertEquals("SUCCESS", dependsOn(containers.get(name)).get("volumes"), name + " waits until its volumes are writable");
+        }
+        assertFalse(containers.get("presidio-analyzer").has("dependsOn"), "no volume, no wait");
+    }
+
+    @Test
     void thePolicyCheckFindsNoWritableRootForLiteLlmInAnyCommittedStack() {
         List<PlannedStack> plans = new java.util.ArrayList<>(List.of(Plans.stack("dev"), Plans.stack("prod")));
         Stacks.examples().forEach(name -> plans.add(Plans.example(name)));
@@ -228,7 +244,8 @@ class ProxyTaskTest {
     @Test
     void guardrailAndLocalModelSidecarsStartBeforeTheServer() {
         Map<String, JsonObject> containers = containers(Plans.example("local-model-guardrails"));
-        assertEquals(Set.of("litellm", "config", "migrate", "presidio-analyzer", "presidio-anonymizer", "ollama"), containers.keySet());
+        assertEquals(Set.of("litellm", "config", "migrate", "presidio-analyzer", "presidio-anonymizer", "ollama", "volumes"),
+                containers.keySet());
         Map<String, String> env = env(containers.get("litellm"));
         assertEquals("http://localhost:5002", env.get("PRESIDIO_ANALYZER_API_BASE"));
         assertEquals("http://localhost:5001", env.get("PRESIDIO_ANONYMIZER_API_BASE"));

@@ -60,6 +60,9 @@ final class ContainerDefinitions {
                     "sourceVolume", e.getKey(), "containerPath", e.getValue().path(), "readOnly", e.getValue().readOnly())).toList());
         }
         spec.stopTimeoutSeconds().ifPresent(seconds -> d.put("stopTimeout", seconds));
+        if (spec.dropAllCapabilities()) {
+            d.put("linuxParameters", Map.of("capabilities", Map.of("drop", List.of("ALL"))));
+        }
         d.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
                 "awslogs-group", logGroup, "awslogs-region", region, "awslogs-stream-prefix", spec.name())));
         return d;

@@ -29,13 +29,23 @@ import java.util.Optional;
  * @param user                   user to run as
  * @param mounts                 task volumes mounted into the container, by volume name
  * @param stopTimeoutSeconds     seconds between SIGTERM and SIGKILL, if not ECS's default (30)
+ * @param dropAllCapabilities    whether every Linux capability is dropped ({@code linuxParameters.capabilities.drop})
  */
 public record ContainerSpec(String name, String image, boolean essential, Optional<Integer> port, Optional<Integer> cpu,
                             Optional<Integer> memoryReservation, Map<String, Output<String>> environment,
                             Map<String, Output<String>> secrets, List<String> command, List<String> entryPoint,
                             Optional<HealthCheck> healthCheck, Map<String, ContainerCondition> dependsOn,
                             boolean readonlyRootFilesystem, Optional<String> user, Map<String, Mount> mounts,
-                            Optional<Integer> stopTimeoutSeconds) {
+                            Optional<Integer> stopTimeoutSeconds, boolean dropAllCapabilities) {
+
+    /** The same container, also waiting for {@code container} to reach {@code condition}. */
+    public ContainerSpec dependingOn(String container, ContainerCondition condition) {
+        Map<String, ContainerCondition> more = new LinkedHashMap<>(dependsOn);
+        more.put(container, condition);
+        return new ContainerSpec(name, image, essential, port, cpu, memoryReservation, environment, secrets, command,
+                entryPoint, healthCheck, Map.copyOf(more), readonlyRootFilesystem, user, mounts, stopTimeoutSeconds,
+                dropAllCapabilities);
+    }
 
     /**
      * A task volume mounted into a container. Task volumes without a host path are Fargate task storage:
@@ -71,6 +81,7 @@ public record ContainerSpec(String name, String image, boolean essential, Option
         private String user;
         private final Map<String, Mount> mounts = new LinkedHashMap<>();
         private Integer stopTimeoutSeconds;
+        private boolean dropAllCapabilities;
 
         private Builder(String name, String image) {
             if (!name.matches("[A-Za-z0-9_-]{1,255}")) {
@@ -185,6 +196,12 @@ public record ContainerSpec(String name, String image, boolean essential, Option
             return this;
         }
 
+        /** Drops every Linux capability; default ECS's (Docker's) default set. */
+        public Builder dropAllCapabilities() {
+            this.dropAllCapabilities = true;
+            return this;
+        }
+
         /** Builds the spec. */
         public ContainerSpec build() {
             for (String key : secrets.keySet()) {
@@ -195,7 +212,7 @@ public record ContainerSpec(String name, String image, boolean essential, Option
             return new ContainerSpec(name, image, essential, Optional.ofNullable(port), Optional.ofNullable(cpu),
                     Optional.ofNullable(memoryReservation), Map.copyOf(environment), Map.copyOf(secrets), command,
                     entryPoint, Optional.ofNullable(healthCheck), Map.copyOf(dependsOn), readonlyRootFilesystem,
-                    Optional.ofNullable(user), Map.copyOf(mounts), Optional.ofNullable(stopTimeoutSeconds));
+                    Optional.ofNullable(user), Map.copyOf(mounts), Optional.ofNullable(stopTimeoutSeconds), dropAllCapabilities);
         }
     }
 }

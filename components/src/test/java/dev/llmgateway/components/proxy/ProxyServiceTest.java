@@ -69,7 +69,8 @@ class ProxyServiceTest {
         PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT))
                 .container(ContainerSpec.builder("writer", "busybox:1.36").user("65534:65534").mount("shared", "/out")
                         .mount("scratch", "/tmp").stopTimeoutSeconds(10).build())
-                .container(ContainerSpec.builder("reader", "busybox:1.36").mountReadOnly("shared", "/in").build()));
+                .container(ContainerSpec.builder("reader", "busybox:1.36").mountReadOnly("shared", "/in").dropAllCapabilities().build()
+                        .dependingOn("writer", ContainerCondition.SUCCESS)));
         assertEquals(List.of("scratch", "shared"), plan.one("aws:ecs/taskDefinition:TaskDefinition").list("volumes").stream()
                 .map(v -> ((java.util.Map<?, ?>) v).get("name")).toList(), "each volume once, Fargate task storage");
         JsonArray all = JsonParser.parseString(plan.one("aws:ecs/taskDefinition:TaskDefinition").string("containerDefinitions")).getAsJsonArray();
@@ -80,6 +81,9 @@ class ProxyServiceTest {
         assertEquals("65534:65534", all.get(1).getAsJsonObject().get("user").getAsString());
         assertTrue(all.get(2).getAsJsonObject().getAsJsonArray("mountPoints").get(0).getAsJsonObject().get("readOnly").getAsBoolean());
         assertFalse(all.get(0).getAsJsonObject().has("mountPoints"), "no mounts, no mountPoints");
+        assertEquals("{\"capabilities\":{\"drop\":[\"ALL\"]}}", all.get(2).getAsJsonObject().getAsJsonObject("linuxParameters").toString());
+        assertFalse(all.get(1).getAsJsonObject().has("linuxParameters"));
+        assertEquals("writer", all.get(2).getAsJsonObject().getAsJsonArray("dependsOn").get(0).getAsJsonObject().get("containerName").getAsString());
     }
 
     private static String sortedKeys(JsonArray array) {
