@@ -85,6 +85,16 @@ final class ProxyContainers {
     /** The containers, main server first. */
     static List<ContainerSpec> of(StackSettings s, Inputs in) {
         boolean readOnly = s.proxy().readOnlyRootFilesystem();
+        List<ContainerSpec> containers = new ArrayList<>();
+        containers.add(server(s, in).readonlyRootFilesystem(readOnly).build());
+        containers.add(config(s, in).readonlyRootFilesystem(readOnly).build());
+        containers.add(migrate(s, in).readonlyRootFilesystem(readOnly).build());
+        containers.addAll(Sidecars.of(s.litellm()));
+        return withWritableVolumes(s, containers);
+    }
+
+    /** The LiteLLM server: reads the downloaded config, never migrates, starts after config and migrate. */
+    private static ContainerSpec.Builder server(StackSettings s, Inputs in) {
         var server = litellm("litellm", s)
                 .port(PORT)
                 .command(List.of("--port", Integer.toString(PORT), "--config", CONFIG_FILE))
@@ -132,11 +142,14 @@ final class ProxyContainers {
         Sidecars.of(s.litellm()).stream()
                 .filter(sidecar -> sidecar.healthCheck().isPresent())
                 .forEach(sidecar -> server.dependsOn(sidecar.name(), ContainerCondition.HEALTHY));
+        return server;
+    }
 
+    private static ContainerSpec.Builder config(StackSettings s, Inputs in) {
         // Same image, python and boto3 only: fetches the published object (checking its hash) into the
         // volume the server reads. The task role may read the config prefix, so a task of an older revision
         // (a rollback) still finds its own object.
-        var config = litellm("config", s)
+        return litellm("config", s)
                 .essential(false)
                 .entryPoint(List.of("python", "-c"))
                 .command(List.of(ProxyFiles.script("fetch_config.py")))
@@ -145,7 +158,9 @@ final class ProxyContainers {
                 .env("CONFIG_PATH", CONFIG_FILE)
                 .env("AWS_REGION", s.region())
                 .mount("litellm-config", parent(CONFIG_FILE));
+    }
 
+    private static ContainerSpec.Builder migrate(StackSettings s, Inputs in) {
         // Same image, migrations only, then `prisma migrate status` as the gate (litellm/migrate.sh). It
         // needs the database and nothing else: no config, no keys. Prisma's engines peak above 1 GiB while
         // migrating (LiteLLM's Terraform module gives its migration task 4 GiB); the settings keep at least
@@ -165,13 +180,7 @@ final class ProxyContainers {
                     .env("DB_IAM_PORT", in.database().port().applyValue(String::valueOf))
                     .env("AWS_REGION", s.region());
         }
-
-        List<ContainerSpec> containers = new ArrayList<>();
-        containers.add(server.readonlyRootFilesystem(readOnly).build());
-        containers.add(config.readonlyRootFilesystem(readOnly).build());
-        containers.add(migrate.readonlyRootFilesystem(readOnly).build());
-        containers.addAll(Sidecars.of(s.litellm()));
-        return withWritableVolumes(s, containers);
+        return migrate;
     }
 
     /**
