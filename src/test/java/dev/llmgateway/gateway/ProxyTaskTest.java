@@ -193,6 +193,19 @@ class ProxyTaskTest {
     }
 
     @Test
+    void theEscapeHatchMakesOnlyTheLiteLlmRootsWritableAndShowsInThePolicyCheck() {
+        var plan = Plans.of(Stacks.load("dev").with(Map.of("proxyReadOnlyRootFilesystem", false)));
+        Map<String, JsonObject> containers = containers(plan);
+        for (String name : List.of("litellm", "config", "migrate")) {
+            assertFalse(containers.get(name).get("readonlyRootFilesystem").getAsBoolean(), name);
+            assertEquals("65534:65534", containers.get(name).get("user").getAsString(), name + " stays non-root");
+        }
+        assertTrue(containers.get("volumes").get("readonlyRootFilesystem").getAsBoolean());
+        assertEquals(3, PolicyChecks.evaluate(plan, PolicyProfile.PROD).findings().stream()
+                .filter(f -> f.checkId().equals("LGW-ECS-002")).count());
+    }
+
+    @Test
     void thePolicyCheckFindsNoWritableRootForLiteLlmInAnyCommittedStack() {
         List<PlannedStack> plans = new java.util.ArrayList<>(List.of(Plans.stack("dev"), Plans.stack("prod")));
         Stacks.examples().forEach(name -> plans.add(Plans.example(name)));
