@@ -25,6 +25,7 @@ import dev.llmgateway.components.vpc.Vpc;
 import dev.llmgateway.components.vpc.VpcArgs;
 import dev.llmgateway.components.vpn.ClientVpn;
 import dev.llmgateway.gateway.litellm.LiteLlmConfig;
+import dev.llmgateway.gateway.settings.DatabaseAuth;
 import dev.llmgateway.gateway.settings.StackSettings;
 
 import java.util.LinkedHashMap;
@@ -69,14 +70,15 @@ public final class Gateway {
 
         var database = Storage.database(prefix, s, network, key.arn(), options);
         Optional<Cache> cache = s.proxy().redis()
-                ? Optional.of(new Cache(prefix + "-cache", CacheArgs.of(network.vpcId(), network.subnetIds(SubnetTier.ISOLATED), key.arn()), options))
+                ? Optional.of(new Cache(prefix + "-cache", CacheArgs.of(network.vpcId(), network.subnetIds(SubnetTier.ISOLATED), key.arn())
+                        .withNodes(s.proxy().redisNodeType(), s.proxy().redisReplicas()), options))
                 : Optional.empty();
 
         Optional<EdgeAccess> edge = s.access().edge().map(e -> EdgeAccess.prepare(prefix, invoke));
         var secrets = GatewaySecrets.create(prefix, s, key.arn(), cache.map(Cache::password),
                 edge.map(e -> e.originHeader().value()), options);
         String config = LiteLlmConfig.render(s.litellm(),
-                new LiteLlmConfig.RenderContext(s.region(), List.of(network.cidr().toString()), cache.isPresent()));
+                new LiteLlmConfig.RenderContext(s.region(), cache.isPresent()));
         var published = PublishedConfig.publish(prefix, config, LiteLlmConfig.hash(config), key.arn(),
                 !s.access().deletionProtection(), options);
 
@@ -87,8 +89,7 @@ public final class Gateway {
             environment.put("REDIS_SSL", Output.of("true"));
         });
         var containers = ProxyContainers.of(s, new ProxyContainers.Inputs(
-                new ProxyContainers.Database(Output.tuple(database.endpoint(), database.port()).applyValue(t -> t.t1 + ":" + t.t2),
-                        "litellm", database.masterSecretArn()),
+                new ProxyContainers.Database(database.endpoint(), database.port(), "litellm", database.masterSecretArn()),
                 published, secrets.environment(), environment));
 
         Optional<ClientVpn> vpn = s.vpn().map(v -> Access.clientVpn(prefix, v, network, key.arn(),
@@ -100,7 +101,8 @@ public final class Gateway {
         var proxy = new ProxyService(prefix + "-proxy", Access.proxyArgs(s, network, database.writer(), key.arn(),
                         certificate, containers,
                         secrets.arns(database.masterSecretArn()), vpn, edge, discovery,
-                        TaskPermissions.policy(published.objectArn(), key.arn(), bedrock)),
+                        TaskPermissions.policy(published.readableArn(), key.arn(), bedrock,
+                                databaseConnect(s, database))),
                 options);
 
         database.allowFrom("proxy", proxy.taskSecurityGroupId());
@@ -149,6 +151,13 @@ public final class Gateway {
             ctx.export("vpnEndpointId", v.endpointId());
             ctx.export("vpnClientConfiguration", v.clientConfiguration());
         });
+    }
+
+    /** With IAM database auth, the one database user the tasks may sign in as. */
+    private static Optional<Output<String>> databaseConnect(StackSettings s, Database database) {
+        return s.database().auth() == DatabaseAuth.IAM
+                ? Optional.of(database.iamConnectArn(ProxyContainers.APP_DB_USER))
+                : Optional.empty();
     }
 
     private static Vpc network(String prefix, StackSettings s, Output<String> keyArn, InvokeOptions invoke,

@@ -9,16 +9,26 @@ import dev.llmgateway.components.storage.PrivateBucket;
 import dev.llmgateway.components.storage.PrivateBucketArgs;
 
 /**
- * The rendered LiteLLM {@code config.yaml}, published to a private, KMS-encrypted bucket under a
- * key that contains the config's hash. LiteLLM reads it at start from
- * {@code LITELLM_CONFIG_BUCKET_NAME} / {@code LITELLM_CONFIG_BUCKET_OBJECT_KEY}; because the key is
- * part of the task definition, any change to the config rolls the service.
+ * The rendered LiteLLM {@code config.yaml}, published to a private, KMS-encrypted bucket under a key
+ * that contains the config's hash. The task's {@code config} container downloads it for
+ * {@code --config}; because the key is part of the task definition, a changed config rolls the service.
+ * <p>
+ * Previous objects stay: the object is retained when a new config replaces it, and the task role may read
+ * every {@code litellm/config-*} key, so a task of the previous revision (a circuit-breaker rollback, a
+ * manual rollback, a task still starting during a deployment) still finds the config it was built with.
+ * They are a few kilobytes each; noncurrent versions (a key overwritten or deleted by hand) expire after
+ * {@link #NONCURRENT_DAYS} days.
  *
- * @param bucketName bucket holding the config
- * @param objectKey  object key ({@code litellm/config-<hash>.yaml})
- * @param objectArn  ARN of the object, for the task role's read permission
+ * @param bucketName  bucket holding the config
+ * @param objectKey   object key ({@code litellm/config-<hash>.yaml})
+ * @param readableArn the ARN pattern of every published config, for the task role's read permission
  */
-record PublishedConfig(Output<String> bucketName, String objectKey, Output<String> objectArn) {
+record PublishedConfig(Output<String> bucketName, String objectKey, Output<String> readableArn) {
+
+    /** Key prefix of every published config. */
+    static final String PREFIX = "litellm/config-";
+    /** Days a noncurrent version of a config object is kept. */
+    static final int NONCURRENT_DAYS = 90;
 
     /** Publishes {@code yaml} (whose short hash is {@code hash}). */
     static PublishedConfig publish(String prefix, String yaml, String hash, Output<String> keyArn,
@@ -26,9 +36,10 @@ record PublishedConfig(Output<String> bucketName, String objectKey, Output<Strin
         var bucket = new PrivateBucket(prefix + "-config", PrivateBucketArgs.builder()
                 .kmsKeyArn(keyArn)
                 .versioning(true)
+                .noncurrentVersionExpirationDays(NONCURRENT_DAYS)
                 .forceDestroy(forceDestroy)
                 .build(), options);
-        String key = "litellm/config-" + hash + ".yaml";
+        String key = PREFIX + hash + ".yaml";
         new BucketObjectv2(prefix + "-config", BucketObjectv2Args.builder()
                 .bucket(bucket.bucketName())
                 .key(key)
@@ -36,7 +47,8 @@ record PublishedConfig(Output<String> bucketName, String objectKey, Output<Strin
                 .contentType("application/yaml")
                 .serverSideEncryption("aws:kms")
                 .kmsKeyId(keyArn)
-                .build(), CustomResourceOptions.builder().parent(bucket).build());
-        return new PublishedConfig(bucket.bucketName(), key, bucket.arn().applyValue(arn -> arn + "/" + key));
+                // A new config replaces this resource; the old object must outlive it for rollbacks.
+                .build(), CustomResourceOptions.builder().parent(bucket).retainOnDelete(true).build());
+        return new PublishedConfig(bucket.bucketName(), key, bucket.arn().applyValue(arn -> arn + "/" + PREFIX + "*"));
     }
 }

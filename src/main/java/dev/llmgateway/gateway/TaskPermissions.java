@@ -6,24 +6,31 @@ import dev.llmgateway.components.support.PolicyDocument.Statement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * What the LiteLLM process itself may do in AWS (the ECS task role): read its published config,
- * decrypt it, and invoke exactly the Bedrock models the stack configures. Nothing else.
+ * What the LiteLLM process itself may do in AWS (the ECS task role): read its published configs,
+ * decrypt them, sign in to the database as its one IAM user (with IAM database auth), and invoke exactly
+ * the Bedrock models the stack configures. Nothing else.
  */
 final class TaskPermissions {
 
     private TaskPermissions() {
     }
 
-    /** The task role's inline policy. */
-    static Output<String> policy(Output<String> configObjectArn, Output<String> keyArn, Output<List<String>> bedrockResources) {
-        return Output.tuple(configObjectArn, keyArn, bedrockResources).applyValue(t -> {
+    /** The task role's inline policy; {@code configArn} names every published config ({@code .../litellm/config-*}). */
+    static Output<String> policy(Output<String> configArn, Output<String> keyArn, Output<List<String>> bedrockResources,
+                                 Optional<Output<String>> databaseConnectArn) {
+        Output<Optional<String>> connect = databaseConnectArn.map(arn -> arn.applyValue(Optional::of))
+                .orElse(Output.of(Optional.empty()));
+        return Output.tuple(configArn, keyArn, bedrockResources, connect).applyValue(t -> {
             List<String> bedrockArns = t.t3;
             List<Statement> statements = new ArrayList<>();
-            statements.add(Statement.allow("ReadPublishedConfig", List.of("s3:GetObject"), List.of(t.t1)));
+            statements.add(Statement.allow("ReadPublishedConfigs", List.of("s3:GetObject"), List.of(t.t1)));
             statements.add(Statement.allow("DecryptConfig", List.of("kms:Decrypt"), List.of(t.t2))
                     .when("StringEquals", "kms:ViaService", "s3." + keyRegion(t.t2) + ".amazonaws.com"));
+            // rds-db:connect on exactly dbuser:<resource id>/litellm_app (RDS user guide, IAM database access).
+            t.t4.ifPresent(arn -> statements.add(Statement.allow("ConnectToDatabaseAsApp", List.of("rds-db:connect"), List.of(arn))));
             if (!bedrockArns.isEmpty()) {
                 statements.add(Statement.allow("InvokeConfiguredModels",
                         List.of("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"), bedrockArns));

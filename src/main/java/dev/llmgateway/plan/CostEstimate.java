@@ -379,13 +379,36 @@ public final class CostEstimate {
     }
 
     private void caches() {
-        int serverless = stack.ofType("aws:elasticache/serverlessCache:ServerlessCache").size();
-        if (serverless > 0) {
-            fixed("ElastiCache Serverless caches", serverless, "cache", PriceTable.ELASTICACHE_SERVERLESS_MIN_MONTH,
-                    "month", 1, "minimum charge; grows with stored data and ECPUs");
+        for (PlannedResource group : sorted("aws:elasticache/replicationGroup:ReplicationGroup")) {
+            String type = StackLinks.text(group, "nodeType").orElse("");
+            Double hourly = PriceTable.ELASTICACHE_VALKEY_NODE_HOUR.get(type);
+            if (hourly == null) {
+                unpriced.add("ElastiCache replication group " + group.name() + " (node type " + type + ")");
+                continue;
+            }
+            double nodes = StackLinks.number(group, "numCacheClusters").orElse(1.0);
+            fixed("ElastiCache for Valkey: " + group.name() + " (" + type + ")", nodes, "node",
+                    hourly * PriceTable.HOURS_PER_MONTH, "node-month", 1,
+                    "primary and replicas all month; backups within the free snapshot storage not priced");
         }
-        sorted("aws:elasticache/replicationGroup:ReplicationGroup")
-                .forEach(group -> unpriced.add("ElastiCache replication group " + group.name()));
+    }
+
+    /** Log groups of containers that are not essential: they run once when a task starts, then exit. */
+    private java.util.Set<String> oneShotLogGroups() {
+        java.util.Set<String> groups = new java.util.TreeSet<>();
+        for (PlannedResource task : stack.ofType("aws:ecs/taskDefinition:TaskDefinition")) {
+            StackLinks.text(task, "containerDefinitions").ifPresent(json -> com.google.gson.JsonParser.parseString(json)
+                    .getAsJsonArray().forEach(element -> {
+                        var container = element.getAsJsonObject();
+                        boolean essential = !container.has("essential") || container.get("essential").getAsBoolean();
+                        var group = container.has("logConfiguration")
+                                ? container.getAsJsonObject("logConfiguration").getAsJsonObject("options").get("awslogs-group") : null;
+                        if (!essential && group != null && group.isJsonPrimitive()) {
+                            groups.add(group.getAsString());
+                        }
+                    }));
+        }
+        return groups;
     }
 
     private void cloudFront() {
@@ -438,11 +461,16 @@ public final class CostEstimate {
     private void observability() {
         List<PlannedResource> groups = stack.ofType("aws:cloudwatch/logGroup:LogGroup");
         if (!groups.isEmpty()) {
-            double gb = groups.size() * usage.logGbPerGroupPerMonth();
+            java.util.Set<String> oneShot = oneShotLogGroups();
+            java.util.function.ToDoubleFunction<PlannedResource> monthly = g ->
+                    oneShot.contains(StackLinks.text(g, "name").orElse("")) ? usage.oneShotLogGbPerMonth() : usage.logGbPerGroupPerMonth();
+            double gb = groups.stream().mapToDouble(monthly).sum();
             add("CloudWatch Logs ingestion (" + groups.size() + " groups)", gb, "GB", PriceTable.LOGS_INGEST_GB,
                     "GB", 0, gb * PriceTable.LOGS_INGEST_GB,
-                    "idle: none; typical: " + CostReport.number(usage.logGbPerGroupPerMonth()) + " GB per group per month");
-            double stored = groups.stream().mapToDouble(g -> usage.logGbPerGroupPerMonth()
+                    "idle: none; typical: " + CostReport.number(usage.logGbPerGroupPerMonth()) + " GB per group per month, "
+                            + CostReport.number(usage.oneShotLogGbPerMonth()) + " GB for each of " + oneShot.size()
+                            + " containers that run once per task start");
+            double stored = groups.stream().mapToDouble(g -> monthly.applyAsDouble(g)
                     * Math.min(12, StackLinks.number(g, "retentionInDays").orElse(365.0) / 30)).sum();
             add("CloudWatch Logs storage", stored, "GB", PriceTable.LOGS_STORAGE_GB_MONTH, "GB-month", 0,
                     stored * PriceTable.LOGS_STORAGE_GB_MONTH,

@@ -52,8 +52,12 @@ public final class PriceTable {
     public static final double AURORA_ACU_HOUR = 0.12;
     /** Aurora storage, per GB-month. */
     public static final double AURORA_STORAGE_GB_MONTH = 0.10;
-    /** ElastiCache Serverless (Valkey) minimum, per month ("from about $6/month"). */
-    public static final double ELASTICACHE_SERVERLESS_MIN_MONTH = 6.0;
+    /**
+     * ElastiCache for Valkey on-demand nodes, per node-hour: the Redis OSS list price less 20% (the ElastiCache
+     * pricing page: node-based Valkey is priced 20% lower than Redis OSS); cache.t4g.micro Redis OSS $0.016.
+     */
+    public static final java.util.Map<String, Double> ELASTICACHE_VALKEY_NODE_HOUR = java.util.Map.of(
+            "cache.t4g.micro", 0.0128, "cache.t4g.small", 0.0256, "cache.t4g.medium", 0.0520);
     /** Interface VPC endpoint, per AZ-hour. */
     public static final double INTERFACE_ENDPOINT_AZ_HOUR = 0.01;
     /** Client VPN, per subnet association-hour. */

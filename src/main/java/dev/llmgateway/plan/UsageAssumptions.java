@@ -11,6 +11,8 @@ package dev.llmgateway.plan;
  * @param auroraStorageGb         Aurora storage per cluster in GB (default 10)
  * @param vpnConcurrentUsers      Client VPN users connected while busy (default 2)
  * @param logGbPerGroupPerMonth   GB ingested per log group per month (default 1)
+ * @param oneShotLogGbPerMonth    GB ingested per month by the log group of a container that runs once at task start
+ *                                (config download, volume permissions, migrations: a few lines; default 0.01)
  * @param wafMillionRequests      million requests per month through each web ACL (default 1)
  */
 public record UsageAssumptions(
@@ -21,8 +23,9 @@ public record UsageAssumptions(
         double auroraStorageGb,
         double vpnConcurrentUsers,
         double logGbPerGroupPerMonth,
+        double oneShotLogGbPerMonth,
         double wafMillionRequests) {
 
     /** A small team's gateway used during working hours. */
-    public static final UsageAssumptions DEFAULTS = new UsageAssumptions(176, 1, 20, 1, 10, 2, 1, 1);
+    public static final UsageAssumptions DEFAULTS = new UsageAssumptions(176, 1, 20, 1, 10, 2, 1, 0.01, 1);
 }

@@ -51,7 +51,7 @@ class ExamplesTest {
         PlannedStack plan = Plans.example("edge-waf-autoscaled");
         assertEquals(1, plan.ofType("aws:cloudfront/distribution:Distribution").size());
         assertEquals("CLOUDFRONT", plan.one("aws:wafv2/webAcl:WebAcl").string("scope"));
-        assertEquals(1, plan.ofType("aws:elasticache/serverlessCache:ServerlessCache").size());
+        assertEquals(1, plan.ofType("aws:elasticache/replicationGroup:ReplicationGroup").size());
         assertTrue(plan.one("aws:rds/instance:Instance").flag("multiAz"));
         assertEquals(5, plan.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").size());
     }

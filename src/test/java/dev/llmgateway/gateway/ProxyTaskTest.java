@@ -4,7 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.llmgateway.components.testing.PlannedResource;
 import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.gateway.settings.PolicyProfile;
+import dev.llmgateway.plan.Finding;
+import dev.llmgateway.plan.PolicyChecks;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,8 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProxyTaskTest {
 
+    /** The LiteLLM task definition (a stack with Prometheus has a second one for the metrics services). */
+    static dev.llmgateway.components.testing.PlannedResource proxyTask(PlannedStack plan) {
+        return plan.where(r -> r.type().equals("aws:ecs/taskDefinition:TaskDefinition") && r.name().endsWith("-proxy")).get(0);
+    }
+
     private static Map<String, JsonObject> containers(PlannedStack plan) {
-        JsonArray all = JsonParser.parseString(plan.one("aws:ecs/taskDefinition:TaskDefinition").string("containerDefinitions")).getAsJsonArray();
+        JsonArray all = JsonParser.parseString(proxyTask(plan).string("containerDefinitions")).getAsJsonArray();
         return StreamSupport.stream(all.spliterator(), false).map(JsonElement::getAsJsonObject)
                 .collect(Collectors.toMap(c -> c.get("name").getAsString(), c -> c));
     }
@@ -29,6 +38,21 @@ class ProxyTaskTest {
     private static Map<String, String> env(JsonObject container) {
         return StreamSupport.stream(container.getAsJsonArray("environment").spliterator(), false).map(JsonElement::getAsJsonObject)
                 .collect(Collectors.toMap(e -> e.get("name").getAsString(), e -> e.get("value").getAsString()));
+    }
+
+    private static Map<String, String> dependsOn(JsonObject container) {
+        return StreamSupport.stream(container.getAsJsonArray("dependsOn").spliterator(), false).map(JsonElement::getAsJsonObject)
+                .collect(Collectors.toMap(d -> d.get("containerName").getAsString(), d -> d.get("condition").getAsString()));
+    }
+
+    /** Volume name to "path:rw" or "path:ro". */
+    private static Map<String, String> mounts(JsonObject container) {
+        if (!container.has("mountPoints")) {
+            return Map.of();
+        }
+        return StreamSupport.stream(container.getAsJsonArray("mountPoints").spliterator(), false).map(JsonElement::getAsJsonObject)
+                .collect(Collectors.toMap(m -> m.get("sourceVolume").getAsString(),
+                        m -> m.get("containerPath").getAsString() + (m.get("readOnly").getAsBoolean() ? ":ro" : ":rw")));
     }
 
     private static Set<String> secrets(JsonObject container) {
@@ -42,27 +66,183 @@ class ProxyTaskTest {
         Map<String, String> env = env(server);
         assertEquals("PRODUCTION", env.get("LITELLM_MODE"));
         assertEquals("ERROR", env.get("LITELLM_LOG"));
-        assertEquals("2", env.get("NUM_WORKERS"), "one worker per vCPU");
+        assertEquals("1", env.get("NUM_WORKERS"), "one uvicorn worker per task, scaling with tasks (LiteLLM production guide)");
         assertEquals("true", env.get("DISABLE_SCHEMA_UPDATE"), "serving tasks never migrate");
         assertEquals("true", env.get("REDIS_SSL"));
-        assertEquals(Set.of("LITELLM_MASTER_KEY", "LITELLM_SALT_KEY", "UI_PASSWORD", "DATABASE_USERNAME", "DATABASE_PASSWORD",
-                "REDIS_PASSWORD"), secrets(server));
+        assertEquals(Set.of("LITELLM_MASTER_KEY", "LITELLM_SALT_KEY", "UI_PASSWORD", "REDIS_PASSWORD"), secrets(server),
+                "no database password: the server signs in with IAM tokens");
         assertTrue(env.keySet().stream().noneMatch(name -> name.contains("PASSWORD") || name.contains("MASTER_KEY") || name.contains("SALT")),
                 "no secret in plain environment: " + env.keySet());
-        assertTrue(server.get("image").getAsString().matches(".*:v\\d+\\.\\d+\\.\\d+-stable"), "image pinned to a version");
+        assertEquals("ghcr.io/berriai/litellm-non_root:v1.108.12", server.get("image").getAsString(),
+                "the LTS release litellm/README.md documents, not the 1.80.5 tag that was never published for the variant images");
     }
 
     @Test
-    void migrationsRunOnceInTheirOwnContainerBeforeTheServerStarts() {
+    void migrationsRunOnceInTheirOwnContainerAndGateTheServer() {
         Map<String, JsonObject> containers = containers(Plans.stack("dev"));
         JsonObject migrate = containers.get("migrate");
         assertFalse(migrate.get("essential").getAsBoolean());
-        assertEquals("[\"--skip_server_startup\"]", migrate.getAsJsonArray("command").toString());
+        assertEquals("[\"/bin/sh\",\"-c\"]", migrate.getAsJsonArray("entryPoint").toString());
+        String script = migrate.getAsJsonArray("command").get(0).getAsString();
+        assertTrue(script.indexOf("litellm --skip_server_startup") < script.indexOf("prisma migrate status"),
+                "migrations first, then the status check that fails on pending or failed ones: " + script);
         assertEquals(Set.of("DATABASE_USERNAME", "DATABASE_PASSWORD"), secrets(migrate), "the migration gets database credentials only");
-        assertTrue(env(migrate).containsKey("DATABASE_HOST") && !env(migrate).containsKey("LITELLM_CONFIG_BUCKET_NAME"));
-        JsonObject dependsOn = containers.get("litellm").getAsJsonArray("dependsOn").get(0).getAsJsonObject();
-        assertEquals("migrate", dependsOn.get("containerName").getAsString());
-        assertEquals("SUCCESS", dependsOn.get("condition").getAsString());
+        assertTrue(env(migrate).containsKey("DATABASE_HOST") && !env(migrate).containsKey("CONFIG_OBJECT"));
+        assertEquals("false", env(migrate).get("DISABLE_SCHEMA_UPDATE"));
+        assertFalse(migrate.has("memory"), "no hard limit below the task's memory: Prisma may use what the sidecars leave");
+        assertEquals(Map.of("config", "SUCCESS", "migrate", "SUCCESS", "volumes", "SUCCESS"), dependsOn(containers.get("litellm")));
+    }
+
+    @Test
+    void theServerSignsInToPostgresWithIamTokensAsTheAppRole() {
+        PlannedStack prod = Plans.stack("prod");
+        Map<String, String> env = env(containers(prod).get("litellm"));
+        assertEquals("true", env.get("IAM_TOKEN_DB_AUTH"));
+        assertEquals("litellm_app", env.get("DATABASE_USER"));
+        assertEquals("5432", env.get("DATABASE_PORT"));
+        assertFalse(env.get("DATABASE_HOST").contains(":"), "host and port apart for the token: " + env.get("DATABASE_HOST"));
+        assertEquals("us-east-1", env.get("AWS_REGION_NAME"));
+        Map<String, String> migrate = env(containers(prod).get("migrate"));
+        assertEquals("litellm_app", migrate.get("APP_DB_USER"));
+        assertTrue(migrate.get("APP_ROLE_SQL").contains("GRANT rds_iam TO litellm_app"));
+        assertEquals(Set.of("DATABASE_USERNAME", "DATABASE_PASSWORD"), secrets(containers(prod).get("migrate")),
+                "only the migration reads the master secret");
+        String policy = prod.named("aws:iam/rolePolicy:RolePolicy", "llm-prod-proxy-task").string("policy");
+        assertTrue(java.util.regex.Pattern.compile("\"Action\":\\[\"rds-db:connect\"\\],\"Resource\":\\[?\"arn:aws:rds-db:us-east-1:\\d{12}:dbuser:[^\"/*]+/litellm_app\"\\]?\\}")
+                        .matcher(policy).find(), "connect as exactly litellm_app: " + policy);
+
+        var password = Plans.of(Stacks.load("prod").with(Map.of("dbAuth", "password")));
+        assertTrue(secrets(containers(password).get("litellm")).contains("DATABASE_PASSWORD"));
+        assertFalse(password.named("aws:iam/rolePolicy:RolePolicy", "llm-prod-proxy-task").string("policy").contains("rds-db"));
+    }
+
+    @Test
+    void theServerReadsTheDownloadedConfigWithDashDashConfig() {
+        PlannedStack prod = Plans.stack("prod");
+        Map<String, JsonObject> containers = containers(prod);
+        JsonObject server = containers.get("litellm");
+        assertEquals(List.of("--port", "4000", "--config", "/etc/litellm/config.yaml"),
+                StreamSupport.stream(server.getAsJsonArray("command").spliterator(), false).map(JsonElement::getAsString).toList(),
+                "database_connection_pool_limit and the other general_settings apply only from a --config file");
+        assertTrue(env(server).keySet().stream().noneMatch(name -> name.startsWith("LITELLM_CONFIG_BUCKET")),
+                "LiteLLM must not load the config from S3 itself: it would ignore the pool limit");
+        JsonObject config = containers.get("config");
+        assertFalse(config.get("essential").getAsBoolean());
+        String key = env(config).get("CONFIG_OBJECT");
+        assertEquals(key, prod.one("aws:s3/bucketObjectv2:BucketObjectv2").string("key"), "the container fetches the published object");
+        assertEquals("/etc/litellm/config.yaml", env(config).get("CONFIG_PATH"));
+        assertEquals(Map.of("litellm-config", "/etc/litellm:rw"), mounts(config));
+        assertEquals("/etc/litellm:ro", mounts(server).get("litellm-config"));
+        String rendered = prod.one("aws:s3/bucketObjectv2:BucketObjectv2").string("content");
+        assertTrue(rendered.contains("database_connection_pool_limit: 10"), rendered);
+        assertFalse(rendered.contains("trusted_proxy_ranges"), "not a LiteLLM setting");
+        assertFalse(rendered.contains("use_x_forwarded_for"), "LiteLLM would log the raw, spoofable header");
+        assertEquals("10.0.0.0/16", env(server).get("FORWARDED_ALLOW_IPS"), "uvicorn trusts X-Forwarded-For hops inside the VPC only");
+    }
+
+    @Test
+    void previousConfigsStayReadableForRollbacks() {
+        PlannedStack prod = Plans.stack("prod");
+        assertTrue(prod.one("aws:s3/bucketObjectv2:BucketObjectv2").retainOnDelete(),
+                "a new config must not delete the one the previous task definition names");
+        String policy = prod.named("aws:iam/rolePolicy:RolePolicy", "llm-prod-proxy-task").string("policy");
+        assertTrue(policy.contains("/litellm/config-*\""), "the task role reads every published config: " + policy);
+        var lifecycle = prod.where(r -> r.type().equals("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2")
+                && r.name().equals("llm-prod-config"));
+        assertEquals(1, lifecycle.size());
+        assertEquals(90.0, lifecycle.get(0).number("rules.0.noncurrentVersionExpiration.noncurrentDays"));
+        assertTrue(lifecycle.get(0).input("rules.0.expiration").isEmpty(), "current configs never expire");
+    }
+
+    @Test
+    void liteLlmContainersRunAsNobodyOnAReadOnlyRootWithTaskVolumesForWhatTheyWrite() {
+        for (PlannedStack plan : List.of(Plans.stack("dev"), Plans.stack("prod"), Plans.example("local-model-guardrails"))) {
+            Map<String, JsonObject> containers = containers(plan);
+            Set<String> declared = proxyTask(plan).list("volumes").stream()
+                    .map(v -> String.valueOf(((Map<?, ?>) v).get("name"))).collect(Collectors.toSet());
+            for (String name : List.of("litellm", "config", "migrate")) {
+                JsonObject c = containers.get(name);
+                assertTrue(c.get("readonlyRootFilesystem").getAsBoolean(), name);
+                assertEquals("65534:65534", c.get("user").getAsString(), name + " names LiteLLM's non-root user");
+                assertTrue(declared.containsAll(mounts(c).keySet()), name + " mounts only declared volumes: " + declared);
+            }
+            for (String name : List.of("litellm", "migrate")) {
+                Map<String, String> env = env(containers.get(name));
+                assertEquals("/tmp:rw", mounts(containers.get(name)).values().stream().filter(m -> m.startsWith("/tmp")).findFirst().orElse(""));
+                for (String path : List.of("LITELLM_MIGRATION_DIR", "PRISMA_BINARY_CACHE_DIR", "XDG_CACHE_HOME")) {
+                    assertTrue(env.get(path).startsWith("/tmp/"), name + " " + path + " on the writable volume");
+                }
+            }
+        }
+    }
+
+    @Test
+    void taskVolumesAreMadeWritableForNonRootContainersByAPowerlessInitContainer() {
+        Map<String, JsonObject> containers = containers(Plans.example("local-model-guardrails"));
+        JsonObject init = containers.get("volumes");
+        assertFalse(init.get("essential").getAsBoolean());
+        assertEquals("0:0", init.get("user").getAsString(), "only the owner (root) may chmod a fresh Fargate volume");
+        assertEquals("[\"ALL\"]", init.getAsJsonObject("linuxParameters").getAsJsonObject("capabilities").getAsJsonArray("drop").toString());
+        assertTrue(init.get("readonlyRootFilesystem").getAsBoolean());
+        assertEquals("chmod 1777 /volumes/litellm-config /volumes/litellm-tmp /volumes/migrate-tmp /volumes/ollama-home /volumes/ollama-tmp",
+                init.getAsJsonArray("command").get(0).getAsString());
+        for (String name : List.of("litellm", "config", "migrate", "ollama")) {
+            assertEquals("SUCCESS", dependsOn(containers.get(name)).get("volumes"), name + " waits until its volumes are writable");
+        }
+        assertFalse(containers.get("presidio-analyzer").has("dependsOn"), "no volume, no wait");
+    }
+
+    @Test
+    void theEscapeHatchMakesOnlyTheLiteLlmRootsWritableAndShowsInThePolicyCheck() {
+        var plan = Plans.of(Stacks.load("dev").with(Map.of("proxyReadOnlyRootFilesystem", false)));
+        Map<String, JsonObject> containers = containers(plan);
+        for (String name : List.of("litellm", "config", "migrate")) {
+            assertFalse(containers.get(name).get("readonlyRootFilesystem").getAsBoolean(), name);
+            assertEquals("65534:65534", containers.get(name).get("user").getAsString(), name + " stays non-root");
+        }
+        assertTrue(containers.get("volumes").get("readonlyRootFilesystem").getAsBoolean());
+        assertEquals(3, PolicyChecks.evaluate(plan, PolicyProfile.PROD).findings().stream()
+                .filter(f -> f.checkId().equals("LGW-ECS-002")).count());
+    }
+
+    @Test
+    void thePolicyCheckFindsNoWritableRootForLiteLlmInAnyCommittedStack() {
+        List<PlannedStack> plans = new java.util.ArrayList<>(List.of(Plans.stack("dev"), Plans.stack("prod")));
+        Stacks.examples().forEach(name -> plans.add(Plans.example(name)));
+        List<String> findings = plans.stream()
+                .flatMap(plan -> PolicyChecks.evaluate(plan, PolicyProfile.PROD).findings().stream())
+                .filter(f -> f.checkId().equals("LGW-ECS-002"))
+                .map(Finding::message)
+                .filter(m -> m.matches("container (litellm|config|migrate|ollama) .*"))
+                .toList();
+        assertEquals(List.of(), findings);
+    }
+
+    @Test
+    void redisIsOneTlsPrimaryEndpointWithTheTokenFromSecretsAndProdFailsOver() {
+        PlannedStack prod = Plans.stack("prod");
+        JsonObject server = containers(prod).get("litellm");
+        Map<String, String> env = env(server);
+        assertTrue(env.get("REDIS_HOST").startsWith("master."), "the primary endpoint of a cluster-mode-disabled group: " + env);
+        assertEquals("6379", env.get("REDIS_PORT"));
+        assertEquals("true", env.get("REDIS_SSL"));
+        assertTrue(secrets(server).contains("REDIS_PASSWORD"));
+        assertTrue(prod.ofType("aws:elasticache/serverlessCache:ServerlessCache").isEmpty(), "no cluster-mode cache (CROSSSLOT)");
+        PlannedResource group = prod.one("aws:elasticache/replicationGroup:ReplicationGroup");
+        assertEquals(2.0, group.number("numCacheClusters"));
+        assertTrue(group.flag("automaticFailoverEnabled"));
+        String rendered = prod.one("aws:s3/bucketObjectv2:BucketObjectv2").string("content");
+        assertFalse(rendered.contains("redis_startup_nodes") || rendered.contains("cluster"), "LiteLLM's single-node client fits: " + rendered);
+    }
+
+    @Test
+    void severalWorkersWithPrometheusShareAMultiprocessDirectory() {
+        var one = containers(Plans.example("bedrock-budgets-metrics")).get("litellm");
+        assertFalse(env(one).containsKey("PROMETHEUS_MULTIPROC_DIR"), "one worker needs no shared directory");
+        var two = containers(Plans.of(Stacks.example("bedrock-budgets-metrics").with(Map.of("proxyWorkers", 2, "redis", true))))
+                .get("litellm");
+        assertEquals("/var/lib/litellm/prometheus", env(two).get("PROMETHEUS_MULTIPROC_DIR"));
+        assertEquals("/var/lib/litellm/prometheus:rw", mounts(two).get("prometheus"));
     }
 
     @Test
@@ -77,14 +257,21 @@ class ProxyTaskTest {
     @Test
     void guardrailAndLocalModelSidecarsStartBeforeTheServer() {
         Map<String, JsonObject> containers = containers(Plans.example("local-model-guardrails"));
-        assertEquals(Set.of("litellm", "migrate", "presidio-analyzer", "presidio-anonymizer", "ollama"), containers.keySet());
+        assertEquals(Set.of("litellm", "config", "migrate", "presidio-analyzer", "presidio-anonymizer", "ollama", "volumes"),
+                containers.keySet());
         Map<String, String> env = env(containers.get("litellm"));
         assertEquals("http://localhost:5002", env.get("PRESIDIO_ANALYZER_API_BASE"));
         assertEquals("http://localhost:5001", env.get("PRESIDIO_ANONYMIZER_API_BASE"));
         assertEquals("5002", env(containers.get("presidio-analyzer")).get("PORT"));
         String dependsOn = containers.get("litellm").getAsJsonArray("dependsOn").toString();
         assertTrue(dependsOn.contains("\"ollama\"") && dependsOn.contains("HEALTHY"), dependsOn);
-        assertTrue(containers.get("ollama").getAsJsonArray("command").toString().contains("ollama pull llama3.2:3b"));
+        JsonObject ollama = containers.get("ollama");
+        assertEquals("llama3.2:3b", env(ollama).get("OLLAMA_PULL_MODEL"));
+        assertTrue(ollama.getAsJsonArray("command").get(0).getAsString().contains("trap"), "SIGTERM reaches ollama serve");
+        assertEquals("65534:65534", ollama.get("user").getAsString());
+        assertTrue(ollama.get("readonlyRootFilesystem").getAsBoolean());
+        assertEquals("/ollama/models", env(ollama).get("OLLAMA_MODELS"));
+        assertEquals("0:0", containers.get("presidio-analyzer").get("user").getAsString(), "named explicitly, see Sidecars");
     }
 
     @Test
@@ -106,7 +293,7 @@ class ProxyTaskTest {
         var changed = Plans.of(Stacks.load("dev").with(Map.of("models", List.of("haiku=bedrock/anthropic.claude-3-haiku-20240307-v1:0"))));
         assertNotEquals(Plans.stack("dev").one("aws:ecs/taskDefinition:TaskDefinition").string("containerDefinitions"),
                 changed.one("aws:ecs/taskDefinition:TaskDefinition").string("containerDefinitions"),
-                "the config object key (with its hash) is part of the container environment");
+                "the config object key (with its hash) is part of the config container's environment");
     }
 
     @Test

@@ -36,8 +36,8 @@ import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
-import com.pulumi.aws.elasticache.ServerlessCache;
-import com.pulumi.aws.elasticache.ServerlessCacheArgs;
+import com.pulumi.aws.elasticache.ReplicationGroup;
+import com.pulumi.aws.elasticache.ReplicationGroupArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.lb.LoadBalancer;
 import com.pulumi.aws.lb.LoadBalancerArgs;
@@ -286,7 +286,8 @@ class CostEstimateTest {
                                     .metricName("rule-" + i).sampledRequestsEnabled(true).build())
                             .build()).toList())
                     .build());
-            new ServerlessCache("cache", ServerlessCacheArgs.builder().engine("valkey").name("cache").build());
+            new ReplicationGroup("cache", ReplicationGroupArgs.builder().description("c").engine("valkey")
+                    .nodeType("cache.t4g.micro").numCacheClusters(2).build());
             new LogGroup("proxy", LogGroupArgs.builder().retentionInDays(30).build());
             new LogGroup("audit");
             for (String alarm : List.of("cpu", "5xx", "db")) {
@@ -307,14 +308,15 @@ class CostEstimateTest {
         // WAF 5 + 3 rules x 1 = 8.00; 1 million requests x 0.60 typical
         assertEquals(8.00, line(report, "WAF web ACL: waf (3 rules)").monthlyIdle(), 1e-9);
         assertEquals(0.60, line(report, "WAF requests: waf").monthlyTypical(), 1e-9);
-        assertEquals(6.00, line(report, "ElastiCache Serverless").monthlyIdle(), 1e-9);
+        // cache.t4g.micro Valkey: 0.016 x 0.8 = 0.0128 $/h x 730 h x 2 nodes
+        assertEquals(18.688, line(report, "ElastiCache for Valkey").monthlyIdle(), 1e-9);
         // logs: 2 groups x 1 GB x 0.50 = 1.00 ingested; stored 1 GB (30 days) + 12 GB (no retention) = 13 x 0.03
         assertEquals(1.00, line(report, "CloudWatch Logs ingestion").monthlyTypical(), 1e-9);
         assertEquals(0.39, line(report, "CloudWatch Logs storage").monthlyTypical(), 1e-9);
         // 3 alarms x 0.10 = 0.30; 1 dashboard x 3 = 3.00
         assertEquals(0.30, line(report, "CloudWatch alarms").monthlyIdle(), 1e-9);
         assertEquals(3.00, line(report, "CloudWatch dashboards").monthlyIdle(), 1e-9);
-        // idle: 36.50 + 146.00 + 8.00 + 6.00 + 0.30 + 3.00 = 199.80
-        assertEquals(199.80, report.idleTotal(), 1e-9);
+        // idle: 36.50 + 146.00 + 8.00 + 18.688 + 0.30 + 3.00 = 212.488
+        assertEquals(212.488, report.idleTotal(), 1e-9);
     }
 }

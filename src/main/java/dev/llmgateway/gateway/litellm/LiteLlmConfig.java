@@ -21,6 +21,8 @@ import java.util.Map;
  * Renders LiteLLM's {@code config.yaml}: {@code litellm/config.base.yaml} plus the stack's model
  * catalog, budgets, guardrails, cache and database settings. Provider keys and passwords appear
  * only as {@code os.environ/NAME} references; their values reach the process as ECS secrets.
+ * Mapping keys are written in sorted order at every level, so the same settings give the same bytes
+ * (and the same object key) in every run, whatever map types built them.
  */
 public final class LiteLlmConfig {
 
@@ -29,14 +31,16 @@ public final class LiteLlmConfig {
     /** Prebuilt patterns of {@code litellm_content_filter} the regex guardrail applies. */
     static final List<String> REGEX_PATTERNS = List.of("us_ssn", "email", "visa", "aws_access_key", "aws_secret_key");
 
+    /** Presidio entities the {@code presidio} guardrail acts on (Presidio's entity names). */
+    static final List<String> PRESIDIO_ENTITIES = List.of("CREDIT_CARD", "EMAIL_ADDRESS", "IBAN_CODE", "PHONE_NUMBER", "US_SSN");
+
     /**
      * What the rendering needs besides the settings.
      *
-     * @param region            region of Bedrock models
-     * @param trustedProxyCidrs addresses of the load balancer, whose X-Forwarded-For LiteLLM may trust
-     * @param redis             whether Redis is available (router state, cache)
+     * @param region region of Bedrock models
+     * @param redis  whether Redis is available (router state, cache)
      */
-    public record RenderContext(String region, List<String> trustedProxyCidrs, boolean redis) {
+    public record RenderContext(String region, boolean redis) {
     }
 
     private LiteLlmConfig() {
@@ -60,23 +64,33 @@ public final class LiteLlmConfig {
         if (s.metrics() == MetricsMode.PROMETHEUS) {
             litellm.put("callbacks", List.of("prometheus"));
         }
-        if (context.redis()) {
+        if (context.redis() && s.cacheMode() != CacheMode.OFF) {
+            // Without mode and ttl LiteLLM caches every call of every key with no expiry (docs proxy/caching,
+            // proxy/caching_controls). The Redis connection itself comes from REDIS_HOST/PORT/PASSWORD/SSL.
             litellm.put("cache", true);
-            litellm.put("cache_params", new LinkedHashMap<>(Map.of("type", "redis")));
+            litellm.put("cache_params", Map.of("type", "redis",
+                    "mode", s.cacheMode() == CacheMode.ALWAYS ? "default_on" : "default_off",
+                    "ttl", s.cacheTtlSeconds()));
         }
 
         Map<String, Object> general = section(config, "general_settings");
         general.put("proxy_batch_write_at", s.batchWriteSeconds());
+        // Applied only because the server reads this file with --config (litellm/proxy/proxy_cli.py reads
+        // general_settings.database_connection_pool_limit inside `if config is not None`).
         general.put("database_connection_pool_limit", s.databasePoolLimit());
+        // TLS to PostgreSQL: appended to DATABASE_URL by the same code (database_extra_connection_params).
+        general.put("database_extra_connection_params", Map.of("sslmode", "require"));
         general.put("maximum_spend_logs_retention_period", s.spendLogRetention());
         general.put("store_model_in_db", s.storeModelInDb());
-        general.put("use_x_forwarded_for", true);
+        // No use_x_forwarded_for: LiteLLM would take the whole header as sent, spoofable and with every hop in
+        // it (litellm/proxy/auth/auth_utils.py, _get_request_ip_address). uvicorn resolves the client instead,
+        // trusting only the VPC (FORWARDED_ALLOW_IPS on the server). There is no `trusted_proxy_ranges`
+        // setting in LiteLLM (only MCP has mcp_trusted_proxy_ranges).
         if (s.metrics() == MetricsMode.PROMETHEUS) {
             // The scraper reaches tasks directly inside the VPC without a key; the load balancer refuses
             // /metrics from outside, and only the metrics task's security group reaches the tasks directly.
             general.put("require_auth_for_metrics_endpoint", false);
         }
-        general.put("trusted_proxy_ranges", context.trustedProxyCidrs());
 
         if (context.redis()) {
             Map<String, Object> router = section(config, "router_settings");
@@ -88,7 +102,20 @@ public final class LiteLlmConfig {
         if (!guardrails.isEmpty()) {
             config.put("guardrails", guardrails);
         }
-        return yaml().dump(config);
+        return yaml().dump(sorted(config));
+    }
+
+    /** The same structure with every mapping's keys in sorted order (lists keep their order). */
+    private static Object sorted(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new java.util.TreeMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), sorted(v)));
+            return copy;
+        }
+        if (node instanceof List<?> list) {
+            return list.stream().map(LiteLlmConfig::sorted).toList();
+        }
+        return node;
     }
 
     /** A short SHA-256 of the text, for object keys that change when the config does. */
@@ -118,19 +145,32 @@ public final class LiteLlmConfig {
         return entry;
     }
 
+    /**
+     * The guardrails. The regex filter checks requests and responses; its 1.80.x bug of masking only the
+     * first match per pattern is fixed in the pinned release (BerriAI/litellm PR #17727). Presidio runs
+     * once, pre-call: in MASK mode it replaces PII before the model sees it and, with
+     * {@code output_parse_pii}, puts the caller's values back into the answer; the token map lives on that
+     * pre-call instance, so a post-call Presidio entry could not unmask anything (LiteLLM docs,
+     * proxy/guardrails/pii_masking_v2). BLOCK refuses a call that contains PII with HTTP 400, per entity
+     * ({@code pii_entities_config}) for Presidio and per pattern for the regex filter.
+     */
     private static List<Map<String, Object>> guardrails(LiteLlmSettings s) {
         List<Map<String, Object>> guardrails = new ArrayList<>();
-        for (String mode : List.of("pre_call", "post_call")) {
-            if (s.guardrails().contains(Guardrail.REGEX_PII)) {
+        if (s.guardrails().contains(Guardrail.REGEX_PII)) {
+            for (String mode : List.of("pre_call", "post_call")) {
                 guardrails.add(guardrail("pii-regex-" + mode.replace("_call", ""), "litellm_content_filter", mode,
                         Map.of("patterns", REGEX_PATTERNS.stream().map(name -> Map.of(
                                 "pattern_type", "prebuilt", "pattern_name", name, "action", s.guardrailAction())).toList())));
             }
-            if (s.guardrails().contains(Guardrail.PRESIDIO)) {
-                // The analyzer and anonymizer addresses come from PRESIDIO_*_API_BASE in the environment.
-                guardrails.add(guardrail("pii-presidio-" + mode.replace("_call", ""), "presidio", mode,
-                        mode.equals("post_call") ? Map.of("output_parse_pii", true) : Map.of()));
-            }
+        }
+        if (s.guardrails().contains(Guardrail.PRESIDIO)) {
+            // The analyzer and anonymizer addresses come from PRESIDIO_*_API_BASE in the environment.
+            Map<String, Object> presidio = new LinkedHashMap<>();
+            Map<String, Object> entities = new LinkedHashMap<>();
+            PRESIDIO_ENTITIES.forEach(entity -> entities.put(entity, s.guardrailAction()));
+            presidio.put("pii_entities_config", entities);
+            presidio.put("output_parse_pii", s.guardrailAction().equals("MASK"));
+            guardrails.add(guardrail("pii-presidio", "presidio", "pre_call", presidio));
         }
         return guardrails;
     }

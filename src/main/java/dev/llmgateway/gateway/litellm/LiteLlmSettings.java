@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * @param guardrailAction            {@code guardrailAction}: MASK or BLOCK for regex matches
  * @param ollamaModel                {@code ollamaModel}: a model pulled into an Ollama sidecar
  * @param metrics                    {@code metrics}
+ * @param cacheMode                  {@code cacheMode}: response cache when Redis is on (opt-in by default)
+ * @param cacheTtlSeconds            {@code cacheTtlSeconds}: how long cached responses live
  * @param providerKeys               API keys of the providers the catalog uses ({@code openaiApiKey}, ...), as secrets
  */
 public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudgetUsd, String budgetDuration,
@@ -38,7 +40,7 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
                               int requestTimeoutSeconds, int databasePoolLimit, int batchWriteSeconds,
                               String spendLogRetention, boolean storeModelInDb, Set<Guardrail> guardrails,
                               String guardrailAction, Optional<String> ollamaModel, MetricsMode metrics,
-                              Map<Provider, Output<String>> providerKeys) {
+                              CacheMode cacheMode, int cacheTtlSeconds, Map<Provider, Output<String>> providerKeys) {
 
     private static final Pattern DURATION = Pattern.compile("\\d+[smhd]");
     /**
@@ -97,7 +99,9 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
                 r.integer("spendBatchWriteSeconds", 60, 1, 3600),
                 duration(r, "spendLogRetention", "90d"),
                 r.bool("storeModelInDb", false), Set.copyOf(guardrails), action, ollama,
-                r.choice("metrics", MetricsMode.class, MetricsMode.CLOUDWATCH), readProviderKeys(r, models));
+                r.choice("metrics", MetricsMode.class, MetricsMode.CLOUDWATCH),
+                r.choice("cacheMode", CacheMode.class, CacheMode.OPT_IN), r.integer("cacheTtlSeconds", 600, 1, 604_800),
+                readProviderKeys(r, models));
     }
 
     /** The secret API key of every provider the catalog uses that needs one, in catalog order. */

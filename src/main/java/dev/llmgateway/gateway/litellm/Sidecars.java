@@ -27,6 +27,16 @@ public final class Sidecars {
     public static final int PRESIDIO_ANONYMIZER_PORT = 5001;
     /** Ollama's port. */
     public static final int OLLAMA_PORT = 11434;
+    /** Ollama's home (keys, models): a task volume, because the root file system is read-only. */
+    static final String OLLAMA_HOME = "/ollama";
+    /** An unprivileged user for images that run as root by default but do not need to. */
+    static final String NOBODY = "65534:65534";
+    /**
+     * Presidio's images build their Python environment under /root with poetry and run as root
+     * (microsoft/presidio presidio-analyzer/Dockerfile), so they cannot drop to another user, and poetry
+     * may write below /root at start: they keep root, named explicitly, and a writable root file system.
+     */
+    static final String PRESIDIO_USER = "0:0";
 
     private Sidecars() {
     }
@@ -42,11 +52,19 @@ public final class Sidecars {
                 .port(OLLAMA_PORT)
                 // A 3B model needs about 2 GiB plus runtime; the task must be sized for it.
                 .memoryReservation(4096)
+                // litellm/ollama.sh: serve, pull, wait, and pass ECS's SIGTERM on to the server.
                 .entryPoint(List.of("/bin/sh", "-c"))
-                .command(List.of("ollama serve & sleep 5 && ollama pull " + model + " && wait"))
+                .command(List.of(ProxyFiles.script("ollama.sh")))
+                .env("OLLAMA_PULL_MODEL", model)
+                // Models and keys go to a task volume: task storage is fresh at every start, so the model is
+                // downloaded again each time (see litellm/README.md for the trade-off and the alternatives).
+                .env("HOME", OLLAMA_HOME)
+                .env("OLLAMA_MODELS", OLLAMA_HOME + "/models")
+                .mount("ollama-home", OLLAMA_HOME)
+                .mount("ollama-tmp", "/tmp")
+                .user(NOBODY)
                 // Healthy only once the model is pulled, so LiteLLM never routes to an empty server.
                 .healthCheck(HealthCheck.of(List.of("CMD", "ollama", "show", model), 300))
-                .readonlyRootFilesystem(false)
                 .build()));
         return sidecars;
     }
@@ -68,7 +86,7 @@ public final class Sidecars {
                 .memoryReservation(1024)
                 .healthCheck(HealthCheck.of(List.of("CMD", "python", "-c",
                         "import urllib.request; urllib.request.urlopen('http://localhost:" + port + "/health', timeout=4)"), 120))
-                // Presidio loads spaCy models into its working directory at start.
+                .user(PRESIDIO_USER)
                 .readonlyRootFilesystem(false)
                 .build();
     }

@@ -22,12 +22,13 @@ import java.util.Optional;
  * @param deletionProtection   {@code dbDeletionProtection}
  * @param protect              {@code dbProtect}: Pulumi refuses to delete, and retains on delete
  * @param performanceInsights  {@code dbPerformanceInsights}
+ * @param auth                 {@code dbAuth}: how the LiteLLM server signs in
  */
 public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVersion, double minCapacity,
                                double maxCapacity, int autoPauseSeconds, Optional<String> instanceClass, int readers,
                                boolean multiAz, int allocatedStorageGb, int maxAllocatedStorageGb,
                                int backupRetentionDays, boolean deletionProtection, boolean protect,
-                               boolean performanceInsights) {
+                               boolean performanceInsights, DatabaseAuth auth) {
 
     /** Reads and validates the database settings. */
     public static DatabaseSettings read(SettingsReader r) {
@@ -65,7 +66,7 @@ public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVer
         return new DatabaseSettings(engine, version, min, max,
                 r.integer("dbAutoPauseSeconds", 900, 300, 86400), r.optional("dbInstanceClass"), readers, multiAz,
                 storage, maxStorage, r.integer("dbBackupRetentionDays", 7, 1, 35), deletionProtection, protect,
-                r.bool("dbPerformanceInsights", true));
+                r.bool("dbPerformanceInsights", true), r.choice("dbAuth", DatabaseAuth.class, DatabaseAuth.IAM));
     }
 
     private static double acu(SettingsReader r, String key, double fallback) {

@@ -17,18 +17,27 @@ import java.util.regex.Pattern;
  * @param minTasks                {@code proxyMinTasks}
  * @param maxTasks                {@code proxyMaxTasks}
  * @param capacity                {@code proxyCapacity}
- * @param workers                 {@code proxyWorkers}; 0 in config means one per vCPU
+ * @param workers                 {@code proxyWorkers}: uvicorn workers per task (LiteLLM's production guide: one, scale with tasks)
  * @param healthCheckGraceSeconds {@code healthCheckGraceSeconds}
  * @param cpuTargetPercent        {@code cpuTargetPercent}
  * @param requestsPerTarget       {@code requestsPerTarget}; 0 turns request-count scaling off
  * @param redis                   {@code redis}: shared rate limits, budgets and cache
+ * @param redisNodeType           {@code redisNodeType}: ElastiCache node type
+ * @param redisReplicas           {@code redisReplicas}: read replicas; one or more turns on failover across zones
+ * @param readOnlyRootFilesystem  {@code proxyReadOnlyRootFilesystem}: LiteLLM containers write only to task volumes
  */
 public record ProxySettings(String image, int cpu, int memory, CpuArchitecture architecture, int minTasks, int maxTasks,
                             CapacityStrategy capacity, int workers, int healthCheckGraceSeconds, int cpuTargetPercent,
-                            int requestsPerTarget, boolean redis) {
+                            int requestsPerTarget, boolean redis, String redisNodeType, int redisReplicas,
+                            boolean readOnlyRootFilesystem) {
 
-    /** Tags that move and must never be deployed. */
-    static final List<String> FLOATING_TAGS = List.of("latest", "main-latest", "main-stable", "main", "stable");
+    /**
+     * Tags that move and must never be deployed. {@code lts} "always points to the latest LTS release"
+     * (LiteLLM release notes, e.g. https://newreleases.io/project/github/BerriAI/litellm/release/v1.108.12).
+     */
+    static final List<String> FLOATING_TAGS = List.of("latest", "main-latest", "main-stable", "main", "stable", "lts");
+    /** Tag fragments of builds that are not releases: release candidates, nightlies, dev builds. */
+    static final List<String> PRERELEASE_MARKERS = List.of("-rc", "nightly", "-dev");
     /** LiteLLM releases that were published with malicious code (FACTS.md). */
     static final List<String> COMPROMISED_VERSIONS = List.of("1.82.7", "1.82.8");
     private static final Pattern PINNED = Pattern.compile("[^\\s@:]+(:[A-Za-z0-9_.\\-]+)?(@sha256:[0-9a-f]{64})?");
@@ -46,8 +55,9 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
         if (minTasks > maxTasks) {
             throw r.invalid("proxyMinTasks", minTasks, "at most litellm-gateway:proxyMaxTasks (" + maxTasks + ")");
         }
-        int configuredWorkers = r.integer("proxyWorkers", 0, 0, 16);
-        int workers = configuredWorkers == 0 ? Math.max(1, cpu / 1024) : configuredWorkers;
+        // One uvicorn worker per container, scaling with tasks, is LiteLLM's production guidance
+        // (docs proxy/prod); more workers per task multiply the database pool and need Redis.
+        int workers = r.integer("proxyWorkers", 1, 1, 16);
         boolean redis = r.bool("redis", false);
         if (workers * maxTasks > 1 && !redis) {
             throw new SettingsException("Invalid stack settings: " + maxTasks + " task(s) x " + workers
@@ -62,7 +72,15 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
                 r.integer("healthCheckGraceSeconds", 300, 0, 2_147_483),
                 r.integer("cpuTargetPercent", 60, 10, 95),
                 r.integer("requestsPerTarget", 0, 0, 1_000_000),
-                redis);
+                redis, redisNodeType(r), r.integer("redisReplicas", 0, 0, 5), r.bool("proxyReadOnlyRootFilesystem", true));
+    }
+
+    private static String redisNodeType(SettingsReader r) {
+        String type = r.string("redisNodeType", "cache.t4g.micro");
+        if (!type.matches("cache\\.[a-z0-9]+\\.[a-z0-9]+")) {
+            throw r.invalid("redisNodeType", type, "an ElastiCache node type such as cache.t4g.micro or cache.m7g.large");
+        }
+        return type;
     }
 
     private static String pinnedImage(SettingsReader r) {
@@ -74,8 +92,14 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
             tag = tag.substring(0, tag.indexOf('@'));
         }
         if (!PINNED.matcher(image).matches() || (!hasDigest && (tag.isEmpty() || FLOATING_TAGS.contains(tag)))) {
-            throw r.invalid("litellmImage", image, "an image pinned to a version tag (e.g. ghcr.io/berriai/litellm-non_root:v1.80.0-stable)"
+            throw r.invalid("litellmImage", image, "an image pinned to a version tag (e.g. ghcr.io/berriai/litellm-non_root:v1.108.12)"
                     + " or a digest (@sha256:...); floating tags " + FLOATING_TAGS + " are refused");
+        }
+        for (String marker : PRERELEASE_MARKERS) {
+            if (tag.contains(marker)) {
+                throw r.invalid("litellmImage", image, "a released version; " + marker.replace("-", "")
+                        + " builds are not releases (see litellm/README.md for the pinned release)");
+            }
         }
         for (String bad : COMPROMISED_VERSIONS) {
             if (tag.contains(bad)) {

@@ -6,8 +6,11 @@ import dev.llmgateway.components.database.DatabaseEngine;
 import dev.llmgateway.components.secrets.SecretStore;
 import dev.llmgateway.components.vpc.InterfaceEndpoint;
 import dev.llmgateway.components.vpc.NatStrategy;
+import dev.llmgateway.components.proxy.CpuArchitecture;
+import dev.llmgateway.gateway.litellm.Guardrail;
 import dev.llmgateway.gateway.litellm.LiteLlmSettings;
 import dev.llmgateway.gateway.litellm.MetricsMode;
+import dev.llmgateway.gateway.litellm.Sidecars;
 import dev.llmgateway.gateway.litellm.Provider;
 
 import java.util.EnumSet;
@@ -40,6 +43,9 @@ public record StackSettings(String project, String stack, String region, TagSett
                             PolicyProfile policyProfile, LiteLlmSettings litellm,
                             Optional<OfficeHoursSettings> officeHours) {
 
+    /** Memory a task keeps for LiteLLM (its Prisma migration, then the server) after the sidecars' reservations. */
+    static final int LITELLM_MIN_MEMORY_MIB = 2048;
+
     /** Reads every setting from {@code source}; throws {@link SettingsException} on the first bad value. */
     public static StackSettings read(ConfigSource source) {
         SettingsReader r = new SettingsReader(source);
@@ -58,6 +64,7 @@ public record StackSettings(String project, String stack, String region, TagSett
                 .orElse(LiteLlmSettings.DEFAULT_REQUEST_TIMEOUT_SECONDS));
         checkTimeouts(r, access, litellm);
         checkConnectionBudget(database, proxy, litellm);
+        checkSidecars(proxy, litellm);
         SecretSettings secrets = SecretSettings.read(r);
         checkPrivateEgress(r, network, proxy, litellm, secrets, access);
         checkPrivateAccess(r, access, proxy, litellm);
@@ -170,6 +177,26 @@ public record StackSettings(String project, String stack, String region, TagSett
                     + edge.originReadTimeoutSeconds() + ") in edge mode: CloudFront answers 504 when the origin sends nothing for"
                     + " that long; raise edgeOriginReadTimeoutSeconds (above 60 needs a CloudFront quota increase, at most 180)");
         });
+    }
+
+    /**
+     * The sidecars must be able to run, and leave LiteLLM room. Microsoft publishes the Presidio images for
+     * linux/amd64 only (mcr.microsoft.com/presidio-analyzer and presidio-anonymizer), so an arm64 task
+     * could not pull them. The migration (Prisma peaks above 1 GiB; LiteLLM's Terraform module gives it
+     * 4 GiB) and then the server share the task with the sidecars, which reserve their memory from the start.
+     */
+    static void checkSidecars(ProxySettings proxy, LiteLlmSettings litellm) {
+        if (litellm.guardrails().contains(Guardrail.PRESIDIO) && proxy.architecture() == CpuArchitecture.ARM64) {
+            throw new SettingsException("litellm-gateway:guardrails", "presidio",
+                    "regex-pii only on arm64 tasks: the Presidio images exist for linux/amd64 only;"
+                    + " set litellm-gateway:proxyArchitecture = x86-64 to run Presidio");
+        }
+        int sidecars = Sidecars.of(litellm).stream().mapToInt(c -> c.memoryReservation().orElse(0)).sum();
+        if (proxy.memory() - sidecars < LITELLM_MIN_MEMORY_MIB) {
+            throw new SettingsException("litellm-gateway:proxyMemory", Integer.toString(proxy.memory()),
+                    "at least " + (sidecars + LITELLM_MIN_MEMORY_MIB) + " MiB: the sidecars reserve " + sidecars
+                    + " MiB and LiteLLM's migration and server need " + LITELLM_MIN_MEMORY_MIB + " MiB");
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.llmgateway.gateway.settings.SettingsReader;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ class LiteLlmConfigTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> render(LiteLlmSettings s, boolean redis) {
-        return new Yaml().load(LiteLlmConfig.render(s, new LiteLlmConfig.RenderContext("us-east-1", List.of("10.0.0.0/16"), redis)));
+        return new Yaml().load(LiteLlmConfig.render(s, new LiteLlmConfig.RenderContext("us-east-1", redis)));
     }
 
     @Test
@@ -36,24 +37,104 @@ class LiteLlmConfigTest {
         assertEquals("os.environ/AZURE_API_KEY", azure.get("api_key"));
         assertEquals("https://example-resource.openai.azure.com", azure.get("api_base"));
         assertEquals("http://localhost:11434", ((Map<String, Object>) models.get(0).get("litellm_params")).get("api_base"));
-        String text = LiteLlmConfig.render(settings("local-model-guardrails"), new LiteLlmConfig.RenderContext("us-east-1", List.of(), false));
+        String text = LiteLlmConfig.render(settings("local-model-guardrails"), new LiteLlmConfig.RenderContext("us-east-1", false));
         assertFalse(text.contains("placeholder"), "no secret value is ever rendered");
         assertEquals("os.environ/LITELLM_MASTER_KEY", ((Map<String, Object>) config.get("general_settings")).get("master_key"));
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void guardrailsRunBeforeAndAfterEveryCall() {
+    void regexFilterChecksRequestsAndResponsesWithEveryPattern() {
         Map<String, Object> config = render(settings("local-model-guardrails"), false);
         List<Map<String, Object>> guardrails = (List<Map<String, Object>>) config.get("guardrails");
-        assertEquals(List.of("pii-regex-pre", "pii-presidio-pre", "pii-regex-post", "pii-presidio-post"),
-                guardrails.stream().map(g -> g.get("guardrail_name")).toList());
-        Map<String, Object> regex = (Map<String, Object>) guardrails.get(0).get("litellm_params");
-        assertEquals("litellm_content_filter", regex.get("guardrail"));
-        assertEquals(true, regex.get("default_on"));
-        List<Map<String, Object>> patterns = (List<Map<String, Object>>) regex.get("patterns");
-        assertTrue(patterns.stream().anyMatch(p -> "us_ssn".equals(p.get("pattern_name")) && "MASK".equals(p.get("action"))));
-        assertEquals("post_call", ((Map<String, Object>) guardrails.get(3).get("litellm_params")).get("mode"));
+        assertEquals(List.of("pii-regex-pre", "pii-regex-post", "pii-presidio"), guardrails.stream().map(g -> g.get("guardrail_name")).toList());
+        for (Map<String, Object> entry : guardrails.subList(0, 2)) {
+            Map<String, Object> regex = (Map<String, Object>) entry.get("litellm_params");
+            assertEquals("litellm_content_filter", regex.get("guardrail"));
+            assertEquals(true, regex.get("default_on"));
+            List<Map<String, Object>> patterns = (List<Map<String, Object>>) regex.get("patterns");
+            assertEquals(LiteLlmConfig.REGEX_PATTERNS, patterns.stream().map(p -> p.get("pattern_name")).toList(), "every pattern rendered");
+            assertTrue(patterns.stream().allMatch(p -> "prebuilt".equals(p.get("pattern_type")) && "MASK".equals(p.get("action"))));
+        }
+        assertEquals(List.of("pre_call", "post_call"), guardrails.subList(0, 2).stream()
+                .map(g -> ((Map<String, Object>) g.get("litellm_params")).get("mode")).toList());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void presidioMasksBeforeTheCallAndRestoresTheCallersValuesInTheAnswer() {
+        List<Map<String, Object>> guardrails = (List<Map<String, Object>>) render(settings("local-model-guardrails"), false).get("guardrails");
+        List<Map<String, Object>> presidio = guardrails.stream()
+                .map(g -> (Map<String, Object>) g.get("litellm_params")).filter(p -> "presidio".equals(p.get("guardrail"))).toList();
+        assertEquals(1, presidio.size(), "one pre-call entry: a post-call entry has no token map to unmask with");
+        assertEquals("pre_call", presidio.get(0).get("mode"));
+        assertEquals(true, presidio.get(0).get("output_parse_pii"), "output_parse_pii belongs on the pre-call entry");
+        assertEquals("MASK", ((Map<String, Object>) presidio.get(0).get("pii_entities_config")).get("US_SSN"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void blockRefusesCallsWithPiiInEveryGuardrail() {
+        var blocking = LiteLlmSettings.read(new SettingsReader(Stacks.example("local-model-guardrails").with(Map.of("guardrailAction", "block"))));
+        List<Map<String, Object>> guardrails = (List<Map<String, Object>>) render(blocking, false).get("guardrails");
+        for (Map<String, Object> entry : guardrails) {
+            Map<String, Object> params = (Map<String, Object>) entry.get("litellm_params");
+            if (params.get("guardrail").equals("presidio")) {
+                assertEquals(LiteLlmConfig.PRESIDIO_ENTITIES.size(), ((Map<String, Object>) params.get("pii_entities_config")).size());
+                assertTrue(((Map<String, Object>) params.get("pii_entities_config")).values().stream().allMatch("BLOCK"::equals));
+                assertEquals(false, params.get("output_parse_pii"));
+            } else {
+                assertTrue(((List<Map<String, Object>>) params.get("patterns")).stream().allMatch(p -> "BLOCK".equals(p.get("action"))));
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void responsesAreCachedOnlyWhenCallersAskAndOnlyForTheTtl() {
+        Map<String, Object> litellm = (Map<String, Object>) render(settings("bedrock-budgets-metrics"), true).get("litellm_settings");
+        assertEquals(true, litellm.get("cache"));
+        assertEquals(Map.of("type", "redis", "mode", "default_off", "ttl", 600), litellm.get("cache_params"));
+        var always = LiteLlmSettings.read(new SettingsReader(Stacks.example("bedrock-budgets-metrics")
+                .with(Map.of("cacheMode", "always", "cacheTtlSeconds", 60))));
+        assertEquals(Map.of("type", "redis", "mode", "default_on", "ttl", 60),
+                ((Map<String, Object>) render(always, true).get("litellm_settings")).get("cache_params"));
+        var off = LiteLlmSettings.read(new SettingsReader(Stacks.example("bedrock-budgets-metrics").with(Map.of("cacheMode", "off"))));
+        assertFalse(((Map<String, Object>) render(off, true).get("litellm_settings")).containsKey("cache"));
+        assertFalse(((Map<String, Object>) render(settings("bedrock-budgets-metrics"), false).get("litellm_settings")).containsKey("cache"),
+                "no Redis, no shared cache");
+    }
+
+    @Test
+    void theSameSettingsRenderTheSameBytesInAnotherJvm() throws Exception {
+        String here = LiteLlmConfig.render(settings("local-model-guardrails"), new LiteLlmConfig.RenderContext("us-east-1", true));
+        assertEquals(here, LiteLlmConfig.render(settings("local-model-guardrails"), new LiteLlmConfig.RenderContext("us-east-1", true)));
+        // Another JVM iterates Map.of/Set.of in another order (a per-JVM salt): only canonical output survives.
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RenderConfig.class.getName(), "local-model-guardrails")
+                .redirectErrorStream(false).start();
+        String there = new String(other.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, other.waitFor(), new String(other.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(here, there);
+        assertSortedKeys(new Yaml().load(here));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertSortedKeys(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            List<String> keys = map.keySet().stream().map(String::valueOf).toList();
+            assertEquals(keys.stream().sorted().toList(), keys, "keys in canonical order");
+            map.values().forEach(LiteLlmConfigTest::assertSortedKeys);
+        } else if (node instanceof List<?> list) {
+            list.forEach(LiteLlmConfigTest::assertSortedKeys);
+        }
+    }
+
+    /** Prints the rendered config of an example in a fresh JVM. */
+    public static final class RenderConfig {
+        public static void main(String[] args) {
+            System.out.print(LiteLlmConfig.render(settings(args[0]), new LiteLlmConfig.RenderContext("us-east-1", true)));
+        }
     }
 
     @Test
@@ -69,7 +150,8 @@ class LiteLlmConfigTest {
         Map<String, Object> general = (Map<String, Object>) config.get("general_settings");
         assertEquals(60, general.get("proxy_batch_write_at"));
         assertEquals(10, general.get("database_connection_pool_limit"));
-        assertEquals(List.of("10.0.0.0/16"), general.get("trusted_proxy_ranges"));
+        assertFalse(general.containsKey("trusted_proxy_ranges"), "LiteLLM has no such setting");
+        assertEquals(Map.of("sslmode", "require"), general.get("database_extra_connection_params"));
         assertEquals(false, general.get("require_auth_for_metrics_endpoint"), "scraped inside the VPC; blocked at the load balancer");
         Map<String, Object> router = (Map<String, Object>) config.get("router_settings");
         assertEquals("simple-shuffle", router.get("routing_strategy"));
@@ -93,7 +175,7 @@ class LiteLlmConfigTest {
 
     @Test
     void aChangedCatalogChangesTheHash() {
-        var context = new LiteLlmConfig.RenderContext("us-east-1", List.of("10.0.0.0/16"), false);
+        var context = new LiteLlmConfig.RenderContext("us-east-1", false);
         String one = LiteLlmConfig.render(settings("bedrock-budgets-metrics"), context);
         String two = LiteLlmConfig.render(LiteLlmSettings.read(new SettingsReader(Stacks.example("bedrock-budgets-metrics")
                 .with(Map.of("models", List.of("haiku=bedrock/anthropic.claude-3-haiku-20240307-v1:0"))))), context);

@@ -49,7 +49,7 @@ class StackSettingsTest {
         assertTrue(PROD.database().deletionProtection() && PROD.database().protect());
         assertEquals(30, PROD.database().backupRetentionDays());
         assertEquals(2, PROD.proxy().minTasks());
-        assertEquals(2, PROD.proxy().workers(), "one worker per vCPU");
+        assertEquals(1, PROD.proxy().workers(), "one uvicorn worker per task, scaling with tasks (LiteLLM production guide)");
         assertTrue(PROD.proxy().redis());
         assertTrue(PROD.access().certificateArn().isPresent());
         assertTrue(PROD.access().waf());
@@ -106,11 +106,20 @@ class StackSettingsTest {
                 Arguments.of(Map.of("litellmImage", "ghcr.io/berriai/litellm:main-latest"),
                         "litellm-gateway:litellmImage = 'ghcr.io/berriai/litellm:main-latest': an image pinned"),
                 Arguments.of(Map.of("litellmImage", "ghcr.io/berriai/litellm:v1.82.7"), "LiteLLM 1.82.7 was published with malicious code"),
+                Arguments.of(Map.of("guardrails", List.of("regex-pii", "presidio")),
+                        "Invalid stack setting litellm-gateway:guardrails = 'presidio': regex-pii only on arm64 tasks: the Presidio images exist for linux/amd64 only"),
+                Arguments.of(Map.of("ollamaModel", "llama3.2:3b", "proxyArchitecture", "x86-64"),
+                        "Invalid stack setting litellm-gateway:proxyMemory = '2048': at least 6144 MiB: the sidecars reserve 4096 MiB"),
+                Arguments.of(Map.of("proxyWorkers", 0), "litellm-gateway:proxyWorkers = '0'"),
+                Arguments.of(Map.of("cacheMode", "sometimes"), "litellm-gateway:cacheMode = 'sometimes': one of opt-in, always, off"),
+                Arguments.of(Map.of("litellmImage", "ghcr.io/berriai/litellm-non_root:v1.82.8-stable"), "LiteLLM 1.82.8 was published with malicious code"),
+                Arguments.of(Map.of("litellmImage", "ghcr.io/berriai/litellm:lts"), "litellm-gateway:litellmImage = 'ghcr.io/berriai/litellm:lts': an image pinned"),
+                Arguments.of(Map.of("litellmImage", "ghcr.io/berriai/litellm:v1.111.0-rc.2"), "a released version; rc builds are not releases"),
                 Arguments.of(Map.of("allowedCidrs", List.of("0.0.0.0/0")), "litellm-gateway:allowedCidrs = '0.0.0.0/0': the whole internet only with litellm-gateway:waf = true"),
                 Arguments.of(Map.of("allowPlainHttp", false), "litellm-gateway:certificateArn = '': required for HTTPS"),
                 Arguments.of(Map.of("albDomainName", "llm.example.com"), "albDomainName and albHostedZoneId go together"),
-                Arguments.of(Map.of("natStrategy", "none"), "litellm-gateway:litellmImage = 'ghcr.io/berriai/litellm-non_root:v1.80.5-stable': an ECR image"),
-                Arguments.of(Map.of("natStrategy", "none", "litellmImage", "123456789012.dkr.ecr.us-east-1.amazonaws.com/litellm:v1.80.5-stable"),
+                Arguments.of(Map.of("natStrategy", "none"), "litellm-gateway:litellmImage = 'ghcr.io/berriai/litellm-non_root:v1.108.12': an ECR image"),
+                Arguments.of(Map.of("natStrategy", "none", "litellmImage", "123456789012.dkr.ecr.us-east-1.amazonaws.com/litellm:v1.108.12"),
                         "litellm-gateway:vpcEndpoints = '[]': also [bedrock-runtime, ecr.api, ecr.dkr, logs, secretsmanager], which tasks need when natStrategy is none"),
                 Arguments.of(Map.of("accessMode", "vpn", "allowedCidrs", List.of(), "vpnClientCidr", "10.0.4.0/22"),
                         "litellm-gateway:vpnClientCidr = '10.0.4.0/22': a block that does not overlap the VPC (10.0.0.0/16)"),

@@ -4,16 +4,10 @@ import dev.llmgateway.components.support.NameRule;
 import dev.llmgateway.components.support.PhysicalName;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
-import com.pulumi.aws.elasticache.ServerlessCache;
-import com.pulumi.aws.elasticache.ServerlessCacheArgs;
-import com.pulumi.aws.elasticache.User;
-import com.pulumi.aws.elasticache.UserArgs;
-import com.pulumi.aws.elasticache.UserGroup;
-import com.pulumi.aws.elasticache.UserGroupArgs;
-import com.pulumi.aws.elasticache.inputs.ServerlessCacheCacheUsageLimitsArgs;
-import com.pulumi.aws.elasticache.inputs.ServerlessCacheCacheUsageLimitsDataStorageArgs;
-import com.pulumi.aws.elasticache.inputs.ServerlessCacheCacheUsageLimitsEcpuPerSecondArgs;
-import com.pulumi.aws.elasticache.inputs.UserAuthenticationModeArgs;
+import com.pulumi.aws.elasticache.ReplicationGroup;
+import com.pulumi.aws.elasticache.ReplicationGroupArgs;
+import com.pulumi.aws.elasticache.SubnetGroup;
+import com.pulumi.aws.elasticache.SubnetGroupArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
@@ -23,14 +17,17 @@ import com.pulumi.resources.CustomResourceOptions;
 import dev.llmgateway.components.bindings.random.RandomPassword;
 import dev.llmgateway.components.bindings.random.RandomPasswordArgs;
 
-import java.util.List;
 import java.util.Map;
 
 /**
- * A Valkey (Redis-compatible) ElastiCache Serverless cache for shared rate limits, budgets and
- * response caching: TLS always on (serverless caches accept nothing else), encrypted with the
- * customer key, usage capped, reachable only from granted security groups, and protected by a
- * generated password on the {@code default} user so plain {@code AUTH <password>} clients work.
+ * A Valkey (Redis-compatible) ElastiCache replication group with cluster mode disabled, for shared rate
+ * limits, budgets, cooldowns and response caching: one primary endpoint, TLS in transit, encrypted at rest
+ * with the customer key, an AUTH token, reachable only from granted security groups.
+ * <p>
+ * Cluster mode disabled on purpose: a cluster-mode cache (ElastiCache Serverless is one) refuses multi-key
+ * commands across hash slots (CROSSSLOT), and LiteLLM's single-endpoint Redis client sends them (its rate
+ * limiter groups keys by slot only with its cluster client: BerriAI/litellm issue #30065). LiteLLM's own
+ * Terraform module uses a replication group the same way (terraform/litellm/aws/redis.tf).
  */
 public class Cache extends ComponentResource {
 
@@ -38,10 +35,13 @@ public class Cache extends ComponentResource {
     public static final String TYPE = "llmgateway:cache:Cache";
     /** Redis protocol port. */
     public static final int PORT = 6379;
+    /** Engine and major version. */
+    static final String ENGINE = "valkey";
+    static final String ENGINE_VERSION = "8.0";
 
     private final String name;
     private final SecurityGroup securityGroup;
-    private final ServerlessCache cache;
+    private final ReplicationGroup group;
     private final Output<String> password;
 
     /** Creates the cache. */
@@ -53,36 +53,30 @@ public class Cache extends ComponentResource {
                 .vpcId(args.vpcId())
                 .description("Cache: only from granted security groups")
                 .build(), child);
+        // AUTH tokens are 16..128 printable characters without @, " or /; letters and digits only here.
         this.password = new RandomPassword(name + "-password",
                 RandomPasswordArgs.builder().length(32).special(false).build(), child).result();
-        var user = new User(name, UserArgs.builder()
-                .userId(PhysicalName.explicit(name + "-default", NameRule.CACHE_USER_ID))
-                .userName("default")
-                .engine("valkey")
-                .accessString("on ~* +@all")
-                .authenticationMode(UserAuthenticationModeArgs.builder()
-                        .type("password").passwords(password.applyValue(List::of)).build())
-                .build(), child);
-        var group = new UserGroup(name, UserGroupArgs.builder()
-                .userGroupId(PhysicalName.explicit(name, NameRule.CACHE_USER_GROUP_ID))
-                .engine("valkey")
-                .userIds(user.userId().applyValue(List::of))
-                .build(), child);
-        this.cache = new ServerlessCache(PhysicalName.autoNamed(name, NameRule.SERVERLESS_CACHE), ServerlessCacheArgs.builder()
-                .engine("valkey")
-                .majorEngineVersion("8")
-                .description("LiteLLM shared state")
-                .kmsKeyId(args.kmsKeyArn())
+        var subnets = new SubnetGroup(name, SubnetGroupArgs.builder()
+                .description("LiteLLM cache: isolated subnets")
                 .subnetIds(args.subnetIds())
+                .build(), child);
+        boolean failover = args.replicas() > 0;
+        this.group = new ReplicationGroup(PhysicalName.autoNamed(name, NameRule.REPLICATION_GROUP), ReplicationGroupArgs.builder()
+                .description("LiteLLM shared state")
+                .engine(ENGINE)
+                .engineVersion(ENGINE_VERSION)
+                .nodeType(args.nodeType())
+                .numCacheClusters(1 + args.replicas())
+                .automaticFailoverEnabled(failover)
+                .multiAzEnabled(failover)
+                .port(PORT)
+                .subnetGroupName(subnets.name())
                 .securityGroupIds(Output.all(securityGroup.id()))
-                .userGroupId(group.userGroupId())
+                .atRestEncryptionEnabled(true)
+                .kmsKeyId(args.kmsKeyArn())
+                .transitEncryptionEnabled(true)
+                .authToken(password)
                 .snapshotRetentionLimit(args.snapshotRetentionDays())
-                .cacheUsageLimits(ServerlessCacheCacheUsageLimitsArgs.builder()
-                        .dataStorage(ServerlessCacheCacheUsageLimitsDataStorageArgs.builder()
-                                .maximum(args.maxDataStorageGb()).unit("GB").build())
-                        .ecpuPerSeconds(ServerlessCacheCacheUsageLimitsEcpuPerSecondArgs.builder()
-                                .maximum(args.maxEcpuPerSecond()).build())
-                        .build())
                 .build(), child);
         registerOutputs(Map.of("host", host(), "port", port(), "securityGroupId", securityGroup.id()));
     }
@@ -97,17 +91,17 @@ public class Cache extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).build());
     }
 
-    /** Endpoint host. */
+    /** Primary endpoint host (follows failover). */
     public Output<String> host() {
-        return cache.endpoints().applyValue(endpoints -> endpoints.get(0).address());
+        return group.primaryEndpointAddress();
     }
 
     /** Endpoint port. */
     public Output<Integer> port() {
-        return cache.endpoints().applyValue(endpoints -> endpoints.get(0).port());
+        return group.port().applyValue(port -> port.orElse(PORT));
     }
 
-    /** The generated password of the default user (secret). */
+    /** The generated AUTH token (secret). */
     public Output<String> password() {
         return password;
     }

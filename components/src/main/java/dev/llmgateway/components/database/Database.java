@@ -74,6 +74,8 @@ public class Database extends ComponentResource {
     private final Output<String> readerEndpoint;
     private final Output<Integer> port;
     private final Output<String> masterSecretArn;
+    private final Output<String> arn;
+    private final Output<String> resourceId;
     private final Map<String, String> metricDimensions;
     private final Optional<Instance> instance;
     private final Resource writer;
@@ -122,6 +124,8 @@ public class Database extends ComponentResource {
             this.readerEndpoint = cluster.readerEndpoint();
             this.port = cluster.port();
             this.masterSecretArn = cluster.masterUserSecrets().applyValue(secrets -> secrets.get(0).secretArn().orElseThrow());
+            this.arn = cluster.arn();
+            this.resourceId = cluster.clusterResourceId();
             this.metricDimensions = Map.of("DBClusterIdentifier", name);
             this.instance = Optional.empty();
         } else {
@@ -132,6 +136,8 @@ public class Database extends ComponentResource {
             this.readerEndpoint = instance.address();
             this.port = instance.port();
             this.masterSecretArn = instance.masterUserSecrets().applyValue(secrets -> secrets.get(0).secretArn().orElseThrow());
+            this.arn = instance.arn();
+            this.resourceId = instance.resourceId();
             this.metricDimensions = Map.of("DBInstanceIdentifier", name);
         }
         registerOutputs(Map.of(
@@ -221,6 +227,18 @@ public class Database extends ComponentResource {
     /** ARN of the RDS-managed master secret (JSON keys {@code username}, {@code password}). */
     public Output<String> masterSecretArn() {
         return masterSecretArn;
+    }
+
+    /**
+     * The ARN an IAM policy grants {@code rds-db:connect} on, for one database user that authenticates with
+     * IAM tokens: {@code arn:aws:rds-db:<region>:<account>:dbuser:<cluster or instance resource id>/<user>}
+     * (RDS user guide, "Creating and using an IAM policy for IAM database access").
+     */
+    public Output<String> iamConnectArn(String dbUser) {
+        return Output.tuple(arn, resourceId).applyValue(t -> {
+            String[] parts = t.t1.split(":");
+            return "arn:" + parts[1] + ":rds-db:" + parts[3] + ":" + parts[4] + ":dbuser:" + t.t2 + "/" + dbUser;
+        });
     }
 
     /** CloudWatch dimensions that identify the database in {@code AWS/RDS} metrics. */

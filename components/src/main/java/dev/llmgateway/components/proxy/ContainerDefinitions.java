@@ -55,9 +55,22 @@ final class ContainerDefinitions {
         d.put("readonlyRootFilesystem", spec.readonlyRootFilesystem());
         d.put("privileged", false);
         spec.user().ifPresent(user -> d.put("user", user));
+        if (!spec.mounts().isEmpty()) {
+            d.put("mountPoints", new TreeMap<>(spec.mounts()).entrySet().stream().map(e -> Map.of(
+                    "sourceVolume", e.getKey(), "containerPath", e.getValue().path(), "readOnly", e.getValue().readOnly())).toList());
+        }
+        spec.stopTimeoutSeconds().ifPresent(seconds -> d.put("stopTimeout", seconds));
+        if (spec.dropAllCapabilities()) {
+            d.put("linuxParameters", Map.of("capabilities", Map.of("drop", List.of("ALL"))));
+        }
         d.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
                 "awslogs-group", logGroup, "awslogs-region", region, "awslogs-stream-prefix", spec.name())));
         return d;
+    }
+
+    /** The task volumes the containers mount, sorted: Fargate task storage, one per name. */
+    static List<String> volumes(List<ContainerSpec> containers) {
+        return containers.stream().flatMap(c -> c.mounts().keySet().stream()).distinct().sorted().toList();
     }
 
     /** Resolves every value, keeping keys in sorted order. */

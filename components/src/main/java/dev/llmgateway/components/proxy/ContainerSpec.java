@@ -27,12 +27,36 @@ import java.util.Optional;
  * @param dependsOn              other containers and the condition to wait for
  * @param readonlyRootFilesystem read-only root file system
  * @param user                   user to run as
+ * @param mounts                 task volumes mounted into the container, by volume name
+ * @param stopTimeoutSeconds     seconds between SIGTERM and SIGKILL, if not ECS's default (30)
+ * @param dropAllCapabilities    whether every Linux capability is dropped ({@code linuxParameters.capabilities.drop})
  */
 public record ContainerSpec(String name, String image, boolean essential, Optional<Integer> port, Optional<Integer> cpu,
                             Optional<Integer> memoryReservation, Map<String, Output<String>> environment,
                             Map<String, Output<String>> secrets, List<String> command, List<String> entryPoint,
                             Optional<HealthCheck> healthCheck, Map<String, ContainerCondition> dependsOn,
-                            boolean readonlyRootFilesystem, Optional<String> user) {
+                            boolean readonlyRootFilesystem, Optional<String> user, Map<String, Mount> mounts,
+                            Optional<Integer> stopTimeoutSeconds, boolean dropAllCapabilities) {
+
+    /** The same container, also waiting for {@code container} to reach {@code condition}. */
+    public ContainerSpec dependingOn(String container, ContainerCondition condition) {
+        Map<String, ContainerCondition> more = new LinkedHashMap<>(dependsOn);
+        more.put(container, condition);
+        return new ContainerSpec(name, image, essential, port, cpu, memoryReservation, environment, secrets, command,
+                entryPoint, healthCheck, Map.copyOf(more), readonlyRootFilesystem, user, mounts, stopTimeoutSeconds,
+                dropAllCapabilities);
+    }
+
+    /**
+     * A task volume mounted into a container. Task volumes without a host path are Fargate task storage:
+     * empty at task start, shared by the containers that mount them, gone when the task stops. They are
+     * how a container with a read-only root file system gets the few paths it must write.
+     *
+     * @param path     mount path in the container
+     * @param readOnly whether this container may only read it
+     */
+    public record Mount(String path, boolean readOnly) {
+    }
 
     /** Starts a builder for a container with a name and an image. */
     public static Builder builder(String name, String image) {
@@ -55,6 +79,9 @@ public record ContainerSpec(String name, String image, boolean essential, Option
         private final Map<String, ContainerCondition> dependsOn = new LinkedHashMap<>();
         private boolean readonlyRootFilesystem = true;
         private String user;
+        private final Map<String, Mount> mounts = new LinkedHashMap<>();
+        private Integer stopTimeoutSeconds;
+        private boolean dropAllCapabilities;
 
         private Builder(String name, String image) {
             if (!name.matches("[A-Za-z0-9_-]{1,255}")) {
@@ -148,6 +175,33 @@ public record ContainerSpec(String name, String image, boolean essential, Option
             return this;
         }
 
+        /** Mounts the task volume {@code volume} at {@code path}, writable; default no mounts. */
+        public Builder mount(String volume, String path) {
+            mounts.put(volume, new Mount(path, false));
+            return this;
+        }
+
+        /** Mounts the task volume {@code volume} at {@code path}, read-only. */
+        public Builder mountReadOnly(String volume, String path) {
+            mounts.put(volume, new Mount(path, true));
+            return this;
+        }
+
+        /** Seconds ECS waits after SIGTERM before SIGKILL (2..120); default ECS's 30. */
+        public Builder stopTimeoutSeconds(int seconds) {
+            if (seconds < 2 || seconds > 120) {
+                throw new IllegalArgumentException("ContainerSpec.stopTimeoutSeconds must be 2..120 on Fargate, got " + seconds);
+            }
+            this.stopTimeoutSeconds = seconds;
+            return this;
+        }
+
+        /** Drops every Linux capability; default ECS's (Docker's) default set. */
+        public Builder dropAllCapabilities() {
+            this.dropAllCapabilities = true;
+            return this;
+        }
+
         /** Builds the spec. */
         public ContainerSpec build() {
             for (String key : secrets.keySet()) {
@@ -158,7 +212,7 @@ public record ContainerSpec(String name, String image, boolean essential, Option
             return new ContainerSpec(name, image, essential, Optional.ofNullable(port), Optional.ofNullable(cpu),
                     Optional.ofNullable(memoryReservation), Map.copyOf(environment), Map.copyOf(secrets), command,
                     entryPoint, Optional.ofNullable(healthCheck), Map.copyOf(dependsOn), readonlyRootFilesystem,
-                    Optional.ofNullable(user));
+                    Optional.ofNullable(user), Map.copyOf(mounts), Optional.ofNullable(stopTimeoutSeconds), dropAllCapabilities);
         }
     }
 }

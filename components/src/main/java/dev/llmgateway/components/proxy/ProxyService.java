@@ -29,6 +29,7 @@ import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ServiceServiceRegistriesArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
@@ -170,6 +171,8 @@ public class ProxyService extends ComponentResource {
                 .executionRoleArn(roles.execution().arn())
                 .taskRoleArn(roles.task().arn())
                 .containerDefinitions(ContainerDefinitions.json(args.containers(), logGroupNames, args.region()))
+                .volumes(ContainerDefinitions.volumes(args.containers()).stream()
+                        .map(volume -> TaskDefinitionVolumeArgs.builder().name(volume).build()).toList())
                 .build(), child);
 
         var serviceArgs = ServiceArgs.builder();

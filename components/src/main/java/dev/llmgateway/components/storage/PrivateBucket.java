@@ -92,6 +92,16 @@ public class PrivateBucket extends ComponentResource {
                                 .noncurrentDays(days).build())
                         .build())
                 .build(), child));
+        args.noncurrentVersionExpirationDays().ifPresent(days -> new BucketLifecycleConfigurationV2(name, BucketLifecycleConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("expire-noncurrent")
+                        .status("Enabled")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                        .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                                .noncurrentDays(days).build())
+                        .build())
+                .build(), child));
         new BucketPolicy(name, BucketPolicyArgs.builder()
                 .bucket(bucket.id())
                 .policy(arn.apply(bucketArn -> args.grants().apply(bucketArn)

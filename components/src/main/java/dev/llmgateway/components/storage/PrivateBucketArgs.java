@@ -13,6 +13,7 @@ public final class PrivateBucketArgs {
     private Output<String> kmsKeyArn;
     private boolean versioning = true;
     private Integer expirationDays;
+    private Integer noncurrentVersionExpirationDays;
     private boolean forceDestroy;
     private Function<String, Output<List<Statement>>> grants = bucketArn -> Output.of(List.of());
 
@@ -37,6 +38,11 @@ public final class PrivateBucketArgs {
     /** Days after which objects (and old versions) expire; default never. */
     public Optional<Integer> expirationDays() {
         return Optional.ofNullable(expirationDays);
+    }
+
+    /** Days after which noncurrent versions (only) expire, current objects stay; default never. */
+    public Optional<Integer> noncurrentVersionExpirationDays() {
+        return Optional.ofNullable(noncurrentVersionExpirationDays);
     }
 
     /** Whether {@code pulumi destroy} may delete a non-empty bucket; default false. */
@@ -74,6 +80,15 @@ public final class PrivateBucketArgs {
             return this;
         }
 
+        /** Expire noncurrent versions (only) after {@code days} (at least 1); default never. */
+        public Builder noncurrentVersionExpirationDays(int days) {
+            if (days < 1) {
+                throw new IllegalArgumentException("PrivateBucketArgs.noncurrentVersionExpirationDays must be at least 1, got " + days);
+            }
+            args.noncurrentVersionExpirationDays = days;
+            return this;
+        }
+
         /** Allow destroying a non-empty bucket; default false. */
         public Builder forceDestroy(boolean force) {
             args.forceDestroy = force;
@@ -88,6 +103,9 @@ public final class PrivateBucketArgs {
 
         /** Builds the args. */
         public PrivateBucketArgs build() {
+            if (args.expirationDays != null && args.noncurrentVersionExpirationDays != null) {
+                throw new IllegalArgumentException("PrivateBucketArgs: set expirationDays (all objects) or noncurrentVersionExpirationDays, not both");
+            }
             return args;
         }
     }

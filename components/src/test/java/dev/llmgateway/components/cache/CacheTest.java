@@ -8,52 +8,68 @@ import dev.llmgateway.components.testing.Secret;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CacheTest {
 
-    private static PlannedStack plan() {
+    private static PlannedStack plan(UnaryOperator<CacheArgs> configure) {
         return OfflineEngine.run("p", "t", "us-east-1", ctx -> {
-            var cache = new Cache("c", CacheArgs.of(Output.of("vpc-1"), Output.of(List.of("iso-a", "iso-b")), Output.of("arn:key")), null);
+            var cache = new Cache("c", configure.apply(CacheArgs.of(Output.of("vpc-1"), Output.of(List.of("iso-a", "iso-b")),
+                    Output.of("arn:key"))), null);
             cache.allowFrom("proxy", Output.of("sg-proxy"));
             ctx.export("password", cache.password());
             ctx.export("host", cache.host());
+            ctx.export("port", cache.port());
         }).orThrow();
     }
 
     @Test
-    void serverlessValkeyIsEncryptedCappedAndInIsolatedSubnets() {
-        PlannedResource cache = plan().one("aws:elasticache/serverlessCache:ServerlessCache");
-        assertEquals("valkey", cache.string("engine"));
-        assertEquals("arn:key", cache.string("kmsKeyId"));
-        assertEquals(List.of("iso-a", "iso-b"), cache.list("subnetIds"));
-        assertEquals(1.0, cache.number("cacheUsageLimits.dataStorage.maximum"));
-        assertEquals(5000.0, cache.number("cacheUsageLimits.ecpuPerSeconds.0.maximum"));
-        assertEquals(1.0, cache.number("snapshotRetentionLimit"));
+    void aClusterModeDisabledValkeyGroupEncryptedInTransitAndAtRestInIsolatedSubnets() {
+        PlannedStack plan = plan(a -> a);
+        assertTrue(plan.ofType("aws:elasticache/serverlessCache:ServerlessCache").isEmpty(),
+                "serverless caches are cluster-mode: CROSSSLOT errors on LiteLLM's multi-key commands");
+        PlannedResource group = plan.one("aws:elasticache/replicationGroup:ReplicationGroup");
+        assertEquals("valkey", group.string("engine"));
+        assertEquals(1.0, group.number("numCacheClusters"));
+        assertTrue(group.input("numNodeGroups").isEmpty() && group.input("replicasPerNodeGroup").isEmpty(), "no shards");
+        assertTrue(group.flag("transitEncryptionEnabled") && group.flag("atRestEncryptionEnabled"));
+        assertEquals("arn:key", group.string("kmsKeyId"));
+        assertFalse(group.flag("automaticFailoverEnabled"), "failover needs a replica");
+        assertEquals(List.of("iso-a", "iso-b"), plan.one("aws:elasticache/subnetGroup:SubnetGroup").list("subnetIds"));
+        assertEquals(1.0, group.number("snapshotRetentionLimit"));
+        assertTrue(String.valueOf(plan.outputs().get("host")).startsWith("master."), "the primary endpoint");
     }
 
     @Test
-    void onlyTheGrantedGroupConnectsAndOnlyWithTheGeneratedPassword() {
-        PlannedStack plan = plan();
+    void replicasBringAutomaticFailoverAcrossZones() {
+        PlannedResource group = plan(a -> a.withNodes("cache.t4g.small", 1)).one("aws:elasticache/replicationGroup:ReplicationGroup");
+        assertEquals(2.0, group.number("numCacheClusters"));
+        assertTrue(group.flag("automaticFailoverEnabled") && group.flag("multiAzEnabled"));
+        assertEquals("cache.t4g.small", group.string("nodeType"));
+    }
+
+    @Test
+    void onlyTheGrantedGroupConnectsAndOnlyWithTheGeneratedToken() {
+        PlannedStack plan = plan(a -> a);
         PlannedResource rule = plan.one("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
         assertEquals("sg-proxy", rule.string("referencedSecurityGroupId"));
         assertEquals(6379.0, rule.number("fromPort"));
         assertTrue(rule.input("cidrIpv4").isEmpty());
-        PlannedResource user = plan.one("aws:elasticache/user:User");
-        assertEquals("default", user.string("userName"));
-        assertEquals("password", user.string("authenticationMode.type"));
-        assertTrue(String.valueOf(user.inputs().get("authenticationMode")).contains("[secret]"), "password sent as a secret");
+        PlannedResource group = plan.one("aws:elasticache/replicationGroup:ReplicationGroup");
+        assertTrue(String.valueOf(group.inputs().get("authToken")).contains("[secret]"), "token sent as a secret");
         assertTrue(plan.outputs().get("password") instanceof Secret);
-        assertTrue(String.valueOf(plan.outputs().get("host")).endsWith(".cache.amazonaws.com"));
     }
 
     @Test
-    void limitsOutsideAwsRangesAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new CacheArgs(Output.of("v"), Output.of(List.of()), Output.of("k"), 0, 5000, 1));
-        var error = assertThrows(IllegalArgumentException.class, () -> new CacheArgs(Output.of("v"), Output.of(List.of()), Output.of("k"), 1, 5000, 36));
+    void valuesOutsideAwsRangesAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new CacheArgs(Output.of("v"), Output.of(List.of()), Output.of("k"), "t4g.micro", 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new CacheArgs(Output.of("v"), Output.of(List.of()), Output.of("k"), "cache.t4g.micro", 6, 1));
+        var error = assertThrows(IllegalArgumentException.class, () -> new CacheArgs(Output.of("v"), Output.of(List.of()), Output.of("k"), "cache.t4g.micro", 0, 36));
         assertEquals("CacheArgs.snapshotRetentionDays must be 0..35, got 36", error.getMessage());
     }
 }

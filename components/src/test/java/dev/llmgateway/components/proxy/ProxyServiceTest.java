@@ -29,7 +29,7 @@ class ProxyServiceTest {
                 .loadBalancerSubnetIds(Output.of(List.of("public-a", "public-b")))
                 .taskSubnetIds(Output.of(List.of("private-a", "private-b")))
                 .kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/k"))
-                .container(ContainerSpec.builder("app", "ghcr.io/berriai/litellm-non_root:v1.80.5-stable").port(4000)
+                .container(ContainerSpec.builder("app", "ghcr.io/berriai/litellm-non_root:v1.108.12").port(4000)
                         .env("LITELLM_MODE", "PRODUCTION")
                         .secret("LITELLM_MASTER_KEY", Output.of(SECRET_ARN))
                         .secret("DATABASE_PASSWORD", Output.of(SECRET_ARN + ":password::"))
@@ -63,6 +63,38 @@ class ProxyServiceTest {
         assertFalse(app.get("privileged").getAsBoolean());
         assertEquals("awslogs", app.getAsJsonObject("logConfiguration").get("logDriver").getAsString());
         assertEquals(120, app.getAsJsonObject("healthCheck").get("startPeriod").getAsInt());
+    }
+
+    @Test
+    void mountedTaskVolumesAreDeclaredOnceAndMountedAsAsked() {
+        PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT))
+                .container(ContainerSpec.builder("writer", "busybox:1.36").user("65534:65534").mount("shared", "/out")
+                        .mount("scratch", "/tmp").stopTimeoutSeconds(10).build())
+                .container(ContainerSpec.builder("reader", "busybox:1.36").mountReadOnly("shared", "/in").dropAllCapabilities().build()
+                        .dependingOn("writer", ContainerCondition.SUCCESS)));
+        assertEquals(List.of("scratch", "shared"), plan.one("aws:ecs/taskDefinition:TaskDefinition").list("volumes").stream()
+                .map(v -> ((java.util.Map<?, ?>) v).get("name")).toList(), "each volume once, Fargate task storage");
+        JsonArray all = JsonParser.parseString(plan.one("aws:ecs/taskDefinition:TaskDefinition").string("containerDefinitions")).getAsJsonArray();
+        assertEquals("[{\"containerPath\":\"/tmp\",\"readOnly\":false,\"sourceVolume\":\"scratch\"},"
+                + "{\"containerPath\":\"/out\",\"readOnly\":false,\"sourceVolume\":\"shared\"}]",
+                sortedKeys(all.get(1).getAsJsonObject().getAsJsonArray("mountPoints")));
+        assertEquals(10, all.get(1).getAsJsonObject().get("stopTimeout").getAsInt());
+        assertEquals("65534:65534", all.get(1).getAsJsonObject().get("user").getAsString());
+        assertTrue(all.get(2).getAsJsonObject().getAsJsonArray("mountPoints").get(0).getAsJsonObject().get("readOnly").getAsBoolean());
+        assertFalse(all.get(0).getAsJsonObject().has("mountPoints"), "no mounts, no mountPoints");
+        assertEquals("{\"capabilities\":{\"drop\":[\"ALL\"]}}", all.get(2).getAsJsonObject().getAsJsonObject("linuxParameters").toString());
+        assertFalse(all.get(1).getAsJsonObject().has("linuxParameters"));
+        assertEquals("writer", all.get(2).getAsJsonObject().getAsJsonArray("dependsOn").get(0).getAsJsonObject().get("containerName").getAsString());
+    }
+
+    private static String sortedKeys(JsonArray array) {
+        JsonArray sorted = new JsonArray();
+        array.forEach(e -> {
+            JsonObject copy = new JsonObject();
+            e.getAsJsonObject().keySet().stream().sorted().forEach(k -> copy.add(k, e.getAsJsonObject().get(k)));
+            sorted.add(copy);
+        });
+        return sorted.toString();
     }
 
     @Test

@@ -1,0 +1,219 @@
+package dev.llmgateway.gateway;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs the commands the task definition gives the {@code migrate} and {@code ollama} containers, exactly as
+ * rendered, with {@code /bin/sh} and stub {@code litellm}, {@code python}, {@code prisma} and {@code ollama}
+ * programs: the gate must fail whenever migrations fail or remain pending, and Ollama must stop on SIGTERM.
+ */
+class ProxyScriptsTest {
+
+    @TempDir
+    Path dir;
+
+    private static JsonObject container(String stack, boolean example, String name) {
+        var plan = example ? Plans.example(stack)
+                : stack.equals("dev-password") ? Plans.of(Stacks.load("dev").with(Map.of("dbAuth", "password"))) : Plans.stack(stack);
+        return StreamSupport.stream(JsonParser.parseString(ProxyTaskTest.proxyTask(plan)
+                        .string("containerDefinitions")).getAsJsonArray().spliterator(), false)
+                .map(JsonElement::getAsJsonObject).filter(c -> c.get("name").getAsString().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** entryPoint + command of a container, as ECS would exec them. */
+    private static List<String> argv(JsonObject container) {
+        List<String> argv = new ArrayList<>();
+        container.getAsJsonArray("entryPoint").forEach(e -> argv.add(e.getAsString()));
+        container.getAsJsonArray("command").forEach(e -> argv.add(e.getAsString()));
+        return argv;
+    }
+
+    private void stub(String name, String body) throws IOException {
+        Path file = dir.resolve("bin").resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private record Run(int exit, String log) {
+    }
+
+    /**
+     * Runs the migrate command with stubs: litellm and prisma exit with the given codes; the script's Python
+     * runs in the real interpreter against stand-ins for LiteLLM's modules.
+     */
+    private Run migrate(int litellmExit, int statusExit, boolean catalog) throws Exception {
+        return migrate(container("dev", false, "migrate"), litellmExit, statusExit, catalog);
+    }
+
+    private Run migrate(JsonObject container, int litellmExit, int statusExit, boolean catalog) throws Exception {
+        Path modules = dir.resolve("py");
+        Files.createDirectories(modules.resolve("boto3"));
+        Files.writeString(modules.resolve("boto3/__init__.py"), String.join("\n",
+                "class _Rds:",
+                "    def generate_db_auth_token(self, DBHostname, Port, DBUsername):",
+                "        return 'iam-token/for:' + DBUsername + '@' + DBHostname + ':' + str(Port)",
+                "def client(name, region_name=None):",
+                "    assert name == 'rds' and region_name == 'us-east-1', (name, region_name)",
+                "    return _Rds()", ""));
+        Files.createDirectories(modules.resolve("litellm/proxy"));
+        Files.writeString(modules.resolve("litellm/__init__.py"), "");
+        Files.writeString(modules.resolve("litellm/proxy/__init__.py"), "");
+        Files.writeString(modules.resolve("litellm/proxy/utils.py"), String.join("\n",
+                "import os",
+                "def construct_database_url_from_env_vars():",
+                "    return 'postgresql://' + os.environ['DATABASE_USERNAME'] + ':' + os.environ['DATABASE_PASSWORD'] + '@'"
+                        + " + os.environ['DATABASE_HOST'] + '/' + os.environ['DATABASE_NAME']", ""));
+        Path pkg = modules.resolve("litellm_proxy_extras");
+        Files.createDirectories(pkg);
+        Files.writeString(pkg.resolve("__init__.py"), "");
+        if (catalog) {
+            Files.createDirectories(pkg.resolve("migrations/20250101000000_init"));
+            Files.writeString(pkg.resolve("migrations/20250101000000_init/migration.sql"), "-- init");
+        }
+        Path log = dir.resolve("calls.log");
+        stub("python", "exec python3 \"$@\"");
+        stub("litellm", "echo \"litellm $* DATABASE_URL=$DATABASE_URL\" >> " + log + "; exit " + litellmExit);
+        stub("prisma", String.join("\n",
+                "if [ \"$1 $2\" = 'db execute' ]; then echo \"prisma $* <<$(cat)\" >> " + log + "; exit 0; fi",
+                "echo \"prisma $* in $(pwd) DATABASE_URL=$DATABASE_URL\" >> " + log + "; exit " + statusExit));
+        var process = new ProcessBuilder(argv(container));
+        env(container).forEach(process.environment()::put);
+        process.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
+        process.environment().put("PYTHONPATH", modules.toString());
+        process.environment().put("DATABASE_HOST", "db:5432");
+        process.environment().computeIfPresent("DB_IAM_HOST", (k, v) -> "db");
+        process.environment().put("DATABASE_USERNAME", "litellm");
+        process.environment().put("DATABASE_PASSWORD", "p");
+        process.redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile());
+        int exit = process.start().waitFor();
+        return new Run(exit, Files.exists(log) ? Files.readString(log) : "");
+    }
+
+    @Test
+    void withIamTheMasterCreatesTheAppRoleAndMigrationsRunAsThatRole() throws Exception {
+        Run run = migrate(0, 0, true);
+        assertEquals(0, run.exit(), run.log());
+        String[] calls = run.log().split("\n(?=prisma |litellm )");
+        assertTrue(calls[0].startsWith("prisma db execute --url postgresql://litellm:p@db:5432/litellm?sslmode=require --stdin <<"),
+                "the role is created with the master secret: " + calls[0]);
+        assertTrue(calls[0].contains("GRANT rds_iam TO litellm_app;"), calls[0]);
+        String appUrl = "postgresql://litellm_app:iam-token%2Ffor%3Alitellm_app%40db%3A5432@db:5432/litellm?sslmode=require";
+        assertEquals("litellm --skip_server_startup DATABASE_URL=" + appUrl, calls[1].strip(),
+                "migrations run as the app role, so it owns what they create");
+        assertEquals("prisma migrate status --schema schema.prisma in " + dir.resolve("py/litellm_proxy_extras") + " DATABASE_URL=" + appUrl,
+                calls[2].strip());
+    }
+
+    @Test
+    void withPasswordAuthMigrationsRunAsTheMasterAndNoRoleIsCreated() throws Exception {
+        JsonObject migrate = container("dev-password", false, "migrate");
+        Run run = migrate(migrate, 0, 0, true);
+        assertEquals(0, run.exit(), run.log());
+        assertFalse(run.log().contains("db execute"), run.log());
+        assertTrue(run.log().contains("litellm --skip_server_startup DATABASE_URL=postgresql://litellm:p@db:5432/litellm?sslmode=require"), run.log());
+    }
+
+    @Test
+    void aFailedMigrationStopsTheGateBeforeTheStatusCheck() throws Exception {
+        Run run = migrate(1, 0, true);
+        assertNotEquals(0, run.exit());
+        assertFalse(run.log().contains("migrate status"), run.log());
+    }
+
+    @Test
+    void pendingOrFailedMigrationsFailTheGateEvenWhenLiteLlmExitedZero() throws Exception {
+        // LiteLLM 1.80.x exited 0 after a failed migration; Prisma's status check is what catches it.
+        assertNotEquals(0, migrate(0, 1, true).exit());
+    }
+
+    @Test
+    void aMissingMigrationCatalogFailsTheGate() throws Exception {
+        // Prisma reports success against a schema without migrations (LiteLLM v1.90.5 release notes).
+        Run run = migrate(0, 0, false);
+        assertNotEquals(0, run.exit());
+        assertFalse(run.log().contains("migrate status"), run.log());
+    }
+
+    /** Runs the config container's command with a stand-in boto3 that serves {@code body} for any key. */
+    private int fetchConfig(String body, Path target) throws Exception {
+        Path modules = dir.resolve("boto");
+        Files.createDirectories(modules.resolve("boto3"));
+        Files.writeString(modules.resolve("boto3/__init__.py"), String.join("\n",
+                "import io, os",
+                "class _S3:",
+                "    def get_object(self, Bucket, Key):",
+                "        return {'Body': io.BytesIO(os.environ['FAKE_BODY'].encode())}",
+                "def client(name, region_name=None):",
+                "    assert region_name == 'us-east-1', region_name",
+                "    return _S3()", ""));
+        JsonObject config = container("prod", false, "config");
+        List<String> argv = argv(config);
+        argv.set(0, "python3");
+        var builder = new ProcessBuilder(argv);
+        builder.environment().put("PYTHONPATH", modules.toString());
+        builder.environment().put("FAKE_BODY", body);
+        env(config).forEach((k, v) -> builder.environment().putIfAbsent(k, v));
+        builder.environment().put("CONFIG_PATH", target.toString());
+        return builder.redirectErrorStream(true).redirectOutput(dir.resolve("fetch.log").toFile()).start().waitFor();
+    }
+
+    @Test
+    void theConfigContainerWritesThePublishedConfigOnlyWhenItsHashMatchesTheKey() throws Exception {
+        String published = Plans.stack("prod").one("aws:s3/bucketObjectv2:BucketObjectv2").string("content");
+        Path target = dir.resolve("config.yaml");
+        assertEquals(0, fetchConfig(published, target), Files.readString(dir.resolve("fetch.log")));
+        assertEquals(published, Files.readString(target));
+        Path tampered = dir.resolve("tampered.yaml");
+        assertNotEquals(0, fetchConfig(published + "# changed\n", tampered));
+        assertFalse(Files.exists(tampered));
+    }
+
+    @Test
+    void ollamaStopsPromptlyOnSigterm() throws Exception {
+        Path stopped = dir.resolve("serve-stopped");
+        stub("ollama", String.join("\n",
+                "case \"$1\" in",
+                "  serve) trap 'touch " + stopped + "; exit 0' TERM; while :; do sleep 0.1; done;;",
+                "  list) exit 0;;",
+                "  pull) exit 0;;",
+                "esac"));
+        JsonObject ollama = container("local-model-guardrails", true, "ollama");
+        var builder = new ProcessBuilder(argv(ollama));
+        builder.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
+        builder.environment().put("OLLAMA_PULL_MODEL", env(ollama).get("OLLAMA_PULL_MODEL"));
+        Process process = builder.redirectErrorStream(true).redirectOutput(dir.resolve("ollama.log").toFile()).start();
+        Thread.sleep(1500);
+        assertTrue(process.isAlive(), "serves after the pull: " + Files.readString(dir.resolve("ollama.log"), StandardCharsets.UTF_8));
+        process.destroy(); // SIGTERM, as ECS sends at stop
+        assertTrue(process.waitFor(5, TimeUnit.SECONDS), "the shell must not ignore SIGTERM until ECS's SIGKILL");
+        assertTrue(Files.exists(stopped), "SIGTERM is passed on to ollama serve");
+    }
+
+    private static Map<String, String> env(JsonObject container) {
+        Map<String, String> env = new java.util.HashMap<>();
+        container.getAsJsonArray("environment").forEach(e -> env.put(e.getAsJsonObject().get("name").getAsString(),
+                e.getAsJsonObject().get("value").getAsString()));
+        return env;
+    }
+}
