@@ -40,6 +40,8 @@ public final class OfflineEngine {
     private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
     private static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     private static final String STACK_TYPE = "pulumi:pulumi:Stack";
+    /** How a stack output whose value failed to resolve is shown. */
+    public static final String FAILED_MARK = "[failed]";
     /**
      * How an unknown value (known only after deployment) is shown: as {@code pulumi preview --json}
      * shows it (pulumi/pulumi {@code pkg/resource/stack/deployment.go SerializePropertyValue}).
@@ -61,14 +63,25 @@ public final class OfflineEngine {
                     .build()
                     .runTest(program);
             Map<String, Object> outputs = new TreeMap<>();
-            result.outputs().forEach((key, output) -> outputs.put(key, plainOutput(output)));
+            List<Throwable> errors = new ArrayList<>(result.exceptions());
+            result.outputs().forEach((key, output) -> {
+                try {
+                    outputs.put(key, plainOutput(output));
+                } catch (RuntimeException failed) {
+                    // An output that depends on a failed resource fails too; the program's own error is
+                    // already recorded, so the output is reported as failed instead of ending the run.
+                    outputs.put(key, FAILED_MARK);
+                    if (errors.isEmpty()) {
+                        errors.add(failed);
+                    }
+                }
+            });
             List<PlannedResource> resources;
             synchronized (recorded) {
                 // Registration order depends on thread scheduling; URN order does not.
                 resources = recorded.stream().sorted(Comparator.comparing(PlannedResource::urn)).toList();
             }
-            return new PlannedStack(project, stack, resources, cloud.invokes(), outputs,
-                    List.copyOf(result.exceptions()));
+            return new PlannedStack(project, stack, resources, cloud.invokes(), outputs, List.copyOf(errors));
         } finally {
             PulumiTest.cleanup();
         }

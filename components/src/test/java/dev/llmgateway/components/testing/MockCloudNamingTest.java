@@ -61,6 +61,14 @@ class MockCloudNamingTest {
     }
 
     @Test
+    void anOutputThatDependsOnARefusedResourceIsReportedFailedAlongWithTheRefusal() {
+        PlannedStack plan = plan(ctx -> ctx.export("dns",
+                new LoadBalancer("llm-a-long-stack-name-proxy", LoadBalancerArgs.builder().build()).dnsName()));
+        assertEquals(OfflineEngine.FAILED_MARK, plan.outputs().get("dns"));
+        assertTrue(error(plan).contains("AWS allows at most 32"));
+    }
+
+    @Test
     void aTargetGroupWhoseLogicalNameLeavesNoRoomForTheSuffixIsRefusedByTheProvider() {
         String message = error(plan(ctx -> new TargetGroup("llm-a-long-stack-name-proxy", TargetGroupArgs.builder().build())));
         assertTrue(message.contains("plus 7 random chars is longer than maximum length 32"), message);
