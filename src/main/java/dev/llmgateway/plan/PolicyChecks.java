@@ -135,6 +135,10 @@ public final class PolicyChecks {
             check("LGW-TLS-002", "HTTP listeners only redirect to HTTPS",
                     "API keys travel in headers; plain HTTP exposes them (a dev-only HTTP listener is still reported).",
                     "FSBP ELB.1", HIGH, false, listeners("HTTP"), PolicyChecks::httpRedirectOnly),
+            check("LGW-ELB-002", "A header-guarded listener forwards only requests with the header",
+                    "Behind CloudFront the load balancer's DNS name is public: a path without the origin header bypasses CloudFront and its WAF.",
+                    "AWS CloudFront developer guide, restricting access to Application Load Balancers", HIGH, false,
+                    listeners("HTTPS", "HTTP"), PolicyChecks::headerGuard),
             check("LGW-ELB-001", "Load balancers drop invalid HTTP headers",
                     "Malformed headers are a request-smuggling vector.",
                     "FSBP ELB.4", MEDIUM, false, applicationLoadBalancers(),
@@ -317,6 +321,38 @@ public final class PolicyChecks {
 
     private static double port(Object value) {
         return value instanceof Number n ? n.doubleValue() : -1;
+    }
+
+    /**
+     * When any rule of a listener requires an HTTP header (CloudFront's secret origin header), every rule that
+     * forwards must require it too and the default action must refuse: otherwise that path bypasses the edge.
+     */
+    private static List<String> headerGuard(PlannedStack stack, PlannedResource listener) {
+        String arn = String.valueOf(listener.output("arn").orElse(""));
+        List<PlannedResource> rules = stack.ofType("aws:lb/listenerRule:ListenerRule").stream()
+                .filter(r -> arn.equals(r.input("listenerArn").map(String::valueOf).orElse(null))).toList();
+        java.util.Set<Object> headers = new java.util.TreeSet<>();
+        rules.forEach(r -> r.list("conditions").forEach(c -> headerName(c).ifPresent(headers::add)));
+        if (headers.isEmpty()) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        rules.stream().filter(r -> forwards(r.list("actions")))
+                .filter(r -> r.list("conditions").stream().noneMatch(c -> headerName(c).filter(headers::contains).isPresent()))
+                .forEach(r -> problems.add("rule " + r.name() + " forwards without the " + headers + " header"));
+        if (forwards(listener.list("defaultActions"))) {
+            problems.add("the default action forwards requests without the " + headers + " header");
+        }
+        return problems;
+    }
+
+    private static Optional<Object> headerName(Object condition) {
+        return condition instanceof Map<?, ?> c && c.get("httpHeader") instanceof Map<?, ?> header
+                ? Optional.ofNullable(header.get("httpHeaderName")) : Optional.empty();
+    }
+
+    private static boolean forwards(List<?> actions) {
+        return actions.stream().anyMatch(a -> a instanceof Map<?, ?> action && "forward".equals(action.get("type")));
     }
 
     private static List<String> httpRedirectOnly(PlannedStack stack, PlannedResource listener) {

@@ -35,7 +35,14 @@ import com.pulumi.aws.lb.Listener;
 import com.pulumi.aws.lb.ListenerArgs;
 import com.pulumi.aws.lb.LoadBalancer;
 import com.pulumi.aws.lb.LoadBalancerArgs;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.lb.ListenerRuleArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
 import com.pulumi.aws.rds.Cluster;
 import com.pulumi.aws.rds.ClusterArgs;
@@ -105,7 +112,7 @@ class PolicyChecksTest {
             entry("LGW-IAM-001", "task-policy"), entry("LGW-NET-004", "vpc"), entry("LGW-NET-005", "vpc"),
             entry("LGW-VPN-001", "vpn"), entry("LGW-VPN-002", "vpn"), entry("LGW-PROD-001", "db"),
             entry("LGW-PROD-002", "db"), entry("LGW-PROD-003", "db"), entry("LGW-PROD-004", "alb"),
-            entry("LGW-FLOW-001", "alb-to-db"), entry("LGW-FLOW-002", "alb-sg"), entry("LGW-QUOTA-001", "alb-sg"));
+            entry("LGW-FLOW-001", "alb-to-db"), entry("LGW-FLOW-002", "alb-sg"), entry("LGW-ELB-002", "https"), entry("LGW-QUOTA-001", "alb-sg"));
 
     private static PolicyReport good;
     private static PolicyReport bad;
@@ -164,10 +171,26 @@ class PolicyChecksTest {
         var alb = new LoadBalancer("alb", LoadBalancerArgs.builder().loadBalancerType("application")
                 .securityGroups(albSg.id().applyValue(List::of)).subnets("subnet-a", "subnet-b")
                 .dropInvalidHeaderFields(ok).enableDeletionProtection(ok).build());
-        new Listener("https", ListenerArgs.builder().loadBalancerArn(alb.arn()).port(443).protocol("HTTPS")
+        var https = new Listener("https", ListenerArgs.builder().loadBalancerArn(alb.arn()).port(443).protocol("HTTPS")
                 .sslPolicy(ok ? TLS13 : "ELBSecurityPolicy-2016-08").certificateArn("arn:aws:acm:cert")
-                .defaultActions(ListenerDefaultActionArgs.builder().type("forward").targetGroupArn("arn:tg").build())
+                .defaultActions(ok
+                        ? ListenerDefaultActionArgs.builder().type("fixed-response").fixedResponse(ListenerDefaultActionFixedResponseArgs
+                                .builder().contentType("text/plain").statusCode("403").build()).build()
+                        : ListenerDefaultActionArgs.builder().type("forward").targetGroupArn("arn:tg").build())
                 .build());
+        // CloudFront's origin header guards /v1/*; the violating program forgets it on /ui/*.
+        for (String path : List.of("/v1/*", "/ui/*")) {
+            var conditions = new java.util.ArrayList<ListenerRuleConditionArgs>();
+            conditions.add(ListenerRuleConditionArgs.builder().pathPattern(ListenerRuleConditionPathPatternArgs.builder()
+                    .values(path).build()).build());
+            if (ok || path.equals("/v1/*")) {
+                conditions.add(ListenerRuleConditionArgs.builder().httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
+                        .httpHeaderName("X-Origin-Verify").values("s3cr3t").build()).build());
+            }
+            new ListenerRule("rule-" + path.charAt(1), ListenerRuleArgs.builder().listenerArn(https.arn())
+                    .priority(path.equals("/v1/*") ? 100 : 110).conditions(conditions)
+                    .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn("arn:tg").build()).build());
+        }
         new Listener("http", ListenerArgs.builder().loadBalancerArn(alb.arn()).port(80).protocol("HTTP")
                 .defaultActions(ok
                         ? ListenerDefaultActionArgs.builder().type("redirect").redirect(ListenerDefaultActionRedirectArgs
