@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
  */
 final class ProxyContainers {
 
+    /** Seconds LiteLLM keeps an idle connection open beyond the load balancer's idle timeout. */
+    static final int KEEPALIVE_MARGIN_SECONDS = 5;
     /** LiteLLM's port. */
     static final int PORT = 4000;
     /** Liveness without dependencies, in Python because LiteLLM images ship neither curl nor wget. */
@@ -113,6 +115,11 @@ final class ProxyContainers {
                 // not one a caller wrote (uvicorn ProxyHeadersMiddleware, CIDRs since encode/uvicorn PR #2265).
                 // Behind CloudFront that address is CloudFront's edge; the viewer's is in CloudFront's and WAF's logs.
                 .env("FORWARDED_ALLOW_IPS", s.network().cidr().toString())
+                // uvicorn closes idle keep-alive connections after 5 s by default; the load balancer reuses them for up
+                // to its idle timeout, and a connection the target closed first becomes a 502. AWS: keep the target's
+                // keep-alive longer than the load balancer's idle timeout (ELB user guide, "Connection idle timeout").
+                // LiteLLM passes KEEPALIVE_TIMEOUT to uvicorn's timeout_keep_alive (LiteLLM docs, proxy CLI arguments).
+                .env("KEEPALIVE_TIMEOUT", Integer.toString(s.access().idleTimeoutSeconds() + KEEPALIVE_MARGIN_SECONDS))
                 .env(Sidecars.environment(s.litellm()))
                 .env(WRITABLE_PATHS)
                 .healthCheck(HealthCheck.of(LIVENESS, 300))

@@ -67,8 +67,8 @@ public final class PolicyChecks {
 
     /** Words that mark an environment variable as holding a secret. */
     private static final List<String> SECRET_WORDS = List.of("KEY", "SECRET", "PASSWORD", "TOKEN");
-    /** Variables whose names contain such a word but hold no secret (a flag and an S3 object key). */
-    private static final Set<String> NOT_SECRET_VARIABLES = Set.of("IAM_TOKEN_DB_AUTH", "LITELLM_CONFIG_BUCKET_OBJECT_KEY");
+    /** Variables whose names contain such a word but hold no secret (a flag). */
+    private static final Set<String> NOT_SECRET_VARIABLES = Set.of("IAM_TOKEN_DB_AUTH");
     private static final Set<String> OPEN_CIDRS = Set.of("0.0.0.0/0", "::/0");
 
     private static final List<PolicyCheck> ALL = List.of(

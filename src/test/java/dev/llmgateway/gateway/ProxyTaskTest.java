@@ -297,6 +297,14 @@ class ProxyTaskTest {
     }
 
     @Test
+    void liteLlmKeepsIdleConnectionsOpenLongerThanTheLoadBalancerSoItNeverClosesOneTheBalancerReuses() {
+        PlannedStack prod = Plans.stack("prod");
+        double idle = prod.one("aws:lb/loadBalancer:LoadBalancer").number("idleTimeout");
+        int keepAlive = Integer.parseInt(env(containers(prod).get("litellm")).get("KEEPALIVE_TIMEOUT"));
+        assertTrue(keepAlive > idle, keepAlive + " s keep-alive against a " + idle + " s idle timeout");
+    }
+
+    @Test
     void rotatingTheMasterKeyRollsTheTasks() {
         var rotated = Plans.of(Stacks.load("dev").with(Map.of("masterKeyVersion", 2)));
         assertEquals("1", env(containers(Plans.stack("dev")).get("litellm")).get("MASTER_ROTATION"));
