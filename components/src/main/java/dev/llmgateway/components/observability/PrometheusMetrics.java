@@ -46,8 +46,8 @@ import static dev.llmgateway.components.observability.MetricsTaskDefinition.GRAF
  * single-node scraping the target and Grafana with VictoriaMetrics provisioned as its default
  * data source, as one Fargate task (one replica) in private subnets on a given cluster. Grafana is
  * served behind the given load balancer under a path prefix and accepts traffic only from the load
- * balancer's security group; the task's only other egress is HTTPS (image pulls, Secrets Manager,
- * CloudWatch Logs) and the scrape port on the target's security group. Samples live on task
+ * balancer's security group; the task's only other egress is HTTPS (image pulls, Secrets Manager or
+ * SSM, CloudWatch Logs) and the scrape port on the target's security group. Samples live on task
  * storage and are lost when the task is replaced.
  *
  * <p>The target must allow ingress from {@link #securityGroupId()} on the scrape port.
@@ -117,7 +117,7 @@ public final class PrometheusMetrics extends ComponentResource {
                 .securityGroupId(securityGroup.id())
                 .cidrIpv4("0.0.0.0/0")
                 .ipProtocol("tcp").fromPort(443).toPort(443)
-                .description("HTTPS: image pulls, Secrets Manager, CloudWatch Logs")
+                .description("HTTPS: image pulls, Secrets Manager or SSM, CloudWatch Logs")
                 .build(), child);
 
         var logGroup = new LogGroup(name + "-logs", LogGroupArgs.builder()
@@ -216,13 +216,24 @@ public final class PrometheusMetrics extends ComponentResource {
         return opts;
     }
 
-    /** Logs to this log group, the admin password secret, and the key only through Secrets Manager. */
-    private static String executionPolicy(String logGroupArn, String secretArn, String kmsKeyArn, String region) {
+    /**
+     * Logs to this log group, and the admin password from whichever store holds it (ECS resolves
+     * {@code valueFrom} with {@code secretsmanager:GetSecretValue} for a secret and
+     * {@code ssm:GetParameters} for a parameter: ECS Developer Guide, "Pass sensitive data to an
+     * Amazon ECS container", required IAM permissions), with the key usable only through that store
+     * ({@code kms:ViaService} is {@code secretsmanager.<region>.amazonaws.com} or
+     * {@code ssm.<region>.amazonaws.com}: AWS KMS Developer Guide, "kms:ViaService").
+     */
+    static String executionPolicy(String logGroupArn, String secretArn, String kmsKeyArn, String region) {
+        // arn:<partition>:<service>:...: the service names the store.
+        boolean parameter = secretArn.startsWith("arn:") && secretArn.split(":")[2].equals("ssm");
+        String service = parameter ? "ssm" : "secretsmanager";
         return PolicyDocument.json(List.of(
                 Statement.allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                         List.of(logGroupArn + ":log-stream:*")),
-                Statement.allow("ReadGrafanaAdminPassword", List.of("secretsmanager:GetSecretValue"), List.of(secretArn)),
+                Statement.allow("ReadGrafanaAdminPassword",
+                        List.of(parameter ? "ssm:GetParameters" : "secretsmanager:GetSecretValue"), List.of(secretArn)),
                 Statement.allow("DecryptSecret", List.of("kms:Decrypt"), List.of(kmsKeyArn))
-                        .when("StringEquals", "kms:ViaService", "secretsmanager." + region + ".amazonaws.com")));
+                        .when("StringEquals", "kms:ViaService", service + "." + region + ".amazonaws.com")));
     }
 }

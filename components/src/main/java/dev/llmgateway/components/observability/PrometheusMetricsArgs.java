@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * @param scrapePort                    port VictoriaMetrics scrapes; default 4000 (LiteLLM)
  * @param scrapePath                    path VictoriaMetrics scrapes; default {@code /metrics/} (LiteLLM)
  * @param scrapeTargetSecurityGroupId   security group of the scraped target, the only egress besides HTTPS (required)
- * @param grafanaAdminPasswordSecretArn Secrets Manager secret with Grafana's admin password, read via ECS secrets (required)
+ * @param grafanaAdminPasswordSecretArn Secrets Manager secret or SSM SecureString parameter with Grafana's admin password, read via ECS secrets (required)
  * @param kmsKeyArn                     customer-managed KMS key of the log group and the password secret (required)
  * @param region                        region of the service, for the awslogs driver (required)
  * @param retentionDays                 days VictoriaMetrics keeps samples (task storage: lost when the task is replaced); default 30
@@ -214,7 +214,7 @@ public record PrometheusMetricsArgs(
             return this;
         }
 
-        /** Required: ARN of the Secrets Manager secret holding Grafana's admin password (read via ECS secrets). */
+        /** Required: ARN of the Secrets Manager secret or SSM SecureString parameter holding Grafana's admin password (read via ECS secrets). */
         public Builder grafanaAdminPasswordSecretArn(Output<String> grafanaAdminPasswordSecretArn) {
             this.grafanaAdminPasswordSecretArn = grafanaAdminPasswordSecretArn;
             return this;

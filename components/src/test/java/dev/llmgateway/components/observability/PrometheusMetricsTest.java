@@ -149,20 +149,44 @@ class PrometheusMetricsTest {
         assertEquals("false", env(grafana, "GF_AUTH_ANONYMOUS_ENABLED"));
     }
 
+    /** The execution role's statements by Sid: [actions, resource, kms:ViaService condition or null]. */
+    private static Map<String, List<String>> executionStatements(PlannedStack plan) {
+        PlannedResource policy = plan.ofType("aws:iam/rolePolicy:RolePolicy").stream()
+                .filter(p -> p.name().endsWith("-execution")).findFirst().orElseThrow();
+        Map<String, List<String>> statements = new HashMap<>();
+        JsonParser.parseString(policy.string("policy")).getAsJsonObject().getAsJsonArray("Statement").forEach(e -> {
+            JsonObject s = e.getAsJsonObject();
+            JsonObject condition = s.getAsJsonObject("Condition");
+            statements.put(s.get("Sid").getAsString(), java.util.Arrays.asList(s.get("Action").toString(),
+                    s.get("Resource").getAsString(),
+                    condition == null ? null : condition.getAsJsonObject("StringEquals").get("kms:ViaService").getAsString()));
+        });
+        return statements;
+    }
+
     @Test
     void executionRoleReadsOnlyThePasswordSecretAndWritesOnlyItsLogGroup() {
         PlannedStack plan = plan(b -> { });
 
-        JsonArray statements = JsonParser.parseString(plan.one("aws:iam/rolePolicy:RolePolicy").string("policy"))
-                .getAsJsonObject().getAsJsonArray("Statement");
-        Map<String, String> resources = new HashMap<>();
-        statements.forEach(s -> resources.put(s.getAsJsonObject().get("Sid").getAsString(),
-                s.getAsJsonObject().get("Resource").getAsString()));
         Object logGroupName = plan.one("aws:cloudwatch/logGroup:LogGroup").output("name").orElseThrow();
         assertEquals(Map.of(
-                "WriteLogs", "arn:aws:logs:eu-west-1:123456789012:log-group:" + logGroupName + ":log-stream:*",
-                "ReadGrafanaAdminPassword", SECRET_ARN,
-                "DecryptSecret", KEY_ARN), resources);
+                "WriteLogs", java.util.Arrays.asList("[\"logs:CreateLogStream\",\"logs:PutLogEvents\"]",
+                        "arn:aws:logs:eu-west-1:123456789012:log-group:" + logGroupName + ":log-stream:*", null),
+                "ReadGrafanaAdminPassword", java.util.Arrays.asList("[\"secretsmanager:GetSecretValue\"]", SECRET_ARN, null),
+                "DecryptSecret", java.util.Arrays.asList("[\"kms:Decrypt\"]", KEY_ARN, "secretsmanager.eu-west-1.amazonaws.com")),
+                executionStatements(plan));
+    }
+
+    @Test
+    void withThePasswordInParameterStoreTheExecutionRoleReadsThatParameterAndDecryptsOnlyThroughSsm() {
+        String parameterArn = "arn:aws:ssm:eu-west-1:123456789012:parameter/litellm-gateway/dev/grafana-admin-password";
+        PlannedStack plan = plan(b -> b.grafanaAdminPasswordSecretArn(Output.of(parameterArn)));
+
+        Map<String, List<String>> statements = executionStatements(plan);
+        assertEquals(java.util.Arrays.asList("[\"ssm:GetParameters\"]", parameterArn, null), statements.get("ReadGrafanaAdminPassword"));
+        assertEquals(java.util.Arrays.asList("[\"kms:Decrypt\"]", KEY_ARN, "ssm.eu-west-1.amazonaws.com"), statements.get("DecryptSecret"));
+        assertEquals(parameterArn, container(plan, MetricsTaskDefinition.GRAFANA).getAsJsonArray("secrets")
+                .get(0).getAsJsonObject().get("valueFrom").getAsString());
     }
 
     @Test
