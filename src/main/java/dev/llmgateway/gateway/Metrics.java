@@ -45,6 +45,7 @@ final class Metrics {
                 .clusterArn(proxy.clusterArn())
                 .vpcId(network.vpcId())
                 .subnetIds(network.subnetIds(SubnetTier.PRIVATE))
+                .subnetCount(s.network().azCount())
                 .albSecurityGroupId(proxy.loadBalancerSecurityGroupId())
                 .listenerArn(proxy.listenerArn())
                 .scrapeHost(Output.of(discovery.dnsName()))
@@ -53,7 +54,8 @@ final class Metrics {
                 .grafanaAdminPasswordSecretArn(grafanaPasswordArn)
                 .kmsKeyArn(keyArn)
                 .region(s.region())
-                .logRetentionDays(s.observability().logRetentionDays());
+                .logRetentionDays(s.observability().logRetentionDays())
+                .retentionDays(s.observability().metricsRetentionDays());
         // Grafana is reachable only the way the proxy is: through CloudFront's header in edge mode.
         proxy.requiredHeaderCondition().ifPresent(args::listenerRuleCondition);
         var metrics = new PrometheusMetrics(prefix + "-metrics", args.build(), options);

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * @param clusterArn                    ARN of the ECS cluster the service runs on (required)
  * @param vpcId                         VPC of the service's security group (required)
  * @param subnetIds                     private subnets of the task, which gets no public IP (required)
+ * @param subnetCount                   how many subnets {@code subnetIds} holds: one EFS mount target each (required, 1 to 6)
  * @param albSecurityGroupId            security group of the load balancer, the only source allowed to reach Grafana (required)
  * @param listenerArn                   load balancer listener that forwards {@code grafanaPathPrefix} to Grafana (required)
  * @param listenerRulePriority          priority of that listener rule, unique on the listener; default 900
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  * @param grafanaAdminPasswordSecretArn Secrets Manager secret or SSM SecureString parameter with Grafana's admin password, read via ECS secrets (required)
  * @param kmsKeyArn                     customer-managed KMS key of the log group and the password secret (required)
  * @param region                        region of the service, for the awslogs driver (required)
- * @param retentionDays                 days VictoriaMetrics keeps samples (task storage: lost when the task is replaced); default 30
+ * @param retentionDays                 days VictoriaMetrics keeps samples (on EFS, kept across task replacement); default 30
  * @param logRetentionDays              days CloudWatch keeps container logs; default 30
  * @param victoriaMetricsImage          VictoriaMetrics single-node image; default {@link #VICTORIA_METRICS_IMAGE}
  * @param grafanaImage                  Grafana image; default {@link #GRAFANA_IMAGE}
@@ -39,6 +40,7 @@ public record PrometheusMetricsArgs(
         Output<String> clusterArn,
         Output<String> vpcId,
         Output<List<String>> subnetIds,
+        int subnetCount,
         Output<String> albSecurityGroupId,
         Output<String> listenerArn,
         int listenerRulePriority,
@@ -88,6 +90,7 @@ public record PrometheusMetricsArgs(
         }
         range("listenerRulePriority", listenerRulePriority, 1, 50000);
         range("scrapePort", scrapePort, 1, 65535);
+        range("subnetCount", subnetCount, 1, 6);
         range("retentionDays", retentionDays, 1, 3650);
         if (grafanaPathPrefix == null || !PATH_PREFIX.matcher(grafanaPathPrefix).matches()) {
             throw new IllegalArgumentException("grafanaPathPrefix: '" + grafanaPathPrefix
@@ -124,6 +127,7 @@ public record PrometheusMetricsArgs(
         private Output<String> clusterArn;
         private Output<String> vpcId;
         private Output<List<String>> subnetIds;
+        private int subnetCount;
         private Output<String> albSecurityGroupId;
         private Output<String> listenerArn;
         private int listenerRulePriority = 900;
@@ -160,6 +164,12 @@ public record PrometheusMetricsArgs(
         /** Required: private subnets for the task (it gets no public IP). */
         public Builder subnetIds(Output<List<String>> subnetIds) {
             this.subnetIds = subnetIds;
+            return this;
+        }
+
+        /** Required: how many subnets {@link #subnetIds} holds (1 to 6): one EFS mount target in each. */
+        public Builder subnetCount(int subnetCount) {
+            this.subnetCount = subnetCount;
             return this;
         }
 
@@ -232,7 +242,7 @@ public record PrometheusMetricsArgs(
             return this;
         }
 
-        /** Days VictoriaMetrics keeps samples (task storage, lost when the task is replaced); default 30. */
+        /** Days VictoriaMetrics keeps samples (on EFS, kept across task replacement); default 30. */
         public Builder retentionDays(int retentionDays) {
             this.retentionDays = retentionDays;
             return this;
@@ -270,7 +280,7 @@ public record PrometheusMetricsArgs(
 
         /** The args; throws {@link IllegalArgumentException} naming a missing or invalid field. */
         public PrometheusMetricsArgs build() {
-            return new PrometheusMetricsArgs(clusterArn, vpcId, subnetIds, albSecurityGroupId, listenerArn,
+            return new PrometheusMetricsArgs(clusterArn, vpcId, subnetIds, subnetCount, albSecurityGroupId, listenerArn,
                     listenerRulePriority, grafanaPathPrefix, scrapeHost, scrapePort, scrapePath,
                     scrapeTargetSecurityGroupId, grafanaAdminPasswordSecretArn, kmsKeyArn, region, retentionDays,
                     logRetentionDays, victoriaMetricsImage, grafanaImage, configWriterImage, listenerRuleConditions);
