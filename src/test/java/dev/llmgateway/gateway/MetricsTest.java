@@ -6,9 +6,14 @@ import dev.llmgateway.components.testing.PlannedStack;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Seed 003 (Bedrock + metrics): the metrics service as the example stack plans it. */
 class MetricsTest {
@@ -50,5 +55,52 @@ class MetricsTest {
         assertEquals("secretsmanager:GetSecretValue", read.getAsJsonArray("Action").get(0).getAsString());
         assertEquals(secretArn, read.get("Resource").getAsString());
         assertNotNull(statement(policy, "DecryptSecret").getAsJsonObject("Condition"));
+    }
+
+    private static final Pattern METRIC = Pattern.compile("\\blitellm_[a-z_]+");
+    private static final Pattern BY = Pattern.compile("by \\(([a-z_, ]+)\\)");
+
+    @Test
+    void theProvisionedDashboardIsValidJsonAndQueriesOnlyLiteLlmSeriesAndLabelsThatExist() {
+        PlannedStack plan = Plans.example(EXAMPLE);
+        JsonObject writer = null;
+        for (var c : JsonParser.parseString(plan.named("aws:ecs/taskDefinition:TaskDefinition", "llm-" + EXAMPLE + "-metrics-task")
+                .string("containerDefinitions")).getAsJsonArray()) {
+            if (c.getAsJsonObject().get("name").getAsString().equals("config-writer")) {
+                writer = c.getAsJsonObject();
+            }
+        }
+        assertNotNull(writer);
+        String json = null;
+        for (var e : writer.getAsJsonArray("environment")) {
+            if (e.getAsJsonObject().get("name").getAsString().equals("GRAFANA_DASHBOARD_LITELLM")) {
+                json = e.getAsJsonObject().get("value").getAsString();
+            }
+        }
+        assertNotNull(json, "the dashboard reaches the config writer");
+
+        var panels = JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("panels");
+        Set<String> queried = new TreeSet<>();
+        Set<String> grouped = new TreeSet<>();
+        for (var panel : panels) {
+            for (var target : panel.getAsJsonObject().getAsJsonArray("targets")) {
+                String expr = target.getAsJsonObject().get("expr").getAsString();
+                Matcher metric = METRIC.matcher(expr);
+                assertTrue(metric.find(), "every panel queries a LiteLLM series: " + expr);
+                Set<String> labels = LiteLlmDashboard.METRICS.get(metric.group());
+                assertNotNull(labels, metric.group() + " is not a verified LiteLLM series");
+                queried.add(metric.group());
+                Matcher by = BY.matcher(expr);
+                while (by.find()) {
+                    for (String label : by.group(1).split(",\\s*")) {
+                        assertTrue(labels.contains(label), metric.group() + " has no label " + label);
+                        grouped.add(label);
+                    }
+                }
+            }
+        }
+        assertEquals(LiteLlmDashboard.METRICS.keySet(), queried, "requests, failures, latency, spend, tokens, budgets");
+        assertTrue(grouped.containsAll(Set.of("requested_model", "model", "team_alias", "api_key_alias")),
+                "per model, per team and per key: " + grouped);
     }
 }

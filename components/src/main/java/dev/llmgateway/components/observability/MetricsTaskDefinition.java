@@ -52,6 +52,9 @@ final class MetricsTaskDefinition {
     private static final String SCRAPE_CONFIG_FILE = CONFIG_DIR + "/prometheus.yml";
     private static final String PROVISIONING_DIR = CONFIG_DIR + "/grafana/provisioning";
     private static final String DATASOURCE_FILE = PROVISIONING_DIR + "/datasources/victoriametrics.yaml";
+    private static final String DASHBOARD_PROVIDER_FILE = PROVISIONING_DIR + "/dashboards/provided.yaml";
+    /** Where the dashboards' JSON files go; Grafana reads them through the provider file. */
+    static final String DASHBOARD_DIR = CONFIG_DIR + "/grafana/dashboards";
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private MetricsTaskDefinition() {
@@ -89,6 +92,22 @@ final class MetricsTaskDefinition {
     }
 
     /**
+     * Grafana dashboard provisioning file (JSON, which is valid YAML): every dashboard file in
+     * {@link #DASHBOARD_DIR}, read-only in the UI (Grafana docs, "Provisioning Grafana", dashboards:
+     * {@code type: file}, {@code options.path}, {@code allowUiUpdates}, {@code disableDeletion}).
+     */
+    static String dashboardProvider() {
+        return GSON.toJson(Map.of(
+                "apiVersion", 1,
+                "providers", List.of(ordered(
+                        "name", "provided",
+                        "type", "file",
+                        "disableDeletion", true,
+                        "allowUiUpdates", false,
+                        "options", Map.of("path", DASHBOARD_DIR)))));
+    }
+
+    /**
      * The container definitions JSON.
      *
      * @param args              component args (images, paths, retention, region)
@@ -99,13 +118,25 @@ final class MetricsTaskDefinition {
     static String containers(PrometheusMetricsArgs args, String scrapeHost, String logGroup, String passwordSecretArn) {
         Map<String, Object> writer = container(CONFIG_WRITER, args.configWriterImage(), false, CONFIG_WRITER_USER,
                 args.region(), logGroup);
-        writer.put("command", List.of("sh", "-c", "mkdir -p " + PROVISIONING_DIR + "/datasources"
+        StringBuilder write = new StringBuilder("mkdir -p " + PROVISIONING_DIR + "/datasources " + PROVISIONING_DIR
+                + "/dashboards " + DASHBOARD_DIR
                 + " && printf '%s' \"$SCRAPE_CONFIG\" > " + SCRAPE_CONFIG_FILE
                 + " && printf '%s' \"$GRAFANA_DATASOURCES\" > " + DATASOURCE_FILE
-                + " && chmod 1777 " + VOLUMES.get(GRAFANA_DATA_VOLUME) + " " + VOLUMES.get(GRAFANA_TMP_VOLUME)));
-        writer.put("environment", environment(ordered(
+                + " && printf '%s' \"$GRAFANA_DASHBOARD_PROVIDER\" > " + DASHBOARD_PROVIDER_FILE);
+        Map<String, Object> environment = ordered(
                 "SCRAPE_CONFIG", scrapeConfig(scrapeHost, args.scrapePort(), args.scrapePath()),
-                "GRAFANA_DATASOURCES", dataSources())));
+                "GRAFANA_DATASOURCES", dataSources(),
+                "GRAFANA_DASHBOARD_PROVIDER", dashboardProvider());
+        // One variable per dashboard: its JSON goes to <name>.json (names are checked to be file-safe).
+        args.grafanaDashboards().forEach((name, json) -> {
+            String variable = "GRAFANA_DASHBOARD_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            write.append(" && printf '%s' \"$").append(variable).append("\" > ").append(DASHBOARD_DIR).append('/')
+                    .append(name).append(".json");
+            environment.put(variable, json);
+        });
+        write.append(" && chmod 1777 ").append(VOLUMES.get(GRAFANA_DATA_VOLUME)).append(' ').append(VOLUMES.get(GRAFANA_TMP_VOLUME));
+        writer.put("command", List.of("sh", "-c", write.toString()));
+        writer.put("environment", environment(environment));
         writer.put("mountPoints", List.of(mount(CONFIG_VOLUME, false), mount(GRAFANA_DATA_VOLUME, false),
                 mount(GRAFANA_TMP_VOLUME, false)));
 
@@ -118,7 +149,8 @@ final class MetricsTaskDefinition {
                 "-httpListenAddr=127.0.0.1:" + VICTORIA_METRICS_PORT));
         victoria.put("mountPoints", List.of(mount(CONFIG_VOLUME, true), mount(DATA_VOLUME, false)));
         victoria.put("dependsOn", List.of(dependsOn(CONFIG_WRITER, "SUCCESS")));
-        // The image is alpine-based, so busybox wget is there; /health answers "OK" once the server is up.
+        // The image is alpine-based, so busybox wget is there; /health answers "OK" while the server runs
+        // (VictoriaMetrics lib/httpserver/httpserver.go, handlerWrapper).
         victoria.put("healthCheck", healthCheck(List.of("CMD", "wget", "-q", "-O", "/dev/null",
                 "http://127.0.0.1:" + VICTORIA_METRICS_PORT + "/health")));
 

@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  * @param victoriaMetricsImage          VictoriaMetrics single-node image; default {@link #VICTORIA_METRICS_IMAGE}
  * @param grafanaImage                  Grafana image; default {@link #GRAFANA_IMAGE}
  * @param configWriterImage             image with {@code sh} that writes the config files; default {@link #CONFIG_WRITER_IMAGE}
+ * @param grafanaDashboards             dashboards Grafana provisions read-only, by file name ({@code [a-z0-9-]+}) to
+ *                                      dashboard JSON; default none
  * @param listenerRuleConditions        conditions Grafana's listener rule adds to its path (e.g. the header CloudFront
  *                                      sends, so that Grafana is reachable only the way the proxy is); default none
  */
@@ -57,6 +59,7 @@ public record PrometheusMetricsArgs(
         String victoriaMetricsImage,
         String grafanaImage,
         String configWriterImage,
+        java.util.Map<String, String> grafanaDashboards,
         List<ListenerRuleConditionArgs> listenerRuleConditions) {
 
     /** Default VictoriaMetrics single-node image (pinned). */
@@ -67,6 +70,7 @@ public record PrometheusMetricsArgs(
     public static final String CONFIG_WRITER_IMAGE = "public.ecr.aws/docker/library/busybox:1.36.1";
 
     private static final Pattern PATH_PREFIX = Pattern.compile("(/[A-Za-z0-9._-]+)+");
+    private static final Pattern DASHBOARD_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
     /** Checks every field; messages name the field and what is allowed. */
@@ -85,6 +89,10 @@ public record PrometheusMetricsArgs(
         required("grafanaImage", grafanaImage);
         required("configWriterImage", configWriterImage);
         listenerRuleConditions = List.copyOf(listenerRuleConditions);
+        grafanaDashboards = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(grafanaDashboards));
+        grafanaDashboards.keySet().stream().filter(n -> !DASHBOARD_NAME.matcher(n).matches()).findFirst().ifPresent(bad -> {
+            throw new IllegalArgumentException("grafanaDashboards: '" + bad + "' must be a file name of a-z, 0-9 and '-'");
+        });
         if (!REGION.matcher(region).matches()) {
             throw new IllegalArgumentException("region: '" + region + "' is not an AWS region name (e.g. us-east-1)");
         }
@@ -145,6 +153,7 @@ public record PrometheusMetricsArgs(
         private String grafanaImage = GRAFANA_IMAGE;
         private String configWriterImage = CONFIG_WRITER_IMAGE;
         private final List<ListenerRuleConditionArgs> listenerRuleConditions = new java.util.ArrayList<>();
+        private final java.util.Map<String, String> grafanaDashboards = new java.util.LinkedHashMap<>();
 
         private Builder() {
         }
@@ -272,6 +281,12 @@ public record PrometheusMetricsArgs(
             return this;
         }
 
+        /** A dashboard Grafana provisions read-only: file name ({@code [a-z0-9-]+}) and dashboard JSON; repeatable. */
+        public Builder grafanaDashboard(String name, String json) {
+            this.grafanaDashboards.put(name, json);
+            return this;
+        }
+
         /** A further condition of Grafana's listener rule, such as a required header; repeatable. */
         public Builder listenerRuleCondition(ListenerRuleConditionArgs condition) {
             this.listenerRuleConditions.add(condition);
@@ -283,7 +298,8 @@ public record PrometheusMetricsArgs(
             return new PrometheusMetricsArgs(clusterArn, vpcId, subnetIds, subnetCount, albSecurityGroupId, listenerArn,
                     listenerRulePriority, grafanaPathPrefix, scrapeHost, scrapePort, scrapePath,
                     scrapeTargetSecurityGroupId, grafanaAdminPasswordSecretArn, kmsKeyArn, region, retentionDays,
-                    logRetentionDays, victoriaMetricsImage, grafanaImage, configWriterImage, listenerRuleConditions);
+                    logRetentionDays, victoriaMetricsImage, grafanaImage, configWriterImage, grafanaDashboards,
+                    listenerRuleConditions);
         }
     }
 }

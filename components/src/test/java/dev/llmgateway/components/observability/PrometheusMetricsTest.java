@@ -230,6 +230,34 @@ class PrometheusMetricsTest {
     }
 
     @Test
+    void grafanaProvisionsEveryGivenDashboardReadOnlyFromTheFilesTheWriterPuts() {
+        PlannedStack plan = plan(b -> b.grafanaDashboard("gateway-overview", "{\"title\":\"x\"}"));
+
+        JsonObject writer = container(plan, MetricsTaskDefinition.CONFIG_WRITER);
+        JsonObject provider = JsonParser.parseString(env(writer, "GRAFANA_DASHBOARD_PROVIDER")).getAsJsonObject()
+                .getAsJsonArray("providers").get(0).getAsJsonObject();
+        assertEquals("file", provider.get("type").getAsString());
+        assertEquals("/config/grafana/dashboards", provider.getAsJsonObject("options").get("path").getAsString());
+        assertFalse(provider.get("allowUiUpdates").getAsBoolean());
+        assertEquals("{\"title\":\"x\"}", env(writer, "GRAFANA_DASHBOARD_GATEWAY_OVERVIEW"));
+        String command = writer.getAsJsonArray("command").get(2).getAsString();
+        assertTrue(command.contains("printf '%s' \"$GRAFANA_DASHBOARD_GATEWAY_OVERVIEW\" > /config/grafana/dashboards/gateway-overview.json"),
+                command);
+        assertTrue(command.contains("> /config/grafana/provisioning/dashboards/provided.yaml"), command);
+    }
+
+    @Test
+    void aDashboardNameThatIsNoFileNameIsRejected() {
+        var error = assertThrows(IllegalArgumentException.class, () -> PrometheusMetricsArgs.builder()
+                .clusterArn(Output.of("c")).vpcId(Output.of("v")).subnetIds(Output.of(List.of("s"))).subnetCount(1)
+                .albSecurityGroupId(Output.of("a")).listenerArn(Output.of("l")).scrapeHost(Output.of("h"))
+                .scrapeTargetSecurityGroupId(Output.of("t")).grafanaAdminPasswordSecretArn(Output.of(SECRET_ARN))
+                .kmsKeyArn(Output.of(KEY_ARN)).region("eu-west-1").grafanaDashboard("../x", "{}").build());
+
+        assertTrue(error.getMessage().contains("grafanaDashboards: '../x'"), error.getMessage());
+    }
+
+    @Test
     void grafanaAdminPasswordComesOnlyFromTheSecretThroughEcsSecrets() {
         PlannedStack plan = plan(b -> { });
 
