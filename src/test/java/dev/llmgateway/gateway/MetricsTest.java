@@ -3,8 +3,10 @@ package dev.llmgateway.gateway;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.components.testing.Reachability;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,6 +57,19 @@ class MetricsTest {
         assertEquals("secretsmanager:GetSecretValue", read.getAsJsonArray("Action").get(0).getAsString());
         assertEquals(secretArn, read.get("Resource").getAsString());
         assertNotNull(statement(policy, "DecryptSecret").getAsJsonObject("Condition"));
+    }
+
+    @Test
+    void victoriaMetricsReachesItsStorageByADeclaredFlowThatTheRulesAllow() {
+        PlannedStack plan = Plans.example(EXAMPLE);
+
+        Reachability.Verdict storage = Reachability.analyze(plan).stream()
+                .filter(v -> v.flow().endsWith("-flow-metrics-to-storage")).findFirst().orElseThrow();
+        assertEquals(2049, storage.port());
+        assertTrue(storage.allowed(), storage.why());
+        assertEquals(List.of("llm-" + EXAMPLE + "-metrics-nfs-from-metrics"),
+                Reachability.ingressRuleNames(plan, plan.named("aws:ec2/securityGroup:SecurityGroup",
+                        "llm-" + EXAMPLE + "-metrics-storage-sg").id()), "NFS is the storage group's only opening");
     }
 
     private static final Pattern METRIC = Pattern.compile("\\blitellm_[a-z_]+");
