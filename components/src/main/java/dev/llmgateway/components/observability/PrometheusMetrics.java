@@ -48,6 +48,8 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.CustomTimeouts;
+import dev.llmgateway.components.proxy.ProxyService;
 import com.pulumi.resources.Resource;
 import dev.llmgateway.components.support.PolicyDocument;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
@@ -74,6 +76,9 @@ public final class PrometheusMetrics extends ComponentResource {
 
     /** Port Grafana listens on behind the load balancer. */
     public static final int GRAFANA_PORT = MetricsTaskDefinition.GRAFANA_PORT;
+
+    /** Seconds the load balancer's verdict on Grafana is ignored after a task starts. */
+    private static final int HEALTH_CHECK_GRACE_SECONDS = 120;
 
     /** NFS port of the EFS mount targets. */
     public static final int NFS_PORT = 2049;
@@ -215,9 +220,12 @@ public final class PrometheusMetrics extends ComponentResource {
                 .desiredCount(1)
                 .deploymentMinimumHealthyPercent(0)
                 .deploymentMaximumPercent(100)
-                .healthCheckGracePeriodSeconds(120)
+                .healthCheckGracePeriodSeconds(HEALTH_CHECK_GRACE_SECONDS)
                 // As the proxy: a task that never gets healthy fails the deployment and ECS rolls back.
                 .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
+                .propagateTags("SERVICE")
+                // As the proxy: pulumi up waits for a steady state, so a failing rollout fails the deploy.
+                .waitForSteadyState(true)
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
                         .subnets(args.subnetIds())
                         .securityGroups(securityGroup.id().applyValue(List::of))
@@ -229,7 +237,12 @@ public final class PrometheusMetrics extends ComponentResource {
                         .containerPort(GRAFANA_PORT)
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this)
-                        .dependsOn(Stream.<Resource>concat(Stream.of(rule), storage.mountTargets().stream()).toList()).build());
+                        .dependsOn(Stream.<Resource>concat(Stream.of(rule), storage.mountTargets().stream()).toList())
+                        .customTimeouts(CustomTimeouts.builder()
+                                .create(ProxyService.deploymentTimeout(HEALTH_CHECK_GRACE_SECONDS, 1))
+                                .update(ProxyService.deploymentTimeout(HEALTH_CHECK_GRACE_SECONDS, 1))
+                                .build())
+                        .build());
         this.serviceName = service.name();
         this.targetGroupArnSuffix = targetGroup.arnSuffix();
 

@@ -190,6 +190,7 @@ class PrometheusMetricsTest {
 
         assertTrue(service.flag("deploymentCircuitBreaker.enable"));
         assertTrue(service.flag("deploymentCircuitBreaker.rollback"));
+        assertTrue(service.flag("waitForSteadyState"), "pulumi up fails with the rollout");
     }
 
     @Test
