@@ -35,6 +35,8 @@ final class MetricsTaskDefinition {
      * {@code ROOT_IMAGE ?= alpine}, app/victoria-metrics/deployment/Dockerfile).
      */
     static final int VICTORIA_METRICS_UID = 65534;
+    /** Seconds between SIGTERM and SIGKILL for VictoriaMetrics (Fargate allows at most 120). */
+    static final int VICTORIA_METRICS_STOP_SECONDS = 120;
     /** {@link #VICTORIA_METRICS_UID} as user and group; the EFS access point enforces the same ids. */
     static final String VICTORIA_METRICS_USER = VICTORIA_METRICS_UID + ":" + VICTORIA_METRICS_UID;
     /** Grafana's own user: {@code ARG GF_UID="472"}, {@code GF_GID="0"} in grafana/grafana's Dockerfile. */
@@ -148,6 +150,9 @@ final class MetricsTaskDefinition {
                 "-storageDataPath=" + VOLUMES.get(DATA_VOLUME),
                 "-httpListenAddr=127.0.0.1:" + VICTORIA_METRICS_PORT));
         victoria.put("mountPoints", List.of(mount(CONFIG_VOLUME, true), mount(DATA_VOLUME, false)));
+        // Time to flush to EFS on SIGTERM: parts cut short on NFS have left VictoriaMetrics unable to start
+        // (VictoriaMetrics/VictoriaMetrics#162, #3038). 120 s is Fargate's maximum stopTimeout.
+        victoria.put("stopTimeout", VICTORIA_METRICS_STOP_SECONDS);
         victoria.put("dependsOn", List.of(dependsOn(CONFIG_WRITER, "SUCCESS")));
         // The image is alpine-based, so busybox wget is there; /health answers "OK" while the server runs
         // (VictoriaMetrics lib/httpserver/httpserver.go, handlerWrapper).

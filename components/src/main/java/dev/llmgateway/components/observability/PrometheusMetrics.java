@@ -300,6 +300,9 @@ public final class PrometheusMetrics extends ComponentResource {
         var fileSystem = new FileSystem(PhysicalName.autoNamed(name + "-data", NameRule.EFS_FILE_SYSTEM), FileSystemArgs.builder()
                 .encrypted(true)
                 .kmsKeyId(args.kmsKeyArn())
+                // VictoriaMetrics' many small reads and writes drain bursting credits of a small file system
+                // within days (VictoriaMetrics/VictoriaMetrics#4842); elastic throughput bills what is used.
+                .throughputMode("elastic")
                 .build(), child);
         new BackupPolicy(name + "-data", BackupPolicyArgs.builder()
                 .fileSystemId(fileSystem.id())

@@ -111,6 +111,7 @@ class PrometheusMetricsTest {
         PlannedResource fileSystem = plan.one("aws:efs/fileSystem:FileSystem");
         assertTrue(fileSystem.flag("encrypted"));
         assertEquals(KEY_ARN, fileSystem.string("kmsKeyId"));
+        assertEquals("elastic", fileSystem.string("throughputMode"), "no burst credits to run out of");
         assertEquals(fileSystem.id(), plan.one("aws:efs/backupPolicy:BackupPolicy").string("fileSystemId"));
         assertEquals("ENABLED", plan.one("aws:efs/backupPolicy:BackupPolicy").string("backupPolicy.status"));
         String storageGroup = plan.named("aws:ec2/securityGroup:SecurityGroup", "gw-metrics-storage-sg").id();
@@ -145,6 +146,7 @@ class PrometheusMetricsTest {
         assertEquals(accessPoint.id(), ((Map<String, Object>) efs.get("authorizationConfig")).get("accessPointId"));
         JsonObject victoria = container(plan, MetricsTaskDefinition.VICTORIA_METRICS);
         assertEquals("65534:65534", victoria.get("user").getAsString());
+        assertEquals(120, victoria.get("stopTimeout").getAsInt(), "time to flush to EFS before SIGKILL");
         JsonObject storage = victoria.getAsJsonArray("mountPoints").asList().stream().map(JsonElement::getAsJsonObject)
                 .filter(m -> m.get("sourceVolume").getAsString().equals(MetricsTaskDefinition.DATA_VOLUME)).findFirst().orElseThrow();
         assertEquals("/storage", storage.get("containerPath").getAsString());
