@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * The {@code prometheus} metrics mode: proxy tasks register in a private Cloud Map name,
  * VictoriaMetrics (in its own task) scrapes every task's {@code /metrics/} directly inside the VPC,
- * Grafana is served under {@code /grafana}, and the load balancer refuses {@code /metrics} from
+ * Grafana is served under {@code /grafana} with this project's LiteLLM dashboard, and the load balancer refuses {@code /metrics} from
  * outside.
  */
 final class Metrics {
@@ -45,6 +45,7 @@ final class Metrics {
                 .clusterArn(proxy.clusterArn())
                 .vpcId(network.vpcId())
                 .subnetIds(network.subnetIds(SubnetTier.PRIVATE))
+                .subnetCount(s.network().azCount())
                 .albSecurityGroupId(proxy.loadBalancerSecurityGroupId())
                 .listenerArn(proxy.listenerArn())
                 .scrapeHost(Output.of(discovery.dnsName()))
@@ -53,7 +54,9 @@ final class Metrics {
                 .grafanaAdminPasswordSecretArn(grafanaPasswordArn)
                 .kmsKeyArn(keyArn)
                 .region(s.region())
-                .logRetentionDays(s.observability().logRetentionDays());
+                .logRetentionDays(s.observability().logRetentionDays())
+                .retentionDays(s.observability().metricsRetentionDays())
+                .grafanaDashboard(LiteLlmDashboard.NAME, LiteLlmDashboard.json());
         // Grafana is reachable only the way the proxy is: through CloudFront's header in edge mode.
         proxy.requiredHeaderCondition().ifPresent(args::listenerRuleCondition);
         var metrics = new PrometheusMetrics(prefix + "-metrics", args.build(), options);

@@ -61,6 +61,8 @@ final class NetworkFlows {
             flows.flow("metrics-to-proxy", metrics, tasks, ProxyContainers.PORT, "VictoriaMetrics scrapes /metrics");
             flows.flow("lb-to-grafana", FlowEnd.group("load balancer", p.proxy().loadBalancerSecurityGroupId()), metrics,
                     PrometheusMetrics.GRAFANA_PORT, "Grafana behind the load balancer");
+            flows.flow("metrics-to-storage", metrics, FlowEnd.group("metrics storage (EFS)", m.storageSecurityGroupId()),
+                    PrometheusMetrics.NFS_PORT, "VictoriaMetrics keeps its samples on EFS");
         });
     }
 

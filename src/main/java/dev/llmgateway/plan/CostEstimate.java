@@ -70,6 +70,9 @@ public final class CostEstimate {
         estimate.waf();
         estimate.secretsAndKeys();
         estimate.observability();
+        // EFS storage is billed per GB stored (VictoriaMetrics' samples), which the plan cannot know.
+        estimate.sorted("aws:efs/fileSystem:FileSystem").forEach(fs -> estimate.unpriced.add("EFS file system "
+                + fs.name() + " (storage and its AWS Backup copies, per GB-month)"));
         return new CostReport(List.copyOf(estimate.lines), usage, List.copyOf(estimate.unpriced), List.copyOf(estimate.basis));
     }
 

@@ -46,6 +46,26 @@ public final class LiteLlmConfig {
     private LiteLlmConfig() {
     }
 
+    /**
+     * What every new internal user gets unless the request says otherwise: the models they may call
+     * and their budget. LiteLLM applies {@code default_internal_user_params} to {@code /user/new} for
+     * every non-admin user (keys the request leaves out: {@code internal_user_endpoints.py},
+     * {@code _update_internal_new_user_params}) and to users created at SSO sign-in
+     * ({@code get_new_internal_user_defaults}: {@code models}, {@code max_budget} falling back to
+     * {@code max_internal_user_budget}, {@code budget_duration} to {@code internal_user_budget_duration}).
+     */
+    static Map<String, Object> internalUserDefaults(LiteLlmSettings s) {
+        Map<String, Object> defaults = new java.util.TreeMap<>();
+        if (!s.internalUserModels().isEmpty()) {
+            defaults.put("models", s.internalUserModels());
+        }
+        s.internalUserBudgetUsd().ifPresent(budget -> {
+            defaults.put("max_budget", budget);
+            defaults.put("budget_duration", s.internalUserBudgetDuration());
+        });
+        return defaults;
+    }
+
     /** The config as YAML text. */
     public static String render(LiteLlmSettings s, RenderContext context) {
         Map<String, Object> config = base();
@@ -61,6 +81,10 @@ public final class LiteLlmConfig {
             litellm.put("max_internal_user_budget", budget);
             litellm.put("internal_user_budget_duration", s.internalUserBudgetDuration());
         });
+        Map<String, Object> userDefaults = internalUserDefaults(s);
+        if (!userDefaults.isEmpty()) {
+            litellm.put("default_internal_user_params", userDefaults);
+        }
         if (s.metrics() == MetricsMode.PROMETHEUS) {
             litellm.put("callbacks", List.of("prometheus"));
         }

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * @param budgetDuration             {@code budgetDuration}: reset period of the proxy-wide budget
  * @param internalUserBudgetUsd      {@code internalUserBudgetUsd}: default budget per internal user
  * @param internalUserBudgetDuration {@code internalUserBudgetDuration}
+ * @param internalUserModels         {@code internalUserModels}: catalog aliases a new internal user may call (empty = all)
  * @param requestTimeoutSeconds      {@code requestTimeoutSeconds}
  * @param databasePoolLimit          {@code databasePoolLimit}: connections per worker
  * @param batchWriteSeconds          {@code spendBatchWriteSeconds}: how often spend is written
@@ -37,7 +38,7 @@ import java.util.regex.Pattern;
  */
 public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudgetUsd, String budgetDuration,
                               Optional<Double> internalUserBudgetUsd, String internalUserBudgetDuration,
-                              int requestTimeoutSeconds, int databasePoolLimit, int batchWriteSeconds,
+                              List<String> internalUserModels, int requestTimeoutSeconds, int databasePoolLimit, int batchWriteSeconds,
                               String spendLogRetention, boolean storeModelInDb, Set<Guardrail> guardrails,
                               String guardrailAction, Optional<String> ollamaModel, MetricsMode metrics,
                               CacheMode cacheMode, int cacheTtlSeconds, Map<Provider, Output<String>> providerKeys) {
@@ -87,13 +88,20 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
                 default -> throw r.invalid("guardrails", raw, "regex-pii and/or presidio");
             }
         }
+        List<String> userModels = r.list("internalUserModels", List.of());
+        userModels.stream().filter(m -> !aliases.contains(m)).findFirst().ifPresent(unknown -> {
+            throw r.invalid("internalUserModels", unknown, "aliases of the models catalog " + aliases.stream().sorted().toList());
+        });
+        if (userModels.stream().distinct().count() < userModels.size()) {
+            throw r.invalid("internalUserModels", userModels, "each alias once");
+        }
         String action = r.string("guardrailAction", "MASK").toUpperCase(java.util.Locale.ROOT);
         if (!action.equals("MASK") && !action.equals("BLOCK")) {
             throw r.invalid("guardrailAction", action, "MASK or BLOCK");
         }
         return new LiteLlmSettings(List.copyOf(models),
                 budget(r, "maxBudgetUsd"), duration(r, "budgetDuration", "30d"),
-                budget(r, "internalUserBudgetUsd"), duration(r, "internalUserBudgetDuration", "30d"),
+                budget(r, "internalUserBudgetUsd"), duration(r, "internalUserBudgetDuration", "30d"), List.copyOf(userModels),
                 r.integer("requestTimeoutSeconds", requestTimeoutFallback, 10, 3600),
                 r.integer("databasePoolLimit", 10, 1, 100),
                 r.integer("spendBatchWriteSeconds", 60, 1, 3600),

@@ -17,10 +17,12 @@ import dev.llmgateway.components.observability.ObservabilityArgs;
  * @param memoryAlarmPercent    {@code alarmMemoryPercent}
  * @param latencyAlarmSeconds   {@code alarmP95LatencySeconds}
  * @param errorAlarmCount       {@code alarm5xxPer5Min}
+ * @param metricsRetentionDays  {@code metricsRetentionDays}: samples VictoriaMetrics keeps (prometheus metrics)
  */
 public record ObservabilitySettings(int logRetentionDays, List<String> alarmEmails, AlarmLevel alarmLevel,
                                     boolean containerInsights, boolean dashboard, int cpuAlarmPercent,
-                                    int memoryAlarmPercent, int latencyAlarmSeconds, int errorAlarmCount) {
+                                    int memoryAlarmPercent, int latencyAlarmSeconds, int errorAlarmCount,
+                                    int metricsRetentionDays) {
 
     /** Reads and validates the observability settings. */
     public static ObservabilitySettings read(SettingsReader r) {
@@ -40,6 +42,8 @@ public record ObservabilitySettings(int logRetentionDays, List<String> alarmEmai
                 r.integer("alarmCpuPercent", 85, 1, 100),
                 r.integer("alarmMemoryPercent", 90, 1, 100),
                 r.integer("alarmP95LatencySeconds", 30, 1, 3600),
-                r.integer("alarm5xxPer5Min", 10, 1, 1_000_000));
+                r.integer("alarm5xxPer5Min", 10, 1, 1_000_000),
+                // VictoriaMetrics -retentionPeriod; PrometheusMetricsArgs allows 1 to 3650 days.
+                r.integer("metricsRetentionDays", 30, 1, 3650));
     }
 }

@@ -68,6 +68,7 @@ public record StackSettings(String project, String stack, String region, TagSett
         SecretSettings secrets = SecretSettings.read(r);
         checkPrivateEgress(r, network, proxy, litellm, secrets, access);
         checkPrivateAccess(r, access, proxy, litellm);
+        checkScrapedTasks(r, proxy, litellm);
         TagSettings tags = TagSettings.read(r);
         ObservabilitySettings observability = ObservabilitySettings.read(r);
         PolicyProfile profile = r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD);
@@ -153,6 +154,23 @@ public record StackSettings(String project, String stack, String region, TagSett
         }
         if (litellm.metrics() == MetricsMode.PROMETHEUS) {
             throw r.invalid("metrics", "prometheus", "cloudwatch in private mode (Grafana is served through the load balancer)");
+        }
+    }
+
+    /**
+     * Most proxy tasks VictoriaMetrics can see: it finds them by resolving the Cloud Map name, and a
+     * multivalue answer holds at most eight records ("Route 53 responds to DNS queries with up to
+     * eight healthy records": Route 53 Developer Guide, "Multivalue answer routing"; Cloud Map API
+     * {@code DnsConfig.RoutingPolicy}), so a ninth task would serve traffic nobody scrapes.
+     */
+    public static final int MAX_SCRAPED_TASKS = 8;
+
+    /** With Prometheus metrics, every task the service may run must be scraped. */
+    static void checkScrapedTasks(SettingsReader r, ProxySettings proxy, LiteLlmSettings litellm) {
+        if (litellm.metrics() == MetricsMode.PROMETHEUS && proxy.maxTasks() > MAX_SCRAPED_TASKS) {
+            throw r.invalid("proxyMaxTasks", proxy.maxTasks(), "at most " + MAX_SCRAPED_TASKS + " with metrics = prometheus:"
+                    + " VictoriaMetrics finds the tasks through Cloud Map DNS, whose answers hold at most "
+                    + MAX_SCRAPED_TASKS + " addresses, so further tasks would never be scraped");
         }
     }
 

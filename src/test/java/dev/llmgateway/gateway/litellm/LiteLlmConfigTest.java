@@ -162,6 +162,29 @@ class LiteLlmConfigTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void newInternalUsersGetTheStackFilesModelsAndBudgetAsLiteLlmsDefaults() {
+        Map<String, Object> litellm = (Map<String, Object>) render(settings("bedrock-budgets-metrics"), true).get("litellm_settings");
+
+        assertEquals(Map.of("models", List.of("claude-haiku-4-5", "claude-sonnet-4-5"), "max_budget", 10.0, "budget_duration", "30d"),
+                litellm.get("default_internal_user_params"));
+
+        var everyModel = LiteLlmSettings.read(new SettingsReader(Stacks.example("bedrock-budgets-metrics")
+                .with(Map.of("internalUserModels", List.of(), "internalUserBudgetUsd", ""))));
+        assertFalse(((Map<String, Object>) render(everyModel, true).get("litellm_settings")).containsKey("default_internal_user_params"),
+                "no restriction and no budget: LiteLLM's own defaults");
+    }
+
+    @Test
+    void internalUserModelsMustComeFromTheCatalog() {
+        var error = assertThrows(SettingsException.class, () -> LiteLlmSettings.read(new SettingsReader(
+                Stacks.example("bedrock-budgets-metrics").with(Map.of("internalUserModels", List.of("gpt-4o"))))));
+
+        assertTrue(error.getMessage().startsWith("Invalid stack setting litellm-gateway:internalUserModels = 'gpt-4o': "
+                + "aliases of the models catalog [claude-haiku-4-5, claude-opus-4-5, claude-sonnet-4-5]"), error.getMessage());
+    }
+
+    @Test
     void bedrockPermissionsNameTheProfilesAndTheirModelsOnly() {
         assertEquals(List.of(
                 "arn:aws:bedrock:us-west-2:111122223333:inference-profile/us.anthropic.claude-haiku-4-5-20251001-v1:0",
@@ -178,14 +201,16 @@ class LiteLlmConfigTest {
         var context = new LiteLlmConfig.RenderContext("us-east-1", false);
         String one = LiteLlmConfig.render(settings("bedrock-budgets-metrics"), context);
         String two = LiteLlmConfig.render(LiteLlmSettings.read(new SettingsReader(Stacks.example("bedrock-budgets-metrics")
-                .with(Map.of("models", List.of("haiku=bedrock/anthropic.claude-3-haiku-20240307-v1:0"))))), context);
+                .with(Map.of("models", List.of("haiku=bedrock/anthropic.claude-3-haiku-20240307-v1:0"), "internalUserModels", List.of())))),
+                context);
         assertEquals(16, LiteLlmConfig.hash(one).length());
         assertNotEquals(LiteLlmConfig.hash(one), LiteLlmConfig.hash(two));
     }
 
     @Test
     void badCatalogEntriesAreRejectedNamingTheEntry() {
-        var source = Stacks.example("bedrock-budgets-metrics");
+        // Without the per-user model list, which names aliases of the example's catalog.
+        var source = Stacks.example("bedrock-budgets-metrics").with(Map.of("internalUserModels", List.of()));
         assertEquals("Invalid stack setting litellm-gateway:models = 'gpt=mistral/large': the model must start with one of bedrock/, openai/, anthropic/, azure/, ollama_chat/",
                 assertThrows(SettingsException.class, () -> LiteLlmSettings.read(new SettingsReader(
                         source.with(Map.of("models", List.of("gpt=mistral/large")))))).getMessage());

@@ -130,6 +130,9 @@ class StackSettingsTest {
                         "litellm-gateway:albDomainName = '': a DNS name that certificateArn covers"),
                 Arguments.of(Map.of("policyProfile", "prod"),
                         "litellm-gateway:alarmEmails = '[]': at least one address when policyProfile is prod"),
+                Arguments.of(Map.of("metrics", "prometheus", "proxyMaxTasks", 9, "redis", true),
+                        "litellm-gateway:proxyMaxTasks = '9': at most 8 with metrics = prometheus: VictoriaMetrics finds the tasks"
+                                + " through Cloud Map DNS, whose answers hold at most 8 addresses"),
                 Arguments.of(Map.of("tags", List.of("no-equals-sign")), "litellm-gateway:tags = 'no-equals-sign': entries of the form key=value"));
     }
 

@@ -20,13 +20,43 @@ final class MetricsTaskDefinition {
     static final String VICTORIA_METRICS = "victoriametrics";
     static final String GRAFANA = "grafana";
     static final String CONFIG_VOLUME = "config";
+    /** VictoriaMetrics' samples ({@code -storageDataPath}), on EFS. */
+    static final String DATA_VOLUME = "victoria-metrics-data";
+    /** Grafana's database, sessions and plugins ({@code GF_PATHS_DATA}). */
+    static final String GRAFANA_DATA_VOLUME = "grafana-data";
+    /** Grafana's scratch space under a read-only root file system. */
+    static final String GRAFANA_TMP_VOLUME = "grafana-tmp";
+    /** Every task volume, by the path the containers mount it at. */
+    static final Map<String, String> VOLUMES = Map.of(CONFIG_VOLUME, "/config", DATA_VOLUME, "/storage",
+            GRAFANA_DATA_VOLUME, "/var/lib/grafana", GRAFANA_TMP_VOLUME, "/tmp");
+    /**
+     * VictoriaMetrics runs as nobody: its release images are alpine with the static binary and no
+     * {@code USER} line, so root by default (VictoriaMetrics/VictoriaMetrics deployment/docker/Makefile
+     * {@code ROOT_IMAGE ?= alpine}, app/victoria-metrics/deployment/Dockerfile).
+     */
+    static final int VICTORIA_METRICS_UID = 65534;
+    /** Seconds between SIGTERM and SIGKILL for VictoriaMetrics (Fargate allows at most 120). */
+    static final int VICTORIA_METRICS_STOP_SECONDS = 120;
+    /** {@link #VICTORIA_METRICS_UID} as user and group; the EFS access point enforces the same ids. */
+    static final String VICTORIA_METRICS_USER = VICTORIA_METRICS_UID + ":" + VICTORIA_METRICS_UID;
+    /** Grafana's own user: {@code ARG GF_UID="472"}, {@code GF_GID="0"} in grafana/grafana's Dockerfile. */
+    static final String GRAFANA_USER = "472:0";
+    /**
+     * The config writer is the one root container: task volumes start root-owned 0755 (ECS bind
+     * mounts), so it writes the config and opens the writable volumes to the non-root servers, with
+     * every capability dropped and a read-only root file system, then exits.
+     */
+    static final String CONFIG_WRITER_USER = "0:0";
     static final int GRAFANA_PORT = 3000;
     static final int VICTORIA_METRICS_PORT = 8428;
 
-    private static final String CONFIG_DIR = "/config";
+    private static final String CONFIG_DIR = VOLUMES.get(CONFIG_VOLUME);
     private static final String SCRAPE_CONFIG_FILE = CONFIG_DIR + "/prometheus.yml";
     private static final String PROVISIONING_DIR = CONFIG_DIR + "/grafana/provisioning";
     private static final String DATASOURCE_FILE = PROVISIONING_DIR + "/datasources/victoriametrics.yaml";
+    private static final String DASHBOARD_PROVIDER_FILE = PROVISIONING_DIR + "/dashboards/provided.yaml";
+    /** Where the dashboards' JSON files go; Grafana reads them through the provider file. */
+    static final String DASHBOARD_DIR = CONFIG_DIR + "/grafana/dashboards";
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private MetricsTaskDefinition() {
@@ -64,6 +94,22 @@ final class MetricsTaskDefinition {
     }
 
     /**
+     * Grafana dashboard provisioning file (JSON, which is valid YAML): every dashboard file in
+     * {@link #DASHBOARD_DIR}, read-only in the UI (Grafana docs, "Provisioning Grafana", dashboards:
+     * {@code type: file}, {@code options.path}, {@code allowUiUpdates}, {@code disableDeletion}).
+     */
+    static String dashboardProvider() {
+        return GSON.toJson(Map.of(
+                "apiVersion", 1,
+                "providers", List.of(ordered(
+                        "name", "provided",
+                        "type", "file",
+                        "disableDeletion", true,
+                        "allowUiUpdates", false,
+                        "options", Map.of("path", DASHBOARD_DIR)))));
+    }
+
+    /**
      * The container definitions JSON.
      *
      * @param args              component args (images, paths, retention, region)
@@ -72,25 +118,48 @@ final class MetricsTaskDefinition {
      * @param passwordSecretArn resolved ARN of the admin password secret
      */
     static String containers(PrometheusMetricsArgs args, String scrapeHost, String logGroup, String passwordSecretArn) {
-        Map<String, Object> writer = container(CONFIG_WRITER, args.configWriterImage(), false, args.region(), logGroup);
-        writer.put("command", List.of("sh", "-c", "mkdir -p " + PROVISIONING_DIR + "/datasources"
+        Map<String, Object> writer = container(CONFIG_WRITER, args.configWriterImage(), false, CONFIG_WRITER_USER,
+                args.region(), logGroup);
+        StringBuilder write = new StringBuilder("mkdir -p " + PROVISIONING_DIR + "/datasources " + PROVISIONING_DIR
+                + "/dashboards " + DASHBOARD_DIR
                 + " && printf '%s' \"$SCRAPE_CONFIG\" > " + SCRAPE_CONFIG_FILE
-                + " && printf '%s' \"$GRAFANA_DATASOURCES\" > " + DATASOURCE_FILE));
-        writer.put("environment", environment(ordered(
+                + " && printf '%s' \"$GRAFANA_DATASOURCES\" > " + DATASOURCE_FILE
+                + " && printf '%s' \"$GRAFANA_DASHBOARD_PROVIDER\" > " + DASHBOARD_PROVIDER_FILE);
+        Map<String, Object> environment = ordered(
                 "SCRAPE_CONFIG", scrapeConfig(scrapeHost, args.scrapePort(), args.scrapePath()),
-                "GRAFANA_DATASOURCES", dataSources())));
-        writer.put("mountPoints", List.of(mount(false)));
+                "GRAFANA_DATASOURCES", dataSources(),
+                "GRAFANA_DASHBOARD_PROVIDER", dashboardProvider());
+        // One variable per dashboard: its JSON goes to <name>.json (names are checked to be file-safe).
+        args.grafanaDashboards().forEach((name, json) -> {
+            String variable = "GRAFANA_DASHBOARD_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            write.append(" && printf '%s' \"$").append(variable).append("\" > ").append(DASHBOARD_DIR).append('/')
+                    .append(name).append(".json");
+            environment.put(variable, json);
+        });
+        write.append(" && chmod 1777 ").append(VOLUMES.get(GRAFANA_DATA_VOLUME)).append(' ').append(VOLUMES.get(GRAFANA_TMP_VOLUME));
+        writer.put("command", List.of("sh", "-c", write.toString()));
+        writer.put("environment", environment(environment));
+        writer.put("mountPoints", List.of(mount(CONFIG_VOLUME, false), mount(GRAFANA_DATA_VOLUME, false),
+                mount(GRAFANA_TMP_VOLUME, false)));
 
-        Map<String, Object> victoria = container(VICTORIA_METRICS, args.victoriaMetricsImage(), true, args.region(), logGroup);
+        Map<String, Object> victoria = container(VICTORIA_METRICS, args.victoriaMetricsImage(), true, VICTORIA_METRICS_USER,
+                args.region(), logGroup);
         victoria.put("command", List.of(
                 "-promscrape.config=" + SCRAPE_CONFIG_FILE,
                 "-retentionPeriod=" + args.retentionDays() + "d",
-                "-storageDataPath=/storage",
+                "-storageDataPath=" + VOLUMES.get(DATA_VOLUME),
                 "-httpListenAddr=127.0.0.1:" + VICTORIA_METRICS_PORT));
-        victoria.put("mountPoints", List.of(mount(true)));
+        victoria.put("mountPoints", List.of(mount(CONFIG_VOLUME, true), mount(DATA_VOLUME, false)));
+        // Time to flush to EFS on SIGTERM: parts cut short on NFS have left VictoriaMetrics unable to start
+        // (VictoriaMetrics/VictoriaMetrics#162, #3038). 120 s is Fargate's maximum stopTimeout.
+        victoria.put("stopTimeout", VICTORIA_METRICS_STOP_SECONDS);
         victoria.put("dependsOn", List.of(dependsOn(CONFIG_WRITER, "SUCCESS")));
+        // The image is alpine-based, so busybox wget is there; /health answers "OK" while the server runs
+        // (VictoriaMetrics lib/httpserver/httpserver.go, handlerWrapper).
+        victoria.put("healthCheck", healthCheck(List.of("CMD", "wget", "-q", "-O", "/dev/null",
+                "http://127.0.0.1:" + VICTORIA_METRICS_PORT + "/health")));
 
-        Map<String, Object> grafana = container(GRAFANA, args.grafanaImage(), true, args.region(), logGroup);
+        Map<String, Object> grafana = container(GRAFANA, args.grafanaImage(), true, GRAFANA_USER, args.region(), logGroup);
         grafana.put("portMappings", List.of(Map.of("containerPort", GRAFANA_PORT, "protocol", "tcp")));
         grafana.put("environment", environment(ordered(
                 "GF_PATHS_PROVISIONING", PROVISIONING_DIR,
@@ -102,18 +171,25 @@ final class MetricsTaskDefinition {
                 "GF_ANALYTICS_REPORTING_ENABLED", "false",
                 "GF_ANALYTICS_CHECK_FOR_UPDATES", "false")));
         grafana.put("secrets", List.of(Map.of("name", "GF_SECURITY_ADMIN_PASSWORD", "valueFrom", passwordSecretArn)));
-        grafana.put("mountPoints", List.of(mount(true)));
-        grafana.put("dependsOn", List.of(dependsOn(CONFIG_WRITER, "SUCCESS"), dependsOn(VICTORIA_METRICS, "START")));
+        grafana.put("mountPoints", List.of(mount(CONFIG_VOLUME, true), mount(GRAFANA_DATA_VOLUME, false),
+                mount(GRAFANA_TMP_VOLUME, false)));
+        grafana.put("dependsOn", List.of(dependsOn(CONFIG_WRITER, "SUCCESS"), dependsOn(VICTORIA_METRICS, "HEALTHY")));
+        // The image installs curl (grafana/grafana Dockerfile: apk add ... curl); the path is the target group's.
+        grafana.put("healthCheck", healthCheck(List.of("CMD", "curl", "-fsS", "-o", "/dev/null",
+                "http://localhost:" + GRAFANA_PORT + args.grafanaPathPrefix() + "/api/health")));
 
         return GSON.toJson(List.of(writer, victoria, grafana));
     }
 
-    private static Map<String, Object> container(String name, String image, boolean essential, String region,
-                                                 String logGroup) {
+    private static Map<String, Object> container(String name, String image, boolean essential, String user,
+                                                 String region, String logGroup) {
         Map<String, Object> container = new LinkedHashMap<>();
         container.put("name", name);
         container.put("image", image);
         container.put("essential", essential);
+        container.put("user", user);
+        container.put("readonlyRootFilesystem", true);
+        container.put("linuxParameters", Map.of("capabilities", Map.of("drop", List.of("ALL"))));
         container.put("logConfiguration", Map.of("logDriver", "awslogs", "options", ordered(
                 "awslogs-group", logGroup,
                 "awslogs-region", region,
@@ -127,8 +203,13 @@ final class MetricsTaskDefinition {
                 .toList();
     }
 
-    private static Map<String, Object> mount(boolean readOnly) {
-        return ordered("sourceVolume", CONFIG_VOLUME, "containerPath", CONFIG_DIR, "readOnly", readOnly);
+    private static Map<String, Object> mount(String volume, boolean readOnly) {
+        return ordered("sourceVolume", volume, "containerPath", VOLUMES.get(volume), "readOnly", readOnly);
+    }
+
+    /** A container health check: every 30 s, 5 s to answer, 3 retries, 60 s to start (as the proxy's). */
+    private static Map<String, Object> healthCheck(List<String> command) {
+        return ordered("command", command, "interval", 30, "timeout", 5, "retries", 3, "startPeriod", 60);
     }
 
     private static Map<String, Object> dependsOn(String container, String condition) {

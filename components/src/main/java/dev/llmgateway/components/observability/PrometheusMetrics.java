@@ -10,9 +10,24 @@ import com.pulumi.aws.ecs.Service;
 import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.ecs.TaskDefinitionArgs;
+import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeEfsVolumeConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeEfsVolumeConfigurationAuthorizationConfigArgs;
+import com.pulumi.aws.efs.AccessPoint;
+import com.pulumi.aws.efs.AccessPointArgs;
+import com.pulumi.aws.efs.BackupPolicy;
+import com.pulumi.aws.efs.BackupPolicyArgs;
+import com.pulumi.aws.efs.FileSystem;
+import com.pulumi.aws.efs.FileSystemArgs;
+import com.pulumi.aws.efs.MountTarget;
+import com.pulumi.aws.efs.MountTargetArgs;
+import com.pulumi.aws.efs.inputs.AccessPointPosixUserArgs;
+import com.pulumi.aws.efs.inputs.AccessPointRootDirectoryArgs;
+import com.pulumi.aws.efs.inputs.AccessPointRootDirectoryCreationInfoArgs;
+import com.pulumi.aws.efs.inputs.BackupPolicyBackupPolicyArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
@@ -33,11 +48,16 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.CustomTimeouts;
+import dev.llmgateway.components.proxy.ProxyService;
+import com.pulumi.resources.Resource;
 import dev.llmgateway.components.support.PolicyDocument;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static dev.llmgateway.components.observability.MetricsTaskDefinition.GRAFANA;
 
@@ -46,8 +66,8 @@ import static dev.llmgateway.components.observability.MetricsTaskDefinition.GRAF
  * single-node scraping the target and Grafana with VictoriaMetrics provisioned as its default
  * data source, as one Fargate task (one replica) in private subnets on a given cluster. Grafana is
  * served behind the given load balancer under a path prefix and accepts traffic only from the load
- * balancer's security group; the task's only other egress is HTTPS (image pulls, Secrets Manager,
- * CloudWatch Logs) and the scrape port on the target's security group. Samples live on task
+ * balancer's security group; the task's only other egress is HTTPS (image pulls, Secrets Manager or
+ * SSM, CloudWatch Logs) and the scrape port on the target's security group. Samples live on task
  * storage and are lost when the task is replaced.
  *
  * <p>The target must allow ingress from {@link #securityGroupId()} on the scrape port.
@@ -57,10 +77,17 @@ public final class PrometheusMetrics extends ComponentResource {
     /** Port Grafana listens on behind the load balancer. */
     public static final int GRAFANA_PORT = MetricsTaskDefinition.GRAFANA_PORT;
 
+    /** Seconds the load balancer's verdict on Grafana is ignored after a task starts. */
+    private static final int HEALTH_CHECK_GRACE_SECONDS = 120;
+
+    /** NFS port of the EFS mount targets. */
+    public static final int NFS_PORT = 2049;
+
     /** Pulumi type token. */
     public static final String TYPE = "llmgateway:observability:PrometheusMetrics";
 
     private final Output<String> securityGroupId;
+    private final Output<String> storageSecurityGroupId;
     private final Output<String> serviceName;
     private final Output<String> targetGroupArnSuffix;
 
@@ -117,8 +144,11 @@ public final class PrometheusMetrics extends ComponentResource {
                 .securityGroupId(securityGroup.id())
                 .cidrIpv4("0.0.0.0/0")
                 .ipProtocol("tcp").fromPort(443).toPort(443)
-                .description("HTTPS: image pulls, Secrets Manager, CloudWatch Logs")
+                .description("HTTPS: image pulls, Secrets Manager or SSM, CloudWatch Logs")
                 .build(), child);
+
+        var storage = storage(name, args, securityGroup, child);
+        this.storageSecurityGroupId = storage.securityGroupId();
 
         var logGroup = new LogGroup(name + "-logs", LogGroupArgs.builder()
                 .retentionInDays(args.logRetentionDays())
@@ -142,7 +172,20 @@ public final class PrometheusMetrics extends ComponentResource {
                 .cpu("512")
                 .memory("1024")
                 .executionRoleArn(executionRole.arn())
-                .volumes(TaskDefinitionVolumeArgs.builder().name(MetricsTaskDefinition.CONFIG_VOLUME).build())
+                .volumes(Stream.concat(Stream.of(MetricsTaskDefinition.CONFIG_VOLUME, MetricsTaskDefinition.GRAFANA_DATA_VOLUME,
+                                        MetricsTaskDefinition.GRAFANA_TMP_VOLUME)
+                                .map(volume -> TaskDefinitionVolumeArgs.builder().name(volume).build()),
+                        Stream.of(TaskDefinitionVolumeArgs.builder()
+                                .name(MetricsTaskDefinition.DATA_VOLUME)
+                                .efsVolumeConfiguration(TaskDefinitionVolumeEfsVolumeConfigurationArgs.builder()
+                                        .fileSystemId(storage.fileSystemId())
+                                        // An access point needs TLS in transit (ECS task definition parameters, EFS volumes).
+                                        .transitEncryption("ENABLED")
+                                        .authorizationConfig(TaskDefinitionVolumeEfsVolumeConfigurationAuthorizationConfigArgs.builder()
+                                                .accessPointId(storage.accessPointId())
+                                                .build())
+                                        .build())
+                                .build())).toList())
                 .containerDefinitions(Output.tuple(args.scrapeHost(), logGroup.name(), args.grafanaAdminPasswordSecretArn())
                         .applyValue(t -> MetricsTaskDefinition.containers(args, t.t1, t.t2, t.t3)))
                 .build(), child);
@@ -168,7 +211,8 @@ public final class PrometheusMetrics extends ComponentResource {
                         .build())
                 .build(), child);
 
-        // One replica only: VictoriaMetrics single-node must not run twice on the same data.
+        // One replica only: VictoriaMetrics single-node must not run twice on the same data, so the
+        // old task stops before the new one starts (maximum 100 %, minimum 0 %).
         var service = new Service(name + "-service", ServiceArgs.builder()
                 .cluster(args.clusterArn())
                 .taskDefinition(task.arn())
@@ -176,7 +220,12 @@ public final class PrometheusMetrics extends ComponentResource {
                 .desiredCount(1)
                 .deploymentMinimumHealthyPercent(0)
                 .deploymentMaximumPercent(100)
-                .healthCheckGracePeriodSeconds(120)
+                .healthCheckGracePeriodSeconds(HEALTH_CHECK_GRACE_SECONDS)
+                // As the proxy: a task that never gets healthy fails the deployment and ECS rolls back.
+                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
+                .propagateTags("SERVICE")
+                // As the proxy: pulumi up waits for a steady state, so a failing rollout fails the deploy.
+                .waitForSteadyState(true)
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
                         .subnets(args.subnetIds())
                         .securityGroups(securityGroup.id().applyValue(List::of))
@@ -187,7 +236,13 @@ public final class PrometheusMetrics extends ComponentResource {
                         .containerName(GRAFANA)
                         .containerPort(GRAFANA_PORT)
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(rule).build());
+                .build(), CustomResourceOptions.builder().parent(this)
+                        .dependsOn(Stream.<Resource>concat(Stream.of(rule), storage.mountTargets().stream()).toList())
+                        .customTimeouts(CustomTimeouts.builder()
+                                .create(ProxyService.deploymentTimeout(HEALTH_CHECK_GRACE_SECONDS, 1))
+                                .update(ProxyService.deploymentTimeout(HEALTH_CHECK_GRACE_SECONDS, 1))
+                                .build())
+                        .build());
         this.serviceName = service.name();
         this.targetGroupArnSuffix = targetGroup.arnSuffix();
 
@@ -197,6 +252,11 @@ public final class PrometheusMetrics extends ComponentResource {
     /** Security group of the metrics task: allow it on the scrape target's port. */
     public Output<String> securityGroupId() {
         return securityGroupId;
+    }
+
+    /** Security group of the EFS mount targets: NFS from {@link #securityGroupId()} only. */
+    public Output<String> storageSecurityGroupId() {
+        return storageSecurityGroupId;
     }
 
     /** ARN suffix of Grafana's target group (CloudWatch dimension of its health on the load balancer). */
@@ -209,6 +269,67 @@ public final class PrometheusMetrics extends ComponentResource {
         return serviceName;
     }
 
+    /** The file system VictoriaMetrics keeps its samples on, and how the task reaches it. */
+    private record Storage(Output<String> securityGroupId, Output<String> fileSystemId, Output<String> accessPointId,
+                           List<MountTarget> mountTargets) {
+    }
+
+    /**
+     * Encrypted EFS with AWS Backup's daily default plan (EFS user guide, "Automatic backups"), one
+     * mount target per subnet in a group that admits NFS from the metrics task only, and an access
+     * point that makes every NFS call run as VictoriaMetrics' user in its own directory (created with
+     * that owner on first mount: EFS user guide, "Working with access points").
+     */
+    private static Storage storage(String name, PrometheusMetricsArgs args, SecurityGroup metrics, CustomResourceOptions child) {
+        var group = new SecurityGroup(name + "-storage-sg", SecurityGroupArgs.builder()
+                .vpcId(args.vpcId())
+                .description("VictoriaMetrics data (EFS): NFS from the metrics task only")
+                .build(), child);
+        new SecurityGroupIngressRule(name + "-nfs-from-metrics", SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(group.id())
+                .referencedSecurityGroupId(metrics.id())
+                .ipProtocol("tcp").fromPort(NFS_PORT).toPort(NFS_PORT)
+                .description("NFS from the metrics task")
+                .build(), child);
+        new SecurityGroupEgressRule(name + "-nfs", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(metrics.id())
+                .referencedSecurityGroupId(group.id())
+                .ipProtocol("tcp").fromPort(NFS_PORT).toPort(NFS_PORT)
+                .description("VictoriaMetrics to its EFS data")
+                .build(), child);
+        var fileSystem = new FileSystem(PhysicalName.autoNamed(name + "-data", NameRule.EFS_FILE_SYSTEM), FileSystemArgs.builder()
+                .encrypted(true)
+                .kmsKeyId(args.kmsKeyArn())
+                // VictoriaMetrics' many small reads and writes drain bursting credits of a small file system
+                // within days (VictoriaMetrics/VictoriaMetrics#4842); elastic throughput bills what is used.
+                .throughputMode("elastic")
+                .build(), child);
+        new BackupPolicy(name + "-data", BackupPolicyArgs.builder()
+                .fileSystemId(fileSystem.id())
+                .backupPolicy(BackupPolicyBackupPolicyArgs.builder().status("ENABLED").build())
+                .build(), child);
+        List<MountTarget> mountTargets = new ArrayList<>();
+        for (int i = 0; i < args.subnetCount(); i++) {
+            int index = i;
+            mountTargets.add(new MountTarget(name + "-data-" + i, MountTargetArgs.builder()
+                    .fileSystemId(fileSystem.id())
+                    .subnetId(args.subnetIds().applyValue(subnets -> subnets.get(index)))
+                    .securityGroups(group.id().applyValue(List::of))
+                    .build(), child));
+        }
+        int uid = MetricsTaskDefinition.VICTORIA_METRICS_UID;
+        var accessPoint = new AccessPoint(name + "-data", AccessPointArgs.builder()
+                .fileSystemId(fileSystem.id())
+                .posixUser(AccessPointPosixUserArgs.builder().uid(uid).gid(uid).build())
+                .rootDirectory(AccessPointRootDirectoryArgs.builder()
+                        .path("/victoria-metrics")
+                        .creationInfo(AccessPointRootDirectoryCreationInfoArgs.builder()
+                                .ownerUid(uid).ownerGid(uid).permissions("0750").build())
+                        .build())
+                .build(), child);
+        return new Storage(group.id(), fileSystem.id(), accessPoint.id(), List.copyOf(mountTargets));
+    }
+
     private static ComponentResourceOptions checked(PrometheusMetricsArgs args, ComponentResourceOptions opts) {
         if (args == null) {
             throw new IllegalArgumentException("args: PrometheusMetricsArgs are required");
@@ -216,13 +337,24 @@ public final class PrometheusMetrics extends ComponentResource {
         return opts;
     }
 
-    /** Logs to this log group, the admin password secret, and the key only through Secrets Manager. */
-    private static String executionPolicy(String logGroupArn, String secretArn, String kmsKeyArn, String region) {
+    /**
+     * Logs to this log group, and the admin password from whichever store holds it (ECS resolves
+     * {@code valueFrom} with {@code secretsmanager:GetSecretValue} for a secret and
+     * {@code ssm:GetParameters} for a parameter: ECS Developer Guide, "Pass sensitive data to an
+     * Amazon ECS container", required IAM permissions), with the key usable only through that store
+     * ({@code kms:ViaService} is {@code secretsmanager.<region>.amazonaws.com} or
+     * {@code ssm.<region>.amazonaws.com}: AWS KMS Developer Guide, "kms:ViaService").
+     */
+    static String executionPolicy(String logGroupArn, String secretArn, String kmsKeyArn, String region) {
+        // arn:<partition>:<service>:...: the service names the store.
+        boolean parameter = secretArn.startsWith("arn:") && secretArn.split(":")[2].equals("ssm");
+        String service = parameter ? "ssm" : "secretsmanager";
         return PolicyDocument.json(List.of(
                 Statement.allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                         List.of(logGroupArn + ":log-stream:*")),
-                Statement.allow("ReadGrafanaAdminPassword", List.of("secretsmanager:GetSecretValue"), List.of(secretArn)),
+                Statement.allow("ReadGrafanaAdminPassword",
+                        List.of(parameter ? "ssm:GetParameters" : "secretsmanager:GetSecretValue"), List.of(secretArn)),
                 Statement.allow("DecryptSecret", List.of("kms:Decrypt"), List.of(kmsKeyArn))
-                        .when("StringEquals", "kms:ViaService", "secretsmanager." + region + ".amazonaws.com")));
+                        .when("StringEquals", "kms:ViaService", service + "." + region + ".amazonaws.com")));
     }
 }

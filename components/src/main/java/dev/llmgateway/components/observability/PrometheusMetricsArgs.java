@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * @param clusterArn                    ARN of the ECS cluster the service runs on (required)
  * @param vpcId                         VPC of the service's security group (required)
  * @param subnetIds                     private subnets of the task, which gets no public IP (required)
+ * @param subnetCount                   how many subnets {@code subnetIds} holds: one EFS mount target each (required, 1 to 6)
  * @param albSecurityGroupId            security group of the load balancer, the only source allowed to reach Grafana (required)
  * @param listenerArn                   load balancer listener that forwards {@code grafanaPathPrefix} to Grafana (required)
  * @param listenerRulePriority          priority of that listener rule, unique on the listener; default 900
@@ -24,14 +25,16 @@ import java.util.regex.Pattern;
  * @param scrapePort                    port VictoriaMetrics scrapes; default 4000 (LiteLLM)
  * @param scrapePath                    path VictoriaMetrics scrapes; default {@code /metrics/} (LiteLLM)
  * @param scrapeTargetSecurityGroupId   security group of the scraped target, the only egress besides HTTPS (required)
- * @param grafanaAdminPasswordSecretArn Secrets Manager secret with Grafana's admin password, read via ECS secrets (required)
+ * @param grafanaAdminPasswordSecretArn Secrets Manager secret or SSM SecureString parameter with Grafana's admin password, read via ECS secrets (required)
  * @param kmsKeyArn                     customer-managed KMS key of the log group and the password secret (required)
  * @param region                        region of the service, for the awslogs driver (required)
- * @param retentionDays                 days VictoriaMetrics keeps samples (task storage: lost when the task is replaced); default 30
+ * @param retentionDays                 days VictoriaMetrics keeps samples (on EFS, kept across task replacement); default 30
  * @param logRetentionDays              days CloudWatch keeps container logs; default 30
  * @param victoriaMetricsImage          VictoriaMetrics single-node image; default {@link #VICTORIA_METRICS_IMAGE}
  * @param grafanaImage                  Grafana image; default {@link #GRAFANA_IMAGE}
  * @param configWriterImage             image with {@code sh} that writes the config files; default {@link #CONFIG_WRITER_IMAGE}
+ * @param grafanaDashboards             dashboards Grafana provisions read-only, by file name ({@code [a-z0-9-]+}) to
+ *                                      dashboard JSON; default none
  * @param listenerRuleConditions        conditions Grafana's listener rule adds to its path (e.g. the header CloudFront
  *                                      sends, so that Grafana is reachable only the way the proxy is); default none
  */
@@ -39,6 +42,7 @@ public record PrometheusMetricsArgs(
         Output<String> clusterArn,
         Output<String> vpcId,
         Output<List<String>> subnetIds,
+        int subnetCount,
         Output<String> albSecurityGroupId,
         Output<String> listenerArn,
         int listenerRulePriority,
@@ -55,6 +59,7 @@ public record PrometheusMetricsArgs(
         String victoriaMetricsImage,
         String grafanaImage,
         String configWriterImage,
+        java.util.Map<String, String> grafanaDashboards,
         List<ListenerRuleConditionArgs> listenerRuleConditions) {
 
     /** Default VictoriaMetrics single-node image (pinned). */
@@ -65,6 +70,7 @@ public record PrometheusMetricsArgs(
     public static final String CONFIG_WRITER_IMAGE = "public.ecr.aws/docker/library/busybox:1.36.1";
 
     private static final Pattern PATH_PREFIX = Pattern.compile("(/[A-Za-z0-9._-]+)+");
+    private static final Pattern DASHBOARD_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
     /** Checks every field; messages name the field and what is allowed. */
@@ -83,11 +89,16 @@ public record PrometheusMetricsArgs(
         required("grafanaImage", grafanaImage);
         required("configWriterImage", configWriterImage);
         listenerRuleConditions = List.copyOf(listenerRuleConditions);
+        grafanaDashboards = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(grafanaDashboards));
+        grafanaDashboards.keySet().stream().filter(n -> !DASHBOARD_NAME.matcher(n).matches()).findFirst().ifPresent(bad -> {
+            throw new IllegalArgumentException("grafanaDashboards: '" + bad + "' must be a file name of a-z, 0-9 and '-'");
+        });
         if (!REGION.matcher(region).matches()) {
             throw new IllegalArgumentException("region: '" + region + "' is not an AWS region name (e.g. us-east-1)");
         }
         range("listenerRulePriority", listenerRulePriority, 1, 50000);
         range("scrapePort", scrapePort, 1, 65535);
+        range("subnetCount", subnetCount, 1, 6);
         range("retentionDays", retentionDays, 1, 3650);
         if (grafanaPathPrefix == null || !PATH_PREFIX.matcher(grafanaPathPrefix).matches()) {
             throw new IllegalArgumentException("grafanaPathPrefix: '" + grafanaPathPrefix
@@ -124,6 +135,7 @@ public record PrometheusMetricsArgs(
         private Output<String> clusterArn;
         private Output<String> vpcId;
         private Output<List<String>> subnetIds;
+        private int subnetCount;
         private Output<String> albSecurityGroupId;
         private Output<String> listenerArn;
         private int listenerRulePriority = 900;
@@ -141,6 +153,7 @@ public record PrometheusMetricsArgs(
         private String grafanaImage = GRAFANA_IMAGE;
         private String configWriterImage = CONFIG_WRITER_IMAGE;
         private final List<ListenerRuleConditionArgs> listenerRuleConditions = new java.util.ArrayList<>();
+        private final java.util.Map<String, String> grafanaDashboards = new java.util.LinkedHashMap<>();
 
         private Builder() {
         }
@@ -160,6 +173,12 @@ public record PrometheusMetricsArgs(
         /** Required: private subnets for the task (it gets no public IP). */
         public Builder subnetIds(Output<List<String>> subnetIds) {
             this.subnetIds = subnetIds;
+            return this;
+        }
+
+        /** Required: how many subnets {@link #subnetIds} holds (1 to 6): one EFS mount target in each. */
+        public Builder subnetCount(int subnetCount) {
+            this.subnetCount = subnetCount;
             return this;
         }
 
@@ -214,7 +233,7 @@ public record PrometheusMetricsArgs(
             return this;
         }
 
-        /** Required: ARN of the Secrets Manager secret holding Grafana's admin password (read via ECS secrets). */
+        /** Required: ARN of the Secrets Manager secret or SSM SecureString parameter holding Grafana's admin password (read via ECS secrets). */
         public Builder grafanaAdminPasswordSecretArn(Output<String> grafanaAdminPasswordSecretArn) {
             this.grafanaAdminPasswordSecretArn = grafanaAdminPasswordSecretArn;
             return this;
@@ -232,7 +251,7 @@ public record PrometheusMetricsArgs(
             return this;
         }
 
-        /** Days VictoriaMetrics keeps samples (task storage, lost when the task is replaced); default 30. */
+        /** Days VictoriaMetrics keeps samples (on EFS, kept across task replacement); default 30. */
         public Builder retentionDays(int retentionDays) {
             this.retentionDays = retentionDays;
             return this;
@@ -262,6 +281,12 @@ public record PrometheusMetricsArgs(
             return this;
         }
 
+        /** A dashboard Grafana provisions read-only: file name ({@code [a-z0-9-]+}) and dashboard JSON; repeatable. */
+        public Builder grafanaDashboard(String name, String json) {
+            this.grafanaDashboards.put(name, json);
+            return this;
+        }
+
         /** A further condition of Grafana's listener rule, such as a required header; repeatable. */
         public Builder listenerRuleCondition(ListenerRuleConditionArgs condition) {
             this.listenerRuleConditions.add(condition);
@@ -270,10 +295,11 @@ public record PrometheusMetricsArgs(
 
         /** The args; throws {@link IllegalArgumentException} naming a missing or invalid field. */
         public PrometheusMetricsArgs build() {
-            return new PrometheusMetricsArgs(clusterArn, vpcId, subnetIds, albSecurityGroupId, listenerArn,
+            return new PrometheusMetricsArgs(clusterArn, vpcId, subnetIds, subnetCount, albSecurityGroupId, listenerArn,
                     listenerRulePriority, grafanaPathPrefix, scrapeHost, scrapePort, scrapePath,
                     scrapeTargetSecurityGroupId, grafanaAdminPasswordSecretArn, kmsKeyArn, region, retentionDays,
-                    logRetentionDays, victoriaMetricsImage, grafanaImage, configWriterImage, listenerRuleConditions);
+                    logRetentionDays, victoriaMetricsImage, grafanaImage, configWriterImage, grafanaDashboards,
+                    listenerRuleConditions);
         }
     }
 }

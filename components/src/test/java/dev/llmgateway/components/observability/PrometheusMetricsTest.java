@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@SuppressWarnings("unchecked")
 class PrometheusMetricsTest {
 
     private static final String INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
@@ -36,6 +37,7 @@ class PrometheusMetricsTest {
                     .clusterArn(Output.of("arn:aws:ecs:eu-west-1:123456789012:cluster/gw"))
                     .vpcId(Output.of("vpc-123"))
                     .subnetIds(Output.of(List.of("subnet-private-a", "subnet-private-b")))
+                    .subnetCount(2)
                     .albSecurityGroupId(Output.of("sg-alb"))
                     .listenerArn(Output.of("arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/gw/1/2"))
                     .scrapeHost(Output.of("proxy.internal"))
@@ -71,25 +73,25 @@ class PrometheusMetricsTest {
     void grafanaIsReachableOnlyFromTheLoadBalancerSecurityGroup() {
         PlannedStack plan = plan(b -> { });
 
-        PlannedResource ingress = plan.one(INGRESS);
+        PlannedResource ingress = plan.named(INGRESS, "gw-metrics-grafana-from-alb");
         assertEquals("sg-alb", ingress.string("referencedSecurityGroupId"));
         assertEquals(3000.0, ingress.number("fromPort"));
         assertEquals(3000.0, ingress.number("toPort"));
         assertTrue(ingress.input("cidrIpv4").isEmpty());
-        assertTrue(plan.one("aws:ec2/securityGroup:SecurityGroup").list("ingress").isEmpty());
+        assertTrue(plan.named("aws:ec2/securityGroup:SecurityGroup", "gw-metrics-sg").list("ingress").isEmpty());
     }
 
     @Test
-    void egressReachesOnlyTheScrapeTargetAndHttpsAndTheLoadBalancerReachesGrafana() {
+    void egressReachesOnlyTheScrapeTargetHttpsAndItsStorageAndTheLoadBalancerReachesGrafana() {
         PlannedStack plan = plan(b -> b.scrapePort(4001));
 
         Map<String, PlannedResource> egress = new HashMap<>();
         plan.ofType(EGRESS).forEach(r -> egress.put(r.name(), r));
-        assertEquals(3, egress.size());
+        assertEquals(4, egress.size());
         // The load balancer's group has no egress unless a rule opens it: Grafana needs one.
         PlannedResource grafana = egress.get("gw-metrics-alb-to-grafana");
         assertEquals("sg-alb", grafana.string("securityGroupId"));
-        assertEquals(plan.one("aws:ec2/securityGroup:SecurityGroup").id(), grafana.string("referencedSecurityGroupId"));
+        assertEquals(plan.named("aws:ec2/securityGroup:SecurityGroup", "gw-metrics-sg").id(), grafana.string("referencedSecurityGroupId"));
         assertEquals(3000.0, grafana.number("fromPort"));
         PlannedResource scrape = egress.get("gw-metrics-scrape-target");
         assertEquals("sg-proxy", scrape.string("referencedSecurityGroupId"));
@@ -97,6 +99,100 @@ class PrometheusMetricsTest {
         assertEquals(4001.0, scrape.number("toPort"));
         assertEquals(443.0, egress.get("gw-metrics-https").number("fromPort"));
         assertEquals(443.0, egress.get("gw-metrics-https").number("toPort"));
+        assertEquals(plan.named("aws:ec2/securityGroup:SecurityGroup", "gw-metrics-storage-sg").id(),
+                egress.get("gw-metrics-nfs").string("referencedSecurityGroupId"));
+        assertEquals(2049.0, egress.get("gw-metrics-nfs").number("fromPort"));
+    }
+
+    @Test
+    void samplesLiveOnEncryptedBackedUpEfsReachableOnlyFromTheMetricsTaskInEverySubnet() {
+        PlannedStack plan = plan(b -> { });
+
+        PlannedResource fileSystem = plan.one("aws:efs/fileSystem:FileSystem");
+        assertTrue(fileSystem.flag("encrypted"));
+        assertEquals(KEY_ARN, fileSystem.string("kmsKeyId"));
+        assertEquals("elastic", fileSystem.string("throughputMode"), "no burst credits to run out of");
+        assertEquals(fileSystem.id(), plan.one("aws:efs/backupPolicy:BackupPolicy").string("fileSystemId"));
+        assertEquals("ENABLED", plan.one("aws:efs/backupPolicy:BackupPolicy").string("backupPolicy.status"));
+        String storageGroup = plan.named("aws:ec2/securityGroup:SecurityGroup", "gw-metrics-storage-sg").id();
+        List<PlannedResource> targets = plan.ofType("aws:efs/mountTarget:MountTarget");
+        assertEquals(java.util.Set.of("subnet-private-a", "subnet-private-b"),
+                targets.stream().map(t -> t.string("subnetId")).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(targets.stream().allMatch(t -> t.list("securityGroups").equals(List.of(storageGroup))));
+        PlannedResource nfs = plan.named(INGRESS, "gw-metrics-nfs-from-metrics");
+        assertEquals(storageGroup, nfs.string("securityGroupId"));
+        assertEquals(plan.named("aws:ec2/securityGroup:SecurityGroup", "gw-metrics-sg").id(), nfs.string("referencedSecurityGroupId"));
+        assertEquals(2049.0, nfs.number("fromPort"));
+        assertEquals(2049.0, nfs.number("toPort"));
+        PlannedResource service = plan.one(SERVICE);
+        assertTrue(targets.stream().allMatch(t -> service.dependencies().contains(t.urn())), "the task mounts once the targets exist");
+    }
+
+    @Test
+    void victoriaMetricsMountsItsEfsAccessPointOverTlsAsItsOwnNonRootUser() {
+        PlannedStack plan = plan(b -> { });
+
+        PlannedResource accessPoint = plan.one("aws:efs/accessPoint:AccessPoint");
+        assertEquals(65534.0, accessPoint.number("posixUser.uid"));
+        assertEquals(65534.0, accessPoint.number("posixUser.gid"));
+        assertEquals(65534.0, accessPoint.number("rootDirectory.creationInfo.ownerUid"));
+        assertEquals("0750", accessPoint.string("rootDirectory.creationInfo.permissions"));
+        PlannedResource task = plan.one(TASK);
+        Map<String, Object> volume = task.list("volumes").stream().map(v -> (Map<String, Object>) v)
+                .filter(v -> MetricsTaskDefinition.DATA_VOLUME.equals(v.get("name"))).findFirst().orElseThrow();
+        Map<String, Object> efs = (Map<String, Object>) volume.get("efsVolumeConfiguration");
+        assertEquals(plan.one("aws:efs/fileSystem:FileSystem").id(), efs.get("fileSystemId"));
+        assertEquals("ENABLED", efs.get("transitEncryption"));
+        assertEquals(accessPoint.id(), ((Map<String, Object>) efs.get("authorizationConfig")).get("accessPointId"));
+        JsonObject victoria = container(plan, MetricsTaskDefinition.VICTORIA_METRICS);
+        assertEquals("65534:65534", victoria.get("user").getAsString());
+        assertEquals(120, victoria.get("stopTimeout").getAsInt(), "time to flush to EFS before SIGKILL");
+        JsonObject storage = victoria.getAsJsonArray("mountPoints").asList().stream().map(JsonElement::getAsJsonObject)
+                .filter(m -> m.get("sourceVolume").getAsString().equals(MetricsTaskDefinition.DATA_VOLUME)).findFirst().orElseThrow();
+        assertEquals("/storage", storage.get("containerPath").getAsString());
+        assertFalse(storage.get("readOnly").getAsBoolean());
+    }
+
+    @Test
+    void everyContainerRunsWithAReadOnlyRootNoCapabilitiesAndOnlyTheConfigWriterAsRoot() {
+        PlannedStack plan = plan(b -> { });
+
+        Map<String, String> users = new HashMap<>();
+        for (String name : List.of(MetricsTaskDefinition.CONFIG_WRITER, MetricsTaskDefinition.VICTORIA_METRICS,
+                MetricsTaskDefinition.GRAFANA)) {
+            JsonObject c = container(plan, name);
+            assertTrue(c.get("readonlyRootFilesystem").getAsBoolean(), name);
+            assertEquals("[\"ALL\"]", c.getAsJsonObject("linuxParameters").getAsJsonObject("capabilities")
+                    .getAsJsonArray("drop").toString(), name);
+            users.put(name, c.get("user").getAsString());
+        }
+        assertEquals(Map.of("config-writer", "0:0", "victoriametrics", "65534:65534", "grafana", "472:0"), users);
+        JsonObject writer = container(plan, MetricsTaskDefinition.CONFIG_WRITER);
+        assertFalse(writer.get("essential").getAsBoolean(), "a one-shot");
+        assertTrue(writer.getAsJsonArray("command").get(2).getAsString().endsWith("chmod 1777 /var/lib/grafana /tmp"),
+                "opens Grafana's writable volumes to its non-root user");
+    }
+
+    @Test
+    void victoriaMetricsAndGrafanaHaveHealthChecksWithToolsTheirImagesShipAndGrafanaWaitsForAHealthyStore() {
+        PlannedStack plan = plan(b -> { });
+
+        JsonObject victoria = container(plan, MetricsTaskDefinition.VICTORIA_METRICS);
+        assertEquals("[\"CMD\",\"wget\",\"-q\",\"-O\",\"/dev/null\",\"http://127.0.0.1:8428/health\"]",
+                victoria.getAsJsonObject("healthCheck").getAsJsonArray("command").toString());
+        JsonObject grafana = container(plan, MetricsTaskDefinition.GRAFANA);
+        assertEquals("[\"CMD\",\"curl\",\"-fsS\",\"-o\",\"/dev/null\",\"http://localhost:3000/grafana/api/health\"]",
+                grafana.getAsJsonObject("healthCheck").getAsJsonArray("command").toString());
+        assertEquals("HEALTHY", grafana.getAsJsonArray("dependsOn").get(1).getAsJsonObject().get("condition").getAsString());
+    }
+
+    @Test
+    void aDeploymentThatNeverGetsHealthyIsRolledBack() {
+        PlannedResource service = plan(b -> { }).one(SERVICE);
+
+        assertTrue(service.flag("deploymentCircuitBreaker.enable"));
+        assertTrue(service.flag("deploymentCircuitBreaker.rollback"));
+        assertTrue(service.flag("waitForSteadyState"), "pulumi up fails with the rollout");
     }
 
     @Test
@@ -137,6 +233,34 @@ class PrometheusMetricsTest {
     }
 
     @Test
+    void grafanaProvisionsEveryGivenDashboardReadOnlyFromTheFilesTheWriterPuts() {
+        PlannedStack plan = plan(b -> b.grafanaDashboard("gateway-overview", "{\"title\":\"x\"}"));
+
+        JsonObject writer = container(plan, MetricsTaskDefinition.CONFIG_WRITER);
+        JsonObject provider = JsonParser.parseString(env(writer, "GRAFANA_DASHBOARD_PROVIDER")).getAsJsonObject()
+                .getAsJsonArray("providers").get(0).getAsJsonObject();
+        assertEquals("file", provider.get("type").getAsString());
+        assertEquals("/config/grafana/dashboards", provider.getAsJsonObject("options").get("path").getAsString());
+        assertFalse(provider.get("allowUiUpdates").getAsBoolean());
+        assertEquals("{\"title\":\"x\"}", env(writer, "GRAFANA_DASHBOARD_GATEWAY_OVERVIEW"));
+        String command = writer.getAsJsonArray("command").get(2).getAsString();
+        assertTrue(command.contains("printf '%s' \"$GRAFANA_DASHBOARD_GATEWAY_OVERVIEW\" > /config/grafana/dashboards/gateway-overview.json"),
+                command);
+        assertTrue(command.contains("> /config/grafana/provisioning/dashboards/provided.yaml"), command);
+    }
+
+    @Test
+    void aDashboardNameThatIsNoFileNameIsRejected() {
+        var error = assertThrows(IllegalArgumentException.class, () -> PrometheusMetricsArgs.builder()
+                .clusterArn(Output.of("c")).vpcId(Output.of("v")).subnetIds(Output.of(List.of("s"))).subnetCount(1)
+                .albSecurityGroupId(Output.of("a")).listenerArn(Output.of("l")).scrapeHost(Output.of("h"))
+                .scrapeTargetSecurityGroupId(Output.of("t")).grafanaAdminPasswordSecretArn(Output.of(SECRET_ARN))
+                .kmsKeyArn(Output.of(KEY_ARN)).region("eu-west-1").grafanaDashboard("../x", "{}").build());
+
+        assertTrue(error.getMessage().contains("grafanaDashboards: '../x'"), error.getMessage());
+    }
+
+    @Test
     void grafanaAdminPasswordComesOnlyFromTheSecretThroughEcsSecrets() {
         PlannedStack plan = plan(b -> { });
 
@@ -149,20 +273,44 @@ class PrometheusMetricsTest {
         assertEquals("false", env(grafana, "GF_AUTH_ANONYMOUS_ENABLED"));
     }
 
+    /** The execution role's statements by Sid: [actions, resource, kms:ViaService condition or null]. */
+    private static Map<String, List<String>> executionStatements(PlannedStack plan) {
+        PlannedResource policy = plan.ofType("aws:iam/rolePolicy:RolePolicy").stream()
+                .filter(p -> p.name().endsWith("-execution")).findFirst().orElseThrow();
+        Map<String, List<String>> statements = new HashMap<>();
+        JsonParser.parseString(policy.string("policy")).getAsJsonObject().getAsJsonArray("Statement").forEach(e -> {
+            JsonObject s = e.getAsJsonObject();
+            JsonObject condition = s.getAsJsonObject("Condition");
+            statements.put(s.get("Sid").getAsString(), java.util.Arrays.asList(s.get("Action").toString(),
+                    s.get("Resource").getAsString(),
+                    condition == null ? null : condition.getAsJsonObject("StringEquals").get("kms:ViaService").getAsString()));
+        });
+        return statements;
+    }
+
     @Test
     void executionRoleReadsOnlyThePasswordSecretAndWritesOnlyItsLogGroup() {
         PlannedStack plan = plan(b -> { });
 
-        JsonArray statements = JsonParser.parseString(plan.one("aws:iam/rolePolicy:RolePolicy").string("policy"))
-                .getAsJsonObject().getAsJsonArray("Statement");
-        Map<String, String> resources = new HashMap<>();
-        statements.forEach(s -> resources.put(s.getAsJsonObject().get("Sid").getAsString(),
-                s.getAsJsonObject().get("Resource").getAsString()));
         Object logGroupName = plan.one("aws:cloudwatch/logGroup:LogGroup").output("name").orElseThrow();
         assertEquals(Map.of(
-                "WriteLogs", "arn:aws:logs:eu-west-1:123456789012:log-group:" + logGroupName + ":log-stream:*",
-                "ReadGrafanaAdminPassword", SECRET_ARN,
-                "DecryptSecret", KEY_ARN), resources);
+                "WriteLogs", java.util.Arrays.asList("[\"logs:CreateLogStream\",\"logs:PutLogEvents\"]",
+                        "arn:aws:logs:eu-west-1:123456789012:log-group:" + logGroupName + ":log-stream:*", null),
+                "ReadGrafanaAdminPassword", java.util.Arrays.asList("[\"secretsmanager:GetSecretValue\"]", SECRET_ARN, null),
+                "DecryptSecret", java.util.Arrays.asList("[\"kms:Decrypt\"]", KEY_ARN, "secretsmanager.eu-west-1.amazonaws.com")),
+                executionStatements(plan));
+    }
+
+    @Test
+    void withThePasswordInParameterStoreTheExecutionRoleReadsThatParameterAndDecryptsOnlyThroughSsm() {
+        String parameterArn = "arn:aws:ssm:eu-west-1:123456789012:parameter/litellm-gateway/dev/grafana-admin-password";
+        PlannedStack plan = plan(b -> b.grafanaAdminPasswordSecretArn(Output.of(parameterArn)));
+
+        Map<String, List<String>> statements = executionStatements(plan);
+        assertEquals(java.util.Arrays.asList("[\"ssm:GetParameters\"]", parameterArn, null), statements.get("ReadGrafanaAdminPassword"));
+        assertEquals(java.util.Arrays.asList("[\"kms:Decrypt\"]", KEY_ARN, "ssm.eu-west-1.amazonaws.com"), statements.get("DecryptSecret"));
+        assertEquals(parameterArn, container(plan, MetricsTaskDefinition.GRAFANA).getAsJsonArray("secrets")
+                .get(0).getAsJsonObject().get("valueFrom").getAsString());
     }
 
     @Test
@@ -193,7 +341,7 @@ class PrometheusMetricsTest {
     @Test
     void invalidScrapePathIsRejectedNamingTheField() {
         var error = assertThrows(IllegalArgumentException.class, () -> PrometheusMetricsArgs.builder()
-                .clusterArn(Output.of("c")).vpcId(Output.of("v")).subnetIds(Output.of(List.of("s")))
+                .clusterArn(Output.of("c")).vpcId(Output.of("v")).subnetIds(Output.of(List.of("s"))).subnetCount(1)
                 .albSecurityGroupId(Output.of("a")).listenerArn(Output.of("l")).scrapeHost(Output.of("h"))
                 .scrapeTargetSecurityGroupId(Output.of("t")).grafanaAdminPasswordSecretArn(Output.of(SECRET_ARN))
                 .kmsKeyArn(Output.of(KEY_ARN)).region("eu-west-1").scrapePath("metrics").build());

@@ -1,0 +1,121 @@
+package dev.llmgateway.gateway;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.components.testing.Reachability;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Seed 003 (Bedrock + metrics): the metrics service as the example stack plans it. */
+class MetricsTest {
+
+    private static final String EXAMPLE = "bedrock-budgets-metrics";
+    private static final String POLICY = "aws:iam/rolePolicy:RolePolicy";
+
+    private static JsonObject statement(String policy, String sid) {
+        for (var s : JsonParser.parseString(policy).getAsJsonObject().getAsJsonArray("Statement")) {
+            if (s.getAsJsonObject().get("Sid").getAsString().equals(sid)) {
+                return s.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no statement " + sid + " in " + policy);
+    }
+
+    @Test
+    void withParameterStoreSecretsGrafanaStartsBecauseItsExecutionRoleReadsExactlyItsParameter() {
+        PlannedStack plan = Plans.of(Stacks.example(EXAMPLE).with(Map.of("secretStore", "ssm")));
+
+        Object parameterArn = plan.named("aws:ssm/parameter:Parameter", "llm-" + EXAMPLE + "-secrets-grafana-admin-password")
+                .output("arn").orElseThrow();
+        String policy = plan.named(POLICY, "llm-" + EXAMPLE + "-metrics-execution").string("policy");
+        JsonObject read = statement(policy, "ReadGrafanaAdminPassword");
+        assertEquals("ssm:GetParameters", read.getAsJsonArray("Action").get(0).getAsString());
+        assertEquals(parameterArn, read.get("Resource").getAsString());
+        assertEquals("ssm.us-west-2.amazonaws.com", statement(policy, "DecryptSecret").getAsJsonObject("Condition")
+                .getAsJsonObject("StringEquals").get("kms:ViaService").getAsString());
+    }
+
+    @Test
+    void withSecretsManagerTheExecutionRoleReadsExactlyTheGrafanaSecret() {
+        PlannedStack plan = Plans.example(EXAMPLE);
+
+        Object secretArn = plan.named("aws:secretsmanager/secret:Secret", "llm-" + EXAMPLE + "-secrets-grafana-admin-password")
+                .output("arn").orElseThrow();
+        String policy = plan.named(POLICY, "llm-" + EXAMPLE + "-metrics-execution").string("policy");
+        JsonObject read = statement(policy, "ReadGrafanaAdminPassword");
+        assertEquals("secretsmanager:GetSecretValue", read.getAsJsonArray("Action").get(0).getAsString());
+        assertEquals(secretArn, read.get("Resource").getAsString());
+        assertNotNull(statement(policy, "DecryptSecret").getAsJsonObject("Condition"));
+    }
+
+    @Test
+    void victoriaMetricsReachesItsStorageByADeclaredFlowThatTheRulesAllow() {
+        PlannedStack plan = Plans.example(EXAMPLE);
+
+        Reachability.Verdict storage = Reachability.analyze(plan).stream()
+                .filter(v -> v.flow().endsWith("-flow-metrics-to-storage")).findFirst().orElseThrow();
+        assertEquals(2049, storage.port());
+        assertTrue(storage.allowed(), storage.why());
+        assertEquals(List.of("llm-" + EXAMPLE + "-metrics-nfs-from-metrics"),
+                Reachability.ingressRuleNames(plan, plan.named("aws:ec2/securityGroup:SecurityGroup",
+                        "llm-" + EXAMPLE + "-metrics-storage-sg").id()), "NFS is the storage group's only opening");
+    }
+
+    private static final Pattern METRIC = Pattern.compile("\\blitellm_[a-z_]+");
+    private static final Pattern BY = Pattern.compile("by \\(([a-z_, ]+)\\)");
+
+    @Test
+    void theProvisionedDashboardIsValidJsonAndQueriesOnlyLiteLlmSeriesAndLabelsThatExist() {
+        PlannedStack plan = Plans.example(EXAMPLE);
+        JsonObject writer = null;
+        for (var c : JsonParser.parseString(plan.named("aws:ecs/taskDefinition:TaskDefinition", "llm-" + EXAMPLE + "-metrics-task")
+                .string("containerDefinitions")).getAsJsonArray()) {
+            if (c.getAsJsonObject().get("name").getAsString().equals("config-writer")) {
+                writer = c.getAsJsonObject();
+            }
+        }
+        assertNotNull(writer);
+        String json = null;
+        for (var e : writer.getAsJsonArray("environment")) {
+            if (e.getAsJsonObject().get("name").getAsString().equals("GRAFANA_DASHBOARD_LITELLM")) {
+                json = e.getAsJsonObject().get("value").getAsString();
+            }
+        }
+        assertNotNull(json, "the dashboard reaches the config writer");
+
+        var panels = JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("panels");
+        Set<String> queried = new TreeSet<>();
+        Set<String> grouped = new TreeSet<>();
+        for (var panel : panels) {
+            for (var target : panel.getAsJsonObject().getAsJsonArray("targets")) {
+                String expr = target.getAsJsonObject().get("expr").getAsString();
+                Matcher metric = METRIC.matcher(expr);
+                assertTrue(metric.find(), "every panel queries a LiteLLM series: " + expr);
+                Set<String> labels = LiteLlmDashboard.METRICS.get(metric.group());
+                assertNotNull(labels, metric.group() + " is not a verified LiteLLM series");
+                queried.add(metric.group());
+                Matcher by = BY.matcher(expr);
+                while (by.find()) {
+                    for (String label : by.group(1).split(",\\s*")) {
+                        assertTrue(labels.contains(label), metric.group() + " has no label " + label);
+                        grouped.add(label);
+                    }
+                }
+            }
+        }
+        assertEquals(LiteLlmDashboard.METRICS.keySet(), queried, "requests, failures, latency, spend, tokens, budgets");
+        assertTrue(grouped.containsAll(Set.of("requested_model", "model", "team_alias", "api_key_alias")),
+                "per model, per team and per key: " + grouped);
+    }
+}
