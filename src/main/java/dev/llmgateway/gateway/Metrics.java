@@ -45,19 +45,17 @@ final class Metrics {
                 .clusterArn(proxy.clusterArn())
                 .vpcId(network.vpcId())
                 .subnetIds(network.subnetIds(SubnetTier.PRIVATE))
-                .albSecurityGroupId(proxy.loadBalancerSecurityGroupId())
+                .loadBalancer(proxy.loadBalancer())
                 .listenerArn(proxy.listenerArn())
                 .scrapeHost(Output.of(discovery.dnsName()))
                 .scrapePort(ProxyContainers.PORT)
-                .scrapeTargetSecurityGroupId(proxy.taskSecurityGroupId())
+                .scrapeTarget(proxy)
                 .grafanaAdminPasswordSecretArn(grafanaPasswordArn)
                 .kmsKeyArn(keyArn)
                 .region(s.region())
                 .logRetentionDays(s.observability().logRetentionDays());
         // Grafana is reachable only the way the proxy is: through CloudFront's header in edge mode.
         proxy.requiredHeaderCondition().ifPresent(args::listenerRuleCondition);
-        var metrics = new PrometheusMetrics(prefix + "-metrics", args.build(), options);
-        proxy.allowIngressFrom("metrics", ProxyContainers.PORT, metrics.securityGroupId());
-        return metrics;
+        return new PrometheusMetrics(prefix + "-metrics", args.build(), options);
     }
 }

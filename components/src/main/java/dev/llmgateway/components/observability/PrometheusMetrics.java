@@ -27,12 +27,13 @@ import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import dev.llmgateway.components.network.Connectable;
+import dev.llmgateway.components.network.Connections;
+import dev.llmgateway.components.network.Formerly;
 import dev.llmgateway.components.support.PolicyDocument;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
 
@@ -50,9 +51,10 @@ import static dev.llmgateway.components.observability.MetricsTaskDefinition.GRAF
  * CloudWatch Logs) and the scrape port on the target's security group. Samples live on task
  * storage and are lost when the task is replaced.
  *
- * <p>The target must allow ingress from {@link #securityGroupId()} on the scrape port.
+ * <p>Both paths (the load balancer to Grafana, VictoriaMetrics to the target) are opened on both
+ * groups through {@link Connections}.
  */
-public final class PrometheusMetrics extends ComponentResource {
+public final class PrometheusMetrics extends ComponentResource implements Connectable {
 
     /** Port Grafana listens on behind the load balancer. */
     public static final int GRAFANA_PORT = MetricsTaskDefinition.GRAFANA_PORT;
@@ -61,6 +63,7 @@ public final class PrometheusMetrics extends ComponentResource {
     public static final String TYPE = "llmgateway:observability:PrometheusMetrics";
 
     private final Output<String> securityGroupId;
+    private final Connections connections;
     private final Output<String> serviceName;
     private final Output<String> targetGroupArnSuffix;
 
@@ -91,26 +94,11 @@ public final class PrometheusMetrics extends ComponentResource {
                 .description("VictoriaMetrics and Grafana: Grafana from the load balancer only")
                 .build(), child);
         this.securityGroupId = securityGroup.id();
-        new SecurityGroupIngressRule(name + "-grafana-from-alb", SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(securityGroup.id())
-                .referencedSecurityGroupId(args.albSecurityGroupId())
-                .ipProtocol("tcp").fromPort(GRAFANA_PORT).toPort(GRAFANA_PORT)
-                .description("Grafana from the load balancer")
-                .build(), child);
-        // The provider revokes a new group's allow-all egress, so the load balancer's side of the
-        // flow needs its own rule (without it Grafana is unreachable).
-        new SecurityGroupEgressRule(name + "-alb-to-grafana", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(args.albSecurityGroupId())
-                .referencedSecurityGroupId(securityGroup.id())
-                .ipProtocol("tcp").fromPort(GRAFANA_PORT).toPort(GRAFANA_PORT)
-                .description("load balancer to Grafana")
-                .build(), child);
-        new SecurityGroupEgressRule(name + "-scrape-target", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(securityGroup.id())
-                .referencedSecurityGroupId(args.scrapeTargetSecurityGroupId())
-                .ipProtocol("tcp").fromPort(args.scrapePort()).toPort(args.scrapePort())
-                .description("VictoriaMetrics scrapes the target")
-                .build(), child);
+        this.connections = Connections.of(this, name, "metrics", "metrics", securityGroup.id()).withDefaultPort(GRAFANA_PORT);
+        connections.allowDefaultPortFrom(args.loadBalancer(), "Grafana behind the load balancer",
+                Formerly.NONE.ingressNamed(name + "-grafana-from-alb").egressNamed(name + "-alb-to-grafana", this));
+        args.scrapeTarget().connections().allowFrom(connections, args.scrapePort(), "VictoriaMetrics scrapes /metrics",
+                Formerly.NONE.egressNamed(name + "-scrape-target"));
         // Image registries and the Secrets Manager / CloudWatch Logs endpoints have no fixed
         // addresses or security groups, so HTTPS egress has to be open to any address.
         new SecurityGroupEgressRule(name + "-https", SecurityGroupEgressRuleArgs.builder()
@@ -194,7 +182,13 @@ public final class PrometheusMetrics extends ComponentResource {
         registerOutputs(Map.of("securityGroupId", securityGroupId, "serviceName", serviceName));
     }
 
-    /** Security group of the metrics task: allow it on the scrape target's port. */
+    /** The metrics task's group: Grafana's port from the load balancer, the scrape port to the target. */
+    @Override
+    public Connections connections() {
+        return connections;
+    }
+
+    /** Security group of the metrics task. */
     public Output<String> securityGroupId() {
         return securityGroupId;
     }

@@ -1,5 +1,6 @@
 package dev.llmgateway.components.observability;
 
+import dev.llmgateway.components.network.TestPeer;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -36,10 +37,10 @@ class PrometheusMetricsTest {
                     .clusterArn(Output.of("arn:aws:ecs:eu-west-1:123456789012:cluster/gw"))
                     .vpcId(Output.of("vpc-123"))
                     .subnetIds(Output.of(List.of("subnet-private-a", "subnet-private-b")))
-                    .albSecurityGroupId(Output.of("sg-alb"))
+                    .loadBalancer(new TestPeer("alb", "sg-alb"))
                     .listenerArn(Output.of("arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/gw/1/2"))
                     .scrapeHost(Output.of("proxy.internal"))
-                    .scrapeTargetSecurityGroupId(Output.of("sg-proxy"))
+                    .scrapeTarget(new TestPeer("proxy", "sg-proxy"))
                     .grafanaAdminPasswordSecretArn(Output.of(SECRET_ARN))
                     .kmsKeyArn(Output.of(KEY_ARN))
                     .region("eu-west-1");
@@ -71,7 +72,9 @@ class PrometheusMetricsTest {
     void grafanaIsReachableOnlyFromTheLoadBalancerSecurityGroup() {
         PlannedStack plan = plan(b -> { });
 
-        PlannedResource ingress = plan.one(INGRESS);
+        String group = plan.one("aws:ec2/securityGroup:SecurityGroup").id();
+        PlannedResource ingress = plan.where(r -> r.type().equals(INGRESS) && group.equals(r.string("securityGroupId"))).get(0);
+        assertEquals(1, plan.where(r -> r.type().equals(INGRESS) && group.equals(r.string("securityGroupId"))).size());
         assertEquals("sg-alb", ingress.string("referencedSecurityGroupId"));
         assertEquals(3000.0, ingress.number("fromPort"));
         assertEquals(3000.0, ingress.number("toPort"));
@@ -87,11 +90,11 @@ class PrometheusMetricsTest {
         plan.ofType(EGRESS).forEach(r -> egress.put(r.name(), r));
         assertEquals(3, egress.size());
         // The load balancer's group has no egress unless a rule opens it: Grafana needs one.
-        PlannedResource grafana = egress.get("gw-metrics-alb-to-grafana");
+        PlannedResource grafana = egress.get("alb-to-metrics");
         assertEquals("sg-alb", grafana.string("securityGroupId"));
         assertEquals(plan.one("aws:ec2/securityGroup:SecurityGroup").id(), grafana.string("referencedSecurityGroupId"));
         assertEquals(3000.0, grafana.number("fromPort"));
-        PlannedResource scrape = egress.get("gw-metrics-scrape-target");
+        PlannedResource scrape = egress.get("gw-metrics-to-proxy-4001");
         assertEquals("sg-proxy", scrape.string("referencedSecurityGroupId"));
         assertEquals(4001.0, scrape.number("fromPort"));
         assertEquals(4001.0, scrape.number("toPort"));
@@ -194,8 +197,8 @@ class PrometheusMetricsTest {
     void invalidScrapePathIsRejectedNamingTheField() {
         var error = assertThrows(IllegalArgumentException.class, () -> PrometheusMetricsArgs.builder()
                 .clusterArn(Output.of("c")).vpcId(Output.of("v")).subnetIds(Output.of(List.of("s")))
-                .albSecurityGroupId(Output.of("a")).listenerArn(Output.of("l")).scrapeHost(Output.of("h"))
-                .scrapeTargetSecurityGroupId(Output.of("t")).grafanaAdminPasswordSecretArn(Output.of(SECRET_ARN))
+                .loadBalancer(() -> null).listenerArn(Output.of("l")).scrapeHost(Output.of("h"))
+                .scrapeTarget(() -> null).grafanaAdminPasswordSecretArn(Output.of(SECRET_ARN))
                 .kmsKeyArn(Output.of(KEY_ARN)).region("eu-west-1").scrapePath("metrics").build());
 
         assertTrue(error.getMessage().startsWith("scrapePath: 'metrics'"), error.getMessage());
