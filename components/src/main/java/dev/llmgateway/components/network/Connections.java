@@ -10,7 +10,6 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
 import java.util.Locale;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -92,53 +91,48 @@ public final class Connections implements Connectable {
         return label;
     }
 
-    /** The port this group serves on, if it has one. */
-    public OptionalInt defaultPort() {
-        return defaultPort;
-    }
-
     /** Lets {@code peer} open connections to this group on its default port. */
-    public Connection allowDefaultPortFrom(Connectable peer, String why) {
-        return allowDefaultPortFrom(peer, why, Formerly.NONE);
+    public void allowDefaultPortFrom(Connectable peer, String why) {
+        allowDefaultPortFrom(peer, why, Formerly.NONE);
     }
 
     /** As {@link #allowDefaultPortFrom(Connectable, String)}, adopting rules that had other identities before. */
-    public Connection allowDefaultPortFrom(Connectable peer, String why, Formerly formerly) {
-        return allowFrom(peer, defaultPort.orElseThrow(() -> new IllegalStateException(label + " has no default port")), why,
-                formerly);
+    public void allowDefaultPortFrom(Connectable peer, String why, Formerly formerly) {
+        allowFrom(peer, defaultPort.orElseThrow(() -> new IllegalStateException(label + " has no default port")), why, formerly);
     }
 
     /** Lets {@code peer} open connections to this group on {@code port}; {@code why} is recorded on the flow. */
-    public Connection allowFrom(Connectable peer, int port, String why) {
-        return allowFrom(peer, port, why, Formerly.NONE);
+    public void allowFrom(Connectable peer, int port, String why) {
+        allowFrom(peer, port, why, Formerly.NONE);
     }
 
     /** As {@link #allowFrom(Connectable, int, String)}, adopting rules that had other identities before. */
-    public Connection allowFrom(Connectable peer, int port, String why, Formerly formerly) {
+    public void allowFrom(Connectable peer, int port, String why, Formerly formerly) {
         Connections from = peer.connections();
         checkedPort(port);
         String suffix = defaultPort.isPresent() && defaultPort.getAsInt() == port ? "" : "-" + port;
         String ingressName = ruleName + "-from-" + from.peerName + suffix;
-        Optional<SecurityGroupIngressRule> ingress = inlineRules ? Optional.empty() : Optional.of(new SecurityGroupIngressRule(
-                ingressName, SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(securityGroupId).referencedSecurityGroupId(from.securityGroupId)
-                .ipProtocol("tcp").fromPort(port).toPort(port)
-                .description("from " + from.label)
-                .build(), CustomResourceOptions.builder().parent(owner).aliases(Formerly.list(formerly.ingress())).build()));
-        Optional<SecurityGroupEgressRule> egress = from.inlineRules ? Optional.empty() : Optional.of(new SecurityGroupEgressRule(
-                from.ruleName + "-to-" + peerName + suffix, SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(from.securityGroupId).referencedSecurityGroupId(securityGroupId)
-                .ipProtocol("tcp").fromPort(port).toPort(port)
-                .description("to " + label)
-                .build(), CustomResourceOptions.builder().parent(from.owner).aliases(Formerly.list(formerly.egress())).build()));
-        var flow = new IntendedFlow(ingressName, IntendedFlowArgs.of(FlowEnd.group(from.label, from.securityGroupId),
+        if (!inlineRules) {
+            new SecurityGroupIngressRule(ingressName, SecurityGroupIngressRuleArgs.builder()
+                    .securityGroupId(securityGroupId).referencedSecurityGroupId(from.securityGroupId)
+                    .ipProtocol("tcp").fromPort(port).toPort(port)
+                    .description("from " + from.label)
+                    .build(), CustomResourceOptions.builder().parent(owner).aliases(Formerly.list(formerly.ingress())).build());
+        }
+        if (!from.inlineRules) {
+            new SecurityGroupEgressRule(from.ruleName + "-to-" + peerName + suffix, SecurityGroupEgressRuleArgs.builder()
+                    .securityGroupId(from.securityGroupId).referencedSecurityGroupId(securityGroupId)
+                    .ipProtocol("tcp").fromPort(port).toPort(port)
+                    .description("to " + label)
+                    .build(), CustomResourceOptions.builder().parent(from.owner).aliases(Formerly.list(formerly.egress())).build());
+        }
+        new IntendedFlow(ingressName, IntendedFlowArgs.of(FlowEnd.group(from.label, from.securityGroupId),
                 FlowEnd.group(label, securityGroupId), port, why), ComponentResourceOptions.builder().parent(owner).build());
-        return new Connection(ingress, egress, flow);
     }
 
     /** Lets this group open connections to {@code peer} on {@code port}: {@code peer.allowFrom(this, ...)}. */
-    public Connection allowTo(Connectable peer, int port, String why) {
-        return peer.connections().allowFrom(this, port, why);
+    public void allowTo(Connectable peer, int port, String why) {
+        peer.connections().allowFrom(this, port, why);
     }
 
     /**
