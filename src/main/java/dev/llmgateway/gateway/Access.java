@@ -76,8 +76,8 @@ final class Access {
         containers.forEach(args::container);
         secretArns.forEach(args::executionSecretArn);
         a.allowedCidrs().forEach(cidr -> args.ingressCidr(cidr.toString()));
-        vpn.ifPresent(v -> args.ingressSecurityGroupId(v.securityGroupId()));
-        edge.ifPresent(e -> args.ingressPrefixListId(e.prefixListId()).requiredHeader(e.originHeader()));
+        vpn.ifPresent(args::ingressPeer);
+        edge.ifPresent(e -> args.ingressPrefixList("cloudfront", e.prefixListId()).requiredHeader(e.originHeader()));
         discovery.ifPresent(d -> args.serviceRegistryArn(d.registryArn()).blockedPaths(Metrics.BLOCKED));
         certificateArn.ifPresent(args::certificateArn);
         if (a.waf()) {

@@ -105,19 +105,16 @@ public final class Gateway {
                                 databaseConnect(s, database))),
                 options);
 
-        database.allowFrom("proxy", proxy.taskSecurityGroupId());
-        proxy.allowEgressTo("database", Database.PORT, database.securityGroupId());
-        cache.ifPresent(c -> {
-            c.allowFrom("proxy", proxy.taskSecurityGroupId());
-            proxy.allowEgressTo("cache", Cache.PORT, c.securityGroupId());
-        });
+        database.connections().allowDefaultPortFrom(proxy, "keys, budgets and spend in PostgreSQL");
+        cache.ifPresent(c -> c.connections().allowDefaultPortFrom(proxy, "shared limits, budgets and cache in Redis"));
+        network.endpoints().ifPresent(e -> proxy.connections().allowTo(e, 443, "AWS APIs through interface endpoints"));
         s.officeHours().ifPresent(hours -> OfficeHours.apply(hours, s.proxy(), proxy, database));
         var metrics = discovery.map(d -> Metrics.services(prefix, s, network, proxy, d,
                 secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD), key.arn(), options));
         var observability = Monitoring.observability(prefix, s, key.arn(), proxy, database,
                 new Monitoring.SinglePoints(network.natInstanceId(), certificate, vpn.map(ClientVpn::serverCertificateArn),
                         metrics.map(PrometheusMetrics::targetGroupArnSuffix)), options);
-        NetworkFlows.declare(prefix, s, new NetworkFlows.Parts(network, proxy, database, cache, vpn, edge, metrics), options);
+        NetworkFlows.declare(prefix, s, new NetworkFlows.Parts(network, proxy, edge), options);
 
         Output<String> loadBalancerUrl = Access.url(prefix, s.access(), proxy);
         Output<String> url = edge.map(e -> e.distribution(prefix, s, s.access().edge().orElseThrow(), proxy, options).url())

@@ -46,11 +46,11 @@ final class Metrics {
                 .vpcId(network.vpcId())
                 .subnetIds(network.subnetIds(SubnetTier.PRIVATE))
                 .subnetCount(s.network().azCount())
-                .albSecurityGroupId(proxy.loadBalancerSecurityGroupId())
+                .loadBalancer(proxy.loadBalancer())
                 .listenerArn(proxy.listenerArn())
                 .scrapeHost(Output.of(discovery.dnsName()))
                 .scrapePort(ProxyContainers.PORT)
-                .scrapeTargetSecurityGroupId(proxy.taskSecurityGroupId())
+                .scrapeTarget(proxy)
                 .grafanaAdminPasswordSecretArn(grafanaPasswordArn)
                 .kmsKeyArn(keyArn)
                 .region(s.region())
@@ -59,8 +59,6 @@ final class Metrics {
                 .grafanaDashboard(LiteLlmDashboard.NAME, LiteLlmDashboard.json());
         // Grafana is reachable only the way the proxy is: through CloudFront's header in edge mode.
         proxy.requiredHeaderCondition().ifPresent(args::listenerRuleCondition);
-        var metrics = new PrometheusMetrics(prefix + "-metrics", args.build(), options);
-        proxy.allowIngressFrom("metrics", ProxyContainers.PORT, metrics.securityGroupId());
-        return metrics;
+        return new PrometheusMetrics(prefix + "-metrics", args.build(), options);
     }
 }

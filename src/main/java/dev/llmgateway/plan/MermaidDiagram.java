@@ -20,9 +20,13 @@ import java.util.stream.Collectors;
 /**
  * Renders a planned stack as a Mermaid {@code flowchart LR}: one subgraph per gateway component
  * ({@code llmgateway:*}), a node for each resource a reader cares about (summarised where there
- * are many: subnets per tier, secrets, keys, alarms) and edges along the request path
- * (clients, CloudFront or VPN, load balancer, listener, service, then database, cache,
- * secrets and the LLM providers). The output is deterministic: the same stack gives the same bytes.
+ * are many: subnets per tier, secrets, keys, alarms) and edges. Network edges come from the stack's
+ * declared flows ({@link IntendedFlow}): each end is drawn where its security group is used (load
+ * balancer, ECS service, database, cache, VPN endpoint, interface endpoints), its address range
+ * (clients; the internet through the NAT to the LLM providers) or its prefix list (CloudFront),
+ * labelled with the port; nothing is guessed. Other edges follow the resources' own links
+ * (listeners of a load balancer, the task a service runs, what WAF protects, secrets read).
+ * The output is deterministic: the same stack gives the same bytes.
  */
 public final class MermaidDiagram {
 
@@ -37,7 +41,11 @@ public final class MermaidDiagram {
     private static final String CLOUDFRONT = "aws:cloudfront/distribution:Distribution";
     private static final String VPN_ENDPOINT = "aws:ec2clientvpn/endpoint:Endpoint";
     private static final String SUBNET = "aws:ec2/subnet:Subnet";
+    private static final String VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
     private static final List<String> TIERS = List.of("public", "private", "isolated", "database", "app");
+    /** Inputs through which a resource joins security groups. */
+    private static final List<String> GROUP_INPUTS = List.of("securityGroups", "securityGroupIds", "vpcSecurityGroupIds",
+            "networkConfiguration.securityGroups");
 
     /** A box: id, Mermaid shape with the quoted label, and the component it sits in (null: top level). */
     private record Node(String id, String shape, String ownerUrn) {
@@ -47,8 +55,8 @@ public final class MermaidDiagram {
     private final Map<String, PlannedResource> byUrn = new HashMap<>();
     private final Map<String, Node> nodes = new TreeMap<>();
     private final Set<String> edges = new TreeSet<>();
-    /** Ids of the database and cache nodes the services use. */
-    private final List<String> dataStores = new ArrayList<>();
+    /** Node ids per security group id: the drawn resources that use the group. */
+    private final Map<String, Set<String>> nodesOfGroup = new HashMap<>();
     /** Node id per resource URN, for the resources drawn one by one. */
     private final Map<String, String> idOf = new HashMap<>();
 
@@ -85,6 +93,8 @@ public final class MermaidDiagram {
                 + " subnet association(s)");
         each(CLOUDFRONT, "cdn", d -> "CloudFront " + d.name());
         each("aws:wafv2/webAcl:WebAcl", "waf", w -> "WAF " + w.name() + "<br/>" + w.list("rules").size() + " rules");
+        summary("endpoints", "%d interface endpoint%s", stack.ofType(VPC_ENDPOINT).stream()
+                .filter(e -> "Interface".equals(e.input("vpcEndpointType").orElse(null))).toList());
         summary("secrets", "Secrets Manager (%d secret%s)", stack.ofType("aws:secretsmanager/secret:Secret"));
         summary("kms", "KMS (%d key%s)", stack.ofType("aws:kms/key:Key"));
         List<PlannedResource> monitoring = stack.where(r -> r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm")
@@ -151,59 +161,35 @@ public final class MermaidDiagram {
                 + (containers.isEmpty() ? "no containers" : String.join(", ", containers));
     }
 
-    /** Edges from the clients to the providers, following what the stack contains. */
+    /** Edges: the declared network flows, then the links between resources that are not network flows. */
     private void requestPath() {
-        List<PlannedResource> lbs = sorted(LOAD_BALANCER);
+        groups();
         List<PlannedResource> cdns = sorted(CLOUDFRONT);
-        List<PlannedResource> vpns = sorted(VPN_ENDPOINT);
-        List<PlannedResource> services = sorted(SERVICE);
-        List<PlannedResource> publicLbs = lbs.stream().filter(lb -> !lb.flag("internal")).toList();
-        List<PlannedResource> internalLbs = lbs.stream().filter(lb -> lb.flag("internal")).toList();
-        if (!cdns.isEmpty() || !publicLbs.isEmpty()) {
-            single("clients", "((\"Clients\"))", null);
-        }
         if (!cdns.isEmpty()) {
-            cdns.forEach(cdn -> {
-                link("clients", cdn);
-                lbs.forEach(lb -> link(cdn, lb));
-            });
-        } else {
-            publicLbs.forEach(lb -> link("clients", lb));
+            single("clients", "((\"Clients\"))", null);
+            cdns.forEach(cdn -> link("clients", cdn));
         }
+        List<PlannedResource> vpns = sorted(VPN_ENDPOINT);
         if (!vpns.isEmpty()) {
             single("vpnusers", "((\"VPN users\"))", null);
-            vpns.forEach(vpn -> {
-                link("vpnusers", vpn);
-                (internalLbs.isEmpty() ? lbs : internalLbs).forEach(lb -> link(vpn, lb));
-            });
+            vpns.forEach(vpn -> link("vpnusers", vpn));
         }
+        stack.ofType(IntendedFlow.TYPE).forEach(this::flow);
+        List<PlannedResource> lbs = sorted(LOAD_BALANCER);
         for (PlannedResource acl : sorted("aws:wafv2/webAcl:WebAcl")) {
             boolean edge = "CLOUDFRONT".equals(acl.input("scope").orElse(null));
             (edge ? cdns : lbs).forEach(target -> edges.add(idOf.get(acl.urn()) + " -.->|protects| " + idOf.get(target.urn())));
         }
         for (PlannedResource listener : sorted(LISTENER)) {
             StackLinks.dependencies(stack, listener, LOAD_BALANCER).forEach(lb -> link(lb, listener));
-            if (!redirects(listener)) {
-                targets(listener, services).forEach(service -> link(listener, service));
-            }
         }
-        for (PlannedResource service : services) {
+        for (PlannedResource service : sorted(SERVICE)) {
             String serviceId = idOf.get(service.urn());
             StackLinks.dependencies(stack, service, TASK_DEFINITION)
                     .forEach(task -> edges.add(serviceId + " -.->|runs| " + idOf.get(task.urn())));
-            dataStores.forEach(id -> edges.add(serviceId + " --> " + id));
             if (nodes.containsKey("secrets")) {
                 edges.add(serviceId + " -.->|reads| secrets");
             }
-            single("providers", "((\"LLM providers\"))", null);
-            List<String> exits = nodes.keySet().stream().filter(id -> id.equals("nat") || id.equals("natinstance")).toList();
-            if (exits.isEmpty()) {
-                edges.add(serviceId + " --> providers");
-            }
-            exits.forEach(exit -> {
-                edges.add(serviceId + " --> " + exit);
-                edges.add(exit + " --> providers");
-            });
             if (nodes.containsKey("alarms")) {
                 edges.add("alarms -.->|watch| " + serviceId);
             }
@@ -217,12 +203,46 @@ public final class MermaidDiagram {
         }
     }
 
-    /** The services a forwarding listener sends to: those sharing a target group, else all of them. */
-    private List<PlannedResource> targets(PlannedResource listener, List<PlannedResource> services) {
-        List<PlannedResource> groups = StackLinks.dependencies(stack, listener, TARGET_GROUP);
-        List<PlannedResource> linked = services.stream()
-                .filter(s -> groups.stream().anyMatch(g -> s.dependencies().contains(g.urn()))).toList();
-        return linked.isEmpty() ? services : linked;
+    /** Which drawn nodes stand for each security group: the resources that join it. */
+    private void groups() {
+        idOf.forEach((urn, id) -> GROUP_INPUTS.forEach(input -> byUrn.get(urn).list(input)
+                .forEach(group -> nodesOfGroup.computeIfAbsent(String.valueOf(group), g -> new TreeSet<>()).add(id))));
+        if (nodes.containsKey("endpoints")) {
+            stack.ofType(VPC_ENDPOINT).forEach(e -> e.list("securityGroupIds")
+                    .forEach(group -> nodesOfGroup.computeIfAbsent(String.valueOf(group), g -> new TreeSet<>()).add("endpoints")));
+        }
+    }
+
+    /** One edge per pair of drawn ends of a declared flow, labelled with its port. */
+    private void flow(PlannedResource flow) {
+        String port = CostReport.number(flow.number("port"));
+        List<String> to = ends(flow, "to");
+        ends(flow, "from").forEach(from -> to.forEach(end -> edges.add(from + " -->|" + port + "| " + end)));
+    }
+
+    /**
+     * The nodes of one end of a flow: where its security group is used, the clients for an address
+     * range it comes from, CloudFront for a prefix list, the NAT (then the providers) for the internet.
+     */
+    private List<String> ends(PlannedResource flow, String side) {
+        Optional<String> group = flow.input(side + "SecurityGroupId").map(String::valueOf);
+        if (group.isPresent()) {
+            return List.copyOf(nodesOfGroup.getOrDefault(group.get(), Set.of()));
+        }
+        if (flow.input(side + "PrefixListId").isPresent()) {
+            return sorted(CLOUDFRONT).stream().map(cdn -> idOf.get(cdn.urn())).toList();
+        }
+        if (flow.input(side + "Cidr").isEmpty()) {
+            return List.of();
+        }
+        if (side.equals("from")) {
+            single("clients", "((\"Clients\"))", null);
+            return List.of("clients");
+        }
+        single("providers", "((\"LLM providers\"))", null);
+        List<String> exits = nodes.keySet().stream().filter(id -> id.equals("nat") || id.equals("natinstance")).toList();
+        exits.forEach(exit -> edges.add(exit + " --> providers"));
+        return exits.isEmpty() ? List.of("providers") : exits;
     }
 
     private void link(String fromId, PlannedResource to) {
@@ -237,10 +257,9 @@ public final class MermaidDiagram {
         each(type, kind, "[\"", "\"]", label);
     }
 
-    /** Like {@link #each} in the cylinder shape, remembering the nodes as data stores of the services. */
+    /** Like {@link #each}, in the cylinder shape of a data store. */
     private void store(String type, String kind, Function<PlannedResource, String> label) {
         each(type, kind, "[(\"", "\")]", label);
-        sorted(type).forEach(r -> dataStores.add(idOf.get(r.urn())));
     }
 
     /** One node per resource of a type, in the shape given by its opening and closing brackets. */

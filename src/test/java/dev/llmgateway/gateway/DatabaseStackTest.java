@@ -49,7 +49,7 @@ class DatabaseStackTest {
         PlannedResource rule = prod.named("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "llm-prod-db-from-proxy");
         assertEquals(5432.0, rule.number("fromPort"));
         assertTrue(rule.input("cidrIpv4").isEmpty());
-        assertEquals(1, prod.where(r -> r.name().startsWith("llm-prod-db-from-")).size());
+        assertEquals(1, prod.where(r -> r.type().equals(rule.type()) && r.name().startsWith("llm-prod-db-from-")).size());
     }
 
     @Test

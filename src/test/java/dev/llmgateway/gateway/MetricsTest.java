@@ -64,10 +64,10 @@ class MetricsTest {
         PlannedStack plan = Plans.example(EXAMPLE);
 
         Reachability.Verdict storage = Reachability.analyze(plan).stream()
-                .filter(v -> v.flow().endsWith("-flow-metrics-to-storage")).findFirst().orElseThrow();
+                .filter(v -> v.flow().endsWith("-metrics-storage-from-metrics")).findFirst().orElseThrow();
         assertEquals(2049, storage.port());
         assertTrue(storage.allowed(), storage.why());
-        assertEquals(List.of("llm-" + EXAMPLE + "-metrics-nfs-from-metrics"),
+        assertEquals(List.of("llm-" + EXAMPLE + "-metrics-storage-from-metrics"),
                 Reachability.ingressRuleNames(plan, plan.named("aws:ec2/securityGroup:SecurityGroup",
                         "llm-" + EXAMPLE + "-metrics-storage-sg").id()), "NFS is the storage group's only opening");
     }

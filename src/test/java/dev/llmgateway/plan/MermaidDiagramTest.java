@@ -30,8 +30,17 @@ import com.pulumi.aws.rds.ClusterArgs;
 import com.pulumi.aws.rds.ClusterInstance;
 import com.pulumi.aws.rds.ClusterInstanceArgs;
 import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
+import com.pulumi.aws.elasticache.ReplicationGroup;
+import com.pulumi.aws.elasticache.ReplicationGroupArgs;
+import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
+import dev.llmgateway.components.network.FlowEnd;
+import dev.llmgateway.components.network.IntendedFlow;
+import dev.llmgateway.components.network.IntendedFlowArgs;
 import dev.llmgateway.components.testing.OfflineEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,8 +86,10 @@ class MermaidDiagramTest {
         new NatGateway("main-nat-a", NatGatewayArgs.builder().subnetId("subnet-a").build(), network.child());
 
         var proxy = new Part("llmgateway:proxy:ProxyService", "proxy");
+        var lbGroup = new SecurityGroup("proxy-lb", SecurityGroupArgs.builder().vpcId(vpc.id()).build(), proxy.child());
+        var taskGroup = new SecurityGroup("proxy-tasks", SecurityGroupArgs.builder().vpcId(vpc.id()).build(), proxy.child());
         var alb = new LoadBalancer("proxy", LoadBalancerArgs.builder().internal(false).subnets("subnet-a", "subnet-b")
-                .build(), proxy.child());
+                .securityGroups(Output.all(lbGroup.id())).build(), proxy.child());
         var targets = new TargetGroup("proxy", TargetGroupArgs.builder().port(4000).protocol("HTTP").targetType("ip")
                 .build(), proxy.child());
         new Listener("proxy-https", ListenerArgs.builder().loadBalancerArn(alb.arn()).port(443).protocol("HTTPS")
@@ -93,23 +104,44 @@ class MermaidDiagramTest {
                 .containerDefinitions("[{\"name\": \"litellm\"}, {\"name\": \"presidio-analyzer\"}]").build(),
                 proxy.child());
         new Service("proxy", ServiceArgs.builder().taskDefinition(task.arn()).desiredCount(2)
+                .networkConfiguration(ServiceNetworkConfigurationArgs.builder().subnets("subnet-a")
+                        .securityGroups(Output.all(taskGroup.id())).build())
                 .loadBalancers(ServiceLoadBalancerArgs.builder().targetGroupArn(targets.arn())
                         .containerName("litellm").containerPort(4000).build())
                 .build(), proxy.child());
 
         var database = new Part("llmgateway:database:Database", "db");
-        var cluster = new Cluster("db", ClusterArgs.builder().engine("aurora-postgresql").build(), database.child());
+        var dbGroup = new SecurityGroup("db", SecurityGroupArgs.builder().vpcId(vpc.id()).build(), database.child());
+        var cluster = new Cluster("db", ClusterArgs.builder().engine("aurora-postgresql")
+                .vpcSecurityGroupIds(Output.all(dbGroup.id())).build(), database.child());
+        // A cache no flow reaches: the diagram must not guess an edge to it.
+        var cache = new Part("llmgateway:cache:Cache", "cache");
+        new ReplicationGroup("cache", ReplicationGroupArgs.builder().description("unused").engine("valkey")
+                .securityGroupIds(Output.all(dbGroup.id().applyValue(id -> "sg-unused"))).build(), cache.child());
         new ClusterInstance("db-1", ClusterInstanceArgs.builder().clusterIdentifier(cluster.id())
                 .instanceClass("db.serverless").engine("aurora-postgresql").build(), database.child());
 
+        var vpnGroup = new SecurityGroup("vpn", SecurityGroupArgs.builder().vpcId(vpc.id()).build());
         new Endpoint("vpn", EndpointArgs.builder().serverCertificateArn("arn:aws:acm:server")
+                .securityGroupIds(Output.all(vpnGroup.id()))
                 .clientCidrBlock("10.100.0.0/22")
                 .authenticationOptions(EndpointAuthenticationOptionArgs.builder().type("certificate-authentication")
                         .rootCertificateChainArn("arn:aws:acm:root").build())
                 .connectionLogOptions(EndpointConnectionLogOptionsArgs.builder().enabled(false).build()).build());
+        FlowEnd lb = FlowEnd.group("load balancer", lbGroup.id());
+        FlowEnd tasks = FlowEnd.group("proxy tasks", taskGroup.id());
+        flow("clients", FlowEnd.cidr("clients", "203.0.113.0/24"), lb, 443);
+        flow("vpn", FlowEnd.group("VPN clients", vpnGroup.id()), lb, 443);
+        flow("lb", lb, tasks, 4000);
+        flow("db", tasks, FlowEnd.group("database", dbGroup.id()), 5432);
+        flow("internet", tasks, FlowEnd.cidr("internet", FlowEnd.ANYWHERE), 443);
         new Secret("master-key");
         new Secret("salt-key");
         new Key("key");
+    }
+
+    private static void flow(String name, FlowEnd from, FlowEnd to, int port) {
+        new IntendedFlow(name, IntendedFlowArgs.of(from, to, port, "test"), null);
     }
 
     /** The lines between a subgraph's header and its {@code end}. */
@@ -137,21 +169,21 @@ class MermaidDiagramTest {
     }
 
     @Test
-    void edgesFollowTheRequestPathFromClientsAndVpnToProviders() {
-        List<String> edges = List.of("clients --> albProxy", "vpnusers --> vpnVpn", "vpnVpn --> albProxy",
+    void networkEdgesAreTheDeclaredFlowsWithTheirPorts() {
+        List<String> edges = List.of("clients -->|443| albProxy", "vpnusers --> vpnVpn", "vpnVpn -->|443| albProxy",
                 "albProxy --> listenerProxyHttps", "albProxy --> listenerProxyHttp",
-                "listenerProxyHttps --> svcProxy", "svcProxy -.->|runs| taskProxy", "svcProxy --> dbDb",
-                "svcProxy -.->|reads| secrets", "svcProxy --> nat", "nat --> providers",
+                "albProxy -->|4000| svcProxy", "svcProxy -.->|runs| taskProxy", "svcProxy -->|5432| dbDb",
+                "svcProxy -.->|reads| secrets", "svcProxy -->|443| nat", "nat --> providers",
                 "kms -.->|encrypts| secrets");
         edges.forEach(edge -> assertTrue(diagram.contains("    " + edge + "\n"), edge + " missing in\n" + diagram));
-        assertFalse(diagram.contains("listenerProxyHttp --> svcProxy"), "the HTTP listener only redirects");
+        assertFalse(diagram.contains("cacheCache\n"), "no flow reaches the cache, so no edge is drawn to it:\n" + diagram);
     }
 
     @Test
     void everyLineIsValidMermaidWithAlphanumericIdsAndQuotedLabels() {
         String id = "[A-Za-z0-9]+";
         String node = "    (    )?" + id + "(\\[\"[^\"]*\"\\]|\\[\\(\"[^\"]*\"\\)\\]|\\(\\(\"[^\"]*\"\\)\\))";
-        String edge = "    " + id + " (-->|---|-\\.->\\|[a-z]+\\|) " + id;
+        String edge = "    " + id + " (-->|---|-\\.->\\|[a-z]+\\||-->\\|[0-9]+\\|) " + id;
         String subgraph = "    subgraph " + id + "\\[\"[^\"]*\"\\]";
         diagram.lines().skip(1).forEach(line -> assertTrue(line.matches(node) || line.matches(edge)
                 || line.matches(subgraph) || line.equals("    end"), "not valid Mermaid: " + line));

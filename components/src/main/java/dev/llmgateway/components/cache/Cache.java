@@ -1,5 +1,7 @@
 package dev.llmgateway.components.cache;
 
+import dev.llmgateway.components.network.Connectable;
+import dev.llmgateway.components.network.Connections;
 import dev.llmgateway.components.support.NameRule;
 import dev.llmgateway.components.support.PhysicalName;
 import com.pulumi.aws.ec2.SecurityGroup;
@@ -8,8 +10,6 @@ import com.pulumi.aws.elasticache.ReplicationGroup;
 import com.pulumi.aws.elasticache.ReplicationGroupArgs;
 import com.pulumi.aws.elasticache.SubnetGroup;
 import com.pulumi.aws.elasticache.SubnetGroupArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -29,7 +29,7 @@ import java.util.Map;
  * limiter groups keys by slot only with its cluster client: BerriAI/litellm issue #30065). LiteLLM's own
  * Terraform module uses a replication group the same way (terraform/litellm/aws/redis.tf).
  */
-public class Cache extends ComponentResource {
+public class Cache extends ComponentResource implements Connectable {
 
     /** Type token. */
     public static final String TYPE = "llmgateway:cache:Cache";
@@ -41,6 +41,7 @@ public class Cache extends ComponentResource {
 
     private final String name;
     private final SecurityGroup securityGroup;
+    private final Connections connections;
     private final ReplicationGroup group;
     private final Output<String> password;
 
@@ -53,6 +54,7 @@ public class Cache extends ComponentResource {
                 .vpcId(args.vpcId())
                 .description("Cache: only from granted security groups")
                 .build(), child);
+        this.connections = Connections.of(this, name, "cache", "cache", securityGroup.id()).withDefaultPort(PORT);
         // AUTH tokens are 16..128 printable characters without @, " or /; letters and digits only here.
         this.password = new RandomPassword(name + "-password",
                 RandomPasswordArgs.builder().length(32).special(false).build(), child).result();
@@ -81,14 +83,10 @@ public class Cache extends ComponentResource {
         registerOutputs(Map.of("host", host(), "port", port(), "securityGroupId", securityGroup.id()));
     }
 
-    /** Admits Redis connections from one security group. */
-    public void allowFrom(String ruleName, Output<String> sourceSecurityGroupId) {
-        new SecurityGroupIngressRule(name + "-from-" + ruleName, SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(securityGroup.id())
-                .referencedSecurityGroupId(sourceSecurityGroupId)
-                .ipProtocol("tcp").fromPort(PORT).toPort(PORT)
-                .description("Redis from " + ruleName)
-                .build(), CustomResourceOptions.builder().parent(this).build());
+    /** The cache's group: Redis on {@link #PORT} from the peers granted with {@code allowDefaultPortFrom}. */
+    @Override
+    public Connections connections() {
+        return connections;
     }
 
     /** Primary endpoint host (follows failover). */

@@ -1,5 +1,7 @@
 package dev.llmgateway.components.database;
 
+import dev.llmgateway.components.network.Connectable;
+import dev.llmgateway.components.network.Connections;
 import com.google.gson.Gson;
 import dev.llmgateway.components.support.NameRule;
 import dev.llmgateway.components.support.PhysicalName;
@@ -22,8 +24,6 @@ import com.pulumi.aws.rds.SubnetGroupArgs;
 import com.pulumi.aws.rds.inputs.ClusterParameterGroupParameterArgs;
 import com.pulumi.aws.rds.inputs.ClusterServerlessv2ScalingConfigurationArgs;
 import com.pulumi.aws.rds.inputs.ParameterGroupParameterArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
@@ -54,7 +54,7 @@ import java.util.Set;
  * the groups granted through {@link #allowFrom}, backed up, logged, protected from deletion by
  * default, with an RDS-managed master password in Secrets Manager.
  */
-public class Database extends ComponentResource {
+public class Database extends ComponentResource implements Connectable {
 
     /** Type token. */
     public static final String TYPE = "llmgateway:database:Database";
@@ -70,6 +70,7 @@ public class Database extends ComponentResource {
     private final Output<String> subnetGroupName;
     private Output<String> parameterGroupName;
     private final SecurityGroup securityGroup;
+    private final Connections connections;
     private final Output<String> endpoint;
     private final Output<String> readerEndpoint;
     private final Output<Integer> port;
@@ -97,6 +98,7 @@ public class Database extends ComponentResource {
                 .vpcId(args.vpcId())
                 .description("PostgreSQL: only from granted security groups")
                 .build(), child);
+        this.connections = Connections.of(this, name, "database", "database", securityGroup.id()).withDefaultPort(PORT);
 
         // Created first so RDS exports into groups with retention and the customer key: RDS would otherwise
         // create each exported group itself, unencrypted, never expiring, and left behind by destroy.
@@ -147,14 +149,13 @@ public class Database extends ComponentResource {
                 "masterSecretArn", masterSecretArn));
     }
 
-    /** Admits PostgreSQL connections from one security group (and nothing else). */
-    public void allowFrom(String ruleName, Output<String> sourceSecurityGroupId) {
-        new SecurityGroupIngressRule(name + "-from-" + ruleName, SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(securityGroup.id())
-                .referencedSecurityGroupId(sourceSecurityGroupId)
-                .ipProtocol("tcp").fromPort(PORT).toPort(PORT)
-                .description("PostgreSQL from " + ruleName)
-                .build(), CustomResourceOptions.builder().parent(this).build());
+    /**
+     * The database's group: PostgreSQL on {@link #PORT} from the peers granted with
+     * {@code database.connections().allowDefaultPortFrom(peer, why)}, and nothing else.
+     */
+    @Override
+    public Connections connections() {
+        return connections;
     }
 
     /**

@@ -42,8 +42,6 @@ import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -51,6 +49,9 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
 import dev.llmgateway.components.proxy.ProxyService;
 import com.pulumi.resources.Resource;
+import dev.llmgateway.components.network.Connectable;
+import dev.llmgateway.components.network.Connections;
+import dev.llmgateway.components.network.Formerly;
 import dev.llmgateway.components.support.PolicyDocument;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
 
@@ -70,9 +71,10 @@ import static dev.llmgateway.components.observability.MetricsTaskDefinition.GRAF
  * SSM, CloudWatch Logs) and the scrape port on the target's security group. Samples live on task
  * storage and are lost when the task is replaced.
  *
- * <p>The target must allow ingress from {@link #securityGroupId()} on the scrape port.
+ * <p>Both paths (the load balancer to Grafana, VictoriaMetrics to the target) are opened on both
+ * groups through {@link Connections}.
  */
-public final class PrometheusMetrics extends ComponentResource {
+public final class PrometheusMetrics extends ComponentResource implements Connectable {
 
     /** Port Grafana listens on behind the load balancer. */
     public static final int GRAFANA_PORT = MetricsTaskDefinition.GRAFANA_PORT;
@@ -88,6 +90,7 @@ public final class PrometheusMetrics extends ComponentResource {
 
     private final Output<String> securityGroupId;
     private final Output<String> storageSecurityGroupId;
+    private final Connections connections;
     private final Output<String> serviceName;
     private final Output<String> targetGroupArnSuffix;
 
@@ -118,26 +121,11 @@ public final class PrometheusMetrics extends ComponentResource {
                 .description("VictoriaMetrics and Grafana: Grafana from the load balancer only")
                 .build(), child);
         this.securityGroupId = securityGroup.id();
-        new SecurityGroupIngressRule(name + "-grafana-from-alb", SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(securityGroup.id())
-                .referencedSecurityGroupId(args.albSecurityGroupId())
-                .ipProtocol("tcp").fromPort(GRAFANA_PORT).toPort(GRAFANA_PORT)
-                .description("Grafana from the load balancer")
-                .build(), child);
-        // The provider revokes a new group's allow-all egress, so the load balancer's side of the
-        // flow needs its own rule (without it Grafana is unreachable).
-        new SecurityGroupEgressRule(name + "-alb-to-grafana", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(args.albSecurityGroupId())
-                .referencedSecurityGroupId(securityGroup.id())
-                .ipProtocol("tcp").fromPort(GRAFANA_PORT).toPort(GRAFANA_PORT)
-                .description("load balancer to Grafana")
-                .build(), child);
-        new SecurityGroupEgressRule(name + "-scrape-target", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(securityGroup.id())
-                .referencedSecurityGroupId(args.scrapeTargetSecurityGroupId())
-                .ipProtocol("tcp").fromPort(args.scrapePort()).toPort(args.scrapePort())
-                .description("VictoriaMetrics scrapes the target")
-                .build(), child);
+        this.connections = Connections.of(this, name, "metrics", "metrics", securityGroup.id()).withDefaultPort(GRAFANA_PORT);
+        connections.allowDefaultPortFrom(args.loadBalancer(), "Grafana behind the load balancer",
+                Formerly.NONE.ingressNamed(name + "-grafana-from-alb").egressNamed(name + "-alb-to-grafana", this));
+        args.scrapeTarget().connections().allowFrom(connections, args.scrapePort(), "VictoriaMetrics scrapes /metrics",
+                Formerly.NONE.egressNamed(name + "-scrape-target"));
         // Image registries and the Secrets Manager / CloudWatch Logs endpoints have no fixed
         // addresses or security groups, so HTTPS egress has to be open to any address.
         new SecurityGroupEgressRule(name + "-https", SecurityGroupEgressRuleArgs.builder()
@@ -147,7 +135,11 @@ public final class PrometheusMetrics extends ComponentResource {
                 .description("HTTPS: image pulls, Secrets Manager or SSM, CloudWatch Logs")
                 .build(), child);
 
-        var storage = storage(name, args, securityGroup, child);
+        var storage = storage(name, args, child);
+        // NFS from the metrics task to its data: ingress on the storage group, egress on the task's, flow declared.
+        Connections.of(this, name + "-storage", "metrics-storage", "metrics storage (EFS)", storage.securityGroupId())
+                .withDefaultPort(NFS_PORT)
+                .allowFrom(this, NFS_PORT, "VictoriaMetrics keeps its samples on EFS");
         this.storageSecurityGroupId = storage.securityGroupId();
 
         var logGroup = new LogGroup(name + "-logs", LogGroupArgs.builder()
@@ -249,7 +241,13 @@ public final class PrometheusMetrics extends ComponentResource {
         registerOutputs(Map.of("securityGroupId", securityGroupId, "serviceName", serviceName));
     }
 
-    /** Security group of the metrics task: allow it on the scrape target's port. */
+    /** The metrics task's group: Grafana's port from the load balancer, the scrape port to the target. */
+    @Override
+    public Connections connections() {
+        return connections;
+    }
+
+    /** Security group of the metrics task. */
     public Output<String> securityGroupId() {
         return securityGroupId;
     }
@@ -280,22 +278,10 @@ public final class PrometheusMetrics extends ComponentResource {
      * point that makes every NFS call run as VictoriaMetrics' user in its own directory (created with
      * that owner on first mount: EFS user guide, "Working with access points").
      */
-    private static Storage storage(String name, PrometheusMetricsArgs args, SecurityGroup metrics, CustomResourceOptions child) {
+    private static Storage storage(String name, PrometheusMetricsArgs args, CustomResourceOptions child) {
         var group = new SecurityGroup(name + "-storage-sg", SecurityGroupArgs.builder()
                 .vpcId(args.vpcId())
                 .description("VictoriaMetrics data (EFS): NFS from the metrics task only")
-                .build(), child);
-        new SecurityGroupIngressRule(name + "-nfs-from-metrics", SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(group.id())
-                .referencedSecurityGroupId(metrics.id())
-                .ipProtocol("tcp").fromPort(NFS_PORT).toPort(NFS_PORT)
-                .description("NFS from the metrics task")
-                .build(), child);
-        new SecurityGroupEgressRule(name + "-nfs", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(metrics.id())
-                .referencedSecurityGroupId(group.id())
-                .ipProtocol("tcp").fromPort(NFS_PORT).toPort(NFS_PORT)
-                .description("VictoriaMetrics to its EFS data")
                 .build(), child);
         var fileSystem = new FileSystem(PhysicalName.autoNamed(name + "-data", NameRule.EFS_FILE_SYSTEM), FileSystemArgs.builder()
                 .encrypted(true)

@@ -1,5 +1,6 @@
 package dev.llmgateway.components.observability;
 
+import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.support.LogRetention;
 
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
@@ -17,14 +18,16 @@ import java.util.regex.Pattern;
  * @param vpcId                         VPC of the service's security group (required)
  * @param subnetIds                     private subnets of the task, which gets no public IP (required)
  * @param subnetCount                   how many subnets {@code subnetIds} holds: one EFS mount target each (required, 1 to 6)
- * @param albSecurityGroupId            security group of the load balancer, the only source allowed to reach Grafana (required)
+ * @param loadBalancer                  the load balancer, the only source allowed to reach Grafana; both its egress and
+ *                                      Grafana's ingress are added (required)
  * @param listenerArn                   load balancer listener that forwards {@code grafanaPathPrefix} to Grafana (required)
  * @param listenerRulePriority          priority of that listener rule, unique on the listener; default 900
  * @param grafanaPathPrefix             path prefix Grafana is served under; default {@code /grafana}
  * @param scrapeHost                    host name VictoriaMetrics scrapes (required)
  * @param scrapePort                    port VictoriaMetrics scrapes; default 4000 (LiteLLM)
  * @param scrapePath                    path VictoriaMetrics scrapes; default {@code /metrics/} (LiteLLM)
- * @param scrapeTargetSecurityGroupId   security group of the scraped target, the only egress besides HTTPS (required)
+ * @param scrapeTarget                  the scraped target, the only egress besides HTTPS; both its ingress and
+ *                                      VictoriaMetrics' egress are added (required)
  * @param grafanaAdminPasswordSecretArn Secrets Manager secret or SSM SecureString parameter with Grafana's admin password, read via ECS secrets (required)
  * @param kmsKeyArn                     customer-managed KMS key of the log group and the password secret (required)
  * @param region                        region of the service, for the awslogs driver (required)
@@ -43,14 +46,14 @@ public record PrometheusMetricsArgs(
         Output<String> vpcId,
         Output<List<String>> subnetIds,
         int subnetCount,
-        Output<String> albSecurityGroupId,
+        Connectable loadBalancer,
         Output<String> listenerArn,
         int listenerRulePriority,
         String grafanaPathPrefix,
         Output<String> scrapeHost,
         int scrapePort,
         String scrapePath,
-        Output<String> scrapeTargetSecurityGroupId,
+        Connectable scrapeTarget,
         Output<String> grafanaAdminPasswordSecretArn,
         Output<String> kmsKeyArn,
         String region,
@@ -78,10 +81,10 @@ public record PrometheusMetricsArgs(
         required("clusterArn", clusterArn);
         required("vpcId", vpcId);
         required("subnetIds", subnetIds);
-        required("albSecurityGroupId", albSecurityGroupId);
+        required("loadBalancer", loadBalancer);
         required("listenerArn", listenerArn);
         required("scrapeHost", scrapeHost);
-        required("scrapeTargetSecurityGroupId", scrapeTargetSecurityGroupId);
+        required("scrapeTarget", scrapeTarget);
         required("grafanaAdminPasswordSecretArn", grafanaAdminPasswordSecretArn);
         required("kmsKeyArn", kmsKeyArn);
         required("region", region);
@@ -136,14 +139,14 @@ public record PrometheusMetricsArgs(
         private Output<String> vpcId;
         private Output<List<String>> subnetIds;
         private int subnetCount;
-        private Output<String> albSecurityGroupId;
+        private Connectable loadBalancer;
         private Output<String> listenerArn;
         private int listenerRulePriority = 900;
         private String grafanaPathPrefix = "/grafana";
         private Output<String> scrapeHost;
         private int scrapePort = 4000;
         private String scrapePath = "/metrics/";
-        private Output<String> scrapeTargetSecurityGroupId;
+        private Connectable scrapeTarget;
         private Output<String> grafanaAdminPasswordSecretArn;
         private Output<String> kmsKeyArn;
         private String region;
@@ -182,9 +185,9 @@ public record PrometheusMetricsArgs(
             return this;
         }
 
-        /** Required: security group of the load balancer; the only source allowed to reach Grafana. */
-        public Builder albSecurityGroupId(Output<String> albSecurityGroupId) {
-            this.albSecurityGroupId = albSecurityGroupId;
+        /** Required: the load balancer; the only source allowed to reach Grafana (rules on both groups). */
+        public Builder loadBalancer(Connectable loadBalancer) {
+            this.loadBalancer = loadBalancer;
             return this;
         }
 
@@ -224,12 +227,9 @@ public record PrometheusMetricsArgs(
             return this;
         }
 
-        /**
-         * Required: security group of the scraped target; egress goes only there on {@code scrapePort}.
-         * The target must allow ingress from {@link PrometheusMetrics#securityGroupId()}.
-         */
-        public Builder scrapeTargetSecurityGroupId(Output<String> scrapeTargetSecurityGroupId) {
-            this.scrapeTargetSecurityGroupId = scrapeTargetSecurityGroupId;
+        /** Required: the scraped target; egress goes only there on {@code scrapePort}, and the target admits it. */
+        public Builder scrapeTarget(Connectable scrapeTarget) {
+            this.scrapeTarget = scrapeTarget;
             return this;
         }
 
@@ -295,9 +295,9 @@ public record PrometheusMetricsArgs(
 
         /** The args; throws {@link IllegalArgumentException} naming a missing or invalid field. */
         public PrometheusMetricsArgs build() {
-            return new PrometheusMetricsArgs(clusterArn, vpcId, subnetIds, subnetCount, albSecurityGroupId, listenerArn,
+            return new PrometheusMetricsArgs(clusterArn, vpcId, subnetIds, subnetCount, loadBalancer, listenerArn,
                     listenerRulePriority, grafanaPathPrefix, scrapeHost, scrapePort, scrapePath,
-                    scrapeTargetSecurityGroupId, grafanaAdminPasswordSecretArn, kmsKeyArn, region, retentionDays,
+                    scrapeTarget, grafanaAdminPasswordSecretArn, kmsKeyArn, region, retentionDays,
                     logRetentionDays, victoriaMetricsImage, grafanaImage, configWriterImage, grafanaDashboards,
                     listenerRuleConditions);
         }

@@ -24,17 +24,19 @@ import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
-import com.pulumi.aws.vpc.SecurityGroupEgressRule;
-import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.aws.wafv2.WebAclAssociation;
 import com.pulumi.aws.wafv2.WebAclAssociationArgs;
+import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.llmgateway.components.network.Connectable;
+import dev.llmgateway.components.network.Connections;
+import dev.llmgateway.components.network.Formerly;
 import dev.llmgateway.components.storage.PrivateBucket;
 import dev.llmgateway.components.storage.PrivateBucketArgs;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
@@ -56,6 +58,7 @@ final class LoadBalancing {
     private final String name;
     private final Resource parent;
     private final SecurityGroup securityGroup;
+    private final Connections connections;
     private final LoadBalancer loadBalancer;
     private final TargetGroup targetGroup;
     private final List<Listener> listeners = new ArrayList<>();
@@ -64,7 +67,7 @@ final class LoadBalancing {
     private final boolean https;
     private final Optional<Output<String>> webAclArn;
 
-    LoadBalancing(String name, ProxyServiceArgs args, SecurityGroup taskGroup, Resource parent) {
+    LoadBalancing(String name, ProxyServiceArgs args, Connections tasks, Resource parent) {
         this.name = name;
         this.parent = parent;
         this.https = args.certificateArn().isPresent();
@@ -75,30 +78,31 @@ final class LoadBalancing {
                 .description("Proxy load balancer: listeners open to the allowed sources only")
                 .build(), child);
         List<Integer> ports = https ? List.of(443, 80) : List.of(80);
+        this.connections = Connections.of(parent, name + "-lb", "lb", "load balancer", securityGroup.id())
+                .withDefaultPort(ports.get(0));
+        // Rules are named from the peer, never from its position in a list, so removing one source renames
+        // no other rule; the aliases adopt the rules of stacks deployed when they were named by position.
         for (int port : ports) {
+            String why = port == ports.get(0) ? " call the gateway" : " are redirected to HTTPS";
             int index = 0;
             for (String cidr : args.ingressCidrs()) {
-                ingress(port, "cidr-" + index++, r -> r.cidrIpv4(cidr));
+                ingress(port, "cidr-" + Connections.slug(cidr), "cidr-" + index++, r -> r.cidrIpv4(cidr));
             }
             index = 0;
-            for (Output<String> group : args.ingressSecurityGroupIds()) {
-                ingress(port, "group-" + index++, r -> r.referencedSecurityGroupId(group));
+            for (Connectable peer : args.ingressPeers()) {
+                connections.allowFrom(peer, port, peer.connections().label() + why,
+                        Formerly.NONE.ingressNamed(name + "-lb-" + port + "-group-" + index++));
             }
         }
         // A managed prefix list weighs its maximum entries against the 60-rule quota (CloudFront's
         // origin-facing list: 55), so it is admitted on the serving port only: one such rule per group.
         int index = 0;
-        for (Output<String> prefixList : args.ingressPrefixListIds()) {
-            ingress(ports.get(0), "prefix-list-" + index++, r -> r.prefixListId(prefixList));
+        for (var prefixList : args.ingressPrefixLists().entrySet()) {
+            ingress(ports.get(0), "prefix-list-" + prefixList.getKey(), "prefix-list-" + index++,
+                    r -> r.prefixListId(prefixList.getValue()));
         }
-        new SecurityGroupEgressRule(name + "-lb-to-tasks", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(securityGroup.id()).referencedSecurityGroupId(taskGroup.id())
-                .ipProtocol("tcp").fromPort(args.containerPort()).toPort(args.containerPort())
-                .description("to the proxy tasks").build(), child);
-        new SecurityGroupIngressRule(name + "-tasks-from-lb", SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(taskGroup.id()).referencedSecurityGroupId(securityGroup.id())
-                .ipProtocol("tcp").fromPort(args.containerPort()).toPort(args.containerPort())
-                .description("from the load balancer").build(), child);
+        tasks.allowFrom(connections, args.containerPort(), "the load balancer forwards to LiteLLM",
+                Formerly.NONE.ingressNamed(name + "-tasks-from-lb").egressNamed(name + "-lb-to-tasks"));
 
         var balancer = LoadBalancerArgs.builder()
                 .loadBalancerType("application")
@@ -157,6 +161,10 @@ final class LoadBalancing {
         return securityGroup;
     }
 
+    Connections connections() {
+        return connections;
+    }
+
     LoadBalancer loadBalancer() {
         return loadBalancer;
     }
@@ -188,13 +196,15 @@ final class LoadBalancing {
         return CustomResourceOptions.builder().parent(parent).build();
     }
 
-    private void ingress(int port, String source, Consumer<SecurityGroupIngressRuleArgs.Builder> from) {
+    /** A one-sided rule for a source outside the stack (an address range, a prefix list). */
+    private void ingress(int port, String source, String formerSource, Consumer<SecurityGroupIngressRuleArgs.Builder> from) {
         var rule = SecurityGroupIngressRuleArgs.builder()
                 .securityGroupId(securityGroup.id())
                 .ipProtocol("tcp").fromPort(port).toPort(port)
                 .description("listener " + port + " from " + source);
         from.accept(rule);
-        new SecurityGroupIngressRule(name + "-lb-" + port + "-" + source, rule.build(), options());
+        new SecurityGroupIngressRule(name + "-lb-" + port + "-" + source, rule.build(), CustomResourceOptions.builder()
+                .parent(parent).aliases(Output.of(Alias.builder().name(name + "-lb-" + port + "-" + formerSource).build())).build());
     }
 
     private PrivateBucket accessLogBucket(ProxyServiceArgs args) {

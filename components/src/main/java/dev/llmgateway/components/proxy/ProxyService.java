@@ -34,8 +34,6 @@ import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
@@ -43,6 +41,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
+import dev.llmgateway.components.network.Connectable;
+import dev.llmgateway.components.network.Connections;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ import java.util.Optional;
  * tracking on CPU (and optionally requests), and the load balancer described in
  * {@link LoadBalancing}. It knows nothing about what the containers run.
  */
-public class ProxyService extends ComponentResource {
+public class ProxyService extends ComponentResource implements Connectable {
 
     /** Type token. */
     public static final String TYPE = "llmgateway:proxy:ProxyService";
@@ -70,6 +70,7 @@ public class ProxyService extends ComponentResource {
 
     private final String name;
     private final SecurityGroup taskGroup;
+    private final Connections connections;
     private final Optional<LoadBalancing> loadBalancing;
     private final Cluster cluster;
     /**
@@ -101,8 +102,10 @@ public class ProxyService extends ComponentResource {
                         : "Proxy tasks: no inbound traffic (operators use ECS Exec)")
                 .build(), child);
         // Upstream model APIs and AWS endpoints (and ECS Exec's SSM channels) speak HTTPS; through NAT or VPC endpoints.
-        egress("https", 443, null, "0.0.0.0/0");
-        this.loadBalancing = args.loadBalanced() ? Optional.of(new LoadBalancing(name, args, taskGroup, this)) : Optional.empty();
+        egress("https", 443, "0.0.0.0/0");
+        this.connections = Connections.of(this, name, "proxy", "proxy tasks", taskGroup.id())
+                .withDefaultPort(args.containerPort());
+        this.loadBalancing = args.loadBalanced() ? Optional.of(new LoadBalancing(name, args, connections, this)) : Optional.empty();
 
         var clusterArgs = ClusterArgs.builder()
                 .settings(ClusterSettingArgs.builder().name("containerInsights")
@@ -242,19 +245,19 @@ public class ProxyService extends ComponentResource {
         return total.compareTo(PROVIDER_DEFAULT_TIMEOUT) < 0 ? PROVIDER_DEFAULT_TIMEOUT : total;
     }
 
-    /** Lets another security group reach the tasks directly on a port (e.g. a metrics scraper). */
-    public void allowIngressFrom(String ruleName, int port, Output<String> securityGroupId) {
-        new SecurityGroupIngressRule(name + "-from-" + ruleName, SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(taskGroup.id())
-                .referencedSecurityGroupId(securityGroupId)
-                .ipProtocol("tcp").fromPort(port).toPort(port)
-                .description("from " + ruleName)
-                .build(), CustomResourceOptions.builder().parent(this).build());
+    /**
+     * The tasks' group: LiteLLM on the container port, from the load balancer and the peers granted
+     * with {@code allowFrom}; the tasks reach the database, the cache and the endpoints through the
+     * connections those grant.
+     */
+    @Override
+    public Connections connections() {
+        return connections;
     }
 
-    /** Lets the tasks open connections to another security group on a port (database, cache). */
-    public void allowEgressTo(String ruleName, int port, Output<String> securityGroupId) {
-        egress(ruleName, port, securityGroupId, null);
+    /** The load balancer's group: the listeners' port from the allowed sources, the container port to the tasks. */
+    public Connectable loadBalancer() {
+        return balancer().connections();
     }
 
     /** Whether a load balancer fronts the service; the load balancer getters below need one. */
@@ -355,16 +358,12 @@ public class ProxyService extends ComponentResource {
         return loadBalancing.orElseThrow(() -> new IllegalStateException(name + " has no load balancer (loadBalanced false)"));
     }
 
-    private void egress(String ruleName, int port, Output<String> securityGroupId, String cidr) {
+    private void egress(String ruleName, int port, String cidr) {
         var rule = SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(taskGroup.id())
                 .ipProtocol("tcp").fromPort(port).toPort(port)
-                .description("to " + ruleName);
-        if (securityGroupId != null) {
-            rule.referencedSecurityGroupId(securityGroupId);
-        } else {
-            rule.cidrIpv4(cidr);
-        }
+                .description("to " + ruleName)
+                .cidrIpv4(cidr);
         new SecurityGroupEgressRule(name + "-to-" + ruleName, rule.build(), CustomResourceOptions.builder().parent(this).build());
     }
 

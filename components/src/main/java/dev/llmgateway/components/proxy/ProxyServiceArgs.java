@@ -2,11 +2,15 @@ package dev.llmgateway.components.proxy;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
+import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.support.LogRetention;
 import dev.llmgateway.components.waf.WebFirewallArgs;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,8 +41,8 @@ public final class ProxyServiceArgs {
     private int requestsPerTarget;
     private boolean internal;
     private final List<String> ingressCidrs = new ArrayList<>();
-    private final List<Output<String>> ingressSecurityGroupIds = new ArrayList<>();
-    private final List<Output<String>> ingressPrefixListIds = new ArrayList<>();
+    private final List<Connectable> ingressPeers = new ArrayList<>();
+    private final Map<String, Output<String>> ingressPrefixLists = new LinkedHashMap<>();
     private Output<String> certificateArn;
     private boolean allowPlainHttp;
     private String sslPolicy = DEFAULT_SSL_POLICY;
@@ -192,14 +196,14 @@ public final class ProxyServiceArgs {
         return List.copyOf(ingressCidrs);
     }
 
-    /** Security groups allowed to the listeners; default none. */
-    public List<Output<String>> ingressSecurityGroupIds() {
-        return List.copyOf(ingressSecurityGroupIds);
+    /** Peers (such as the VPN endpoint) allowed to the listeners, on both of their groups; default none. */
+    public List<Connectable> ingressPeers() {
+        return List.copyOf(ingressPeers);
     }
 
-    /** Prefix lists allowed to the listeners; default none. */
-    public List<Output<String>> ingressPrefixListIds() {
-        return List.copyOf(ingressPrefixListIds);
+    /** Prefix lists allowed to the serving listener, by a name that names their rules; default none. */
+    public Map<String, Output<String>> ingressPrefixLists() {
+        return Collections.unmodifiableMap(ingressPrefixLists);
     }
 
     /** ACM certificate for HTTPS; default none. */
@@ -359,11 +363,11 @@ public final class ProxyServiceArgs {
         /** Allows a CIDR to the listeners. */
         public Builder ingressCidr(String cidr) { a.ingressCidrs.add(cidr); return this; }
 
-        /** Allows a security group to the listeners. */
-        public Builder ingressSecurityGroupId(Output<String> id) { a.ingressSecurityGroupIds.add(id); return this; }
+        /** Allows a peer to the listeners: the load balancer's ingress and the peer's egress. */
+        public Builder ingressPeer(Connectable peer) { a.ingressPeers.add(peer); return this; }
 
-        /** Allows a prefix list to the listeners. */
-        public Builder ingressPrefixListId(Output<String> id) { a.ingressPrefixListIds.add(id); return this; }
+        /** Allows a prefix list to the serving listener; {@code name} (a slug) names its rule. */
+        public Builder ingressPrefixList(String name, Output<String> id) { a.ingressPrefixLists.put(name, id); return this; }
 
         /** Certificate for HTTPS. */
         public Builder certificateArn(Output<String> arn) { a.certificateArn = arn; return this; }
@@ -440,8 +444,8 @@ public final class ProxyServiceArgs {
                 require(a.certificateArn != null || a.allowPlainHttp,
                         "a certificateArn is required for HTTPS; plain HTTP needs allowPlainHttp(true)");
             } else {
-                require(a.loadBalancerSubnetIds == null && a.ingressCidrs.isEmpty() && a.ingressSecurityGroupIds.isEmpty()
-                                && a.ingressPrefixListIds.isEmpty() && a.certificateArn == null && a.waf == null
+                require(a.loadBalancerSubnetIds == null && a.ingressCidrs.isEmpty() && a.ingressPeers.isEmpty()
+                                && a.ingressPrefixLists.isEmpty() && a.certificateArn == null && a.waf == null
                                 && a.requiredHeader == null && a.blockedPaths.isEmpty() && a.requestsPerTarget == 0,
                         "without a load balancer, give no load balancer subnets, ingress, certificate, WAF, required header,"
                                 + " blocked paths or request-count scaling");

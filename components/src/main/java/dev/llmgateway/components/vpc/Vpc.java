@@ -44,6 +44,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.llmgateway.components.network.Connectable;
+import dev.llmgateway.components.network.Connections;
 import dev.llmgateway.components.support.PolicyDocument;
 
 import java.util.ArrayList;
@@ -72,7 +74,7 @@ public class Vpc extends ComponentResource {
     private final Output<String> vpcId;
     private final Output<List<String>> availabilityZones;
     private final Map<SubnetTier, List<Subnet>> subnets = new EnumMap<>(SubnetTier.class);
-    private Optional<Output<String>> endpointSecurityGroupId = Optional.empty();
+    private Optional<Connectable> endpoints = Optional.empty();
     private final List<Resource> internetPath = new ArrayList<>();
     private final InternetGateway internetGateway;
     private Optional<Output<String>> natInstanceId = Optional.empty();
@@ -163,9 +165,12 @@ public class Vpc extends ComponentResource {
                 "availabilityZones", availabilityZones));
     }
 
-    /** The interface endpoints' security group, when the VPC has interface endpoints. */
-    public Optional<Output<String>> endpointSecurityGroupId() {
-        return endpointSecurityGroupId;
+    /**
+     * The interface endpoints' group, when the VPC has interface endpoints: HTTPS from the VPC CIDR
+     * through an inline rule, so callers add only their egress ({@code tasks.allowTo(endpoints, 443, ...)}).
+     */
+    public Optional<Connectable> endpoints() {
+        return endpoints;
     }
 
     /** The internet gateway, attached to the VPC: internet-facing load balancers depend on it. */
@@ -327,7 +332,8 @@ public class Vpc extends ComponentResource {
                         .protocol("tcp").fromPort(443).toPort(443).cidrBlocks(cidr.toString())
                         .description("HTTPS from the VPC").build())
                 .build(), child());
-        this.endpointSecurityGroupId = Optional.of(group.id());
+        this.endpoints = Optional.of(Connections.of(this, name + "-endpoints", "endpoints", "VPC endpoints", group.id())
+                .withDefaultPort(443).withInlineRules());
         for (InterfaceEndpoint endpoint : args.interfaceEndpoints()) {
             String endpointName = name + "-" + endpoint.service().replace('.', '-');
             new VpcEndpoint(endpointName, VpcEndpointArgs.builder()

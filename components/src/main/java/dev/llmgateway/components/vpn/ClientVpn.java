@@ -26,6 +26,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import dev.llmgateway.components.bindings.random.RandomPassword;
 import dev.llmgateway.components.bindings.random.RandomPasswordArgs;
 import dev.llmgateway.components.bindings.tls.KeyUsage;
+import dev.llmgateway.components.network.Connectable;
+import dev.llmgateway.components.network.Connections;
 import dev.llmgateway.components.vpc.Cidr;
 
 import java.util.List;
@@ -42,7 +44,7 @@ import java.util.stream.IntStream;
  * resolver as DNS, KMS-encrypted connection logging, its own security group, and a ready-to-import
  * client profile as a secret output.
  */
-public class ClientVpn extends ComponentResource {
+public class ClientVpn extends ComponentResource implements Connectable {
 
     /** Type token of the component. */
     public static final String TYPE = "llmgateway:vpn:ClientVpn";
@@ -52,6 +54,7 @@ public class ClientVpn extends ComponentResource {
     private final Output<String> endpointId;
     private final Output<String> dnsName;
     private final Output<String> securityGroupId;
+    private final Connections connections;
     private final Output<String> clientConfiguration;
     private final Output<String> serverCertificateArn;
 
@@ -136,6 +139,8 @@ public class ClientVpn extends ComponentResource {
         this.endpointId = endpoint.id();
         this.dnsName = endpoint.dnsName();
         this.securityGroupId = group.id();
+        // The group's inline egress already reaches the authorized networks: peers add only their ingress.
+        this.connections = Connections.of(this, name + "-vpn", "vpn", "VPN clients", group.id()).withInlineRules();
         registerOutputs(Map.of(
                 "endpointId", endpointId,
                 "dnsName", dnsName,
@@ -156,6 +161,12 @@ public class ClientVpn extends ComponentResource {
     /** The endpoint's own security group: allow it into what VPN users may reach (e.g. the internal ALB). */
     public Output<String> securityGroupId() {
         return securityGroupId;
+    }
+
+    /** The connected users' group, for targets that admit them ({@code target.connections().allowFrom(vpn, ...)}). */
+    @Override
+    public Connections connections() {
+        return connections;
     }
 
     /** A ready-to-import {@code .ovpn} profile (with the generated client key in certificate mode), always a secret. */

@@ -1,5 +1,6 @@
 package dev.llmgateway.components.cache;
 
+import dev.llmgateway.components.network.TestPeer;
 import com.pulumi.core.Output;
 import dev.llmgateway.components.testing.OfflineEngine;
 import dev.llmgateway.components.testing.PlannedResource;
@@ -21,7 +22,7 @@ class CacheTest {
         return OfflineEngine.run("p", "t", "us-east-1", ctx -> {
             var cache = new Cache("c", configure.apply(CacheArgs.of(Output.of("vpc-1"), Output.of(List.of("iso-a", "iso-b")),
                     Output.of("arn:key"))), null);
-            cache.allowFrom("proxy", Output.of("sg-proxy"));
+            cache.connections().allowDefaultPortFrom(new TestPeer("proxy", "sg-proxy"), "test");
             ctx.export("password", cache.password());
             ctx.export("host", cache.host());
             ctx.export("port", cache.port());

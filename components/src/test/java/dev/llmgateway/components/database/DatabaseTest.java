@@ -1,5 +1,6 @@
 package dev.llmgateway.components.database;
 
+import dev.llmgateway.components.network.TestPeer;
 import com.pulumi.core.Output;
 import dev.llmgateway.components.testing.OfflineEngine;
 import dev.llmgateway.components.testing.PlannedResource;
@@ -26,7 +27,7 @@ class DatabaseTest {
     private static PlannedStack plan(UnaryOperator<DatabaseArgs.Builder> configure) {
         return OfflineEngine.run("p", "t", "us-east-1", ctx -> {
             var db = new Database("db", configure.apply(base()).build(), null);
-            db.allowFrom("proxy", Output.of("sg-proxy"));
+            db.connections().allowDefaultPortFrom(new TestPeer("proxy", "sg-proxy"), "test");
             ctx.export("secret", db.masterSecretArn());
         }).orThrow();
     }

@@ -1,5 +1,6 @@
 package dev.llmgateway.components.observability;
 
+import dev.llmgateway.components.network.TestPeer;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -38,10 +39,10 @@ class PrometheusMetricsTest {
                     .vpcId(Output.of("vpc-123"))
                     .subnetIds(Output.of(List.of("subnet-private-a", "subnet-private-b")))
                     .subnetCount(2)
-                    .albSecurityGroupId(Output.of("sg-alb"))
+                    .loadBalancer(new TestPeer("alb", "sg-alb"))
                     .listenerArn(Output.of("arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/gw/1/2"))
                     .scrapeHost(Output.of("proxy.internal"))
-                    .scrapeTargetSecurityGroupId(Output.of("sg-proxy"))
+                    .scrapeTarget(new TestPeer("proxy", "sg-proxy"))
                     .grafanaAdminPasswordSecretArn(Output.of(SECRET_ARN))
                     .kmsKeyArn(Output.of(KEY_ARN))
                     .region("eu-west-1");
@@ -73,7 +74,9 @@ class PrometheusMetricsTest {
     void grafanaIsReachableOnlyFromTheLoadBalancerSecurityGroup() {
         PlannedStack plan = plan(b -> { });
 
-        PlannedResource ingress = plan.named(INGRESS, "gw-metrics-grafana-from-alb");
+        String group = plan.named("aws:ec2/securityGroup:SecurityGroup", "gw-metrics-sg").id();
+        PlannedResource ingress = plan.where(r -> r.type().equals(INGRESS) && group.equals(r.string("securityGroupId"))).get(0);
+        assertEquals(1, plan.where(r -> r.type().equals(INGRESS) && group.equals(r.string("securityGroupId"))).size());
         assertEquals("sg-alb", ingress.string("referencedSecurityGroupId"));
         assertEquals(3000.0, ingress.number("fromPort"));
         assertEquals(3000.0, ingress.number("toPort"));
@@ -89,19 +92,19 @@ class PrometheusMetricsTest {
         plan.ofType(EGRESS).forEach(r -> egress.put(r.name(), r));
         assertEquals(4, egress.size());
         // The load balancer's group has no egress unless a rule opens it: Grafana needs one.
-        PlannedResource grafana = egress.get("gw-metrics-alb-to-grafana");
+        PlannedResource grafana = egress.get("alb-to-metrics");
         assertEquals("sg-alb", grafana.string("securityGroupId"));
         assertEquals(plan.named("aws:ec2/securityGroup:SecurityGroup", "gw-metrics-sg").id(), grafana.string("referencedSecurityGroupId"));
         assertEquals(3000.0, grafana.number("fromPort"));
-        PlannedResource scrape = egress.get("gw-metrics-scrape-target");
+        PlannedResource scrape = egress.get("gw-metrics-to-proxy-4001");
         assertEquals("sg-proxy", scrape.string("referencedSecurityGroupId"));
         assertEquals(4001.0, scrape.number("fromPort"));
         assertEquals(4001.0, scrape.number("toPort"));
         assertEquals(443.0, egress.get("gw-metrics-https").number("fromPort"));
         assertEquals(443.0, egress.get("gw-metrics-https").number("toPort"));
         assertEquals(plan.named("aws:ec2/securityGroup:SecurityGroup", "gw-metrics-storage-sg").id(),
-                egress.get("gw-metrics-nfs").string("referencedSecurityGroupId"));
-        assertEquals(2049.0, egress.get("gw-metrics-nfs").number("fromPort"));
+                egress.get("gw-metrics-to-metrics-storage").string("referencedSecurityGroupId"));
+        assertEquals(2049.0, egress.get("gw-metrics-to-metrics-storage").number("fromPort"));
     }
 
     @Test
@@ -119,7 +122,7 @@ class PrometheusMetricsTest {
         assertEquals(java.util.Set.of("subnet-private-a", "subnet-private-b"),
                 targets.stream().map(t -> t.string("subnetId")).collect(java.util.stream.Collectors.toSet()));
         assertTrue(targets.stream().allMatch(t -> t.list("securityGroups").equals(List.of(storageGroup))));
-        PlannedResource nfs = plan.named(INGRESS, "gw-metrics-nfs-from-metrics");
+        PlannedResource nfs = plan.named(INGRESS, "gw-metrics-storage-from-metrics");
         assertEquals(storageGroup, nfs.string("securityGroupId"));
         assertEquals(plan.named("aws:ec2/securityGroup:SecurityGroup", "gw-metrics-sg").id(), nfs.string("referencedSecurityGroupId"));
         assertEquals(2049.0, nfs.number("fromPort"));
@@ -253,8 +256,8 @@ class PrometheusMetricsTest {
     void aDashboardNameThatIsNoFileNameIsRejected() {
         var error = assertThrows(IllegalArgumentException.class, () -> PrometheusMetricsArgs.builder()
                 .clusterArn(Output.of("c")).vpcId(Output.of("v")).subnetIds(Output.of(List.of("s"))).subnetCount(1)
-                .albSecurityGroupId(Output.of("a")).listenerArn(Output.of("l")).scrapeHost(Output.of("h"))
-                .scrapeTargetSecurityGroupId(Output.of("t")).grafanaAdminPasswordSecretArn(Output.of(SECRET_ARN))
+                .loadBalancer(() -> null).listenerArn(Output.of("l")).scrapeHost(Output.of("h"))
+                .scrapeTarget(() -> null).grafanaAdminPasswordSecretArn(Output.of(SECRET_ARN))
                 .kmsKeyArn(Output.of(KEY_ARN)).region("eu-west-1").grafanaDashboard("../x", "{}").build());
 
         assertTrue(error.getMessage().contains("grafanaDashboards: '../x'"), error.getMessage());
@@ -342,8 +345,8 @@ class PrometheusMetricsTest {
     void invalidScrapePathIsRejectedNamingTheField() {
         var error = assertThrows(IllegalArgumentException.class, () -> PrometheusMetricsArgs.builder()
                 .clusterArn(Output.of("c")).vpcId(Output.of("v")).subnetIds(Output.of(List.of("s"))).subnetCount(1)
-                .albSecurityGroupId(Output.of("a")).listenerArn(Output.of("l")).scrapeHost(Output.of("h"))
-                .scrapeTargetSecurityGroupId(Output.of("t")).grafanaAdminPasswordSecretArn(Output.of(SECRET_ARN))
+                .loadBalancer(() -> null).listenerArn(Output.of("l")).scrapeHost(Output.of("h"))
+                .scrapeTarget(() -> null).grafanaAdminPasswordSecretArn(Output.of(SECRET_ARN))
                 .kmsKeyArn(Output.of(KEY_ARN)).region("eu-west-1").scrapePath("metrics").build());
 
         assertTrue(error.getMessage().startsWith("scrapePath: 'metrics'"), error.getMessage());

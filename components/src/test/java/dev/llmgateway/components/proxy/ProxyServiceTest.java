@@ -1,5 +1,6 @@
 package dev.llmgateway.components.proxy;
 
+import dev.llmgateway.components.network.TestPeer;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -43,7 +44,7 @@ class ProxyServiceTest {
     private static PlannedStack plan(UnaryOperator<ProxyServiceArgs.Builder> configure) {
         return OfflineEngine.run("p", "t", "us-east-1", ctx -> {
             var proxy = new ProxyService("gw", configure.apply(base()).build(), null);
-            proxy.allowEgressTo("db", 5432, Output.of("sg-db"));
+            proxy.connections().allowTo(new TestPeer("db", "sg-db"), 5432, "test");
         }).orThrow();
     }
 
@@ -142,12 +143,12 @@ class ProxyServiceTest {
         assertTrue(service.flag("deploymentCircuitBreaker.enable") && service.flag("deploymentCircuitBreaker.rollback"));
         assertEquals(100.0, service.number("deploymentMinimumHealthyPercent"));
         assertEquals(200.0, service.number("deploymentMaximumPercent"));
-        PlannedResource fromLb = plan.named("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "gw-tasks-from-lb");
+        PlannedResource fromLb = plan.named("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "gw-from-lb");
         assertTrue(fromLb.input("referencedSecurityGroupId").isPresent() && fromLb.input("cidrIpv4").isEmpty());
         List<PlannedResource> listenerIngress = plan.where(r -> r.name().startsWith("gw-lb-4") || r.name().startsWith("gw-lb-8"));
         assertEquals(2, listenerIngress.size(), "443 and 80 from the one allowed CIDR");
         assertTrue(listenerIngress.stream().allMatch(r -> r.string("cidrIpv4").equals("203.0.113.0/24")));
-        assertEquals("sg-db", plan.named("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "gw-to-db").string("referencedSecurityGroupId"));
+        assertEquals("sg-db", plan.named("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "gw-to-db-5432").string("referencedSecurityGroupId"));
     }
 
     @Test
