@@ -124,6 +124,7 @@ final class Access {
                 .authentication(vpn.authentication())
                 .splitTunnel(vpn.splitTunnel())
                 .sessionTimeoutHours(vpn.sessionTimeoutHours())
+                .users(vpn.users())
                 .logRetentionDays(logRetentionDays)
                 .kmsKeyArn(keyArn);
         vpn.samlProviderArn().ifPresent(args::samlProviderArn);

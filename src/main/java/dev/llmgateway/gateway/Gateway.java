@@ -149,7 +149,11 @@ public final class Gateway {
         ctx.export("vpcId", network.vpcId());
         vpn.ifPresent(v -> {
             ctx.export("vpnEndpointId", v.endpointId());
-            ctx.export("vpnClientConfiguration", v.clientConfiguration());
+            if (v.userConfigurations().isEmpty()) {
+                ctx.export("vpnClientConfiguration", v.clientConfiguration());
+            }
+            // One secret output per person: `pulumi stack output --show-secrets vpnClientConfiguration-alice > alice.ovpn`.
+            v.userConfigurations().forEach((user, profile) -> ctx.export("vpnClientConfiguration-" + user, profile));
         });
     }
 

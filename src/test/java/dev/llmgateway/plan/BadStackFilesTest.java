@@ -145,6 +145,11 @@ class BadStackFilesTest {
                 bad(DEV_PUBLIC, P + "vpnSamlProviderArn = 'arn:aws-cn:iam::123456789012:saml-provider/okta'", set("accessMode", "vpn"),
                         set("allowedCidrs", "[]"), set("vpnAuthentication", "saml"),
                         set("vpnSamlProviderArn", "arn:aws-cn:iam::123456789012:saml-provider/okta")),
+                bad("examples/vpn-private-gateway.yaml", P + "vpnUsers = 'Alice Smith'", set("vpnUsers", "[Alice Smith]")),
+                bad("examples/vpn-private-gateway.yaml", P + "vpnUsers = '[alice, alice]': each name once", set("vpnUsers", "[alice, alice]")),
+                bad("examples/vpn-private-gateway.yaml", P + "vpnUsers = '[alice]': empty unless " + P + "vpnAuthentication is certificate",
+                        set("vpnAuthentication", "saml"), set("vpnSamlProviderArn", "arn:aws:iam::123456789012:saml-provider/okta"),
+                        set("vpnUsers", "[alice]")),
                 // Observability and tags
                 bad("prod", P + "alarmEmails = 'oncall'", set("alarmEmails", "[oncall]")),
                 bad("prod", P + "alarmEmails = '[a@example.com, A@example.com]'", set("alarmEmails", "[a@example.com, A@example.com]")),
