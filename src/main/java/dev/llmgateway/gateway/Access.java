@@ -59,6 +59,7 @@ final class Access {
                 .healthCheckGracePeriodSeconds(p.healthCheckGraceSeconds())
                 .cpuTargetPercent(p.cpuTargetPercent())
                 .requestsPerTarget(p.requestsPerTarget())
+                .memoryTargetPercent(p.memoryTargetPercent())
                 .internal(internal)
                 .allowPlainHttp(a.allowPlainHttp())
                 .idleTimeoutSeconds(a.idleTimeoutSeconds())

@@ -60,9 +60,23 @@ class ExamplesTest {
     void localModelGatewayUsesSsmAndRdsWithSidecars() {
         PlannedStack plan = Plans.example("local-model-guardrails");
         assertTrue(plan.ofType("aws:secretsmanager/secret:Secret").isEmpty());
-        assertEquals(6, plan.ofType("aws:ssm/parameter:Parameter").size(), "3 generated + 3 provider keys");
+        assertEquals(7, plan.ofType("aws:ssm/parameter:Parameter").size(), "3 generated + 3 provider keys + the cache password");
         assertEquals(1, plan.ofType("aws:rds/instance:Instance").size());
         assertTrue(plan.one("aws:ecs/taskDefinition:TaskDefinition").string("containerDefinitions").contains("\"ollama\""));
+    }
+
+    @Test
+    void localModelGatewayBlocksPiiWithHttp400ServesHttpsAndScalesOneToTenOnAMultiAzDatabase() {
+        PlannedStack plan = Plans.example("local-model-guardrails");
+        String config = plan.one("aws:s3/bucketObjectv2:BucketObjectv2").string("content");
+        assertTrue(config.contains("action: BLOCK") && !config.contains("action: MASK"), config);
+        assertTrue(config.contains("output_parse_pii: false"), "nothing to restore when PII is refused: " + config);
+        assertTrue(plan.where(r -> r.type().equals("aws:lb/listener:Listener")).stream()
+                .anyMatch(l -> l.string("protocol").equals("HTTPS")));
+        PlannedResource target = plan.one("aws:appautoscaling/target:Target");
+        assertEquals(List.of(1.0, 10.0), List.of(target.number("minCapacity"), target.number("maxCapacity")));
+        assertEquals(3, plan.ofType("aws:appautoscaling/policy:Policy").size(), "CPU, memory and request count");
+        assertTrue(plan.one("aws:rds/instance:Instance").flag("multiAz"));
     }
 
     @Test

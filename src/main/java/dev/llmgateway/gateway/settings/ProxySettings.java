@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param healthCheckGraceSeconds {@code healthCheckGraceSeconds}
  * @param cpuTargetPercent        {@code cpuTargetPercent}
  * @param requestsPerTarget       {@code requestsPerTarget}; 0 turns request-count scaling off
+ * @param memoryTargetPercent     {@code memoryTargetPercent}: target average memory; 0 turns memory scaling off
  * @param redis                   {@code redis}: shared rate limits, budgets and cache
  * @param redisNodeType           {@code redisNodeType}: ElastiCache node type
  * @param redisReplicas           {@code redisReplicas}: read replicas; one or more turns on failover across zones
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public record ProxySettings(String image, int cpu, int memory, CpuArchitecture architecture, int minTasks, int maxTasks,
                             CapacityStrategy capacity, int workers, int healthCheckGraceSeconds, int cpuTargetPercent,
-                            int requestsPerTarget, boolean redis, String redisNodeType, int redisReplicas,
+                            int requestsPerTarget, int memoryTargetPercent, boolean redis, String redisNodeType, int redisReplicas,
                             boolean readOnlyRootFilesystem) {
 
     /**
@@ -72,7 +73,16 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
                 r.integer("healthCheckGraceSeconds", 300, 0, 2_147_483),
                 r.integer("cpuTargetPercent", 60, 10, 95),
                 r.integer("requestsPerTarget", 0, 0, 1_000_000),
+                memoryTargetPercent(r),
                 redis, redisNodeType(r), r.integer("redisReplicas", 0, 0, 5), r.bool("proxyReadOnlyRootFilesystem", true));
+    }
+
+    private static int memoryTargetPercent(SettingsReader r) {
+        int percent = r.integer("memoryTargetPercent", 0, 0, 95);
+        if (percent != 0 && percent < 10) {
+            throw r.invalid("memoryTargetPercent", percent, "0 (off) or a target average memory use of 10..95 percent");
+        }
+        return percent;
     }
 
     private static String redisNodeType(SettingsReader r) {
