@@ -80,6 +80,17 @@ class ExamplesTest {
     }
 
     @Test
+    void localModelGatewayHasItsOwnScannedImmutableRepositoryUnderTheStackKey() {
+        PlannedStack plan = Plans.example("local-model-guardrails");
+        PlannedResource repository = plan.one("aws:ecr/repository:Repository");
+        assertEquals("IMMUTABLE", repository.string("imageTagMutability"));
+        assertTrue(repository.flag("imageScanningConfiguration.scanOnPush"));
+        assertEquals(plan.one("aws:kms/key:Key").output("arn").orElseThrow(), repository.input("encryptionConfigurations.0.kmsKey").orElseThrow());
+        assertTrue(plan.one("aws:ecr/lifecyclePolicy:LifecyclePolicy").string("policy").contains("\"countNumber\":30"));
+        assertTrue(plan.outputs().containsKey("imageRepositoryUrl"), "the workflow reads the URL from this output");
+    }
+
+    @Test
     void edgeGatewayHasCloudFrontWafRedisMultiAzRdsAndEndpoints() {
         PlannedStack plan = Plans.example("edge-waf-autoscaled");
         assertEquals(1, plan.ofType("aws:cloudfront/distribution:Distribution").size());

@@ -4,6 +4,8 @@ import dev.llmgateway.components.proxy.CapacityStrategy;
 import dev.llmgateway.components.proxy.CpuArchitecture;
 import dev.llmgateway.components.proxy.FargateSizes;
 
+import dev.llmgateway.components.registry.ImageRepositoryArgs;
+
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -26,11 +28,13 @@ import java.util.regex.Pattern;
  * @param redisNodeType           {@code redisNodeType}: ElastiCache node type
  * @param redisReplicas           {@code redisReplicas}: read replicas; one or more turns on failover across zones
  * @param readOnlyRootFilesystem  {@code proxyReadOnlyRootFilesystem}: LiteLLM containers write only to task volumes
+ * @param imageRepository         {@code imageRepository}: the stack's own ECR repository for a gateway image built from litellm/
+ * @param imageKeepCount          {@code imageRepositoryKeepImages}: images that repository keeps, newest first
  */
 public record ProxySettings(String image, int cpu, int memory, CpuArchitecture architecture, int minTasks, int maxTasks,
                             CapacityStrategy capacity, int workers, int healthCheckGraceSeconds, int cpuTargetPercent,
                             int requestsPerTarget, int memoryTargetPercent, boolean redis, String redisNodeType, int redisReplicas,
-                            boolean readOnlyRootFilesystem) {
+                            boolean readOnlyRootFilesystem, boolean imageRepository, int imageKeepCount) {
 
     /**
      * Tags that move and must never be deployed. {@code lts} "always points to the latest LTS release"
@@ -74,7 +78,8 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
                 r.integer("cpuTargetPercent", 60, 10, 95),
                 r.integer("requestsPerTarget", 0, 0, 1_000_000),
                 memoryTargetPercent(r),
-                redis, redisNodeType(r), r.integer("redisReplicas", 0, 0, 5), r.bool("proxyReadOnlyRootFilesystem", true));
+                redis, redisNodeType(r), r.integer("redisReplicas", 0, 0, 5), r.bool("proxyReadOnlyRootFilesystem", true),
+                r.bool("imageRepository", false), r.integer("imageRepositoryKeepImages", 20, 1, ImageRepositoryArgs.MAX_KEEP_IMAGES));
     }
 
     private static int memoryTargetPercent(SettingsReader r) {
