@@ -141,4 +141,11 @@ class ExamplesTest {
                 .anyMatch(r -> r.string("name").equals("llm.corp.example.com")), "alias record for the load balancer");
         assertEquals("https://llm.corp.example.com", plan.outputs().get("gatewayUrl"));
     }
+
+    @Test
+    void enterpriseDatabaseBacksUpAndIsPatchedInItsOwnWindows() {
+        PlannedResource database = Plans.example("enterprise-private-endpoints").one("aws:rds/instance:Instance");
+        assertEquals("02:00-03:00", database.string("backupWindow"));
+        assertEquals("sun:04:00-sun:05:00", database.string("maintenanceWindow"));
+    }
 }

@@ -301,13 +301,14 @@ public class Database extends ComponentResource {
                 .vpcSecurityGroupIds(Output.all(securityGroup.id()))
                 .dbClusterParameterGroupName(parameters.name())
                 .backupRetentionPeriod(args.backupRetentionDays())
-                .preferredBackupWindow("03:00-04:00")
+                .preferredBackupWindow(args.backupWindow())
                 .copyTagsToSnapshot(true)
                 .deletionProtection(args.deletionProtection())
                 .skipFinalSnapshot(false)
                 .finalSnapshotIdentifier(finalSnapshot)
                 .enabledCloudwatchLogsExports(exportedLogs(args.engine()))
                 .iamDatabaseAuthenticationEnabled(args.iamAuthentication());
+        args.maintenanceWindow().ifPresent(cluster::preferredMaintenanceWindow);
         if (args.engine() == DatabaseEngine.AURORA_SERVERLESS_V2) {
             var scaling = ClusterServerlessv2ScalingConfigurationArgs.builder()
                     .minCapacity(args.minCapacity())
@@ -339,6 +340,7 @@ public class Database extends ComponentResource {
             if (insights) {
                 instance.performanceInsightsKmsKeyId(args.kmsKeyArn());
             }
+            args.maintenanceWindow().ifPresent(instance::preferredMaintenanceWindow);
             args.availabilityZones().ifPresent(zones -> instance.availabilityZone(zones.applyValue(z -> z.get(index % z.size()))));
             var created = new ClusterInstance(name + "-" + (i + 1), instance.build(), options);
             if (i == 0) {
@@ -380,7 +382,7 @@ public class Database extends ComponentResource {
                 .publiclyAccessible(false)
                 .autoMinorVersionUpgrade(true)
                 .backupRetentionPeriod(args.backupRetentionDays())
-                .backupWindow("03:00-04:00")
+                .backupWindow(args.backupWindow())
                 .copyTagsToSnapshot(true)
                 .deletionProtection(args.deletionProtection())
                 .skipFinalSnapshot(false)
@@ -391,6 +393,7 @@ public class Database extends ComponentResource {
         if (insights) {
             instance.performanceInsightsKmsKeyId(args.kmsKeyArn());
         }
+        args.maintenanceWindow().ifPresent(instance::maintenanceWindow);
         return new Instance(name, instance.build(), options);
     }
 }
