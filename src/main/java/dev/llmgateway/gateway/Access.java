@@ -59,6 +59,7 @@ final class Access {
                 .healthCheckGracePeriodSeconds(p.healthCheckGraceSeconds())
                 .cpuTargetPercent(p.cpuTargetPercent())
                 .requestsPerTarget(p.requestsPerTarget())
+                .memoryTargetPercent(p.memoryTargetPercent())
                 .internal(internal)
                 .allowPlainHttp(a.allowPlainHttp())
                 .idleTimeoutSeconds(a.idleTimeoutSeconds())
@@ -124,6 +125,7 @@ final class Access {
                 .authentication(vpn.authentication())
                 .splitTunnel(vpn.splitTunnel())
                 .sessionTimeoutHours(vpn.sessionTimeoutHours())
+                .users(vpn.users())
                 .logRetentionDays(logRetentionDays)
                 .kmsKeyArn(keyArn);
         vpn.samlProviderArn().ifPresent(args::samlProviderArn);

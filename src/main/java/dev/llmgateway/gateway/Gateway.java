@@ -16,6 +16,8 @@ import dev.llmgateway.components.cache.CacheArgs;
 import dev.llmgateway.components.database.Database;
 import dev.llmgateway.components.kms.EncryptionKey;
 import dev.llmgateway.components.kms.EncryptionKeyArgs;
+import dev.llmgateway.components.registry.ImageRepository;
+import dev.llmgateway.components.registry.ImageRepositoryArgs;
 import dev.llmgateway.components.observability.Observability;
 import dev.llmgateway.components.observability.PrometheusMetrics;
 import dev.llmgateway.components.proxy.ProxyService;
@@ -67,6 +69,10 @@ public final class Gateway {
                 .grants(a -> Observability.keyPolicyStatements(a, s.region(), Monitoring.name(prefix)))
                 .build(), options);
         var network = network(prefix, s, key.arn(), invoke, options);
+        Optional<ImageRepository> images = s.proxy().imageRepository()
+                ? Optional.of(new ImageRepository(prefix + "-images", ImageRepositoryArgs.builder()
+                        .kmsKeyArn(key.arn()).keepImages(s.proxy().imageKeepCount()).build(), options))
+                : Optional.empty();
 
         var database = Storage.database(prefix, s, network, key.arn(), options);
         Optional<Cache> cache = s.proxy().redis()
@@ -144,9 +150,14 @@ public final class Gateway {
         ctx.export("alarmTopicArn", observability.topicArn());
         observability.dashboardName().ifPresent(name -> ctx.export("dashboardName", name));
         ctx.export("vpcId", network.vpcId());
+        images.ifPresent(repository -> ctx.export("imageRepositoryUrl", repository.repositoryUrl()));
         vpn.ifPresent(v -> {
             ctx.export("vpnEndpointId", v.endpointId());
-            ctx.export("vpnClientConfiguration", v.clientConfiguration());
+            if (v.userConfigurations().isEmpty()) {
+                ctx.export("vpnClientConfiguration", v.clientConfiguration());
+            }
+            // One secret output per person: `pulumi stack output --show-secrets vpnClientConfiguration-alice > alice.ovpn`.
+            v.userConfigurations().forEach((user, profile) -> ctx.export("vpnClientConfiguration-" + user, profile));
         });
     }
 

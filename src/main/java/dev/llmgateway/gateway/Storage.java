@@ -36,6 +36,8 @@ final class Storage {
                 .protect(d.protect())
                 .performanceInsights(d.performanceInsights())
                 .logRetentionDays(s.observability().logRetentionDays());
+        args.backupWindow(d.backupWindow());
+        d.maintenanceWindow().ifPresent(args::maintenanceWindow);
         d.engineVersion().ifPresent(args::engineVersion);
         d.instanceClass().ifPresent(args::instanceClass);
         return new Database(prefix + "-db", args.build(), options);

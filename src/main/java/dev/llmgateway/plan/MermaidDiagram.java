@@ -42,10 +42,14 @@ public final class MermaidDiagram {
     private static final String VPN_ENDPOINT = "aws:ec2clientvpn/endpoint:Endpoint";
     private static final String SUBNET = "aws:ec2/subnet:Subnet";
     private static final String VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
-    private static final List<String> TIERS = List.of("public", "private", "isolated", "database", "app");
     /** Inputs through which a resource joins security groups. */
     private static final List<String> GROUP_INPUTS = List.of("securityGroups", "securityGroupIds", "vpcSecurityGroupIds",
             "networkConfiguration.securityGroups");
+    private static final String ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
+    private static final String ROUTE_TABLE_ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
+    private static final String ROUTE = "aws:ec2/route:Route";
+    private static final String INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
+    private static final String ANYWHERE = "0.0.0.0/0";
 
     /** A box: id, Mermaid shape with the quoted label, and the component it sits in (null: top level). */
     private record Node(String id, String shape, String ownerUrn) {
@@ -118,7 +122,7 @@ public final class MermaidDiagram {
             idOf.put(vpc.urn(), vpcId);
             Map<String, List<PlannedResource>> tiers = StackLinks.dependents(stack, vpc, SUBNET).stream()
                     .sorted(StackLinks.ORDER)
-                    .collect(Collectors.groupingBy(MermaidDiagram::tier, TreeMap::new, Collectors.toList()));
+                    .collect(Collectors.groupingBy(this::tier, TreeMap::new, Collectors.toList()));
             tiers.forEach((tier, subnets) -> {
                 String tierId = add(id("subnets", vpc.name() + "-" + tier),
                         box(subnets.size() + " " + tier + " subnets"), commonOwner(subnets));
@@ -134,10 +138,32 @@ public final class MermaidDiagram {
         }
     }
 
-    private static String tier(PlannedResource subnet) {
-        String name = subnet.name().toLowerCase();
-        return TIERS.stream().filter(name::contains).findFirst()
-                .orElse(subnet.flag("mapPublicIpOnLaunch") ? "public" : "other");
+    /**
+     * A subnet's tier as AWS routes it, whatever its name: the route table associated with it (else the VPC's main
+     * table, which routes only inside the VPC) sends 0.0.0.0/0 to an internet gateway (public), to a NAT gateway or a
+     * NAT instance's interface (private), or nowhere (isolated).
+     */
+    private String tier(PlannedResource subnet) {
+        Optional<Object> table = stack.ofType(ROUTE_TABLE_ASSOCIATION).stream()
+                .filter(a -> a.input("subnetId").map(subnet.id()::equals).orElse(false))
+                .findFirst().flatMap(a -> a.input("routeTableId"));
+        if (table.isEmpty()) {
+            return "isolated";
+        }
+        List<Map<?, ?>> defaultRoutes = new ArrayList<>();
+        stack.ofType(ROUTE).stream()
+                .filter(r -> r.input("routeTableId").equals(table) && r.input("destinationCidrBlock").map(ANYWHERE::equals).orElse(false))
+                .forEach(r -> defaultRoutes.add(r.inputs()));
+        stack.ofType(ROUTE_TABLE).stream().filter(t -> table.get().equals(t.id()))
+                .flatMap(t -> t.input("routes").map(routes -> (List<?>) routes).orElse(List.of()).stream())
+                .filter(route -> route instanceof Map<?, ?> map && ANYWHERE.equals(map.get("cidrBlock")))
+                .forEach(route -> defaultRoutes.add((Map<?, ?>) route));
+        Set<String> internetGateways = stack.ofType(INTERNET_GATEWAY).stream().map(PlannedResource::id).collect(Collectors.toSet());
+        if (defaultRoutes.stream().anyMatch(route -> internetGateways.contains(String.valueOf(route.get("gatewayId"))))) {
+            return "public";
+        }
+        return defaultRoutes.stream().anyMatch(route -> route.get("natGatewayId") != null || route.get("networkInterfaceId") != null)
+                ? "private" : "isolated";
     }
 
     private String listenerLabel(PlannedResource listener) {

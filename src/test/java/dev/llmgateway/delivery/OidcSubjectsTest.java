@@ -105,7 +105,7 @@ class OidcSubjectsTest {
         long jobsWithRoles = workflows.stream().flatMap(w -> w.jobs().values().stream())
                 .filter(job -> job.steps().stream().anyMatch(s -> String.valueOf(s.get("uses")).startsWith("aws-actions/configure-aws-credentials@")))
                 .count();
-        assertEquals(4, jobsWithRoles, "preview, deploy dev, deploy prod, acceptance");
+        assertEquals(5, jobsWithRoles, "preview, deploy dev, deploy prod, acceptance, image prod");
         assertEquals(List.of(), mismatches(workflows, bootstrap()));
     }
 

@@ -107,12 +107,12 @@ class WorkflowsTest {
         String docs = Files.readString(Stacks.PROJECT.resolve("docs/ci-cd.md"));
         java.util.regex.Matcher references = java.util.regex.Pattern.compile("\\b(vars|secrets)\\.([A-Z][A-Z0-9_]*)").matcher(
                 Files.readString(WORKFLOWS.resolve("pull-request.yml")) + Files.readString(WORKFLOWS.resolve("deploy.yml"))
-                        + Files.readString(WORKFLOWS.resolve("acceptance.yml")));
+                        + Files.readString(WORKFLOWS.resolve("acceptance.yml")) + Files.readString(WORKFLOWS.resolve("image.yml")));
         java.util.Set<String> names = new java.util.TreeSet<>();
         while (references.find()) {
             names.add(references.group(2));
         }
-        assertEquals(java.util.Set.of("AWS_PREVIEW_ROLE_ARN", "AWS_REGION", "AWS_ROLE_ARN", "PULUMI_ACCESS_TOKEN"), names);
+        assertEquals(java.util.Set.of("AWS_PREVIEW_ROLE_ARN", "AWS_REGION", "AWS_ROLE_ARN", "IMAGE_REPOSITORY_URL", "PULUMI_ACCESS_TOKEN"), names);
         for (String name : names) {
             assertTrue(docs.contains("`" + name + "`"), "docs/ci-cd.md does not name " + name);
         }

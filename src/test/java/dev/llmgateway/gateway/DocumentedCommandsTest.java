@@ -29,7 +29,7 @@ class DocumentedCommandsTest {
             Path.of("docs/ci-cd.md"), Path.of("litellm/README.md"));
     /** {@code pulumi stack output [-s X] [--show-secrets] NAME}. */
     private static final Pattern STACK_OUTPUT = Pattern.compile(
-            "pulumi stack output((?:\\s+(?:-s|--stack)\\s+\\S+|\\s+--show-secrets|\\s+--json)*)\\s+([A-Za-z][A-Za-z0-9]*)");
+            "pulumi stack output((?:\\s+(?:-s|--stack)\\s+\\S+|\\s+--show-secrets|\\s+--json)*)\\s+([A-Za-z][A-Za-z0-9-]*[A-Za-z0-9])");
     /** {@code litellm-gateway:key}, and the short keys of {@code pulumi config set [--secret] [-s X] key}. */
     private static final Pattern NAMESPACED_SETTING = Pattern.compile("litellm-gateway:([A-Za-z][A-Za-z0-9]*)");
     private static final Pattern CONFIG_SET = Pattern.compile(

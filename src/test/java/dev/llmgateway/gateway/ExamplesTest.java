@@ -2,7 +2,12 @@ package dev.llmgateway.gateway;
 
 import dev.llmgateway.components.testing.PlannedResource;
 import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.gateway.settings.StackSettings;
+import dev.llmgateway.plan.PolicyChecks;
+import dev.llmgateway.plan.PolicyReport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 
@@ -17,6 +22,20 @@ class ExamplesTest {
     void everySeedArchitectureHasAnExample() {
         assertEquals(List.of("bedrock-budgets-metrics", "dev-public-alb", "edge-waf-autoscaled", "enterprise-private-endpoints",
                 "local-model-guardrails", "vpn-private-gateway"), Stacks.examples());
+    }
+
+    static List<String> examples() {
+        return Stacks.examples();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyExamplePassesItsOwnPolicyGate(String example) {
+        PolicyReport policy = PolicyChecks.evaluate(Plans.example(example),
+                StackSettings.read(Stacks.example(example)).policyProfile());
+        assertTrue(policy.result("LGW-FLOW-001").findings().isEmpty(), () -> example + " blocks a flow:\n" + policy.table());
+        assertTrue(policy.result("LGW-QUOTA-001").findings().isEmpty(), () -> example + " overflows a quota:\n" + policy.table());
+        assertFalse(policy.fails(), () -> example + " fails its " + policy.profile() + " gate:\n" + policy.table());
     }
 
     @Test
@@ -41,9 +60,34 @@ class ExamplesTest {
     void localModelGatewayUsesSsmAndRdsWithSidecars() {
         PlannedStack plan = Plans.example("local-model-guardrails");
         assertTrue(plan.ofType("aws:secretsmanager/secret:Secret").isEmpty());
-        assertEquals(6, plan.ofType("aws:ssm/parameter:Parameter").size(), "3 generated + 3 provider keys");
+        assertEquals(7, plan.ofType("aws:ssm/parameter:Parameter").size(), "3 generated + 3 provider keys + the cache password");
         assertEquals(1, plan.ofType("aws:rds/instance:Instance").size());
         assertTrue(plan.one("aws:ecs/taskDefinition:TaskDefinition").string("containerDefinitions").contains("\"ollama\""));
+    }
+
+    @Test
+    void localModelGatewayBlocksPiiWithHttp400ServesHttpsAndScalesOneToTenOnAMultiAzDatabase() {
+        PlannedStack plan = Plans.example("local-model-guardrails");
+        String config = plan.one("aws:s3/bucketObjectv2:BucketObjectv2").string("content");
+        assertTrue(config.contains("action: BLOCK") && !config.contains("action: MASK"), config);
+        assertTrue(config.contains("output_parse_pii: false"), "nothing to restore when PII is refused: " + config);
+        assertTrue(plan.where(r -> r.type().equals("aws:lb/listener:Listener")).stream()
+                .anyMatch(l -> l.string("protocol").equals("HTTPS")));
+        PlannedResource target = plan.one("aws:appautoscaling/target:Target");
+        assertEquals(List.of(1.0, 10.0), List.of(target.number("minCapacity"), target.number("maxCapacity")));
+        assertEquals(3, plan.ofType("aws:appautoscaling/policy:Policy").size(), "CPU, memory and request count");
+        assertTrue(plan.one("aws:rds/instance:Instance").flag("multiAz"));
+    }
+
+    @Test
+    void localModelGatewayHasItsOwnScannedImmutableRepositoryUnderTheStackKey() {
+        PlannedStack plan = Plans.example("local-model-guardrails");
+        PlannedResource repository = plan.one("aws:ecr/repository:Repository");
+        assertEquals("IMMUTABLE", repository.string("imageTagMutability"));
+        assertTrue(repository.flag("imageScanningConfiguration.scanOnPush"));
+        assertEquals(plan.one("aws:kms/key:Key").output("arn").orElseThrow(), repository.input("encryptionConfigurations.0.kmsKey").orElseThrow());
+        assertTrue(plan.one("aws:ecr/lifecyclePolicy:LifecyclePolicy").string("policy").contains("\"countNumber\":30"));
+        assertTrue(plan.outputs().containsKey("imageRepositoryUrl"), "the workflow reads the URL from this output");
     }
 
     @Test
@@ -96,5 +140,12 @@ class ExamplesTest {
         assertTrue(plan.where(r -> r.type().equals("aws:route53/record:Record") && r.input("aliases").isPresent()).stream()
                 .anyMatch(r -> r.string("name").equals("llm.corp.example.com")), "alias record for the load balancer");
         assertEquals("https://llm.corp.example.com", plan.outputs().get("gatewayUrl"));
+    }
+
+    @Test
+    void enterpriseDatabaseBacksUpAndIsPatchedInItsOwnWindows() {
+        PlannedResource database = Plans.example("enterprise-private-endpoints").one("aws:rds/instance:Instance");
+        assertEquals("02:00-03:00", database.string("backupWindow"));
+        assertEquals("sun:04:00-sun:05:00", database.string("maintenanceWindow"));
     }
 }

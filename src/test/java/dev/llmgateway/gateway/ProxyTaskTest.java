@@ -275,7 +275,7 @@ class ProxyTaskTest {
     }
 
     @Test
-    void devIsOneArmSpotTaskAndProdScalesOnDemandOnCpuAndRequests() {
+    void devIsOneArmSpotTaskAndProdScalesOnDemandOnCpuMemoryAndRequests() {
         PlannedStack dev = Plans.stack("dev");
         assertEquals("ARM64", dev.one("aws:ecs/taskDefinition:TaskDefinition").string("runtimePlatform.cpuArchitecture"));
         assertEquals("FARGATE_SPOT", dev.one("aws:ecs/service:Service").string("capacityProviderStrategies.0.capacityProvider"));
@@ -283,9 +283,26 @@ class ProxyTaskTest {
         assertEquals("FARGATE", prod.one("aws:ecs/service:Service").string("capacityProviderStrategies.0.capacityProvider"));
         assertEquals(2.0, prod.one("aws:appautoscaling/target:Target").number("minCapacity"));
         assertEquals(6.0, prod.one("aws:appautoscaling/target:Target").number("maxCapacity"));
-        assertEquals(List.of("ECSServiceAverageCPUUtilization", "ALBRequestCountPerTarget"), prod.ofType("aws:appautoscaling/policy:Policy").stream()
-                .map(p -> p.string("targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType")).sorted(
-                        java.util.Comparator.comparing(s -> s.startsWith("ALB"))).toList());
+        assertEquals(Map.of("ECSServiceAverageCPUUtilization", 60.0, "ECSServiceAverageMemoryUtilization", 80.0,
+                        "ALBRequestCountPerTarget", 600.0), scalingTargets(prod));
+    }
+
+    @Test
+    void everyExampleThatScalesAlsoScalesOnMemory() {
+        for (String example : Stacks.examples()) {
+            PlannedStack plan = Plans.example(example);
+            PlannedResource target = plan.one("aws:appautoscaling/target:Target");
+            if (target.number("maxCapacity") > target.number("minCapacity")) {
+                assertTrue(scalingTargets(plan).containsKey("ECSServiceAverageMemoryUtilization"), example);
+            }
+        }
+    }
+
+    /** Target-tracking metric to target value, per policy. */
+    private static Map<String, Double> scalingTargets(PlannedStack plan) {
+        return plan.ofType("aws:appautoscaling/policy:Policy").stream().collect(Collectors.toMap(
+                p -> p.string("targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType"),
+                p -> p.number("targetTrackingScalingPolicyConfiguration.targetValue")));
     }
 
     @Test

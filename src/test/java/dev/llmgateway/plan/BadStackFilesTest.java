@@ -145,6 +145,16 @@ class BadStackFilesTest {
                 bad(DEV_PUBLIC, P + "vpnSamlProviderArn = 'arn:aws-cn:iam::123456789012:saml-provider/okta'", set("accessMode", "vpn"),
                         set("allowedCidrs", "[]"), set("vpnAuthentication", "saml"),
                         set("vpnSamlProviderArn", "arn:aws-cn:iam::123456789012:saml-provider/okta")),
+                bad("prod", P + "dbBackupWindow = '3-4'", set("dbBackupWindow", "3-4")),
+                bad("prod", P + "dbMaintenanceWindow = 'sun:03:30-sun:04:30': a window that does not overlap " + P
+                        + "dbBackupWindow (03:00-04:00)", set("dbMaintenanceWindow", "sun:03:30-sun:04:30")),
+                bad("prod", P + "dbMaintenanceWindow = 'sun:04:30-sun:04:45': a window of at least 30 minutes",
+                        set("dbMaintenanceWindow", "sun:04:30-sun:04:45")),
+                bad("examples/vpn-private-gateway.yaml", P + "vpnUsers = 'Alice Smith'", set("vpnUsers", "[Alice Smith]")),
+                bad("examples/vpn-private-gateway.yaml", P + "vpnUsers = '[alice, alice]': each name once", set("vpnUsers", "[alice, alice]")),
+                bad("examples/vpn-private-gateway.yaml", P + "vpnUsers = '[alice]': empty unless " + P + "vpnAuthentication is certificate",
+                        set("vpnAuthentication", "saml"), set("vpnSamlProviderArn", "arn:aws:iam::123456789012:saml-provider/okta"),
+                        set("vpnUsers", "[alice]")),
                 // Observability and tags
                 bad("prod", P + "alarmEmails = 'oncall'", set("alarmEmails", "[oncall]")),
                 bad("prod", P + "alarmEmails = '[a@example.com, A@example.com]'", set("alarmEmails", "[a@example.com, A@example.com]")),

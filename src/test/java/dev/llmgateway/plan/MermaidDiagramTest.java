@@ -3,6 +3,14 @@ package dev.llmgateway.plan;
 import com.pulumi.Context;
 import com.pulumi.aws.ec2.NatGateway;
 import com.pulumi.aws.ec2.NatGatewayArgs;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.InternetGatewayArgs;
+import com.pulumi.aws.ec2.Route;
+import com.pulumi.aws.ec2.RouteArgs;
+import com.pulumi.aws.ec2.RouteTable;
+import com.pulumi.aws.ec2.RouteTableArgs;
+import com.pulumi.aws.ec2.RouteTableAssociation;
+import com.pulumi.aws.ec2.RouteTableAssociationArgs;
 import com.pulumi.aws.ec2.Subnet;
 import com.pulumi.aws.ec2.SubnetArgs;
 import com.pulumi.aws.ec2.Vpc;
@@ -46,6 +54,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,10 +89,23 @@ class MermaidDiagramTest {
     private static void program(Context ctx) {
         var network = new Part("llmgateway:network:Vpc", "main");
         var vpc = new Vpc("main", VpcArgs.builder().cidrBlock("10.0.0.0/16").build(), network.child());
-        for (String subnet : List.of("main-public-a", "main-public-b", "main-private-a", "main-private-b")) {
-            new Subnet(subnet, SubnetArgs.builder().vpcId(vpc.id()).cidrBlock("10.0.0.0/24").build(), network.child());
+        var igw = new InternetGateway("main", InternetGatewayArgs.builder().vpcId(vpc.id()).build(), network.child());
+        var nat = new NatGateway("main-nat-a", NatGatewayArgs.builder().subnetId("subnet-a").build(), network.child());
+        // Tiers come from routes, not names: "main-public-e" has no route out, so it is isolated.
+        var edge = new RouteTable("edge", RouteTableArgs.builder().vpcId(vpc.id()).build(), network.child());
+        new Route("edge-internet", RouteArgs.builder().routeTableId(edge.id()).destinationCidrBlock("0.0.0.0/0")
+                .gatewayId(igw.id()).build(), network.child());
+        var app = new RouteTable("app", RouteTableArgs.builder().vpcId(vpc.id()).build(), network.child());
+        new Route("app-egress", RouteArgs.builder().routeTableId(app.id()).destinationCidrBlock("0.0.0.0/0")
+                .natGatewayId(nat.id()).build(), network.child());
+        Map<String, RouteTable> tables = Map.of("main-a", edge, "main-b", edge, "main-c", app, "main-d", app);
+        for (String name : List.of("main-a", "main-b", "main-c", "main-d", "main-public-e")) {
+            var subnet = new Subnet(name, SubnetArgs.builder().vpcId(vpc.id()).cidrBlock("10.0.0.0/24").build(), network.child());
+            if (tables.containsKey(name)) {
+                new RouteTableAssociation(name, RouteTableAssociationArgs.builder().subnetId(subnet.id())
+                        .routeTableId(tables.get(name).id()).build(), network.child());
+            }
         }
-        new NatGateway("main-nat-a", NatGatewayArgs.builder().subnetId("subnet-a").build(), network.child());
 
         var proxy = new Part("llmgateway:proxy:ProxyService", "proxy");
         var lbGroup = new SecurityGroup("proxy-lb", SecurityGroupArgs.builder().vpcId(vpc.id()).build(), proxy.child());
@@ -157,6 +179,7 @@ class MermaidDiagramTest {
         assertTrue(diagram.startsWith("flowchart LR\n"));
         assertEquals(List.of(
                         "        nat[\"1 NAT gateway\"]",
+                        "        subnetsMainIsolated[\"1 isolated subnets\"]",
                         "        subnetsMainPrivate[\"2 private subnets\"]",
                         "        subnetsMainPublic[\"2 public subnets\"]",
                         "        vpcMain[\"VPC main<br/>10.0.0.0/16\"]"),

@@ -106,6 +106,11 @@ public final class LiteLlmConfig {
         general.put("database_extra_connection_params", Map.of("sslmode", "require"));
         general.put("maximum_spend_logs_retention_period", s.spendLogRetention());
         general.put("store_model_in_db", s.storeModelInDb());
+        if (s.uiAdminOnly()) {
+            // Only proxy_admin and proxy_admin_view_only users may use the UI (litellm/proxy/management_endpoints/
+            // sso_helper_utils.py: check_is_admin_only_access, has_admin_ui_access; docs proxy/configs general_settings).
+            general.put("ui_access_mode", "admin_only");
+        }
         // No use_x_forwarded_for: LiteLLM would take the whole header as sent, spoofable and with every hop in
         // it (litellm/proxy/auth/auth_utils.py, _get_request_ip_address). uvicorn resolves the client instead,
         // trusting only the VPC (FORWARDED_ALLOW_IPS on the server). There is no `trusted_proxy_ranges`

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * @param batchWriteSeconds          {@code spendBatchWriteSeconds}: how often spend is written
  * @param spendLogRetention          {@code spendLogRetention}: how long request logs are kept
  * @param storeModelInDb             {@code storeModelInDb}: allow adding models through the admin UI
+ * @param uiAdminOnly                {@code uiAdminOnly}: only proxy admins (and view-only admins) may sign in to the UI
  * @param guardrails                 {@code guardrails}
  * @param guardrailAction            {@code guardrailAction}: MASK or BLOCK for regex matches
  * @param ollamaModel                {@code ollamaModel}: a model pulled into an Ollama sidecar
@@ -41,7 +42,8 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
                               List<String> internalUserModels, int requestTimeoutSeconds, int databasePoolLimit, int batchWriteSeconds,
                               String spendLogRetention, boolean storeModelInDb, Set<Guardrail> guardrails,
                               String guardrailAction, Optional<String> ollamaModel, MetricsMode metrics,
-                              CacheMode cacheMode, int cacheTtlSeconds, Map<Provider, Output<String>> providerKeys) {
+                              CacheMode cacheMode, int cacheTtlSeconds, Map<Provider, Output<String>> providerKeys,
+                              boolean uiAdminOnly) {
 
     private static final Pattern DURATION = Pattern.compile("\\d+[smhd]");
     /**
@@ -109,7 +111,8 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
                 r.bool("storeModelInDb", false), Set.copyOf(guardrails), action, ollama,
                 r.choice("metrics", MetricsMode.class, MetricsMode.CLOUDWATCH),
                 r.choice("cacheMode", CacheMode.class, CacheMode.OPT_IN), r.integer("cacheTtlSeconds", 600, 1, 604_800),
-                readProviderKeys(r, models));
+                readProviderKeys(r, models),
+                r.bool("uiAdminOnly", true));
     }
 
     /** The secret API key of every provider the catalog uses that needs one, in catalog order. */

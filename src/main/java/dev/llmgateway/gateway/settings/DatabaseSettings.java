@@ -1,6 +1,7 @@
 package dev.llmgateway.gateway.settings;
 
 import dev.llmgateway.components.database.DatabaseEngine;
+import dev.llmgateway.components.database.MaintenanceWindows;
 import dev.llmgateway.components.database.PostgresVersions;
 
 import java.util.Optional;
@@ -23,12 +24,15 @@ import java.util.Optional;
  * @param protect              {@code dbProtect}: Pulumi refuses to delete, and retains on delete
  * @param performanceInsights  {@code dbPerformanceInsights}
  * @param auth                 {@code dbAuth}: how the LiteLLM server signs in
+ * @param backupWindow         {@code dbBackupWindow}: daily UTC backup window
+ * @param maintenanceWindow    {@code dbMaintenanceWindow}: weekly UTC maintenance window; empty = AWS's pick
  */
 public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVersion, double minCapacity,
                                double maxCapacity, int autoPauseSeconds, Optional<String> instanceClass, int readers,
                                boolean multiAz, int allocatedStorageGb, int maxAllocatedStorageGb,
                                int backupRetentionDays, boolean deletionProtection, boolean protect,
-                               boolean performanceInsights, DatabaseAuth auth) {
+                               boolean performanceInsights, DatabaseAuth auth, String backupWindow,
+                               Optional<String> maintenanceWindow) {
 
     /** Reads and validates the database settings. */
     public static DatabaseSettings read(SettingsReader r) {
@@ -63,10 +67,25 @@ public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVer
         if (maxStorage < storage) {
             throw r.invalid("dbMaxAllocatedStorageGb", maxStorage, "at least litellm-gateway:dbAllocatedStorageGb (" + storage + ")");
         }
+        String backup = r.string("dbBackupWindow", "03:00-04:00");
+        MaintenanceWindows.backupProblem(backup).ifPresent(problem -> {
+            throw r.invalid("dbBackupWindow", backup, problem);
+        });
+        Optional<String> maintenance = r.optional("dbMaintenanceWindow");
+        maintenance.ifPresent(window -> {
+            MaintenanceWindows.maintenanceProblem(window).ifPresent(problem -> {
+                throw r.invalid("dbMaintenanceWindow", window, problem);
+            });
+            if (MaintenanceWindows.overlap(backup, window)) {
+                throw r.invalid("dbMaintenanceWindow", window, "a window that does not overlap litellm-gateway:dbBackupWindow ("
+                        + backup + "); RDS refuses overlapping windows");
+            }
+        });
         return new DatabaseSettings(engine, version, min, max,
                 r.integer("dbAutoPauseSeconds", 900, 300, 86400), r.optional("dbInstanceClass"), readers, multiAz,
                 storage, maxStorage, r.integer("dbBackupRetentionDays", 7, 1, 35), deletionProtection, protect,
-                r.bool("dbPerformanceInsights", true), r.choice("dbAuth", DatabaseAuth.class, DatabaseAuth.IAM));
+                r.bool("dbPerformanceInsights", true), r.choice("dbAuth", DatabaseAuth.class, DatabaseAuth.IAM),
+                backup, maintenance);
     }
 
     private static double acu(SettingsReader r, String key, double fallback) {

@@ -4,6 +4,8 @@ import dev.llmgateway.components.proxy.CapacityStrategy;
 import dev.llmgateway.components.proxy.CpuArchitecture;
 import dev.llmgateway.components.proxy.FargateSizes;
 
+import dev.llmgateway.components.registry.ImageRepositoryArgs;
+
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -21,15 +23,18 @@ import java.util.regex.Pattern;
  * @param healthCheckGraceSeconds {@code healthCheckGraceSeconds}
  * @param cpuTargetPercent        {@code cpuTargetPercent}
  * @param requestsPerTarget       {@code requestsPerTarget}; 0 turns request-count scaling off
+ * @param memoryTargetPercent     {@code memoryTargetPercent}: target average memory; 0 turns memory scaling off
  * @param redis                   {@code redis}: shared rate limits, budgets and cache
  * @param redisNodeType           {@code redisNodeType}: ElastiCache node type
  * @param redisReplicas           {@code redisReplicas}: read replicas; one or more turns on failover across zones
  * @param readOnlyRootFilesystem  {@code proxyReadOnlyRootFilesystem}: LiteLLM containers write only to task volumes
+ * @param imageRepository         {@code imageRepository}: the stack's own ECR repository for a gateway image built from litellm/
+ * @param imageKeepCount          {@code imageRepositoryKeepImages}: images that repository keeps, newest first
  */
 public record ProxySettings(String image, int cpu, int memory, CpuArchitecture architecture, int minTasks, int maxTasks,
                             CapacityStrategy capacity, int workers, int healthCheckGraceSeconds, int cpuTargetPercent,
-                            int requestsPerTarget, boolean redis, String redisNodeType, int redisReplicas,
-                            boolean readOnlyRootFilesystem) {
+                            int requestsPerTarget, int memoryTargetPercent, boolean redis, String redisNodeType, int redisReplicas,
+                            boolean readOnlyRootFilesystem, boolean imageRepository, int imageKeepCount) {
 
     /**
      * Tags that move and must never be deployed. {@code lts} "always points to the latest LTS release"
@@ -72,7 +77,17 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
                 r.integer("healthCheckGraceSeconds", 300, 0, 2_147_483),
                 r.integer("cpuTargetPercent", 60, 10, 95),
                 r.integer("requestsPerTarget", 0, 0, 1_000_000),
-                redis, redisNodeType(r), r.integer("redisReplicas", 0, 0, 5), r.bool("proxyReadOnlyRootFilesystem", true));
+                memoryTargetPercent(r),
+                redis, redisNodeType(r), r.integer("redisReplicas", 0, 0, 5), r.bool("proxyReadOnlyRootFilesystem", true),
+                r.bool("imageRepository", false), r.integer("imageRepositoryKeepImages", 20, 1, ImageRepositoryArgs.MAX_KEEP_IMAGES));
+    }
+
+    private static int memoryTargetPercent(SettingsReader r) {
+        int percent = r.integer("memoryTargetPercent", 0, 0, 95);
+        if (percent != 0 && percent < 10) {
+            throw r.invalid("memoryTargetPercent", percent, "0 (off) or a target average memory use of 10..95 percent");
+        }
+        return percent;
     }
 
     private static String redisNodeType(SettingsReader r) {

@@ -1,10 +1,12 @@
 package dev.llmgateway.gateway.settings;
 
 import dev.llmgateway.components.vpc.Cidr;
+import dev.llmgateway.components.vpn.ClientVpnArgs;
 import dev.llmgateway.components.vpn.VpnAuthentication;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,10 +19,12 @@ import java.util.regex.Pattern;
  * @param samlGroupId         {@code vpnSamlGroupId}: the IdP group allowed in, for SAML
  * @param sessionTimeoutHours {@code vpnSessionTimeoutHours}: 8, 10, 12 or 24
  * @param splitTunnel         {@code vpnSplitTunnel}: only VPC traffic goes through the tunnel
+ * @param users               {@code vpnUsers}: people with their own client certificate and profile (certificate mode);
+ *                            empty for one shared client certificate
  */
 public record VpnSettings(Cidr clientCidr, int associations, VpnAuthentication authentication,
                           Optional<String> samlProviderArn, Optional<String> samlGroupId, int sessionTimeoutHours,
-                          boolean splitTunnel) {
+                          boolean splitTunnel, List<String> users) {
 
     private static final List<Integer> SESSION_HOURS = List.of(8, 10, 12, 24);
 
@@ -54,7 +58,21 @@ public record VpnSettings(Cidr clientCidr, int associations, VpnAuthentication a
         if (!SESSION_HOURS.contains(hours)) {
             throw r.invalid("vpnSessionTimeoutHours", hours, "one of " + SESSION_HOURS);
         }
+        List<String> users = r.list("vpnUsers", List.of());
+        if (!users.isEmpty() && auth != VpnAuthentication.CERTIFICATE) {
+            throw r.invalid("vpnUsers", users, "empty unless litellm-gateway:vpnAuthentication is certificate (with SAML,"
+                    + " people come from the identity provider and vpnSamlGroupId decides who may connect)");
+        }
+        for (String user : users) {
+            if (!user.matches(ClientVpnArgs.USER_NAME)) {
+                throw r.invalid("vpnUsers", user, "names of lower-case letters, digits and hyphens, at most 32 characters,"
+                        + " starting with a letter or digit (each names a certificate and a stack output)");
+            }
+        }
+        if (Set.copyOf(users).size() != users.size()) {
+            throw r.invalid("vpnUsers", users, "each name once");
+        }
         return new VpnSettings(client, r.integer("vpnAssociations", 1, 1, azCount), auth, saml,
-                r.optional("vpnSamlGroupId"), hours, r.bool("vpnSplitTunnel", true));
+                r.optional("vpnSamlGroupId"), hours, r.bool("vpnSplitTunnel", true), users);
     }
 }

@@ -22,6 +22,11 @@ class LiteLlmConfigTest {
         return LiteLlmSettings.read(new SettingsReader(Stacks.example(example)));
     }
 
+    /** The local-model example with its guardrails masking instead of blocking. */
+    private static LiteLlmSettings masking() {
+        return LiteLlmSettings.read(new SettingsReader(Stacks.example("local-model-guardrails").with(Map.of("guardrailAction", "MASK"))));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> render(LiteLlmSettings s, boolean redis) {
         return new Yaml().load(LiteLlmConfig.render(s, new LiteLlmConfig.RenderContext("us-east-1", redis)));
@@ -45,7 +50,7 @@ class LiteLlmConfigTest {
     @Test
     @SuppressWarnings("unchecked")
     void regexFilterChecksRequestsAndResponsesWithEveryPattern() {
-        Map<String, Object> config = render(settings("local-model-guardrails"), false);
+        Map<String, Object> config = render(masking(), false);
         List<Map<String, Object>> guardrails = (List<Map<String, Object>>) config.get("guardrails");
         assertEquals(List.of("pii-regex-pre", "pii-regex-post", "pii-presidio"), guardrails.stream().map(g -> g.get("guardrail_name")).toList());
         for (Map<String, Object> entry : guardrails.subList(0, 2)) {
@@ -63,7 +68,7 @@ class LiteLlmConfigTest {
     @Test
     @SuppressWarnings("unchecked")
     void presidioMasksBeforeTheCallAndRestoresTheCallersValuesInTheAnswer() {
-        List<Map<String, Object>> guardrails = (List<Map<String, Object>>) render(settings("local-model-guardrails"), false).get("guardrails");
+        List<Map<String, Object>> guardrails = (List<Map<String, Object>>) render(masking(), false).get("guardrails");
         List<Map<String, Object>> presidio = guardrails.stream()
                 .map(g -> (Map<String, Object>) g.get("litellm_params")).filter(p -> "presidio".equals(p.get("guardrail"))).toList();
         assertEquals(1, presidio.size(), "one pre-call entry: a post-call entry has no token map to unmask with");
@@ -75,7 +80,7 @@ class LiteLlmConfigTest {
     @Test
     @SuppressWarnings("unchecked")
     void blockRefusesCallsWithPiiInEveryGuardrail() {
-        var blocking = LiteLlmSettings.read(new SettingsReader(Stacks.example("local-model-guardrails").with(Map.of("guardrailAction", "block"))));
+        var blocking = settings("local-model-guardrails");
         List<Map<String, Object>> guardrails = (List<Map<String, Object>>) render(blocking, false).get("guardrails");
         for (Map<String, Object> entry : guardrails) {
             Map<String, Object> params = (Map<String, Object>) entry.get("litellm_params");
@@ -135,6 +140,17 @@ class LiteLlmConfigTest {
         public static void main(String[] args) {
             System.out.print(LiteLlmConfig.render(settings(args[0]), new LiteLlmConfig.RenderContext("us-east-1", true)));
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAdminUiAdmitsOnlyAdminsUnlessTheStackOptsOut() {
+        Map<String, Object> general = (Map<String, Object>) render(settings("enterprise-private-endpoints"), true).get("general_settings");
+        assertEquals("admin_only", general.get("ui_access_mode"));
+        LiteLlmSettings open = LiteLlmSettings.read(new SettingsReader(
+                Stacks.example("enterprise-private-endpoints").with(Map.of("uiAdminOnly", false))));
+        Map<String, Object> openGeneral = (Map<String, Object>) render(open, true).get("general_settings");
+        assertFalse(openGeneral.containsKey("ui_access_mode"), "LiteLLM's default: every signed-in user");
     }
 
     @Test

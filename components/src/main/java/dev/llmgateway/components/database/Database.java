@@ -302,13 +302,14 @@ public class Database extends ComponentResource implements Connectable {
                 .vpcSecurityGroupIds(Output.all(securityGroup.id()))
                 .dbClusterParameterGroupName(parameters.name())
                 .backupRetentionPeriod(args.backupRetentionDays())
-                .preferredBackupWindow("03:00-04:00")
+                .preferredBackupWindow(args.backupWindow())
                 .copyTagsToSnapshot(true)
                 .deletionProtection(args.deletionProtection())
                 .skipFinalSnapshot(false)
                 .finalSnapshotIdentifier(finalSnapshot)
                 .enabledCloudwatchLogsExports(exportedLogs(args.engine()))
                 .iamDatabaseAuthenticationEnabled(args.iamAuthentication());
+        args.maintenanceWindow().ifPresent(cluster::preferredMaintenanceWindow);
         if (args.engine() == DatabaseEngine.AURORA_SERVERLESS_V2) {
             var scaling = ClusterServerlessv2ScalingConfigurationArgs.builder()
                     .minCapacity(args.minCapacity())
@@ -340,6 +341,7 @@ public class Database extends ComponentResource implements Connectable {
             if (insights) {
                 instance.performanceInsightsKmsKeyId(args.kmsKeyArn());
             }
+            args.maintenanceWindow().ifPresent(instance::preferredMaintenanceWindow);
             args.availabilityZones().ifPresent(zones -> instance.availabilityZone(zones.applyValue(z -> z.get(index % z.size()))));
             var created = new ClusterInstance(name + "-" + (i + 1), instance.build(), options);
             if (i == 0) {
@@ -381,7 +383,7 @@ public class Database extends ComponentResource implements Connectable {
                 .publiclyAccessible(false)
                 .autoMinorVersionUpgrade(true)
                 .backupRetentionPeriod(args.backupRetentionDays())
-                .backupWindow("03:00-04:00")
+                .backupWindow(args.backupWindow())
                 .copyTagsToSnapshot(true)
                 .deletionProtection(args.deletionProtection())
                 .skipFinalSnapshot(false)
@@ -392,6 +394,7 @@ public class Database extends ComponentResource implements Connectable {
         if (insights) {
             instance.performanceInsightsKmsKeyId(args.kmsKeyArn());
         }
+        args.maintenanceWindow().ifPresent(instance::maintenanceWindow);
         return new Instance(name, instance.build(), options);
     }
 }

@@ -28,6 +28,8 @@ public final class DatabaseArgs {
     private int allocatedStorageGb = 20;
     private int maxAllocatedStorageGb = 100;
     private int backupRetentionDays = 7;
+    private String backupWindow = "03:00-04:00";
+    private String maintenanceWindow;
     private boolean deletionProtection = true;
     private boolean protect;
     private boolean performanceInsights = true;
@@ -140,6 +142,16 @@ public final class DatabaseArgs {
     /** Automated backup retention, 1..35 days; default 7. */
     public int backupRetentionDays() {
         return backupRetentionDays;
+    }
+
+    /** Daily UTC backup window {@code hh24:mi-hh24:mi}; default 03:00-04:00. */
+    public String backupWindow() {
+        return backupWindow;
+    }
+
+    /** Weekly UTC maintenance window {@code ddd:hh24:mi-ddd:hh24:mi}; empty = one AWS picks at random. */
+    public Optional<String> maintenanceWindow() {
+        return Optional.ofNullable(maintenanceWindow);
     }
 
     /** AWS deletion protection; default true. */
@@ -278,6 +290,18 @@ public final class DatabaseArgs {
             return this;
         }
 
+        /** Daily UTC backup window {@code hh24:mi-hh24:mi}, at least 30 minutes; default 03:00-04:00. */
+        public Builder backupWindow(String window) {
+            args.backupWindow = window;
+            return this;
+        }
+
+        /** Weekly UTC maintenance window {@code ddd:hh24:mi-ddd:hh24:mi}, at least 30 minutes; default AWS's pick. */
+        public Builder maintenanceWindow(String window) {
+            args.maintenanceWindow = window;
+            return this;
+        }
+
         /** Deletion protection; default true. */
         public Builder deletionProtection(boolean enabled) {
             args.deletionProtection = enabled;
@@ -324,6 +348,16 @@ public final class DatabaseArgs {
             require(args.backupRetentionDays >= 1 && args.backupRetentionDays <= 35,
                     "backupRetentionDays must be 1..35, got " + args.backupRetentionDays);
             require(!(args.protect && !args.deletionProtection), "protect needs deletionProtection");
+            MaintenanceWindows.backupProblem(args.backupWindow).ifPresent(problem -> {
+                throw new IllegalArgumentException("backupWindow " + args.backupWindow + " must be " + problem);
+            });
+            args.maintenanceWindow().ifPresent(window -> {
+                MaintenanceWindows.maintenanceProblem(window).ifPresent(problem -> {
+                    throw new IllegalArgumentException("maintenanceWindow " + window + " must be " + problem);
+                });
+                require(!MaintenanceWindows.overlap(args.backupWindow, window),
+                        "backupWindow " + args.backupWindow + " must not overlap maintenanceWindow " + window);
+            });
             require(LogRetention.accepts(args.logRetentionDays),
                     "logRetentionDays must be one of " + LogRetention.DAYS + ", got " + args.logRetentionDays);
             require(args.maxAllocatedStorageGb >= args.allocatedStorageGb && args.allocatedStorageGb >= 20,

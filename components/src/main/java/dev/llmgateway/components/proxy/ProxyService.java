@@ -391,6 +391,11 @@ public class ProxyService extends ComponentResource implements Connectable {
                 .build(), child);
         this.lastScalingChange = scalingTarget;
         trackingPolicy("cpu", scalingTarget, "ECSServiceAverageCPUUtilization", null, args.cpuTargetPercent());
+        // Several target-tracking policies on one target: Application Auto Scaling scales out when any asks to and in
+        // only when all agree (Application Auto Scaling user guide, "Multiple target tracking scaling policies").
+        if (args.memoryTargetPercent() > 0) {
+            trackingPolicy("memory", scalingTarget, "ECSServiceAverageMemoryUtilization", null, args.memoryTargetPercent());
+        }
         if (args.requestsPerTarget() > 0) {
             Output<String> label = Output.tuple(loadBalancerArnSuffix(), targetGroupArnSuffix()).applyValue(t -> t.t1 + "/" + t.t2);
             trackingPolicy("requests", scalingTarget, "ALBRequestCountPerTarget", label, args.requestsPerTarget());

@@ -39,6 +39,7 @@ public final class ProxyServiceArgs {
     private int deregistrationDelaySeconds = 30;
     private int cpuTargetPercent = 60;
     private int requestsPerTarget;
+    private int memoryTargetPercent;
     private boolean internal;
     private final List<String> ingressCidrs = new ArrayList<>();
     private final List<Connectable> ingressPeers = new ArrayList<>();
@@ -184,6 +185,11 @@ public final class ProxyServiceArgs {
     /** Target requests per task per minute for scaling; default 0 = off. */
     public int requestsPerTarget() {
         return requestsPerTarget;
+    }
+
+    /** Target average memory use for scaling; default 0 = off. */
+    public int memoryTargetPercent() {
+        return memoryTargetPercent;
     }
 
     /** Internal load balancer; default false. */
@@ -357,6 +363,9 @@ public final class ProxyServiceArgs {
         /** Requests per task per minute scaling target; default off. */
         public Builder requestsPerTarget(int requests) { a.requestsPerTarget = requests; return this; }
 
+        /** Memory scaling target (ECSServiceAverageMemoryUtilization), percent; default 0 = off. */
+        public Builder memoryTargetPercent(int percent) { a.memoryTargetPercent = percent; return this; }
+
         /** Internal load balancer; default false. */
         public Builder internal(boolean internal) { a.internal = internal; return this; }
 
@@ -460,6 +469,8 @@ public final class ProxyServiceArgs {
             require(a.idleTimeoutSeconds >= 120, "idleTimeoutSeconds must be at least 120 (streamed completions), got " + a.idleTimeoutSeconds);
             require(a.healthCheckGracePeriodSeconds >= 0, "healthCheckGracePeriodSeconds must not be negative");
             require(a.cpuTargetPercent >= 10 && a.cpuTargetPercent <= 95, "cpuTargetPercent must be 10..95");
+            require(a.memoryTargetPercent == 0 || a.memoryTargetPercent >= 10 && a.memoryTargetPercent <= 95,
+                    "memoryTargetPercent must be 0 (off) or 10..95, got " + a.memoryTargetPercent);
             require(LogRetention.accepts(a.logRetentionDays), "logRetentionDays must be one of " + LogRetention.DAYS);
             return a;
         }

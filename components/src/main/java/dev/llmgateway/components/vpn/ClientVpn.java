@@ -30,11 +30,14 @@ import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.network.Connections;
 import dev.llmgateway.components.vpc.Cidr;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -57,6 +60,7 @@ public class ClientVpn extends ComponentResource implements Connectable {
     private final Connections connections;
     private final Output<String> clientConfiguration;
     private final Output<String> serverCertificateArn;
+    private final Map<String, Output<String>> userConfigurations;
 
     /** Creates the endpoint and everything it needs as children of this component. */
     public ClientVpn(String name, ClientVpnArgs args, ComponentResourceOptions opts) {
@@ -76,9 +80,14 @@ public class ClientVpn extends ComponentResource implements Connectable {
             return importCertificate(name + "-server-acm", server.privateKeyPem(), server.certPem(),
                     Optional.of(authority.certPem()));
         });
-        Optional<CertificateAuthority.Issued> client = generateClient
+        boolean sharedClient = generateClient && args.users().isEmpty();
+        Optional<CertificateAuthority.Issued> client = sharedClient
                 ? Optional.of(ca.orElseThrow().issue("client", "client." + args.serverDomain(), KeyUsage.CLIENT_AUTH))
                 : Optional.empty();
+        // One certificate per named user: the CN names them in the connection log, and revoking it cuts off only them.
+        Map<String, CertificateAuthority.Issued> userClients = new TreeMap<>();
+        args.users().forEach(user -> userClients.put(user,
+                ca.orElseThrow().issue("client-" + user, user + "." + args.serverDomain(), KeyUsage.CLIENT_AUTH)));
         // The generated CA becomes the client root: every client certificate it issues may connect.
         Output<String> clientRootArn = generateClient
                 ? importCertificate(name + "-client-root-acm", ca.orElseThrow().privateKeyPem(),
@@ -129,12 +138,10 @@ public class ClientVpn extends ComponentResource implements Connectable {
                 .applyValue(t -> t.t1.toLowerCase(Locale.ROOT) + "." + t.t2.replaceFirst("^\\*\\.", ""));
         // The client trusts the generated CA only when that CA issued the server certificate.
         Output<String> serverCa = generateServer ? ca.orElseThrow().certPem() : Output.of("");
-        this.clientConfiguration = Output.tuple(remoteHost, serverCa,
-                        client.map(CertificateAuthority.Issued::certPem).orElse(Output.of("")),
-                        client.map(CertificateAuthority.Issued::privateKeyPem).orElse(Output.of("")))
-                .applyValue(t -> new ClientConfiguration(t.t1, VPN_PORT, args.transportProtocol(),
-                        args.authentication(), t.t2, t.t3, t.t4).render())
-                .asSecret();
+        this.clientConfiguration = profile(args, remoteHost, serverCa, client);
+        Map<String, Output<String>> profiles = new LinkedHashMap<>();
+        userClients.forEach((user, issued) -> profiles.put(user, profile(args, remoteHost, serverCa, Optional.of(issued))));
+        this.userConfigurations = Collections.unmodifiableMap(profiles);
 
         this.endpointId = endpoint.id();
         this.dnsName = endpoint.dnsName();
@@ -145,7 +152,8 @@ public class ClientVpn extends ComponentResource implements Connectable {
                 "endpointId", endpointId,
                 "dnsName", dnsName,
                 "securityGroupId", securityGroupId,
-                "clientConfiguration", clientConfiguration));
+                "clientConfiguration", clientConfiguration,
+                "userConfigurations", Output.all(List.copyOf(userConfigurations.values())).asSecret()));
     }
 
     /** Id of the Client VPN endpoint. */
@@ -169,9 +177,18 @@ public class ClientVpn extends ComponentResource implements Connectable {
         return connections;
     }
 
-    /** A ready-to-import {@code .ovpn} profile (with the generated client key in certificate mode), always a secret. */
+    /**
+     * A ready-to-import {@code .ovpn} profile, always a secret: with the shared generated client key in certificate
+     * mode; without a client identity (a template saying what to add) when {@code users} are named or the client
+     * root is external.
+     */
     public Output<String> clientConfiguration() {
         return clientConfiguration;
+    }
+
+    /** Each named user's own {@code .ovpn} profile with their client certificate and key, by user name; each a secret. */
+    public Map<String, Output<String>> userConfigurations() {
+        return userConfigurations;
     }
 
     /**
@@ -180,6 +197,16 @@ public class ClientVpn extends ComponentResource implements Connectable {
      */
     public Output<String> serverCertificateArn() {
         return serverCertificateArn;
+    }
+
+    private static Output<String> profile(ClientVpnArgs args, Output<String> remoteHost, Output<String> serverCa,
+                                          Optional<CertificateAuthority.Issued> client) {
+        return Output.tuple(remoteHost, serverCa,
+                        client.map(CertificateAuthority.Issued::certPem).orElse(Output.of("")),
+                        client.map(CertificateAuthority.Issued::privateKeyPem).orElse(Output.of("")))
+                .applyValue(t -> new ClientConfiguration(t.t1, VPN_PORT, args.transportProtocol(),
+                        args.authentication(), t.t2, t.t3, t.t4).render())
+                .asSecret();
     }
 
     private CustomResourceOptions child() {

@@ -22,6 +22,8 @@ public final class ClientVpnArgs {
     public static final int CLIENT_CIDR_MIN_PREFIX = 12;
     /** Narrowest client CIDR AWS allows. */
     public static final int CLIENT_CIDR_MAX_PREFIX = 22;
+    /** A user name: one DNS label, so it fits a certificate's common name and a stack output name. */
+    public static final String USER_NAME = "[a-z0-9][a-z0-9-]{0,31}";
     /** DNS servers an endpoint may push at most. */
     public static final int MAX_DNS_SERVERS = 2;
 
@@ -47,6 +49,11 @@ public final class ClientVpnArgs {
     private Output<String> serverCertificateArn;
     /** Existing ACM client root CA (certificate mode only); default the CA generated here. */
     private Output<String> clientRootCertificateArn;
+    /**
+     * People who each get their own client certificate ({@code <user>.<serverDomain>}) and profile, so one can be
+     * cut off alone (certificate mode with the generated CA); default none: one shared client certificate.
+     */
+    private List<String> users = List.of();
     /** Domain of the generated server certificate ({@code server.<domain>}); default vpn.llmgateway.internal. */
     private String serverDomain = "vpn.llmgateway.internal";
     /** Whether only traffic for the VPN's routes goes through the tunnel; default true. */
@@ -123,6 +130,11 @@ public final class ClientVpnArgs {
     /** Existing ACM client root CA. */
     public Optional<Output<String>> clientRootCertificateArn() {
         return Optional.ofNullable(clientRootCertificateArn);
+    }
+
+    /** People with their own client certificate and profile; empty for one shared client certificate. */
+    public List<String> users() {
+        return users;
     }
 
     /** Domain of the generated server certificate. */
@@ -230,6 +242,15 @@ public final class ClientVpnArgs {
             return this;
         }
 
+        /**
+         * People who each get their own client certificate and profile (lower-case letters, digits and hyphens,
+         * at most 32 characters, no repeats; certificate mode with the generated CA); default none: one shared client.
+         */
+        public Builder users(List<String> users) {
+            args.users = List.copyOf(users);
+            return this;
+        }
+
         /** Domain of the generated server certificate; default vpn.llmgateway.internal. */
         public Builder serverDomain(String serverDomain) {
             args.serverDomain = serverDomain;
@@ -312,6 +333,12 @@ public final class ClientVpnArgs {
                     "authorizedGroupId is only allowed when authentication is SAML, not " + args.authentication);
             require(!saml || args.clientRootCertificateArn == null,
                     "clientRootCertificateArn is only allowed when authentication is CERTIFICATE");
+            require(args.users.isEmpty() || args.authentication == VpnAuthentication.CERTIFICATE && args.clientRootCertificateArn == null,
+                    "users is only allowed in CERTIFICATE mode with the generated client CA (SAML users come from the identity"
+                            + " provider; an external client root issues its own certificates)");
+            args.users.forEach(user -> require(user.matches(USER_NAME), "users must hold names of lower-case letters, digits"
+                    + " and hyphens (at most 32 characters, starting with a letter or digit), got " + user));
+            require(new HashSet<>(args.users).size() == args.users.size(), "users must not repeat a name: " + args.users);
             require(args.serverDomain != null && args.serverDomain.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?"),
                     "serverDomain must be a lower-case DNS name, got " + args.serverDomain);
             require(SESSION_TIMEOUT_HOURS.contains(args.sessionTimeoutHours), "sessionTimeoutHours must be one of "

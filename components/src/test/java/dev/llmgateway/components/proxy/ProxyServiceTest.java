@@ -172,7 +172,7 @@ class ProxyServiceTest {
     @Test
     void spotAutoscalingAndReadinessChecks() {
         PlannedStack plan = plan(b -> b.allowPlainHttp(true).capacity(CapacityStrategy.SPOT_WITH_ON_DEMAND_BASE)
-                .minTasks(2).maxTasks(6).requestsPerTarget(600));
+                .minTasks(2).maxTasks(6).requestsPerTarget(600).memoryTargetPercent(75));
         PlannedResource service = plan.one("aws:ecs/service:Service");
         assertEquals("FARGATE", service.string("capacityProviderStrategies.0.capacityProvider"));
         assertEquals(1.0, service.number("capacityProviderStrategies.0.base"));
@@ -181,7 +181,11 @@ class ProxyServiceTest {
         PlannedResource target = plan.one("aws:appautoscaling/target:Target");
         assertEquals(2.0, target.number("minCapacity"));
         assertEquals(6.0, target.number("maxCapacity"));
-        assertEquals(2, plan.ofType("aws:appautoscaling/policy:Policy").size());
+        assertEquals(3, plan.ofType("aws:appautoscaling/policy:Policy").size(), "CPU, requests and memory");
+        PlannedResource memory = plan.where(r -> r.type().equals("aws:appautoscaling/policy:Policy")
+                && r.string("targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType")
+                .equals("ECSServiceAverageMemoryUtilization")).get(0);
+        assertEquals(75.0, memory.number("targetTrackingScalingPolicyConfiguration.targetValue"));
         assertEquals("/health/readiness", plan.one("aws:lb/targetGroup:TargetGroup").string("healthCheck.path"));
         assertEquals("ARM64", plan.one("aws:ecs/taskDefinition:TaskDefinition").string("runtimePlatform.cpuArchitecture"));
     }

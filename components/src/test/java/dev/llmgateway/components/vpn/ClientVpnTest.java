@@ -277,6 +277,46 @@ class ClientVpnTest {
     }
 
     @Test
+    void namedUsersEachGetTheirOwnCertificateAndProfileAndNoSharedIdentityIsIssued() {
+        ClientVpnArgs built = args().users(List.of("bob", "alice")).build();
+        PlannedStack plan = OfflineEngine.run("p", "s", "us-east-1", ctx -> {
+            var vpn = new ClientVpn("gw", built, null);
+            assertEquals(List.of("alice", "bob"), List.copyOf(vpn.userConfigurations().keySet()));
+            vpn.userConfigurations().forEach((user, profile) -> ctx.export(user, profile));
+            ctx.export("template", vpn.clientConfiguration());
+        }).orThrow();
+
+        assertTrue(plan.where(r -> r.name().equals("gw-client-cert")).isEmpty(), "no shared client certificate");
+        for (String user : List.of("alice", "bob")) {
+            assertEquals(user + ".vpn.llmgateway.internal", plan.named(CertRequest.TYPE, "gw-client-" + user + "-csr")
+                    .string("subject.commonName"));
+            assertEquals(List.of("digital_signature", "key_encipherment", "client_auth"),
+                    plan.named(LocallySignedCert.TYPE, "gw-client-" + user + "-cert").list("allowedUses"));
+            Object output = plan.outputs().get(user);
+            assertInstanceOf(Secret.class, output, user + "'s profile carries their key");
+            String profile = (String) ((Secret) output).value();
+            assertTrue(profile.contains("<cert>\n" + pem("CERTIFICATE", "gw-client-" + user + "-cert") + "</cert>"), profile);
+            assertTrue(profile.contains("<key>\n" + pem("PRIVATE KEY", "gw-client-" + user + "-key") + "</key>"), profile);
+        }
+        String template = (String) ((Secret) plan.outputs().get("template")).value();
+        assertFalse(template.contains("<key>\n"), "the shared profile holds nobody's key: " + template);
+    }
+
+    @Test
+    void usersNeedTheGeneratedClientCaAndDnsLabelNames() {
+        var saml = assertThrows(IllegalArgumentException.class, () -> args().authentication(VpnAuthentication.SAML)
+                .samlProviderArn(SAML_PROVIDER).users(List.of("alice")).build());
+        assertTrue(saml.getMessage().startsWith("users is only allowed in CERTIFICATE mode"), saml.getMessage());
+        var external = assertThrows(IllegalArgumentException.class, () -> args()
+                .clientRootCertificateArn(Output.of(acmArn("root"))).users(List.of("alice")).build());
+        assertTrue(external.getMessage().startsWith("users is only allowed in CERTIFICATE mode"), external.getMessage());
+        var name = assertThrows(IllegalArgumentException.class, () -> args().users(List.of("Alice")).build());
+        assertTrue(name.getMessage().endsWith("got Alice"), name.getMessage());
+        var twice = assertThrows(IllegalArgumentException.class, () -> args().users(List.of("bob", "bob")).build());
+        assertTrue(twice.getMessage().contains("must not repeat"), twice.getMessage());
+    }
+
+    @Test
     void samlProfileAsksForFederatedSignInAndHoldsNoKey() {
         PlannedStack plan = plan(b -> b.authentication(VpnAuthentication.SAML).samlProviderArn(SAML_PROVIDER)).orThrow();
 
