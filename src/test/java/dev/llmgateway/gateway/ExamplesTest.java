@@ -87,7 +87,10 @@ class ExamplesTest {
         assertTrue(repository.flag("imageScanningConfiguration.scanOnPush"));
         assertEquals(plan.one("aws:kms/key:Key").output("arn").orElseThrow(), repository.input("encryptionConfigurations.0.kmsKey").orElseThrow());
         assertTrue(plan.one("aws:ecr/lifecyclePolicy:LifecyclePolicy").string("policy").contains("\"countNumber\":30"));
-        assertTrue(plan.outputs().containsKey("imageRepositoryUrl"), "the workflow reads the URL from this output");
+        // The workflow reads the URL from this output: <account>.dkr.ecr.<region>.amazonaws.com/<repository name>.
+        assertEquals(repository.output("repositoryUrl").orElseThrow(), plan.outputs().get("imageRepositoryUrl"));
+        assertTrue(String.valueOf(plan.outputs().get("imageRepositoryUrl")).matches("\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/[a-z0-9._/-]+"),
+                String.valueOf(plan.outputs().get("imageRepositoryUrl")));
     }
 
     @Test

@@ -249,6 +249,10 @@ public final class MockCloud implements Mocks {
                 state.put("primaryNetworkInterfaceId", "eni-" + name);
                 state.put("privateIp", "10.0.0.10");
             }
+            case "aws:ecr/repository:Repository" -> {
+                state.put("registryId", ACCOUNT);
+                state.put("repositoryUrl", ACCOUNT + ".dkr.ecr." + region + ".amazonaws.com/" + physical);
+            }
             case "aws:route53/record:Record" -> state.put("fqdn", String.valueOf(state.getOrDefault("name", physical)));
             case "aws:sns/topic:Topic" -> state.put("arn", arnPrefix.formatted("sns") + physical);
             case "aws:cloudwatch/metricAlarm:MetricAlarm" -> state.put("arn", arnPrefix.formatted("cloudwatch") + "alarm:" + physical);
