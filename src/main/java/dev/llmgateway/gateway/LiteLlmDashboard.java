@@ -1,6 +1,6 @@
 package dev.llmgateway.gateway;
 
-import com.google.gson.GsonBuilder;
+import dev.llmgateway.components.support.Json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,6 +122,6 @@ final class LiteLlmDashboard {
         dashboard.put("time", Map.of("from", "now-24h", "to", "now"));
         dashboard.put("schemaVersion", 39);
         dashboard.put("panels", panels);
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(dashboard);
+        return Json.write(dashboard);
     }
 }

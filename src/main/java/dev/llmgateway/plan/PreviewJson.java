@@ -3,6 +3,7 @@ package dev.llmgateway.plan;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
 import dev.llmgateway.components.testing.OfflineEngine;
@@ -13,6 +14,8 @@ import dev.llmgateway.components.testing.Secret;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The plan in the shape of {@code pulumi preview --json}: {@code steps[]} with {@code op},
@@ -26,6 +29,13 @@ public final class PreviewJson {
             .disableHtmlEscaping()
             .serializeNulls()
             .registerTypeAdapter(Secret.class, (JsonSerializer<Secret>) (secret, type, context) -> new JsonPrimitive(Secret.MASK))
+            // Maps without a defined order (Map.of, HashMap) iterate differently in every JVM: write them sorted.
+            .registerTypeHierarchyAdapter(Map.class, (JsonSerializer<Map<?, ?>>) (map, type, context) -> {
+                JsonObject object = new JsonObject();
+                Map<?, ?> ordered = map instanceof LinkedHashMap<?, ?> || map instanceof SortedMap<?, ?> ? map : new TreeMap<>(map);
+                ordered.forEach((key, value) -> object.add(String.valueOf(key), context.serialize(value)));
+                return object;
+            })
             // The engine writes whole numbers as integers (14, not 14.0).
             .registerTypeAdapter(Double.class, (JsonSerializer<Double>) (number, type, context) ->
                     number == Math.rint(number) && !Double.isInfinite(number) ? new JsonPrimitive(number.longValue()) : new JsonPrimitive(number))

@@ -1,8 +1,8 @@
 package dev.llmgateway.components.database;
 
+import dev.llmgateway.components.support.Json;
 import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.network.Connections;
-import com.google.gson.Gson;
 import dev.llmgateway.components.support.NameRule;
 import dev.llmgateway.components.support.PhysicalName;
 import com.pulumi.aws.cloudwatch.LogGroup;
@@ -190,7 +190,7 @@ public class Database extends ComponentResource implements Connectable {
                     .target(ScheduleTargetArgs.builder()
                             .arn("arn:aws:scheduler:::aws-sdk:rds:" + action + "DBInstance")
                             .roleArn(role.arn())
-                            .input(db.identifier().applyValue(id -> new Gson().toJson(Map.of("DbInstanceIdentifier", id))))
+                            .input(db.identifier().applyValue(id -> Json.write(Map.of("DbInstanceIdentifier", id))))
                             .build())
                     .build(), scheduled);
         }

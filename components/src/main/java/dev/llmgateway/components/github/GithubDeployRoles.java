@@ -1,6 +1,6 @@
 package dev.llmgateway.components.github;
 
-import com.google.gson.Gson;
+import dev.llmgateway.components.support.Json;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -171,6 +171,6 @@ public class GithubDeployRoles extends ComponentResource {
         statement.put("Condition", Map.of("StringEquals", Map.of(
                 ISSUER + ":aud", "sts.amazonaws.com",
                 ISSUER + ":sub", subject)));
-        return new Gson().toJson(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
+        return Json.write(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
     }
 }

@@ -1,6 +1,6 @@
 package dev.llmgateway.components.observability;
 
-import com.google.gson.GsonBuilder;
+import dev.llmgateway.components.support.Json;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
@@ -58,7 +58,7 @@ final class DashboardBody {
         }
         JsonObject body = new JsonObject();
         body.add("widgets", widgets);
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(body);
+        return Json.write(body);
     }
 
     private static List<Graph> graphs(MonitoredResources w, DatabaseKind kind) {

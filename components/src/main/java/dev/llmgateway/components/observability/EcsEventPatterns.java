@@ -1,6 +1,6 @@
 package dev.llmgateway.components.observability;
 
-import com.google.gson.Gson;
+import dev.llmgateway.components.support.Json;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,6 @@ final class EcsEventPatterns {
      */
     static final List<String> FAILURE_STOP_CODES = List.of("TaskFailedToStart", "EssentialContainerExited");
 
-    private static final Gson GSON = new Gson();
 
     private EcsEventPatterns() {
     }
@@ -35,7 +34,7 @@ final class EcsEventPatterns {
         pattern.put("detail-type", List.of("ECS Deployment State Change"));
         pattern.put("resources", List.of(Map.of("prefix", servicePrefix(clusterArn))));
         pattern.put("detail", Map.of("eventName", List.of("SERVICE_DEPLOYMENT_FAILED")));
-        return GSON.toJson(pattern);
+        return Json.write(pattern);
     }
 
     /** Tasks of the cluster that stopped because they failed. */
@@ -48,7 +47,7 @@ final class EcsEventPatterns {
         pattern.put("source", List.of("aws.ecs"));
         pattern.put("detail-type", List.of("ECS Task State Change"));
         pattern.put("detail", detail);
-        return GSON.toJson(pattern);
+        return Json.write(pattern);
     }
 
     /** {@code arn:...:cluster/NAME} becomes {@code arn:...:service/NAME/}, the prefix of its services' ARNs. */

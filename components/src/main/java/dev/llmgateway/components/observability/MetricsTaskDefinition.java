@@ -1,7 +1,6 @@
 package dev.llmgateway.components.observability;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import dev.llmgateway.components.support.Json;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +56,6 @@ final class MetricsTaskDefinition {
     private static final String DASHBOARD_PROVIDER_FILE = PROVISIONING_DIR + "/dashboards/provided.yaml";
     /** Where the dashboards' JSON files go; Grafana reads them through the provider file. */
     static final String DASHBOARD_DIR = CONFIG_DIR + "/grafana/dashboards";
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private MetricsTaskDefinition() {
     }
@@ -72,7 +70,7 @@ final class MetricsTaskDefinition {
      * @param path metrics path, e.g. {@code /metrics/}
      */
     static String scrapeConfig(String host, int port, String path) {
-        return GSON.toJson(Map.of(
+        return Json.write(Map.of(
                 "global", Map.of("scrape_interval", "30s"),
                 "scrape_configs", List.of(ordered(
                         "job_name", "litellm",
@@ -82,7 +80,7 @@ final class MetricsTaskDefinition {
 
     /** Grafana data-source provisioning file (JSON, which is valid YAML): VictoriaMetrics as default Prometheus source. */
     static String dataSources() {
-        return GSON.toJson(Map.of(
+        return Json.write(Map.of(
                 "apiVersion", 1,
                 "datasources", List.of(ordered(
                         "name", "VictoriaMetrics",
@@ -99,7 +97,7 @@ final class MetricsTaskDefinition {
      * {@code type: file}, {@code options.path}, {@code allowUiUpdates}, {@code disableDeletion}).
      */
     static String dashboardProvider() {
-        return GSON.toJson(Map.of(
+        return Json.write(Map.of(
                 "apiVersion", 1,
                 "providers", List.of(ordered(
                         "name", "provided",
@@ -178,7 +176,7 @@ final class MetricsTaskDefinition {
         grafana.put("healthCheck", healthCheck(List.of("CMD", "curl", "-fsS", "-o", "/dev/null",
                 "http://localhost:" + GRAFANA_PORT + args.grafanaPathPrefix() + "/api/health")));
 
-        return GSON.toJson(List.of(writer, victoria, grafana));
+        return Json.write(List.of(writer, victoria, grafana));
     }
 
     private static Map<String, Object> container(String name, String image, boolean essential, String user,

@@ -59,9 +59,9 @@ public final class ObservabilityArgs {
         this.dashboard = b.dashboard;
         this.containerInsights = b.containerInsights;
         this.region = b.region;
-        this.instances = Map.copyOf(b.instances);
-        this.certificates = Map.copyOf(b.certificates);
-        this.targetGroups = Map.copyOf(b.targetGroups);
+        this.instances = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(b.instances));
+        this.certificates = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(b.certificates));
+        this.targetGroups = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(b.targetGroups));
         this.webAclName = Optional.ofNullable(b.webAclName);
     }
 

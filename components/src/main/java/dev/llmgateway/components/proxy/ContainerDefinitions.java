@@ -1,6 +1,6 @@
 package dev.llmgateway.components.proxy;
 
-import com.google.gson.GsonBuilder;
+import dev.llmgateway.components.support.Json;
 import com.pulumi.core.Output;
 
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ final class ContainerDefinitions {
             definitions.add(Output.tuple(resolve(spec.environment()), resolve(spec.secrets()), logGroups.get(spec.name()))
                     .applyValue(t -> definition(spec, t.t1, t.t2, t.t3, region)));
         }
-        return Output.all(definitions).applyValue(all -> new GsonBuilder().disableHtmlEscaping().create().toJson(all));
+        return Output.all(definitions).applyValue(Json::write);
     }
 
     private static Map<String, Object> definition(ContainerSpec spec, Map<String, String> environment,

@@ -346,7 +346,7 @@ public class ProxyService extends ComponentResource implements Connectable {
 
     /** Log group name per container. */
     public Map<String, Output<String>> logGroupNames() {
-        return Map.copyOf(logGroupNames);
+        return java.util.Collections.unmodifiableMap(logGroupNames);
     }
 
     /** The WAF web ACL's ARN, when WAF is on. */

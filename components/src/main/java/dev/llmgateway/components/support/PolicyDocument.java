@@ -1,6 +1,5 @@
 package dev.llmgateway.components.support;
 
-import com.google.gson.GsonBuilder;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +66,7 @@ public final class PolicyDocument {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("Version", "2012-10-17");
         document.put("Statement", statements.stream().map(Statement::toMap).toList());
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(document);
+        return Json.write(document);
     }
 
     /** A trust policy letting an AWS service (e.g. {@code ecs-tasks.amazonaws.com}) assume the role. */
@@ -76,7 +75,6 @@ public final class PolicyDocument {
         statement.put("Effect", "Allow");
         statement.put("Principal", Map.of("Service", servicePrincipal));
         statement.put("Action", "sts:AssumeRole");
-        return new GsonBuilder().disableHtmlEscaping().create()
-                .toJson(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
+        return Json.write(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
     }
 }

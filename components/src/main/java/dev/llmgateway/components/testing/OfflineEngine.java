@@ -17,7 +17,6 @@ import pulumirpc.Resource.RegisterResourceResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -89,8 +88,21 @@ public final class OfflineEngine {
 
     private static Object plainOutput(Output<?> output) {
         var data = PulumiTestInternal.extractOutputData(output);
-        Object value = data.isKnown() ? data.getValueNullable() : UNKNOWN_MARK;
+        Object value = data.isKnown() ? sortedMaps(data.getValueNullable()) : UNKNOWN_MARK;
         return data.isSecret() ? new Secret(value) : value;
+    }
+
+    /** The value with every map's keys sorted, so outputs print the same in every JVM. */
+    private static Object sortedMaps(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> sorted = new TreeMap<>();
+            map.forEach((key, item) -> sorted.put(String.valueOf(key), sortedMaps(item)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(OfflineEngine::sortedMaps).toList();
+        }
+        return value;
     }
 
     /** A mock monitor that also keeps what each registration request carried. */
@@ -140,8 +152,9 @@ public final class OfflineEngine {
         return urn.replace("::" + STACK_TYPE + "$", "::");
     }
 
+    /** A struct with its keys sorted: the SDK serializes maps in their iteration order, which differs between JVMs. */
     private static Map<String, Object> struct(Struct struct) {
-        Map<String, Object> map = new LinkedHashMap<>();
+        Map<String, Object> map = new TreeMap<>();
         struct.getFieldsMap().forEach((key, value) -> map.put(key, value(value)));
         return map;
     }
