@@ -34,8 +34,7 @@ final class Access {
 
     /** The proxy service: the stack's sizing and scaling, exposed as the access settings say. */
     static ProxyServiceArgs proxyArgs(StackSettings s, Vpc network, Resource databaseWriter, Output<String> keyArn, Optional<Output<String>> certificateArn,
-                                      List<ContainerSpec> containers,
-                                      List<Output<String>> secretArns, Optional<ClientVpn> vpn, Optional<EdgeAccess> edge,
+                                      List<ContainerSpec> containers, Optional<ClientVpn> vpn, Optional<EdgeAccess> edge,
                                       Optional<TaskDiscovery> discovery, Output<String> taskPolicy) {
         ProxySettings p = s.proxy();
         AccessSettings a = s.access();
@@ -66,7 +65,6 @@ final class Access {
                 .deletionProtection(a.deletionProtection())
                 .accessLogs(a.accessLogs())
                 .logRetentionDays(s.observability().logRetentionDays())
-                .decryptKeyArn(keyArn)
                 .taskPolicyJson(taskPolicy)
                 .internetGateway(network.internetGateway())
                 // Tasks migrate the database at start: they wait for the instance that serves the endpoint.
@@ -75,7 +73,6 @@ final class Access {
             args.loadBalancerSubnetIds(network.subnetIds(internal ? SubnetTier.PRIVATE : SubnetTier.PUBLIC));
         }
         containers.forEach(args::container);
-        secretArns.forEach(args::executionSecretArn);
         a.allowedCidrs().forEach(cidr -> args.ingressCidr(cidr.toString()));
         vpn.ifPresent(args::ingressPeer);
         edge.ifPresent(e -> args.ingressPrefixList("cloudfront", e.prefixListId()).requiredHeader(e.originHeader()));

@@ -105,8 +105,7 @@ public final class Gateway {
         var discovery = Metrics.discovery(prefix, s, network, options);
         Optional<Output<String>> certificate = Access.certificate(prefix, s.access(), options);
         var proxy = new ProxyService(prefix + "-proxy", Access.proxyArgs(s, network, database.writer(), key.arn(),
-                        certificate, containers,
-                        secrets.arns(database.masterSecretArn()), vpn, edge, discovery,
+                        certificate, containers, vpn, edge, discovery,
                         TaskPermissions.policy(published.readableArn(), key.arn(), bedrock,
                                 databaseConnect(s, database))),
                 options);

@@ -9,9 +9,7 @@ import dev.llmgateway.components.secrets.SecretVaultArgs;
 import dev.llmgateway.gateway.litellm.MetricsMode;
 import dev.llmgateway.gateway.settings.StackSettings;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -68,12 +66,5 @@ record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment
         Map<String, Output<String>> environment = new LinkedHashMap<>();
         environmentByEntry.forEach((entry, env) -> environment.put(env, vault.arn(entry)));
         return new GatewaySecrets(vault, environment);
-    }
-
-    /** Every ARN the execution role must read: the secrets the tasks get, and the database credentials. */
-    List<Output<String>> arns(Output<String> databaseSecretArn) {
-        List<Output<String>> arns = new ArrayList<>(environment.values());
-        arns.add(databaseSecretArn);
-        return arns;
     }
 }

@@ -1,6 +1,7 @@
 package dev.llmgateway.gateway;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.llmgateway.components.testing.PlannedResource;
 import dev.llmgateway.components.testing.PlannedStack;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +44,59 @@ class IamPoliciesTest {
             }
         }
         assertEquals(List.of(), offenders);
+    }
+
+    /** ARNs a policy's statement with this Sid names (none when it has no such statement). */
+    private static Set<String> resources(String policy, String sid) {
+        Set<String> arns = new TreeSet<>();
+        for (JsonElement e : JsonParser.parseString(policy).getAsJsonObject().getAsJsonArray("Statement")) {
+            JsonObject s = e.getAsJsonObject();
+            if (s.get("Sid").getAsString().equals(sid)) {
+                JsonElement r = s.get("Resource");
+                (r.isJsonArray() ? r.getAsJsonArray().asList() : List.of(r)).forEach(a -> arns.add(a.getAsString()));
+            }
+        }
+        return arns;
+    }
+
+    @Test
+    void everyExecutionRoleReadsExactlyTheSecretsItsContainersName() {
+        List<PlannedStack> plans = new ArrayList<>(List.of(Plans.stack("dev"), Plans.stack("prod")));
+        Stacks.examples().forEach(name -> plans.add(Plans.example(name)));
+        int checked = 0;
+        for (PlannedStack plan : plans) {
+            for (PlannedResource task : plan.ofType("aws:ecs/taskDefinition:TaskDefinition")) {
+                String role = task.name().replaceFirst("-task$", "") + "-execution";
+                String policy = plan.named("aws:iam/rolePolicy:RolePolicy", role).string("policy");
+                Set<String> used = new TreeSet<>();
+                JsonParser.parseString(task.string("containerDefinitions")).getAsJsonArray().forEach(c -> {
+                    JsonElement secrets = c.getAsJsonObject().get("secrets");
+                    if (secrets != null) {
+                        secrets.getAsJsonArray().forEach(x -> used.add(x.getAsJsonObject().get("valueFrom").getAsString()
+                                .replaceFirst("^(arn:[^:]+:secretsmanager:[^:]+:[^:]+:secret:[^:]+):.*$", "$1")));
+                    }
+                });
+                Set<String> granted = new TreeSet<>(resources(policy, "ReadSecrets"));
+                granted.addAll(resources(policy, "ReadParameters"));
+                assertEquals(used, granted, plan.stack() + "/" + role);
+                checked++;
+            }
+        }
+        assertTrue(checked >= plans.size(), "every plan has a proxy task: " + checked);
+    }
+
+    @Test
+    void theDatabaseSecretManagedByRdsStaysReadableAndTheStackKeyOnlyThroughTheStoresUsed() {
+        // dev keeps its generated secrets in Parameter Store; RDS keeps the master secret in Secrets Manager.
+        PlannedStack dev = Plans.stack("dev");
+        String policy = dev.named("aws:iam/rolePolicy:RolePolicy", "llm-dev-proxy-execution").string("policy");
+        assertTrue(resources(policy, "ReadSecrets").stream().allMatch(arn -> arn.contains(":secret:rds!")), policy);
+        assertEquals(1, resources(policy, "ReadSecrets").size(), policy);
+        assertTrue(!resources(policy, "ReadParameters").isEmpty(), policy);
+        assertTrue(policy.contains("\"kms:ViaService\":[\"secretsmanager.us-east-1.amazonaws.com\",\"ssm.us-east-1.amazonaws.com\"]"),
+                policy);
+        Object keyArn = dev.one("aws:kms/key:Key").output("arn").orElseThrow();
+        assertEquals(Set.of(String.valueOf(keyArn)), resources(policy, "DecryptSecrets"));
     }
 
     @Test

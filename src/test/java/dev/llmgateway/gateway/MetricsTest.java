@@ -39,10 +39,10 @@ class MetricsTest {
         Object parameterArn = plan.named("aws:ssm/parameter:Parameter", "llm-" + EXAMPLE + "-secrets-grafana-admin-password")
                 .output("arn").orElseThrow();
         String policy = plan.named(POLICY, "llm-" + EXAMPLE + "-metrics-execution").string("policy");
-        JsonObject read = statement(policy, "ReadGrafanaAdminPassword");
+        JsonObject read = statement(policy, "ReadParameters");
         assertEquals("ssm:GetParameters", read.getAsJsonArray("Action").get(0).getAsString());
         assertEquals(parameterArn, read.get("Resource").getAsString());
-        assertEquals("ssm.us-west-2.amazonaws.com", statement(policy, "DecryptSecret").getAsJsonObject("Condition")
+        assertEquals("ssm.us-west-2.amazonaws.com", statement(policy, "DecryptSecrets").getAsJsonObject("Condition")
                 .getAsJsonObject("StringEquals").get("kms:ViaService").getAsString());
     }
 
@@ -53,10 +53,10 @@ class MetricsTest {
         Object secretArn = plan.named("aws:secretsmanager/secret:Secret", "llm-" + EXAMPLE + "-secrets-grafana-admin-password")
                 .output("arn").orElseThrow();
         String policy = plan.named(POLICY, "llm-" + EXAMPLE + "-metrics-execution").string("policy");
-        JsonObject read = statement(policy, "ReadGrafanaAdminPassword");
+        JsonObject read = statement(policy, "ReadSecrets");
         assertEquals("secretsmanager:GetSecretValue", read.getAsJsonArray("Action").get(0).getAsString());
         assertEquals(secretArn, read.get("Resource").getAsString());
-        assertNotNull(statement(policy, "DecryptSecret").getAsJsonObject("Condition"));
+        assertNotNull(statement(policy, "DecryptSecrets").getAsJsonObject("Condition"));
     }
 
     @Test

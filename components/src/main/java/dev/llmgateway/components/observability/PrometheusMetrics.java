@@ -53,6 +53,7 @@ import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.network.Connections;
 import dev.llmgateway.components.network.Formerly;
 import dev.llmgateway.components.support.PolicyDocument;
+import dev.llmgateway.components.support.SecretGrants;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
 
 import java.util.ArrayList;
@@ -324,23 +325,13 @@ public final class PrometheusMetrics extends ComponentResource implements Connec
     }
 
     /**
-     * Logs to this log group, and the admin password from whichever store holds it (ECS resolves
-     * {@code valueFrom} with {@code secretsmanager:GetSecretValue} for a secret and
-     * {@code ssm:GetParameters} for a parameter: ECS Developer Guide, "Pass sensitive data to an
-     * Amazon ECS container", required IAM permissions), with the key usable only through that store
-     * ({@code kms:ViaService} is {@code secretsmanager.<region>.amazonaws.com} or
-     * {@code ssm.<region>.amazonaws.com}: AWS KMS Developer Guide, "kms:ViaService").
+     * Logs to this log group, and the admin password from whichever store holds it, with the key usable only
+     * through that store ({@link SecretGrants}).
      */
     static String executionPolicy(String logGroupArn, String secretArn, String kmsKeyArn, String region) {
-        // arn:<partition>:<service>:...: the service names the store.
-        boolean parameter = secretArn.startsWith("arn:") && secretArn.split(":")[2].equals("ssm");
-        String service = parameter ? "ssm" : "secretsmanager";
-        return PolicyDocument.json(List.of(
-                Statement.allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                        List.of(logGroupArn + ":log-stream:*")),
-                Statement.allow("ReadGrafanaAdminPassword",
-                        List.of(parameter ? "ssm:GetParameters" : "secretsmanager:GetSecretValue"), List.of(secretArn)),
-                Statement.allow("DecryptSecret", List.of("kms:Decrypt"), List.of(kmsKeyArn))
-                        .when("StringEquals", "kms:ViaService", service + "." + region + ".amazonaws.com")));
+        List<Statement> statements = new ArrayList<>(List.of(Statement.allow("WriteLogs",
+                List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logGroupArn + ":log-stream:*"))));
+        statements.addAll(SecretGrants.read(List.of(secretArn), kmsKeyArn, region));
+        return PolicyDocument.json(statements);
     }
 }

@@ -52,8 +52,6 @@ public final class ProxyServiceArgs {
     private boolean accessLogs = true;
     private int accessLogExpirationDays = 90;
     private List<String> listenerPaths = List.of("/v1/*", "/health*", "/ui/*");
-    private final List<Output<String>> executionSecretArns = new ArrayList<>();
-    private final List<Output<String>> decryptKeyArns = new ArrayList<>();
     private Output<String> taskPolicyJson;
     private WebFirewallArgs waf;
     private RequiredHeader requiredHeader;
@@ -112,7 +110,10 @@ public final class ProxyServiceArgs {
         return taskSubnetIds;
     }
 
-    /** Customer key for log groups; required. */
+    /**
+     * Customer key; required. It encrypts the log groups, and it is the key of every secret the containers
+     * name in {@code secrets}: the execution role may decrypt with it through the stores those ARNs live in.
+     */
     public Output<String> kmsKeyArn() {
         return kmsKeyArn;
     }
@@ -252,16 +253,6 @@ public final class ProxyServiceArgs {
         return listenerPaths;
     }
 
-    /** Secrets and parameters the execution role may read; default none. */
-    public List<Output<String>> executionSecretArns() {
-        return List.copyOf(executionSecretArns);
-    }
-
-    /** KMS keys the execution role may decrypt with; default none. */
-    public List<Output<String>> decryptKeyArns() {
-        return List.copyOf(decryptKeyArns);
-    }
-
     /** Inline policy of the task role; default none. */
     public Optional<Output<String>> taskPolicyJson() {
         return Optional.ofNullable(taskPolicyJson);
@@ -318,7 +309,7 @@ public final class ProxyServiceArgs {
         /** Task subnets; required. */
         public Builder taskSubnetIds(Output<List<String>> ids) { a.taskSubnetIds = ids; return this; }
 
-        /** Customer key for logs; required. */
+        /** Customer key of the logs and of the containers' secrets; required. */
         public Builder kmsKeyArn(Output<String> arn) { a.kmsKeyArn = arn; return this; }
 
         /** Adds a container; the first added receives traffic. */
@@ -401,12 +392,6 @@ public final class ProxyServiceArgs {
 
         /** Explicitly routed paths; default /v1/*, /health*, /ui/*. */
         public Builder listenerPaths(List<String> paths) { a.listenerPaths = List.copyOf(paths); return this; }
-
-        /** A secret or parameter the execution role may read. */
-        public Builder executionSecretArn(Output<String> arn) { a.executionSecretArns.add(arn); return this; }
-
-        /** A KMS key the execution role may decrypt with. */
-        public Builder decryptKeyArn(Output<String> arn) { a.decryptKeyArns.add(arn); return this; }
 
         /** Task role inline policy. */
         public Builder taskPolicyJson(Output<String> json) { a.taskPolicyJson = json; return this; }

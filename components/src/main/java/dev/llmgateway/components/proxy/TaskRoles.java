@@ -10,6 +10,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.llmgateway.components.support.PolicyDocument;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
+import dev.llmgateway.components.support.SecretGrants;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * The two IAM roles of the task: the execution role ECS uses to pull images, write logs and
- * resolve {@code valueFrom} secrets (exactly the ARNs given), and the task role the application
- * itself runs as (only the policy the caller hands in).
+ * resolve the containers' {@code valueFrom} secrets (exactly the ARNs the containers name, and the key
+ * only through their stores: {@link SecretGrants}), and the task role the application itself runs as
+ * (only the policy the caller hands in).
  *
  * @param execution execution role
  * @param task      task role
@@ -37,9 +39,12 @@ record TaskRoles(Role execution, Role task) {
                 .description("ECS execution role: pull images, write logs, resolve the task's secrets")
                 .build(), options);
         List<Output<String>> logArns = new ArrayList<>(logGroupArns.values());
+        // The grants follow from use: exactly the ARNs the containers resolve with valueFrom.
+        List<Output<String>> secretArns = args.containers().stream()
+                .flatMap(c -> c.secrets().values().stream()).toList();
         new RolePolicy(name + "-execution", RolePolicyArgs.builder()
                 .role(execution.id())
-                .policy(Output.tuple(Output.all(logArns), Output.all(args.executionSecretArns()), Output.all(args.decryptKeyArns()))
+                .policy(Output.tuple(Output.all(logArns), Output.all(secretArns), args.kmsKeyArn())
                         .applyValue(t -> PolicyDocument.json(executionStatements(args, t.t1, t.t2, t.t3))))
                 .build(), options);
 
@@ -53,7 +58,7 @@ record TaskRoles(Role execution, Role task) {
     }
 
     private static List<Statement> executionStatements(ProxyServiceArgs args, List<String> logGroups, List<String> secretArns,
-                                                       List<String> keyArns) {
+                                                       String keyArn) {
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 logGroups.stream().map(arn -> arn + ":*").toList()));
@@ -69,18 +74,7 @@ record TaskRoles(Role execution, Role task) {
             statements.add(Statement.allow("PullImages",
                     List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"), repositories));
         }
-        List<String> secrets = secretArns.stream().map(TaskRoles::withoutJsonKey).distinct().toList();
-        List<String> managerSecrets = secrets.stream().filter(arn -> arn.contains(":secretsmanager:")).toList();
-        List<String> parameters = secrets.stream().filter(arn -> arn.contains(":ssm:")).toList();
-        if (!managerSecrets.isEmpty()) {
-            statements.add(Statement.allow("ReadTaskSecrets", List.of("secretsmanager:GetSecretValue"), managerSecrets));
-        }
-        if (!parameters.isEmpty()) {
-            statements.add(Statement.allow("ReadTaskParameters", List.of("ssm:GetParameters"), parameters));
-        }
-        if (!keyArns.isEmpty()) {
-            statements.add(Statement.allow("DecryptTaskSecrets", List.of("kms:Decrypt"), keyArns.stream().distinct().toList()));
-        }
+        statements.addAll(SecretGrants.read(secretArns, keyArn, args.region()));
         return statements;
     }
 
@@ -103,14 +97,5 @@ record TaskRoles(Role execution, Role task) {
                                 "logs:PutLogEvents"), List.of(t.t1 + ":*")),
                         Statement.allow("DecryptSessions", List.of("kms:Decrypt"), List.of(t.t2))))))
                 .build(), options);
-    }
-
-    /** {@code arn:...:secret:name-AbCdEf:password::} names a JSON key of the secret; IAM wants the secret. */
-    static String withoutJsonKey(String valueFrom) {
-        if (!valueFrom.contains(":secretsmanager:")) {
-            return valueFrom;
-        }
-        String[] parts = valueFrom.split(":");
-        return parts.length > 7 ? String.join(":", java.util.Arrays.copyOf(parts, 7)) : valueFrom;
     }
 }

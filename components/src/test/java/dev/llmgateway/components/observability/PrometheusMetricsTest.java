@@ -299,8 +299,8 @@ class PrometheusMetricsTest {
         assertEquals(Map.of(
                 "WriteLogs", java.util.Arrays.asList("[\"logs:CreateLogStream\",\"logs:PutLogEvents\"]",
                         "arn:aws:logs:eu-west-1:123456789012:log-group:" + logGroupName + ":log-stream:*", null),
-                "ReadGrafanaAdminPassword", java.util.Arrays.asList("[\"secretsmanager:GetSecretValue\"]", SECRET_ARN, null),
-                "DecryptSecret", java.util.Arrays.asList("[\"kms:Decrypt\"]", KEY_ARN, "secretsmanager.eu-west-1.amazonaws.com")),
+                "ReadSecrets", java.util.Arrays.asList("[\"secretsmanager:GetSecretValue\"]", SECRET_ARN, null),
+                "DecryptSecrets", java.util.Arrays.asList("[\"kms:Decrypt\"]", KEY_ARN, "secretsmanager.eu-west-1.amazonaws.com")),
                 executionStatements(plan));
     }
 
@@ -310,8 +310,8 @@ class PrometheusMetricsTest {
         PlannedStack plan = plan(b -> b.grafanaAdminPasswordSecretArn(Output.of(parameterArn)));
 
         Map<String, List<String>> statements = executionStatements(plan);
-        assertEquals(java.util.Arrays.asList("[\"ssm:GetParameters\"]", parameterArn, null), statements.get("ReadGrafanaAdminPassword"));
-        assertEquals(java.util.Arrays.asList("[\"kms:Decrypt\"]", KEY_ARN, "ssm.eu-west-1.amazonaws.com"), statements.get("DecryptSecret"));
+        assertEquals(java.util.Arrays.asList("[\"ssm:GetParameters\"]", parameterArn, null), statements.get("ReadParameters"));
+        assertEquals(java.util.Arrays.asList("[\"kms:Decrypt\"]", KEY_ARN, "ssm.eu-west-1.amazonaws.com"), statements.get("DecryptSecrets"));
         assertEquals(parameterArn, container(plan, MetricsTaskDefinition.GRAFANA).getAsJsonArray("secrets")
                 .get(0).getAsJsonObject().get("valueFrom").getAsString());
     }

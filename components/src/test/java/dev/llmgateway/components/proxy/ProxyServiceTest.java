@@ -35,10 +35,7 @@ class ProxyServiceTest {
                         .secret("LITELLM_MASTER_KEY", Output.of(SECRET_ARN))
                         .secret("DATABASE_PASSWORD", Output.of(SECRET_ARN + ":password::"))
                         .healthCheck(HealthCheck.of(List.of("CMD", "python", "-c", "print(1)"), 120))
-                        .build())
-                .executionSecretArn(Output.of(SECRET_ARN))
-                .executionSecretArn(Output.of(SECRET_ARN + ":password::"))
-                .decryptKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/k"));
+                        .build());
     }
 
     private static PlannedStack plan(UnaryOperator<ProxyServiceArgs.Builder> configure) {
@@ -105,6 +102,60 @@ class ProxyServiceTest {
         assertFalse(policy.contains(":password::"), "JSON-key suffixes are stripped for IAM");
         assertFalse(policy.contains("\"*\""), "public images need no ECR wildcard: " + policy);
         assertTrue(policy.contains("log-group:/ecs/gw/app:*") || policy.contains("/ecs/gw/app"), policy);
+    }
+
+    /** The execution role's statements by Sid. */
+    private static java.util.Map<String, JsonObject> executionStatements(PlannedStack plan) {
+        java.util.Map<String, JsonObject> bySid = new java.util.HashMap<>();
+        JsonParser.parseString(plan.named("aws:iam/rolePolicy:RolePolicy", "gw-execution").string("policy"))
+                .getAsJsonObject().getAsJsonArray("Statement")
+                .forEach(e -> bySid.put(e.getAsJsonObject().get("Sid").getAsString(), e.getAsJsonObject()));
+        return bySid;
+    }
+
+    private static List<String> resources(JsonObject statement) {
+        var resource = statement.get("Resource");
+        return resource.isJsonArray() ? resource.getAsJsonArray().asList().stream().map(e -> e.getAsString()).toList()
+                : List.of(resource.getAsString());
+    }
+
+    @Test
+    void aSecretAddedToAContainerIsReadableByTheExecutionRoleAndNothingElseIs() {
+        String sidecarSecret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:sidecar-token-XyZ123";
+        var statements = executionStatements(plan(b -> b.certificateArn(Output.of(CERT))
+                .container(ContainerSpec.builder("sidecar", "ghcr.io/example/sidecar:1")
+                        .secret("TOKEN", Output.of(sidecarSecret + ":token::")).build())));
+
+        assertEquals(List.of(SECRET_ARN, sidecarSecret).stream().sorted().toList(), resources(statements.get("ReadSecrets")));
+        assertEquals("[\"secretsmanager:GetSecretValue\"]", statements.get("ReadSecrets").get("Action").toString());
+        assertFalse(statements.containsKey("ReadParameters"), "no parameter is used: " + statements);
+        // Without the sidecar its secret is not readable.
+        assertEquals(List.of(SECRET_ARN), resources(executionStatements(plan(b -> b.certificateArn(Output.of(CERT))))
+                .get("ReadSecrets")));
+    }
+
+    @Test
+    void parametersAreReadWithGetParametersAndTheKeyOnlyThroughTheStoresUsed() {
+        String parameter = "arn:aws:ssm:us-east-1:123456789012:parameter/litellm-gateway/dev/master-key";
+        var statements = executionStatements(plan(b -> b.certificateArn(Output.of(CERT))
+                .container(ContainerSpec.builder("sidecar", "ghcr.io/example/sidecar:1")
+                        .secret("MASTER_KEY", Output.of(parameter)).build())));
+
+        JsonObject parameters = statements.get("ReadParameters");
+        assertEquals("[\"ssm:GetParameters\"]", parameters.get("Action").toString());
+        assertEquals(List.of(parameter), resources(parameters));
+        JsonObject decrypt = statements.get("DecryptSecrets");
+        assertEquals("[\"kms:Decrypt\"]", decrypt.get("Action").toString());
+        assertEquals(List.of("arn:aws:kms:us-east-1:123456789012:key/k"), resources(decrypt));
+        assertEquals("[\"secretsmanager.us-east-1.amazonaws.com\",\"ssm.us-east-1.amazonaws.com\"]",
+                decrypt.getAsJsonObject("Condition").getAsJsonObject("StringEquals").get("kms:ViaService").toString());
+    }
+
+    @Test
+    void theKeyIsDecryptableOnlyThroughSecretsManagerWhenOnlySecretsAreUsed() {
+        JsonObject decrypt = executionStatements(plan(b -> b.certificateArn(Output.of(CERT)))).get("DecryptSecrets");
+        assertEquals("secretsmanager.us-east-1.amazonaws.com",
+                decrypt.getAsJsonObject("Condition").getAsJsonObject("StringEquals").get("kms:ViaService").getAsString());
     }
 
     @Test
