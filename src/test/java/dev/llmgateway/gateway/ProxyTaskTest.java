@@ -108,7 +108,7 @@ class ProxyTaskTest {
         assertEquals(Set.of("DATABASE_USERNAME", "DATABASE_PASSWORD"), secrets(containers(prod).get("migrate")),
                 "only the migration reads the master secret");
         String policy = prod.named("aws:iam/rolePolicy:RolePolicy", "llm-prod-proxy-task").string("policy");
-        assertTrue(java.util.regex.Pattern.compile("\"Action\":\\[\"rds-db:connect\"\\],\"Resource\":\\[?\"arn:aws:rds-db:us-east-1:\\d{12}:dbuser:[^\"/*]+/litellm_app\"\\]?\\}")
+        assertTrue(java.util.regex.Pattern.compile("\\{\"Action\":\\[\"rds-db:connect\"\\],\"Effect\":\"Allow\",\"Resource\":\\[?\"arn:aws:rds-db:us-east-1:\\d{12}:dbuser:[^\"/*]+/litellm_app\"\\]?,")
                         .matcher(policy).find(), "connect as exactly litellm_app: " + policy);
 
         var password = Plans.of(Stacks.load("prod").with(Map.of("dbAuth", "password")));

@@ -1,5 +1,6 @@
 package dev.llmgateway.components.support;
 
+import com.google.gson.JsonParser;
 import dev.llmgateway.components.support.SecretGrants.Store;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +38,12 @@ class SecretGrantsTest {
     void statementsNameEachStoreUsedOnceAndScopeTheKeyToThem() {
         String json = PolicyDocument.json(SecretGrants.read(
                 List.of(SECRET + ":username::", SECRET + ":password::", PARAMETER), KEY, "eu-west-1"));
-        assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":["
+        assertEquals(JsonParser.parseString("{\"Version\":\"2012-10-17\",\"Statement\":["
                 + "{\"Sid\":\"ReadSecrets\",\"Effect\":\"Allow\",\"Action\":[\"secretsmanager:GetSecretValue\"],\"Resource\":\"" + SECRET + "\"},"
                 + "{\"Sid\":\"ReadParameters\",\"Effect\":\"Allow\",\"Action\":[\"ssm:GetParameters\"],\"Resource\":\"" + PARAMETER + "\"},"
                 + "{\"Sid\":\"DecryptSecrets\",\"Effect\":\"Allow\",\"Action\":[\"kms:Decrypt\"],\"Resource\":\"" + KEY + "\","
                 + "\"Condition\":{\"StringEquals\":{\"kms:ViaService\":"
-                + "[\"secretsmanager.eu-west-1.amazonaws.com\",\"ssm.eu-west-1.amazonaws.com\"]}}}]}", json);
+                + "[\"secretsmanager.eu-west-1.amazonaws.com\",\"ssm.eu-west-1.amazonaws.com\"]}}}]}"), JsonParser.parseString(json));
     }
 
     @Test
