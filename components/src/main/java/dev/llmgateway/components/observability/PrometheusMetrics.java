@@ -90,7 +90,6 @@ public final class PrometheusMetrics extends ComponentResource implements Connec
     public static final String TYPE = "llmgateway:observability:PrometheusMetrics";
 
     private final Output<String> securityGroupId;
-    private final Output<String> storageSecurityGroupId;
     private final Connections connections;
     private final Output<String> serviceName;
     private final Output<String> targetGroupArnSuffix;
@@ -141,7 +140,6 @@ public final class PrometheusMetrics extends ComponentResource implements Connec
         Connections.of(this, name + "-storage", "metrics-storage", "metrics storage (EFS)", storage.securityGroupId())
                 .withDefaultPort(NFS_PORT)
                 .allowFrom(this, NFS_PORT, "VictoriaMetrics keeps its samples on EFS");
-        this.storageSecurityGroupId = storage.securityGroupId();
 
         var logGroup = new LogGroup(name + "-logs", LogGroupArgs.builder()
                 .retentionInDays(args.logRetentionDays())
@@ -251,11 +249,6 @@ public final class PrometheusMetrics extends ComponentResource implements Connec
     /** Security group of the metrics task. */
     public Output<String> securityGroupId() {
         return securityGroupId;
-    }
-
-    /** Security group of the EFS mount targets: NFS from {@link #securityGroupId()} only. */
-    public Output<String> storageSecurityGroupId() {
-        return storageSecurityGroupId;
     }
 
     /** ARN suffix of Grafana's target group (CloudWatch dimension of its health on the load balancer). */

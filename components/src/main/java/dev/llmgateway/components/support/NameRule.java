@@ -140,11 +140,6 @@ public enum NameRule {
         return property;
     }
 
-    /** Who picks the name when the program sets none. */
-    public By by() {
-        return by;
-    }
-
     /** Longest name AWS accepts. */
     public int maxLength() {
         return maxLength;

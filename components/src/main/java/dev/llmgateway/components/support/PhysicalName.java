@@ -32,7 +32,7 @@ public final class PhysicalName {
     }
 
     /** {@code name} when it has at most {@code max} characters, else a prefix plus a hash of it. */
-    public static String fit(String name, int max) {
+    private static String fit(String name, int max) {
         if (name.length() <= max) {
             return name;
         }
