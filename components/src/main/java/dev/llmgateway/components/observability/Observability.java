@@ -45,6 +45,9 @@ import java.util.regex.Pattern;
  */
 public final class Observability extends ComponentResource {
 
+    private static final String DEPLOYMENT_FAILED = "deployment-failed";
+    private static final String TASK_FAILED = "task-failed";
+
     /** Pulumi type token. */
     public static final String TYPE = "llmgateway:observability:Observability";
 
@@ -74,9 +77,9 @@ public final class Observability extends ComponentResource {
                 .arn(topic.arn())
                 .policy(topic.arn().applyValue(arn -> topicPolicy(arn, name)))
                 .build(), child);
-        ecsEvent(name, "deployment-failed", "a deployment of a service in the cluster failed and was rolled back",
+        ecsEvent(name, DEPLOYMENT_FAILED, "a deployment of a service in the cluster failed and was rolled back",
                 args.clusterArn().applyValue(EcsEventPatterns::deploymentFailed), topic, child);
-        ecsEvent(name, "task-failed", "a task of the cluster failed to start or its essential container exited",
+        ecsEvent(name, TASK_FAILED, "a task of the cluster failed to start or its essential container exited",
                 args.clusterArn().applyValue(EcsEventPatterns::taskFailed), topic, child);
         for (String email : args.alarmEmails()) {
             new TopicSubscription(name + "-email-" + email.toLowerCase(Locale.ROOT), TopicSubscriptionArgs.builder()
@@ -222,10 +225,15 @@ public final class Observability extends ComponentResource {
     }
 
     /** An EventBridge rule on the default bus that sends matching ECS events to the topic. */
+    /** The EventBridge rule's name, fitted to its 64-character limit; the topic policy names exactly these rules. */
+    private static String eventRuleName(String name, String key) {
+        return PhysicalName.explicit(name + "-" + key, NameRule.EVENT_RULE);
+    }
+
     private static void ecsEvent(String name, String key, String meaning, Output<String> pattern, Topic topic,
                                  CustomResourceOptions child) {
         var rule = new EventRule(name + "-" + key, EventRuleArgs.builder()
-                .name(PhysicalName.explicit(name + "-" + key, NameRule.EVENT_RULE))
+                .name(eventRuleName(name, key))
                 .description("Notifies the alarm topic when " + meaning + ".")
                 .eventPattern(pattern)
                 .build(), child);
@@ -249,8 +257,9 @@ public final class Observability extends ComponentResource {
                 Statement.allow("EventBridgeRulesPublish", List.of("sns:Publish"), List.of(topicArn))
                         .forPrincipal("Service", "events.amazonaws.com")
                         .when("StringEquals", "aws:SourceAccount", account)
-                        .when("ArnLike", "aws:SourceArn",
-                                "arn:" + partition + ":events:" + region + ":" + account + ":rule/" + name + "-*")));
+                        .when("ArnLike", "aws:SourceArn", java.util.stream.Stream.of(DEPLOYMENT_FAILED, TASK_FAILED)
+                                .map(key -> "arn:" + partition + ":events:" + region + ":" + account + ":rule/"
+                                        + eventRuleName(name, key)).toList())));
     }
 
     private static String alarmArnPattern(String partition, String accountId, String region, String name) {
