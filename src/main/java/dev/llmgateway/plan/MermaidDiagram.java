@@ -42,6 +42,9 @@ public final class MermaidDiagram {
     private static final String VPN_ENDPOINT = "aws:ec2clientvpn/endpoint:Endpoint";
     private static final String SUBNET = "aws:ec2/subnet:Subnet";
     private static final String VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
+    private static final String BUCKET = "aws:s3/bucketV2:BucketV2";
+    /** Node ids of the secret stores, in drawing order. */
+    private static final List<String> VAULTS = List.of("secrets", "parameters");
     /** Inputs through which a resource joins security groups. */
     private static final List<String> GROUP_INPUTS = List.of("securityGroups", "securityGroupIds", "vpcSecurityGroupIds",
             "networkConfiguration.securityGroups");
@@ -99,7 +102,9 @@ public final class MermaidDiagram {
         each("aws:wafv2/webAcl:WebAcl", "waf", w -> "WAF " + w.name() + "<br/>" + w.list("rules").size() + " rules");
         summary("endpoints", "%d interface endpoint%s", stack.ofType(VPC_ENDPOINT).stream()
                 .filter(e -> "Interface".equals(e.input("vpcEndpointType").orElse(null))).toList());
-        summary("secrets", "Secrets Manager (%d secret%s)", stack.ofType("aws:secretsmanager/secret:Secret"));
+        vault("secrets", "Secrets Manager", stack.ofType("aws:secretsmanager/secret:Secret"));
+        vault("parameters", "Parameter Store", stack.ofType("aws:ssm/parameter:Parameter"));
+        store(BUCKET, "bucket", this::bucketLabel);
         summary("kms", "KMS (%d key%s)", stack.ofType("aws:kms/key:Key"));
         List<PlannedResource> monitoring = stack.where(r -> r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm")
                 || r.type().equals("aws:sns/topic:Topic"));
@@ -213,9 +218,7 @@ public final class MermaidDiagram {
             String serviceId = idOf.get(service.urn());
             StackLinks.dependencies(stack, service, TASK_DEFINITION)
                     .forEach(task -> edges.add(serviceId + " -.->|runs| " + idOf.get(task.urn())));
-            if (nodes.containsKey("secrets")) {
-                edges.add(serviceId + " -.->|reads| secrets");
-            }
+            VAULTS.stream().filter(nodes::containsKey).forEach(vault -> edges.add(serviceId + " -.->|reads| " + vault));
             if (nodes.containsKey("alarms")) {
                 edges.add("alarms -.->|watch| " + serviceId);
             }
@@ -224,8 +227,8 @@ public final class MermaidDiagram {
                 edges.add("operators -.->|SSM port forwarding| " + serviceId);
             }
         }
-        if (nodes.containsKey("kms") && nodes.containsKey("secrets")) {
-            edges.add("kms -.->|encrypts| secrets");
+        if (nodes.containsKey("kms")) {
+            VAULTS.stream().filter(nodes::containsKey).forEach(vault -> edges.add("kms -.->|encrypts| " + vault));
         }
     }
 
@@ -304,6 +307,34 @@ public final class MermaidDiagram {
         if (!members.isEmpty()) {
             add(id, box(label.formatted(members.size(), members.size() == 1 ? "" : "s")), commonOwner(members));
         }
+    }
+
+    /** One node for a store of secrets, naming what it holds (the secrets' names within their component). */
+    private void vault(String id, String store, List<PlannedResource> members) {
+        if (!members.isEmpty()) {
+            add(id, "[(\"" + escape(store + ": " + members.stream().map(this::shortName).sorted().distinct()
+                    .collect(Collectors.joining(", "))) + "\")]", commonOwner(members));
+        }
+    }
+
+    /** A bucket and what it holds: its objects' keys, or the load balancer access logs delivered to it. */
+    private String bucketLabel(PlannedResource bucket) {
+        List<String> keys = stack.ofType("aws:s3/bucketObjectv2:BucketObjectv2").stream()
+                .filter(o -> bucket.id().equals(StackLinks.text(o, "bucket").orElse(null)))
+                // A content hash in a key changes with every edit; the diagram names the kind of object.
+                .map(o -> StackLinks.text(o, "key").orElse("?").replaceAll("[0-9a-f]{12,}", "*")).sorted().toList();
+        boolean accessLogs = stack.ofType(LOAD_BALANCER).stream()
+                .anyMatch(lb -> bucket.id().equals(lb.input("accessLogs.bucket").map(String::valueOf).orElse(null)));
+        String holds = accessLogs ? "load balancer access logs"
+                : keys.isEmpty() ? "nothing yet" : String.join(", ", keys);
+        return "S3 " + shortName(bucket) + "<br/>" + holds;
+    }
+
+    /** A resource's name without its component's name in front ({@code llm-prod-secrets-master-key} is {@code master-key}). */
+    private String shortName(PlannedResource resource) {
+        String parent = Optional.ofNullable(byUrn.get(resource.parentUrn())).map(PlannedResource::name).orElse("");
+        String name = resource.name();
+        return !parent.isEmpty() && name.startsWith(parent + "-") ? name.substring(parent.length() + 1) : name;
     }
 
     private static String box(String label) {

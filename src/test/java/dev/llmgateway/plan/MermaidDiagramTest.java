@@ -188,7 +188,7 @@ class MermaidDiagramTest {
                 .contains("        taskProxy[\"Task litellm<br/>litellm, presidio-analyzer\"]"), diagram);
         assertTrue(subgraph("subgraph cDatabaseDb[\"Database: db\"]")
                 .contains("        dbDb[(\"Aurora db<br/>aurora-postgresql, 1 instance(s)\")]"), diagram);
-        assertTrue(diagram.contains("    secrets[\"Secrets Manager (2 secrets)\"]\n"), diagram);
+        assertTrue(diagram.contains("    secrets[(\"Secrets Manager: master-key, salt-key\")]\n"), diagram);
     }
 
     @Test
@@ -210,6 +210,18 @@ class MermaidDiagramTest {
         String subgraph = "    subgraph " + id + "\\[\"[^\"]*\"\\]";
         diagram.lines().skip(1).forEach(line -> assertTrue(line.matches(node) || line.matches(edge)
                 || line.matches(subgraph) || line.equals("    end"), "not valid Mermaid: " + line));
+    }
+
+    @Test
+    void vaultsAndBucketsSayWhatTheyHold() {
+        String prod = MermaidDiagram.render(dev.llmgateway.gateway.Plans.stack("prod"));
+        assertTrue(prod.contains("Secrets Manager: cache-password, master-key, salt-key, ui-password"), prod);
+        assertTrue(prod.contains("S3 llm-prod-config<br/>litellm/config-*.yaml"), prod);
+        assertTrue(prod.contains("<br/>load balancer access logs"), prod);
+        assertTrue(prod.contains("svcLlmProdProxy -.->|reads| secrets"), prod);
+        String development = MermaidDiagram.render(dev.llmgateway.gateway.Plans.stack("dev"));
+        assertTrue(development.contains("Parameter Store: master-key, salt-key, ui-password"), development);
+        assertTrue(development.contains("kms -.->|encrypts| parameters"), development);
     }
 
     @Test
