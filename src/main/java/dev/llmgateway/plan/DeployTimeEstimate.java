@@ -57,8 +57,6 @@ public final class DeployTimeEstimate {
                     "assumption: ACM validates a DNS record in minutes once the record exists (AWS allows up to 72 h)"),
             new ProvisioningTime("aws:ec2clientvpn/networkAssociation:NetworkAssociation", ANY, "Client VPN subnet association",
                     10 * 60, FACTS + ": Client VPN subnet association often over 10 min"),
-            new ProvisioningTime("aws:elasticache/serverlessCache:ServerlessCache", ANY, "ElastiCache Serverless cache", 7 * 60,
-                    FACTS + ": ElastiCache node 6-7 min (serverless assumed alike)"),
             new ProvisioningTime("aws:elasticache/replicationGroup:ReplicationGroup", ANY, "ElastiCache replication group",
                     7 * 60, FACTS + ": ElastiCache node 6-7 min"),
             new ProvisioningTime("aws:ec2/vpcEndpoint:VpcEndpoint", r -> "Interface".equals(r.input("vpcEndpointType").orElse(null)),

@@ -91,8 +91,6 @@ public final class MermaidDiagram {
                 + StackLinks.dependents(stack, c, CLUSTER_INSTANCE).size() + " instance(s)");
         store("aws:rds/instance:Instance", "db", db -> "RDS " + db.name() + "<br/>"
                 + StackLinks.text(db, "instanceClass").orElse("?") + (db.flag("multiAz") ? ", Multi-AZ" : ""));
-        store("aws:elasticache/serverlessCache:ServerlessCache", "cache",
-                c -> "ElastiCache Serverless " + c.name() + "<br/>" + StackLinks.text(c, "engine").orElse("redis"));
         store("aws:elasticache/replicationGroup:ReplicationGroup", "cache",
                 c -> "ElastiCache " + c.name() + "<br/>" + StackLinks.text(c, "engine").orElse("redis"));
         each(VPN_ENDPOINT, "vpn", v -> "Client VPN " + v.name() + "<br/>"

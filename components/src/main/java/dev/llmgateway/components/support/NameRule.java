@@ -50,8 +50,6 @@ public enum NameRule {
     RDS_CLUSTER_PARAMETER_GROUP("aws:rds/clusterParameterGroup:ClusterParameterGroup", "name", By.PULUMI, 255, true, 255, "[a-z](?:-?[a-z0-9.])*"),
     /** RDS DB parameter group: same rules as a cluster parameter group. */
     RDS_PARAMETER_GROUP("aws:rds/parameterGroup:ParameterGroup", "name", By.PULUMI, 255, true, 255, "[a-z](?:-?[a-z0-9.])*"),
-    /** ElastiCache serverless cache: 40 letters, digits, hyphens, letter first (AWS console rule; no Terraform validator). */
-    SERVERLESS_CACHE("aws:elasticache/serverlessCache:ServerlessCache", "name", By.PULUMI, 255, false, 40, "[A-Za-z](?:-?[A-Za-z0-9])*"),
     /** ElastiCache replication group id: 40, lower-cased by the provider, letter first. */
     REPLICATION_GROUP("aws:elasticache/replicationGroup:ReplicationGroup", "replicationGroupId", By.PULUMI_LOWER_CASE, 40, true, 40, "[a-z](?:-?[a-z0-9])*"),
     /** ElastiCache user id (required): 40, letter first, letters, digits, hyphens. */

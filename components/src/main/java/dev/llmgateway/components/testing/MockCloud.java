@@ -230,8 +230,6 @@ public final class MockCloud implements Mocks {
                 state.put("domainName", "d111111abcdef8.cloudfront.net");
                 state.put("hostedZoneId", "Z2FDTNDATAQYW2");
             }
-            case "aws:elasticache/serverlessCache:ServerlessCache" ->
-                    state.put("endpoints", List.of(Map.of("address", physical + ".serverless.use1.cache.amazonaws.com", "port", 6379.0)));
             case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
                 state.put("primaryEndpointAddress", "master." + physical + ".cache.amazonaws.com");
                 state.putIfAbsent("port", 6379.0);
