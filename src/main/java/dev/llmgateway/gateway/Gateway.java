@@ -178,9 +178,10 @@ public final class Gateway {
                 .azCount(s.network().azCount())
                 .natStrategy(s.network().nat())
                 .interfaceEndpoints(s.network().endpoints())
+                .subnetCidrs(s.network().subnetCidrs())
                 .flowLogRetentionDays(s.network().flowLogRetentionDays())
-                .kmsKeyArn(keyArn);
-        s.network().subnetCidrs().forEach(args::subnetCidrs);
-        return new Vpc(prefix, args.build(), options);
+                .kmsKeyArn(keyArn)
+                .build();
+        return new Vpc(prefix, args, options);
     }
 }

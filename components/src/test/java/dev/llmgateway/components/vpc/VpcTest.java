@@ -20,7 +20,7 @@ class VpcTest {
 
     private static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/k";
 
-    private static PlannedStack plan(UnaryOperator<VpcArgs.Builder> configure) {
+    private static PlannedStack plan(UnaryOperator<VpcArgsBuilder> configure) {
         return OfflineEngine.run("p", "t", "us-east-1", ctx -> new Vpc("net", configure.apply(VpcArgs.builder()
                         .region("us-east-1")
                         .availabilityZones(Output.of(List.of("us-east-1a", "us-east-1b", "us-east-1c")))
@@ -42,9 +42,10 @@ class VpcTest {
 
     @Test
     void explicitSubnetCidrsFromAReferenceDesignAreUsed() {
-        PlannedStack plan = plan(b -> b.subnetCidrs(SubnetTier.PUBLIC, List.of(Cidr.of("10.0.1.0/24"), Cidr.of("10.0.2.0/24")))
-                .subnetCidrs(SubnetTier.PRIVATE, List.of(Cidr.of("10.0.10.0/24"), Cidr.of("10.0.20.0/24")))
-                .subnetCidrs(SubnetTier.ISOLATED, List.of(Cidr.of("10.0.100.0/24"), Cidr.of("10.0.200.0/24"))));
+        PlannedStack plan = plan(b -> b.subnetCidrs(Map.of(
+                SubnetTier.PUBLIC, List.of(Cidr.of("10.0.1.0/24"), Cidr.of("10.0.2.0/24")),
+                SubnetTier.PRIVATE, List.of(Cidr.of("10.0.10.0/24"), Cidr.of("10.0.20.0/24")),
+                SubnetTier.ISOLATED, List.of(Cidr.of("10.0.100.0/24"), Cidr.of("10.0.200.0/24")))));
         assertEquals("10.0.2.0/24", plan.named("aws:ec2/subnet:Subnet", "net-public-2").string("cidrBlock"));
         assertEquals("10.0.200.0/24", plan.named("aws:ec2/subnet:Subnet", "net-isolated-2").string("cidrBlock"));
     }
