@@ -21,8 +21,9 @@ import java.util.TreeSet;
  * @param subnetIds                private subnets the endpoint may associate with, in order; required
  * @param associations             number of subnets associated (the first ones of {@code subnetIds}), at least 1; each
  *                                 costs about $73/month; default {@value #DEFAULT_ASSOCIATIONS}
- * @param clientCidr               addresses given to connected clients, /{@value #CLIENT_CIDR_MIN_PREFIX}../{@value
- *                                 #CLIENT_CIDR_MAX_PREFIX}, not overlapping the VPC; default {@link #DEFAULT_CLIENT_CIDR}
+ * @param clientCidr               addresses given to connected clients, prefix {@value #CLIENT_CIDR_MIN_PREFIX}..
+ *                                 {@value #CLIENT_CIDR_MAX_PREFIX}, not overlapping the VPC; default
+ *                                 {@link #DEFAULT_CLIENT_CIDR}
  * @param authorizedCidrs          networks clients may reach, no repeats; default (empty) the VPC CIDR only
  * @param authentication           how people authenticate; default {@link VpnAuthentication#CERTIFICATE}
  * @param samlProviderArn          ARN of the IAM SAML provider; required for SAML, not allowed otherwise
