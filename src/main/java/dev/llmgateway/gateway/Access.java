@@ -122,11 +122,12 @@ final class Access {
                 .authentication(vpn.authentication())
                 .splitTunnel(vpn.splitTunnel())
                 .sessionTimeoutHours(vpn.sessionTimeoutHours())
+                .samlProviderArn(vpn.samlProviderArn())
+                .authorizedGroupId(vpn.samlGroupId())
                 .users(vpn.users())
                 .logRetentionDays(logRetentionDays)
-                .kmsKeyArn(keyArn);
-        vpn.samlProviderArn().ifPresent(args::samlProviderArn);
-        vpn.samlGroupId().ifPresent(args::authorizedGroupId);
-        return new ClientVpn(prefix + "-vpn", args.build(), options);
+                .kmsKeyArn(keyArn)
+                .build();
+        return new ClientVpn(prefix + "-vpn", args, options);
     }
 }

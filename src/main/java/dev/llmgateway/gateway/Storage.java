@@ -9,6 +9,8 @@ import dev.llmgateway.components.vpc.Vpc;
 import dev.llmgateway.gateway.settings.DatabaseSettings;
 import dev.llmgateway.gateway.settings.StackSettings;
 
+import java.util.Optional;
+
 /** LiteLLM's PostgreSQL, in the isolated subnets, shaped by the stack's database settings. */
 final class Storage {
 
@@ -21,7 +23,7 @@ final class Storage {
         var args = DatabaseArgs.builder()
                 .vpcId(network.vpcId())
                 .subnetIds(network.subnetIds(SubnetTier.ISOLATED))
-                .availabilityZones(network.availabilityZones())
+                .availabilityZones(Optional.of(network.availabilityZones()))
                 .kmsKeyArn(keyArn)
                 .engine(d.engine())
                 .minCapacity(d.minCapacity())
@@ -35,9 +37,9 @@ final class Storage {
                 .deletionProtection(d.deletionProtection())
                 .protect(d.protect())
                 .performanceInsights(d.performanceInsights())
+                .backupWindow(d.backupWindow())
+                .maintenanceWindow(d.maintenanceWindow())
                 .logRetentionDays(s.observability().logRetentionDays());
-        args.backupWindow(d.backupWindow());
-        d.maintenanceWindow().ifPresent(args::maintenanceWindow);
         d.engineVersion().ifPresent(args::engineVersion);
         d.instanceClass().ifPresent(args::instanceClass);
         return new Database(prefix + "-db", args.build(), options);

@@ -1,113 +1,152 @@
 package dev.llmgateway.components.database;
 
 import com.pulumi.core.Output;
+import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.LogRetention;
+import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Inputs of {@link Database}; build with {@link #builder()}. */
-public final class DatabaseArgs {
+/**
+ * Inputs of {@link Database}; build with {@link #builder()}.
+ *
+ * @param vpcId                 VPC of the database's security group; required
+ * @param subnetIds             subnets of the subnet group (isolated tier); required
+ * @param kmsKeyArn             customer KMS key: storage, Performance Insights, the managed master secret, logs; required
+ * @param availabilityZones     zones to place Aurora instances in (instance i in zone i); default AWS chooses
+ * @param engine                engine; default {@link DatabaseEngine#AURORA_SERVERLESS_V2}
+ * @param engineVersion         PostgreSQL version at creation; default {@link PostgresVersions#defaultVersion} of the engine
+ * @param databaseName          database created at start; default {@value #DEFAULT_DATABASE_NAME}
+ * @param masterUsername        master user; default {@value #DEFAULT_MASTER_USERNAME}
+ * @param minCapacity           Serverless v2 minimum ACUs (0 pauses when idle); default {@value #DEFAULT_MIN_CAPACITY}
+ * @param maxCapacity           Serverless v2 maximum ACUs, 1..256 in steps of 0.5; default {@value #DEFAULT_MAX_CAPACITY}
+ * @param secondsUntilAutoPause idle seconds before a min-0 Serverless v2 database pauses, 300..86400; default
+ *                              {@value #DEFAULT_SECONDS_UNTIL_AUTO_PAUSE}
+ * @param instanceClass         instance class; default {@link #defaultInstanceClass} of the engine
+ * @param readers               Aurora reader instances (promotion targets in other zones), 0..15; default 0
+ * @param multiAz               RDS Multi-AZ standby; default off
+ * @param allocatedStorageGb    RDS gp3 storage at creation in GB, at least 20; default {@value #DEFAULT_ALLOCATED_STORAGE_GB}
+ * @param maxAllocatedStorageGb RDS storage autoscaling ceiling in GB; default {@value #DEFAULT_MAX_ALLOCATED_STORAGE_GB}
+ * @param backupRetentionDays   automated backup retention, 1..35 days; default {@value #DEFAULT_BACKUP_RETENTION_DAYS}
+ * @param backupWindow          daily UTC backup window {@code hh24:mi-hh24:mi}, at least 30 minutes; default
+ *                              {@value #DEFAULT_BACKUP_WINDOW}
+ * @param maintenanceWindow     weekly UTC maintenance window {@code ddd:hh24:mi-ddd:hh24:mi}, at least 30 minutes, not
+ *                              overlapping the backup window; default one AWS picks at random
+ * @param deletionProtection    AWS deletion protection; default {@value #DEFAULT_DELETION_PROTECTION}
+ * @param protect               Pulumi protect and retainOnDelete on the cluster or instance (needs deletion protection);
+ *                              default off
+ * @param performanceInsights   Performance Insights with the customer key (where the class supports it); default
+ *                              {@value #DEFAULT_PERFORMANCE_INSIGHTS}
+ * @param logRetentionDays      retention of the exported PostgreSQL log, a CloudWatch retention value; default
+ *                              {@value #DEFAULT_LOG_RETENTION_DAYS}
+ * @param iamAuthentication     IAM database authentication; default {@value #DEFAULT_IAM_AUTHENTICATION}
+ */
+@ComponentArgs
+public record DatabaseArgs(Output<String> vpcId,
+                           Output<List<String>> subnetIds,
+                           Output<String> kmsKeyArn,
+                           Optional<Output<List<String>>> availabilityZones,
+                           @Initializer("DEFAULT_ENGINE") DatabaseEngine engine,
+                           String engineVersion,
+                           @Initializer("DEFAULT_DATABASE_NAME") String databaseName,
+                           @Initializer("DEFAULT_MASTER_USERNAME") String masterUsername,
+                           @Initializer("DEFAULT_MIN_CAPACITY") double minCapacity,
+                           @Initializer("DEFAULT_MAX_CAPACITY") double maxCapacity,
+                           @Initializer("DEFAULT_SECONDS_UNTIL_AUTO_PAUSE") int secondsUntilAutoPause,
+                           String instanceClass,
+                           int readers,
+                           boolean multiAz,
+                           @Initializer("DEFAULT_ALLOCATED_STORAGE_GB") int allocatedStorageGb,
+                           @Initializer("DEFAULT_MAX_ALLOCATED_STORAGE_GB") int maxAllocatedStorageGb,
+                           @Initializer("DEFAULT_BACKUP_RETENTION_DAYS") int backupRetentionDays,
+                           @Initializer("DEFAULT_BACKUP_WINDOW") String backupWindow,
+                           Optional<String> maintenanceWindow,
+                           @Initializer("DEFAULT_DELETION_PROTECTION") boolean deletionProtection,
+                           boolean protect,
+                           @Initializer("DEFAULT_PERFORMANCE_INSIGHTS") boolean performanceInsights,
+                           @Initializer("DEFAULT_LOG_RETENTION_DAYS") int logRetentionDays,
+                           @Initializer("DEFAULT_IAM_AUTHENTICATION") boolean iamAuthentication) {
 
+    /** Default engine: Aurora Serverless v2, which scales (and pauses) with the load. */
+    public static final DatabaseEngine DEFAULT_ENGINE = DatabaseEngine.AURORA_SERVERLESS_V2;
+    /** Default database name: the proxy's. */
+    public static final String DEFAULT_DATABASE_NAME = "litellm";
+    /** Default master user name: the proxy's. */
+    public static final String DEFAULT_MASTER_USERNAME = "litellm";
+    /** Default minimum ACUs: 0, so an idle database pauses and costs storage only. */
+    public static final double DEFAULT_MIN_CAPACITY = 0;
+    /** Default maximum ACUs: room for a burst without an unbounded bill. */
+    public static final double DEFAULT_MAX_CAPACITY = 4;
+    /** Default auto-pause delay: 15 idle minutes, so a pause does not follow every quiet moment. */
+    public static final int DEFAULT_SECONDS_UNTIL_AUTO_PAUSE = 900;
+    /** Default RDS storage at creation: the least accepted here. */
+    public static final int DEFAULT_ALLOCATED_STORAGE_GB = 20;
+    /** Default RDS storage autoscaling ceiling: room to grow five-fold without an unbounded bill. */
+    public static final int DEFAULT_MAX_ALLOCATED_STORAGE_GB = 100;
+    /** Default backup retention: a week of point-in-time recovery. */
+    public static final int DEFAULT_BACKUP_RETENTION_DAYS = 7;
+    /** Default backup window: one hour at night in UTC. */
+    public static final String DEFAULT_BACKUP_WINDOW = "03:00-04:00";
+    /** AWS deletion protection is on unless turned off. */
+    public static final boolean DEFAULT_DELETION_PROTECTION = true;
+    /** Performance Insights is on unless turned off. */
+    public static final boolean DEFAULT_PERFORMANCE_INSIGHTS = true;
+    /** Default retention of the exported PostgreSQL log in days. */
+    public static final int DEFAULT_LOG_RETENTION_DAYS = 30;
+    /** IAM database authentication is on unless turned off. */
+    public static final boolean DEFAULT_IAM_AUTHENTICATION = true;
 
-    private Output<String> vpcId;
-    private Output<List<String>> subnetIds;
-    private Output<String> kmsKeyArn;
-    private Output<List<String>> availabilityZones;
-    private DatabaseEngine engine = DatabaseEngine.AURORA_SERVERLESS_V2;
-    private String engineVersion;
-    private String databaseName = "litellm";
-    private String masterUsername = "litellm";
-    private double minCapacity = 0;
-    private double maxCapacity = 4;
-    private int secondsUntilAutoPause = 900;
-    private String instanceClass;
-    private int readers;
-    private boolean multiAz;
-    private int allocatedStorageGb = 20;
-    private int maxAllocatedStorageGb = 100;
-    private int backupRetentionDays = 7;
-    private String backupWindow = "03:00-04:00";
-    private String maintenanceWindow;
-    private boolean deletionProtection = true;
-    private boolean protect;
-    private boolean performanceInsights = true;
-    private int logRetentionDays = 30;
-    private boolean iamAuthentication = true;
-
-    private DatabaseArgs() {
+    /** Fills the engine-dependent defaults and validates the inputs; messages name the input and what is allowed. */
+    public DatabaseArgs {
+        Objects.requireNonNull(vpcId, "DatabaseArgs.vpcId is required");
+        Objects.requireNonNull(subnetIds, "DatabaseArgs.subnetIds is required");
+        Objects.requireNonNull(kmsKeyArn, "DatabaseArgs.kmsKeyArn is required");
+        Objects.requireNonNull(engine, "DatabaseArgs.engine is required");
+        Objects.requireNonNull(databaseName, "DatabaseArgs.databaseName is required");
+        Objects.requireNonNull(masterUsername, "DatabaseArgs.masterUsername is required");
+        engineVersion = engineVersion != null ? engineVersion : PostgresVersions.defaultVersion(engine);
+        instanceClass = instanceClass != null ? instanceClass : defaultInstanceClass(engine);
+        String version = engineVersion;
+        PostgresVersions.problem(engine, version, engine == DatabaseEngine.AURORA_SERVERLESS_V2 && minCapacity == 0)
+                .ifPresent(problem -> require(false, "engineVersion " + version + ": " + problem));
+        if (engine == DatabaseEngine.AURORA_SERVERLESS_V2) {
+            require(minCapacity >= 0 && maxCapacity <= 256 && minCapacity <= maxCapacity && maxCapacity >= 1
+                            && minCapacity * 2 == Math.rint(minCapacity * 2) && maxCapacity * 2 == Math.rint(maxCapacity * 2),
+                    "capacity must be 0 <= min <= max <= 256, max >= 1, in steps of 0.5; got " + minCapacity + ".." + maxCapacity);
+            if (minCapacity == 0) {
+                require(secondsUntilAutoPause >= 300 && secondsUntilAutoPause <= 86400,
+                        "secondsUntilAutoPause must be 300..86400, got " + secondsUntilAutoPause);
+            }
+        }
+        boolean aurora = engine != DatabaseEngine.RDS_INSTANCE;
+        require(readers >= 0 && readers <= 15, "readers must be 0..15, got " + readers);
+        require(!(readers > 0 && !aurora), "readers apply to Aurora only; use multiAz for RDS");
+        require(!(multiAz && aurora), "multiAz applies to RDS only; use readers for Aurora");
+        require(backupRetentionDays >= 1 && backupRetentionDays <= 35,
+                "backupRetentionDays must be 1..35, got " + backupRetentionDays);
+        require(!(protect && !deletionProtection), "protect needs deletionProtection");
+        String backup = backupWindow;
+        MaintenanceWindows.backupProblem(backup).ifPresent(problem -> {
+            throw new IllegalArgumentException("backupWindow " + backup + " must be " + problem);
+        });
+        maintenanceWindow.ifPresent(window -> {
+            MaintenanceWindows.maintenanceProblem(window).ifPresent(problem -> {
+                throw new IllegalArgumentException("maintenanceWindow " + window + " must be " + problem);
+            });
+            require(!MaintenanceWindows.overlap(backup, window),
+                    "backupWindow " + backup + " must not overlap maintenanceWindow " + window);
+        });
+        require(LogRetention.accepts(logRetentionDays),
+                "logRetentionDays must be one of " + LogRetention.DAYS + ", got " + logRetentionDays);
+        require(maxAllocatedStorageGb >= allocatedStorageGb && allocatedStorageGb >= 20,
+                "storage must be at least 20 GB and at most maxAllocatedStorageGb");
     }
 
-    /** Starts a builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** VPC of the database's security group; required. */
-    public Output<String> vpcId() {
-        return vpcId;
-    }
-
-    /** Subnets of the subnet group (isolated tier); required. */
-    public Output<List<String>> subnetIds() {
-        return subnetIds;
-    }
-
-    /** Customer KMS key: storage, Performance Insights, the managed master secret, logs; required. */
-    public Output<String> kmsKeyArn() {
-        return kmsKeyArn;
-    }
-
-    /** Zones to place Aurora instances in (instance i in zone i); default: AWS chooses. */
-    public Optional<Output<List<String>>> availabilityZones() {
-        return Optional.ofNullable(availabilityZones);
-    }
-
-    /** Engine; default Aurora Serverless v2. */
-    public DatabaseEngine engine() {
-        return engine;
-    }
-
-    /** PostgreSQL version at creation; default {@link PostgresVersions#defaultVersion} for the engine. */
-    public String engineVersion() {
-        return engineVersion != null ? engineVersion : PostgresVersions.defaultVersion(engine);
-    }
-
-    /** Major version, e.g. 17, for the parameter group family. */
-    public int majorVersion() {
-        return PostgresVersions.major(engineVersion()).orElseThrow(() ->
-                new IllegalArgumentException("DatabaseArgs.engineVersion must look like 17.7, got " + engineVersion()));
-    }
-
-    /** Database created at start; default "litellm". */
-    public String databaseName() {
-        return databaseName;
-    }
-
-    /** Master user; default "litellm". */
-    public String masterUsername() {
-        return masterUsername;
-    }
-
-    /** Serverless v2 minimum ACUs (0 pauses when idle); default 0. */
-    public double minCapacity() {
-        return minCapacity;
-    }
-
-    /** Serverless v2 maximum ACUs; default 4. */
-    public double maxCapacity() {
-        return maxCapacity;
-    }
-
-    /** Idle seconds before a min-0 Serverless v2 database pauses (300..86400); default 900. */
-    public int secondsUntilAutoPause() {
-        return secondsUntilAutoPause;
-    }
-
-    /** Instance class; default db.serverless, db.t4g.medium (Aurora provisioned) or db.t4g.micro (RDS). */
-    public String instanceClass() {
-        return instanceClass != null ? instanceClass : defaultInstanceClass(engine);
+    /** Starts a builder with the defaults. */
+    public static DatabaseArgsBuilder builder() {
+        return DatabaseArgsBuilder.builder();
     }
 
     /** The instance class used for an engine when none is given. */
@@ -119,64 +158,10 @@ public final class DatabaseArgs {
         };
     }
 
-    /** Aurora reader instances (promotion targets in other zones); default 0. */
-    public int readers() {
-        return readers;
-    }
-
-    /** RDS Multi-AZ standby; default false. */
-    public boolean multiAz() {
-        return multiAz;
-    }
-
-    /** RDS gp3 storage at creation in GB; default 20. */
-    public int allocatedStorageGb() {
-        return allocatedStorageGb;
-    }
-
-    /** RDS storage autoscaling ceiling in GB; default 100. */
-    public int maxAllocatedStorageGb() {
-        return maxAllocatedStorageGb;
-    }
-
-    /** Automated backup retention, 1..35 days; default 7. */
-    public int backupRetentionDays() {
-        return backupRetentionDays;
-    }
-
-    /** Daily UTC backup window {@code hh24:mi-hh24:mi}; default 03:00-04:00. */
-    public String backupWindow() {
-        return backupWindow;
-    }
-
-    /** Weekly UTC maintenance window {@code ddd:hh24:mi-ddd:hh24:mi}; empty = one AWS picks at random. */
-    public Optional<String> maintenanceWindow() {
-        return Optional.ofNullable(maintenanceWindow);
-    }
-
-    /** AWS deletion protection; default true. */
-    public boolean deletionProtection() {
-        return deletionProtection;
-    }
-
-    /** Pulumi protect and retainOnDelete on the cluster or instance; default false. */
-    public boolean protect() {
-        return protect;
-    }
-
-    /** Performance Insights with the customer key (where the class supports it); default true. */
-    public boolean performanceInsights() {
-        return performanceInsights;
-    }
-
-    /** Retention of the exported PostgreSQL log; default 30 days. */
-    public int logRetentionDays() {
-        return logRetentionDays;
-    }
-
-    /** IAM database authentication; default true. */
-    public boolean iamAuthentication() {
-        return iamAuthentication;
+    /** Major version, e.g. 17, for the parameter group family. */
+    public int majorVersion() {
+        return PostgresVersions.major(engineVersion).orElseThrow(() ->
+                new IllegalArgumentException("DatabaseArgs.engineVersion must look like 17.7, got " + engineVersion));
     }
 
     /** Whether this is an Aurora engine. */
@@ -184,202 +169,9 @@ public final class DatabaseArgs {
         return engine != DatabaseEngine.RDS_INSTANCE;
     }
 
-    /** Builder of {@link DatabaseArgs}. */
-    public static final class Builder {
-        private final DatabaseArgs args = new DatabaseArgs();
-
-        /** VPC id; required. */
-        public Builder vpcId(Output<String> vpcId) {
-            args.vpcId = vpcId;
-            return this;
-        }
-
-        /** Isolated subnet ids; required. */
-        public Builder subnetIds(Output<List<String>> subnetIds) {
-            args.subnetIds = subnetIds;
-            return this;
-        }
-
-        /** Customer KMS key ARN; required. */
-        public Builder kmsKeyArn(Output<String> kmsKeyArn) {
-            args.kmsKeyArn = kmsKeyArn;
-            return this;
-        }
-
-        /** Zones for Aurora instances; default AWS chooses. */
-        public Builder availabilityZones(Output<List<String>> zones) {
-            args.availabilityZones = zones;
-            return this;
-        }
-
-        /** Engine; default AURORA_SERVERLESS_V2. */
-        public Builder engine(DatabaseEngine engine) {
-            args.engine = Objects.requireNonNull(engine);
-            return this;
-        }
-
-        /** PostgreSQL version at creation; default {@link PostgresVersions#defaultVersion} for the engine. */
-        public Builder engineVersion(String version) {
-            args.engineVersion = Objects.requireNonNull(version);
-            return this;
-        }
-
-        /** Database name; default litellm. */
-        public Builder databaseName(String name) {
-            args.databaseName = Objects.requireNonNull(name);
-            return this;
-        }
-
-        /** Master user name; default litellm. */
-        public Builder masterUsername(String name) {
-            args.masterUsername = Objects.requireNonNull(name);
-            return this;
-        }
-
-        /** Serverless v2 minimum ACUs; default 0. */
-        public Builder minCapacity(double acu) {
-            args.minCapacity = acu;
-            return this;
-        }
-
-        /** Serverless v2 maximum ACUs; default 4. */
-        public Builder maxCapacity(double acu) {
-            args.maxCapacity = acu;
-            return this;
-        }
-
-        /** Auto-pause delay in seconds; default 900. */
-        public Builder secondsUntilAutoPause(int seconds) {
-            args.secondsUntilAutoPause = seconds;
-            return this;
-        }
-
-        /** Instance class; default depends on the engine. */
-        public Builder instanceClass(String instanceClass) {
-            args.instanceClass = instanceClass;
-            return this;
-        }
-
-        /** Aurora readers; default 0. */
-        public Builder readers(int readers) {
-            args.readers = readers;
-            return this;
-        }
-
-        /** RDS Multi-AZ; default false. */
-        public Builder multiAz(boolean multiAz) {
-            args.multiAz = multiAz;
-            return this;
-        }
-
-        /** RDS initial storage in GB; default 20. */
-        public Builder allocatedStorageGb(int gb) {
-            args.allocatedStorageGb = gb;
-            return this;
-        }
-
-        /** RDS storage ceiling in GB; default 100. */
-        public Builder maxAllocatedStorageGb(int gb) {
-            args.maxAllocatedStorageGb = gb;
-            return this;
-        }
-
-        /** Backup retention in days; default 7. */
-        public Builder backupRetentionDays(int days) {
-            args.backupRetentionDays = days;
-            return this;
-        }
-
-        /** Daily UTC backup window {@code hh24:mi-hh24:mi}, at least 30 minutes; default 03:00-04:00. */
-        public Builder backupWindow(String window) {
-            args.backupWindow = window;
-            return this;
-        }
-
-        /** Weekly UTC maintenance window {@code ddd:hh24:mi-ddd:hh24:mi}, at least 30 minutes; default AWS's pick. */
-        public Builder maintenanceWindow(String window) {
-            args.maintenanceWindow = window;
-            return this;
-        }
-
-        /** Deletion protection; default true. */
-        public Builder deletionProtection(boolean enabled) {
-            args.deletionProtection = enabled;
-            return this;
-        }
-
-        /** Pulumi protect + retainOnDelete; default false. */
-        public Builder protect(boolean protect) {
-            args.protect = protect;
-            return this;
-        }
-
-        /** Performance Insights; default true. */
-        public Builder performanceInsights(boolean enabled) {
-            args.performanceInsights = enabled;
-            return this;
-        }
-
-        /** Log retention in days; default 30. */
-        public Builder logRetentionDays(int days) {
-            args.logRetentionDays = days;
-            return this;
-        }
-
-        /** IAM authentication; default true. */
-        public Builder iamAuthentication(boolean enabled) {
-            args.iamAuthentication = enabled;
-            return this;
-        }
-
-        /** Builds and validates the args. */
-        public DatabaseArgs build() {
-            Objects.requireNonNull(args.vpcId, "DatabaseArgs.vpcId is required");
-            Objects.requireNonNull(args.subnetIds, "DatabaseArgs.subnetIds is required");
-            Objects.requireNonNull(args.kmsKeyArn, "DatabaseArgs.kmsKeyArn is required");
-            PostgresVersions.problem(args.engine, args.engineVersion(), args.engine == DatabaseEngine.AURORA_SERVERLESS_V2
-                    && args.minCapacity == 0).ifPresent(problem -> require(false, "engineVersion " + args.engineVersion() + ": " + problem));
-            if (args.engine == DatabaseEngine.AURORA_SERVERLESS_V2) {
-                checkCapacity();
-            }
-            require(args.readers >= 0 && args.readers <= 15, "readers must be 0..15, got " + args.readers);
-            require(!(args.readers > 0 && !args.aurora()), "readers apply to Aurora only; use multiAz for RDS");
-            require(!(args.multiAz && args.aurora()), "multiAz applies to RDS only; use readers for Aurora");
-            require(args.backupRetentionDays >= 1 && args.backupRetentionDays <= 35,
-                    "backupRetentionDays must be 1..35, got " + args.backupRetentionDays);
-            require(!(args.protect && !args.deletionProtection), "protect needs deletionProtection");
-            MaintenanceWindows.backupProblem(args.backupWindow).ifPresent(problem -> {
-                throw new IllegalArgumentException("backupWindow " + args.backupWindow + " must be " + problem);
-            });
-            args.maintenanceWindow().ifPresent(window -> {
-                MaintenanceWindows.maintenanceProblem(window).ifPresent(problem -> {
-                    throw new IllegalArgumentException("maintenanceWindow " + window + " must be " + problem);
-                });
-                require(!MaintenanceWindows.overlap(args.backupWindow, window),
-                        "backupWindow " + args.backupWindow + " must not overlap maintenanceWindow " + window);
-            });
-            require(LogRetention.accepts(args.logRetentionDays),
-                    "logRetentionDays must be one of " + LogRetention.DAYS + ", got " + args.logRetentionDays);
-            require(args.maxAllocatedStorageGb >= args.allocatedStorageGb && args.allocatedStorageGb >= 20,
-                    "storage must be at least 20 GB and at most maxAllocatedStorageGb");
-            return args;
-        }
-
-        private void checkCapacity() {
-            require(args.minCapacity >= 0 && args.maxCapacity <= 256 && args.minCapacity <= args.maxCapacity
-                            && args.maxCapacity >= 1 && args.minCapacity * 2 == Math.rint(args.minCapacity * 2)
-                            && args.maxCapacity * 2 == Math.rint(args.maxCapacity * 2),
-                    "capacity must be 0 <= min <= max <= 256, max >= 1, in steps of 0.5; got " + args.minCapacity + ".." + args.maxCapacity);
-            if (args.minCapacity == 0) {
-                require(args.secondsUntilAutoPause >= 300 && args.secondsUntilAutoPause <= 86400,
-                        "secondsUntilAutoPause must be 300..86400, got " + args.secondsUntilAutoPause);
-            }
-        }
-
-        private static void require(boolean condition, String message) {
-            if (!condition) {
-                throw new IllegalArgumentException("DatabaseArgs: " + message);
-            }
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException("DatabaseArgs: " + message);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.llmgateway.components.testing.PlannedStack;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,12 +20,12 @@ class DatabaseTest {
 
     private static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/k";
 
-    private static DatabaseArgs.Builder base() {
+    private static DatabaseArgsBuilder base() {
         return DatabaseArgs.builder().vpcId(Output.of("vpc-1"))
                 .subnetIds(Output.of(List.of("subnet-a", "subnet-b"))).kmsKeyArn(Output.of(KEY));
     }
 
-    private static PlannedStack plan(UnaryOperator<DatabaseArgs.Builder> configure) {
+    private static PlannedStack plan(UnaryOperator<DatabaseArgsBuilder> configure) {
         return OfflineEngine.run("p", "t", "us-east-1", ctx -> {
             var db = new Database("db", configure.apply(base()).build(), null);
             db.connections().allowDefaultPortFrom(new TestPeer("proxy", "sg-proxy"), "test");
@@ -51,7 +52,7 @@ class DatabaseTest {
     @Test
     void prodClusterHasAReaderAndIsProtectedByAwsAndPulumi() {
         PlannedStack plan = plan(b -> b.minCapacity(0.5).maxCapacity(8).readers(1).backupRetentionDays(30).protect(true)
-                .availabilityZones(Output.of(List.of("us-east-1a", "us-east-1b", "us-east-1c"))));
+                .availabilityZones(Optional.of(Output.of(List.of("us-east-1a", "us-east-1b", "us-east-1c")))));
         PlannedResource cluster = plan.one("aws:rds/cluster:Cluster");
         assertTrue(cluster.flag("deletionProtection"));
         assertTrue(cluster.protect() && cluster.retainOnDelete());

@@ -14,6 +14,7 @@ import dev.llmgateway.components.vpc.Cidr;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +34,7 @@ class ClientVpnTest {
     private static final String SAML_PROVIDER = "arn:aws:iam::" + MockCloud.ACCOUNT + ":saml-provider/idc";
     private static final Cidr VPC = Cidr.of("10.0.0.0/16");
 
-    private static ClientVpnArgs.Builder args() {
+    private static ClientVpnArgsBuilder args() {
         return ClientVpnArgs.builder()
                 .vpcId(Output.of("vpc-1"))
                 .vpcCidr(VPC)
@@ -42,8 +43,8 @@ class ClientVpnTest {
     }
 
     /** GIVEN the arguments after {@code customize}, WHEN the VPN is planned, THEN this is what the engine saw. */
-    private static PlannedStack plan(Consumer<ClientVpnArgs.Builder> customize) {
-        ClientVpnArgs.Builder builder = args();
+    private static PlannedStack plan(Consumer<ClientVpnArgsBuilder> customize) {
+        ClientVpnArgsBuilder builder = args();
         customize.accept(builder);
         ClientVpnArgs built = builder.build();
         return OfflineEngine.run("p", "s", "us-east-1", ctx -> {
@@ -117,7 +118,7 @@ class ClientVpnTest {
     @Test
     void samlModeUsesTheIdentityProviderAndAuthorizesOnlyTheGivenGroup() {
         PlannedStack plan = plan(b -> b.authentication(VpnAuthentication.SAML)
-                .samlProviderArn(SAML_PROVIDER).authorizedGroupId("vpn-users")).orThrow();
+                .samlProviderArn(Optional.of(SAML_PROVIDER)).authorizedGroupId(Optional.of("vpn-users"))).orThrow();
 
         PlannedResource endpoint = plan.one(ENDPOINT);
         assertEquals("federated-authentication", endpoint.string("authenticationOptions.0.type"));
@@ -133,8 +134,8 @@ class ClientVpnTest {
 
     @Test
     void existingAcmCertificatesAreUsedWithoutGeneratingAny() {
-        PlannedStack plan = plan(b -> b.serverCertificateArn(Output.of(acmArn("existing-server")))
-                .clientRootCertificateArn(Output.of(acmArn("existing-root")))).orThrow();
+        PlannedStack plan = plan(b -> b.serverCertificateArn(Optional.of(Output.of(acmArn("existing-server"))))
+                .clientRootCertificateArn(Optional.of(Output.of(acmArn("existing-root"))))).orThrow();
 
         PlannedResource endpoint = plan.one(ENDPOINT);
         assertEquals(acmArn("existing-server"), endpoint.string("serverCertificateArn"));
@@ -305,10 +306,10 @@ class ClientVpnTest {
     @Test
     void usersNeedTheGeneratedClientCaAndDnsLabelNames() {
         var saml = assertThrows(IllegalArgumentException.class, () -> args().authentication(VpnAuthentication.SAML)
-                .samlProviderArn(SAML_PROVIDER).users(List.of("alice")).build());
+                .samlProviderArn(Optional.of(SAML_PROVIDER)).users(List.of("alice")).build());
         assertTrue(saml.getMessage().startsWith("users is only allowed in CERTIFICATE mode"), saml.getMessage());
         var external = assertThrows(IllegalArgumentException.class, () -> args()
-                .clientRootCertificateArn(Output.of(acmArn("root"))).users(List.of("alice")).build());
+                .clientRootCertificateArn(Optional.of(Output.of(acmArn("root")))).users(List.of("alice")).build());
         assertTrue(external.getMessage().startsWith("users is only allowed in CERTIFICATE mode"), external.getMessage());
         var name = assertThrows(IllegalArgumentException.class, () -> args().users(List.of("Alice")).build());
         assertTrue(name.getMessage().endsWith("got Alice"), name.getMessage());
@@ -318,7 +319,7 @@ class ClientVpnTest {
 
     @Test
     void samlProfileAsksForFederatedSignInAndHoldsNoKey() {
-        PlannedStack plan = plan(b -> b.authentication(VpnAuthentication.SAML).samlProviderArn(SAML_PROVIDER)).orThrow();
+        PlannedStack plan = plan(b -> b.authentication(VpnAuthentication.SAML).samlProviderArn(Optional.of(SAML_PROVIDER))).orThrow();
 
         String profile = (String) ((Secret) plan.outputs().get("vpnConfig")).value();
         assertTrue(profile.contains("\nauth-federate\n"), profile);
