@@ -79,7 +79,8 @@ final class Access {
         discovery.ifPresent(d -> args.serviceRegistryArn(d.registryArn()).blockedPaths(Metrics.BLOCKED));
         certificateArn.ifPresent(args::certificateArn);
         if (a.waf()) {
-            args.waf(WebFirewallArgs.regional(a.wafRateLimit(), s.observability().logRetentionDays(), keyArn));
+            args.waf(WebFirewallArgs.builder().scope("REGIONAL").rateLimitPer5Minutes(a.wafRateLimit())
+                    .logRetentionDays(s.observability().logRetentionDays()).kmsKeyArn(keyArn).build());
         }
         return args.build();
     }

@@ -51,11 +51,16 @@ record EdgeAccess(ProxyServiceArgs.RequiredHeader originHeader, Output<String> p
             // Guard (settings refuse this): plain HTTP to an HTTPS load balancer hits the redirect listener.
             throw new IllegalArgumentException("edge origin over HTTP would reach the load balancer's redirect listener");
         }
-        return new EdgeDistribution(prefix + "-edge", new EdgeDistributionArgs(
-                edge.originDomain().map(Output::of).orElse(proxy.loadBalancerDnsName()),
-                edge.originDomain().isPresent() ? OriginProtocol.HTTPS_ONLY : OriginProtocol.HTTP_ONLY,
-                HEADER, originHeader.value(), edge.originReadTimeoutSeconds(), usEast1, edge.waf(),
-                s.access().wafRateLimit(), s.observability().logRetentionDays(), edge.domainName(), edge.hostedZoneId(),
-                edge.priceClass()), options);
+        return new EdgeDistribution(prefix + "-edge", EdgeDistributionArgs.builder()
+                .originDomainName(edge.originDomain().map(Output::of).orElse(proxy.loadBalancerDnsName()))
+                .originProtocol(edge.originDomain().isPresent() ? OriginProtocol.HTTPS_ONLY : OriginProtocol.HTTP_ONLY)
+                .originHeaderName(HEADER).originHeaderValue(originHeader.value())
+                .originReadTimeoutSeconds(edge.originReadTimeoutSeconds())
+                .usEast1Provider(usEast1)
+                .waf(edge.waf()).wafRateLimitPer5Minutes(s.access().wafRateLimit())
+                .logRetentionDays(s.observability().logRetentionDays())
+                .domainName(edge.domainName()).hostedZoneId(edge.hostedZoneId())
+                .priceClass(edge.priceClass())
+                .build(), options);
     }
 }

@@ -76,8 +76,9 @@ public final class Gateway {
 
         var database = Storage.database(prefix, s, network, key.arn(), options);
         Optional<Cache> cache = s.proxy().redis()
-                ? Optional.of(new Cache(prefix + "-cache", CacheArgs.of(network.vpcId(), network.subnetIds(SubnetTier.ISOLATED), key.arn())
-                        .withNodes(s.proxy().redisNodeType(), s.proxy().redisReplicas()), options))
+                ? Optional.of(new Cache(prefix + "-cache", CacheArgs.builder()
+                        .vpcId(network.vpcId()).subnetIds(network.subnetIds(SubnetTier.ISOLATED)).kmsKeyArn(key.arn())
+                        .nodeType(s.proxy().redisNodeType()).replicas(s.proxy().redisReplicas()).build(), options))
                 : Optional.empty();
 
         Optional<EdgeAccess> edge = s.access().edge().map(e -> EdgeAccess.prepare(prefix, invoke));

@@ -6,6 +6,7 @@ import dev.llmgateway.components.bindings.random.RandomPassword;
 import dev.llmgateway.components.bindings.random.RandomPasswordArgs;
 import dev.llmgateway.components.secrets.SecretVault;
 import dev.llmgateway.components.secrets.SecretVaultArgs;
+import dev.llmgateway.components.secrets.SecretVaultArgs.Entry;
 import dev.llmgateway.gateway.litellm.MetricsMode;
 import dev.llmgateway.gateway.settings.StackSettings;
 
@@ -37,32 +38,34 @@ record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment
                                  Optional<Output<String>> originSecret, ComponentResourceOptions options) {
         var generated = GeneratedSecrets.generate(prefix, s.secrets().masterKeyVersion());
         Map<String, String> environmentByEntry = new LinkedHashMap<>();
-        var args = SecretVaultArgs.builder()
-                .store(s.secrets().store())
-                .kmsKeyArn(keyArn)
-                .pathPrefix(s.project() + "/" + s.stack())
-                .entry(MASTER_KEY, generated.masterKey(), "LiteLLM master key (admin API key)")
-                .entry(SALT_KEY, generated.saltKey(), "LiteLLM salt key: encrypts stored credentials; never change")
-                .entry(UI_PASSWORD, generated.uiPassword(), "LiteLLM admin UI password");
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        entries.put(MASTER_KEY, new Entry(generated.masterKey(), "LiteLLM master key (admin API key)"));
+        entries.put(SALT_KEY, new Entry(generated.saltKey(), "LiteLLM salt key: encrypts stored credentials; never change"));
+        entries.put(UI_PASSWORD, new Entry(generated.uiPassword(), "LiteLLM admin UI password"));
         environmentByEntry.put(MASTER_KEY, "LITELLM_MASTER_KEY");
         environmentByEntry.put(SALT_KEY, "LITELLM_SALT_KEY");
         environmentByEntry.put(UI_PASSWORD, "UI_PASSWORD");
         s.litellm().providerKeys().forEach((provider, value) -> {
             String entry = provider.name().toLowerCase(Locale.ROOT) + "-api-key";
-            args.entry(entry, value, provider.name() + " API key for LiteLLM");
+            entries.put(entry, new Entry(value, provider.name() + " API key for LiteLLM"));
             environmentByEntry.put(entry, provider.environmentName().orElseThrow());
         });
         cachePassword.ifPresent(password -> {
-            args.entry("cache-password", password, "Password of the cache's default user");
+            entries.put("cache-password", new Entry(password, "Password of the cache's default user"));
             environmentByEntry.put("cache-password", "REDIS_PASSWORD");
         });
         if (s.litellm().metrics() == MetricsMode.PROMETHEUS) {
-            args.entry(GRAFANA_PASSWORD, new RandomPassword(prefix + "-grafana-admin", RandomPasswordArgs.builder()
-                    .length(32).special(false).build(), null).result(), "Grafana admin password");
+            entries.put(GRAFANA_PASSWORD, new Entry(new RandomPassword(prefix + "-grafana-admin", RandomPasswordArgs.builder()
+                    .length(32).special(false).build(), null).result(), "Grafana admin password"));
         }
         // Kept for operators (e.g. to test the origin directly); the tasks never read it.
-        originSecret.ifPresent(secret -> args.entry("origin-verify", secret, "Secret header CloudFront sends to the load balancer"));
-        var vault = new SecretVault(prefix + "-secrets", args.build(), options);
+        originSecret.ifPresent(secret -> entries.put("origin-verify", new Entry(secret, "Secret header CloudFront sends to the load balancer")));
+        var vault = new SecretVault(prefix + "-secrets", SecretVaultArgs.builder()
+                .store(s.secrets().store())
+                .kmsKeyArn(keyArn)
+                .pathPrefix(s.project() + "/" + s.stack())
+                .entries(entries)
+                .build(), options);
         Map<String, Output<String>> environment = new LinkedHashMap<>();
         environmentByEntry.forEach((entry, env) -> environment.put(env, vault.arn(entry)));
         return new GatewaySecrets(vault, environment);

@@ -8,6 +8,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import dev.llmgateway.components.storage.PrivateBucket;
 import dev.llmgateway.components.storage.PrivateBucketArgs;
 
+import java.util.Optional;
+
 /**
  * The rendered LiteLLM {@code config.yaml}, published to a private, KMS-encrypted bucket under a key
  * that contains the config's hash. The task's {@code config} container downloads it for
@@ -34,9 +36,9 @@ record PublishedConfig(Output<String> bucketName, String objectKey, Output<Strin
     static PublishedConfig publish(String prefix, String yaml, String hash, Output<String> keyArn,
                                    boolean forceDestroy, ComponentResourceOptions options) {
         var bucket = new PrivateBucket(prefix + "-config", PrivateBucketArgs.builder()
-                .kmsKeyArn(keyArn)
+                .kmsKeyArn(Optional.of(keyArn))
                 .versioning(true)
-                .noncurrentVersionExpirationDays(NONCURRENT_DAYS)
+                .noncurrentVersionExpirationDays(Optional.of(NONCURRENT_DAYS))
                 .forceDestroy(forceDestroy)
                 .build(), options);
         String key = PREFIX + hash + ".yaml";

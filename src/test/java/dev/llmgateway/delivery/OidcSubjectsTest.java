@@ -34,7 +34,8 @@ class OidcSubjectsTest {
 
     private static PlannedStack bootstrap() {
         return OfflineEngine.run("bootstrap", "github", "us-east-1", ctx -> new GithubDeployRoles("github",
-                new GithubDeployRolesArgs(REPOSITORY, ENVIRONMENTS, Output.of("{}"), Output.of("{}"), Optional.empty()), null)).orThrow();
+                GithubDeployRolesArgs.builder().repository(REPOSITORY).environments(ENVIRONMENTS)
+                        .deployPolicyJson(Output.of("{}")).previewPolicyJson(Output.of("{}")).build(), null)).orThrow();
     }
 
     /**

@@ -1,28 +1,37 @@
 package dev.llmgateway.components.cache;
 
 import com.pulumi.core.Output;
+import dev.llmgateway.components.support.ComponentArgs;
+import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Inputs of {@link Cache}.
+ * Inputs of {@link Cache}; build with {@link #builder()}.
  *
- * @param vpcId                 VPC of the cache's security group
- * @param subnetIds             isolated subnets (at least two AZs when there are replicas)
- * @param kmsKeyArn             customer key for data at rest
- * @param nodeType              node type (default {@code cache.t4g.micro})
- * @param replicas              read replicas of the primary, 0..5 (default 0); one or more turns on automatic
- *                              failover and Multi-AZ
- * @param snapshotRetentionDays daily snapshots kept, 0..35 (default 1)
+ * @param vpcId                 VPC of the cache's security group; required
+ * @param subnetIds             isolated subnets (at least two AZs when there are replicas); required
+ * @param kmsKeyArn             customer key for data at rest; required
+ * @param nodeType              ElastiCache node type; default {@value #DEFAULT_NODE_TYPE}
+ * @param replicas              read replicas of the primary, 0..5; default 0; one or more turns on automatic failover
+ *                              and Multi-AZ
+ * @param snapshotRetentionDays daily snapshots kept, 0..35; default {@value #DEFAULT_SNAPSHOT_RETENTION_DAYS}
  */
-public record CacheArgs(Output<String> vpcId, Output<List<String>> subnetIds, Output<String> kmsKeyArn,
-                        String nodeType, int replicas, int snapshotRetentionDays) {
+@ComponentArgs
+public record CacheArgs(Output<String> vpcId,
+                        Output<List<String>> subnetIds,
+                        Output<String> kmsKeyArn,
+                        @Initializer("DEFAULT_NODE_TYPE") String nodeType,
+                        int replicas,
+                        @Initializer("DEFAULT_SNAPSHOT_RETENTION_DAYS") int snapshotRetentionDays) {
 
     /** The smallest current-generation node: enough for LiteLLM's counters, cooldowns and a response cache. */
     public static final String DEFAULT_NODE_TYPE = "cache.t4g.micro";
+    /** Default daily snapshots kept: one, the last day's state. */
+    public static final int DEFAULT_SNAPSHOT_RETENTION_DAYS = 1;
 
-    /** Validates the values. */
+    /** Validates the inputs. */
     public CacheArgs {
         Objects.requireNonNull(vpcId, "CacheArgs.vpcId is required");
         Objects.requireNonNull(subnetIds, "CacheArgs.subnetIds is required");
@@ -38,13 +47,8 @@ public record CacheArgs(Output<String> vpcId, Output<List<String>> subnetIds, Ou
         }
     }
 
-    /** Args with the defaults: one {@code cache.t4g.micro} node, no replica, one daily snapshot. */
-    public static CacheArgs of(Output<String> vpcId, Output<List<String>> subnetIds, Output<String> kmsKeyArn) {
-        return new CacheArgs(vpcId, subnetIds, kmsKeyArn, DEFAULT_NODE_TYPE, 0, 1);
-    }
-
-    /** The same args with another node type and number of replicas. */
-    public CacheArgs withNodes(String nodeType, int replicas) {
-        return new CacheArgs(vpcId, subnetIds, kmsKeyArn, nodeType, replicas, snapshotRetentionDays);
+    /** Starts a builder with the defaults. */
+    public static CacheArgsBuilder builder() {
+        return CacheArgsBuilder.builder();
     }
 }

@@ -56,8 +56,8 @@ public class EdgeDistribution extends ComponentResource {
         var child = CustomResourceOptions.builder().parent(this).build();
 
         this.webAclArn = args.waf()
-                ? Optional.of(new WebFirewall(name + "-waf", new WebFirewallArgs("CLOUDFRONT", args.wafRateLimitPer5Minutes(),
-                        args.logRetentionDays(), null),
+                ? Optional.of(new WebFirewall(name + "-waf", WebFirewallArgs.builder().scope("CLOUDFRONT")
+                        .rateLimitPer5Minutes(args.wafRateLimitPer5Minutes()).logRetentionDays(args.logRetentionDays()).build(),
                         ComponentResourceOptions.builder().parent(this).providers(args.usEast1Provider()).build()).arn())
                 : Optional.empty();
 

@@ -1,24 +1,31 @@
 package dev.llmgateway.components.github;
 
 import com.pulumi.core.Output;
+import dev.llmgateway.components.support.ComponentArgs;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Inputs of {@link GithubDeployRoles}.
+ * Inputs of {@link GithubDeployRoles}; build with {@link #builder()}.
  *
- * @param repository        {@code owner/name} of the repository whose workflows may assume the roles
- * @param environments      GitHub environments that deploy, one role each (e.g. dev, production)
- * @param deployPolicyJson  inline policy of the deploy roles (required: scope it to what the stack manages)
- * @param previewPolicyJson inline policy of the preview role (read-only), for pull requests
- * @param oidcProviderArn   an existing GitHub OIDC provider; empty = create one
+ * @param repository        {@code owner/name} of the repository whose workflows may assume the roles, no wildcards;
+ *                          required
+ * @param environments      GitHub environments that deploy, one role each (e.g. dev, production), no wildcards; at
+ *                          least one
+ * @param deployPolicyJson  inline policy of the deploy roles; required: scope it to what the stack manages
+ * @param previewPolicyJson inline policy of the preview role (read-only), for pull requests; required
+ * @param oidcProviderArn   an existing GitHub OIDC provider; default none: create one
  */
-public record GithubDeployRolesArgs(String repository, List<String> environments, Output<String> deployPolicyJson,
-                                    Output<String> previewPolicyJson, Optional<Output<String>> oidcProviderArn) {
+@ComponentArgs
+public record GithubDeployRolesArgs(String repository,
+                                    List<String> environments,
+                                    Output<String> deployPolicyJson,
+                                    Output<String> previewPolicyJson,
+                                    Optional<Output<String>> oidcProviderArn) {
 
-    /** Validates the values. */
+    /** Validates the inputs. */
     public GithubDeployRolesArgs {
         if (repository == null || !repository.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("GithubDeployRolesArgs.repository must be owner/name without wildcards, got " + repository);
@@ -29,5 +36,10 @@ public record GithubDeployRolesArgs(String repository, List<String> environments
         }
         Objects.requireNonNull(deployPolicyJson, "GithubDeployRolesArgs.deployPolicyJson is required");
         Objects.requireNonNull(previewPolicyJson, "GithubDeployRolesArgs.previewPolicyJson is required");
+    }
+
+    /** Starts a builder with the defaults. */
+    public static GithubDeployRolesArgsBuilder builder() {
+        return GithubDeployRolesArgsBuilder.builder();
     }
 }

@@ -1,139 +1,67 @@
 package dev.llmgateway.components.kms;
 
 import com.pulumi.core.Output;
+import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
+import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
-/** Inputs of {@link EncryptionKey}; build with {@link #builder()}. */
-public final class EncryptionKeyArgs {
+/**
+ * Inputs of {@link EncryptionKey}; build with {@link #builder()}.
+ *
+ * @param accountId          account that owns the key; required
+ * @param partition          partition of the account ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, ...) for ARNs
+ *                           in the policy, e.g. from {@code aws.getPartition}; default {@link #DEFAULT_PARTITION}
+ * @param region             region of the log groups that use the key; required
+ * @param description        key description; default {@value #DEFAULT_DESCRIPTION}
+ * @param deletionWindowDays waiting period before a scheduled deletion, 7..30 days; default
+ *                           {@value #DEFAULT_DELETION_WINDOW_DAYS}
+ * @param outlivesStack      data encrypted with the key is kept after {@code pulumi destroy} (final database
+ *                           snapshots, retained buckets): the key is retained on delete, or that data becomes
+ *                           unreadable when the deletion window ends; its alias is deleted, so a new stack of the
+ *                           same name can be created; default false
+ * @param protect            Pulumi refuses to delete or replace the key ({@code protect}); default false
+ * @param grants             extra key-policy statements, given the account id, for services that use the key (e.g.
+ *                           alarms); default {@link #DEFAULT_GRANTS}
+ */
+@ComponentArgs
+public record EncryptionKeyArgs(Output<String> accountId,
+                                @Initializer("DEFAULT_PARTITION") Output<String> partition,
+                                String region,
+                                @Initializer("DEFAULT_DESCRIPTION") String description,
+                                @Initializer("DEFAULT_DELETION_WINDOW_DAYS") int deletionWindowDays,
+                                boolean outlivesStack,
+                                boolean protect,
+                                @Initializer("DEFAULT_GRANTS") Function<String, List<Statement>> grants) {
 
-    private Output<String> accountId;
-    private Output<String> partition = Output.of("aws");
-    private String region;
-    private String description = "Encrypts the stack's data at rest";
-    private int deletionWindowDays = 30;
-    private boolean outlivesStack;
-    private boolean protect;
-    private Function<String, List<Statement>> grants = account -> List.of();
+    /** Default partition: the commercial AWS regions. */
+    public static final Output<String> DEFAULT_PARTITION = Output.of("aws");
+    /** Default description: what the key is for. */
+    public static final String DEFAULT_DESCRIPTION = "Encrypts the stack's data at rest";
+    /** Default deletion window in days: the longest AWS allows, the most time to cancel a deletion by mistake. */
+    public static final int DEFAULT_DELETION_WINDOW_DAYS = 30;
+    /** Default grants: none beyond the account's and CloudWatch Logs'. */
+    public static final Function<String, List<Statement>> DEFAULT_GRANTS = account -> List.of();
 
-    private EncryptionKeyArgs() {
-    }
-
-    /** Starts a builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Account that owns the key; required. */
-    public Output<String> accountId() {
-        return accountId;
-    }
-
-    /** Partition of the account ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, ...), for ARNs in the policy; default aws. */
-    public Output<String> partition() {
-        return partition;
-    }
-
-    /** Region of the log groups that use the key; required. */
-    public String region() {
-        return region;
-    }
-
-    /** Key description; default "Encrypts the stack's data at rest". */
-    public String description() {
-        return description;
-    }
-
-    /** Waiting period before a scheduled deletion, 7..30 days; default 30. */
-    public int deletionWindowDays() {
-        return deletionWindowDays;
-    }
-
-    /** Whether data encrypted with the key outlives the stack, so the key is retained on delete. */
-    public boolean outlivesStack() {
-        return outlivesStack;
-    }
-
-    /** Whether Pulumi refuses to delete the key. */
-    public boolean protect() {
-        return protect;
-    }
-
-    /** Extra key-policy statements (given the account id) for services that use the key, e.g. alarms; default none. */
-    public Function<String, List<Statement>> grants() {
-        return grants;
-    }
-
-    /** Builder of {@link EncryptionKeyArgs}. */
-    public static final class Builder {
-        private final EncryptionKeyArgs args = new EncryptionKeyArgs();
-
-        /** Account id; required. */
-        public Builder accountId(Output<String> accountId) {
-            args.accountId = accountId;
-            return this;
+    /** Validates the inputs. */
+    public EncryptionKeyArgs {
+        Objects.requireNonNull(accountId, "EncryptionKeyArgs.accountId is required");
+        Objects.requireNonNull(partition, "EncryptionKeyArgs.partition is required");
+        if (region == null || region.isBlank()) {
+            throw new IllegalArgumentException("EncryptionKeyArgs.region is required");
         }
-
-        /** Partition, e.g. from {@code aws.getPartition}; default aws. */
-        public Builder partition(Output<String> partition) {
-            args.partition = java.util.Objects.requireNonNull(partition);
-            return this;
+        Objects.requireNonNull(description, "EncryptionKeyArgs.description is required");
+        if (deletionWindowDays < 7 || deletionWindowDays > 30) {
+            throw new IllegalArgumentException("EncryptionKeyArgs.deletionWindowDays must be 7..30, got " + deletionWindowDays);
         }
+        Objects.requireNonNull(grants, "EncryptionKeyArgs.grants is required");
+    }
 
-        /** Region; required. */
-        public Builder region(String region) {
-            args.region = region;
-            return this;
-        }
-
-        /** Description; default "Encrypts the stack's data at rest". */
-        public Builder description(String description) {
-            args.description = Objects.requireNonNull(description);
-            return this;
-        }
-
-        /** Deletion window, 7..30 days; default 30. */
-        public Builder deletionWindowDays(int days) {
-            args.deletionWindowDays = days;
-            return this;
-        }
-
-        /**
-         * Data encrypted with the key is kept after {@code pulumi destroy} (final database snapshots,
-         * retained buckets): the key is retained on delete, or that data becomes unreadable when the
-         * deletion window ends. Its alias is deleted, so a new stack of the same name can be created.
-         * Default false.
-         */
-        public Builder outlivesStack(boolean outlivesStack) {
-            args.outlivesStack = outlivesStack;
-            return this;
-        }
-
-        /** Pulumi refuses to delete or replace the key ({@code protect}); default false. */
-        public Builder protect(boolean protect) {
-            args.protect = protect;
-            return this;
-        }
-
-        /** Extra key-policy statements from the account id. */
-        public Builder grants(Function<String, List<Statement>> grants) {
-            args.grants = Objects.requireNonNull(grants);
-            return this;
-        }
-
-        /** Builds and validates the args. */
-        public EncryptionKeyArgs build() {
-            Objects.requireNonNull(args.accountId, "EncryptionKeyArgs.accountId is required");
-            if (args.region == null || args.region.isBlank()) {
-                throw new IllegalArgumentException("EncryptionKeyArgs.region is required");
-            }
-            if (args.deletionWindowDays < 7 || args.deletionWindowDays > 30) {
-                throw new IllegalArgumentException("EncryptionKeyArgs.deletionWindowDays must be 7..30, got " + args.deletionWindowDays);
-            }
-            return args;
-        }
+    /** Starts a builder with the defaults. */
+    public static EncryptionKeyArgsBuilder builder() {
+        return EncryptionKeyArgsBuilder.builder();
     }
 }

@@ -214,7 +214,7 @@ final class LoadBalancing {
         return new PrivateBucket(name + "-access-logs", PrivateBucketArgs.builder()
                 // ALB access logs support only SSE-S3, not SSE-KMS (ELB user guide), hence no customer key here.
                 .versioning(false)
-                .expirationDays(args.accessLogExpirationDays())
+                .expirationDays(Optional.of(args.accessLogExpirationDays()))
                 .forceDestroy(!args.deletionProtection())
                 .grants(bucketArn -> elbAccount.applyValue(account -> List.of(
                         Statement.allow("ElbLogDelivery", List.of("s3:PutObject"), List.of(bucketArn + "/alb/AWSLogs/*"))

@@ -1,62 +1,37 @@
 package dev.llmgateway.components.registry;
 
 import com.pulumi.core.Output;
+import dev.llmgateway.components.support.ComponentArgs;
+import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 import java.util.Objects;
 
-/** Inputs of {@link ImageRepository}; build with {@link #builder()}, which validates them. */
-public final class ImageRepositoryArgs {
+/**
+ * Inputs of {@link ImageRepository}; build with {@link #builder()}.
+ *
+ * @param kmsKeyArn  customer KMS key that encrypts the images; required
+ * @param keepImages images kept, newest first (older ones expire), 1..{@value #MAX_KEEP_IMAGES}; default
+ *                   {@value #DEFAULT_KEEP_IMAGES}; keep more than you push between two deploys
+ */
+@ComponentArgs
+public record ImageRepositoryArgs(Output<String> kmsKeyArn,
+                                  @Initializer("DEFAULT_KEEP_IMAGES") int keepImages) {
 
     /** Most images a lifecycle rule may keep by count (ECR lifecycle policy {@code countNumber} is a positive integer). */
     public static final int MAX_KEEP_IMAGES = 10_000;
+    /** Default images kept: enough to roll back several deploys. */
+    public static final int DEFAULT_KEEP_IMAGES = 20;
 
-    /** Customer KMS key that encrypts the images; required. */
-    private Output<String> kmsKeyArn;
-    /** Images kept, newest first; older ones expire; default 20. */
-    private int keepImages = 20;
-
-    private ImageRepositoryArgs() {
-    }
-
-    /** Starts a builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Customer KMS key that encrypts the images. */
-    public Output<String> kmsKeyArn() {
-        return kmsKeyArn;
-    }
-
-    /** Images kept, newest first. */
-    public int keepImages() {
-        return keepImages;
-    }
-
-    /** Builder of {@link ImageRepositoryArgs}. */
-    public static final class Builder {
-        private final ImageRepositoryArgs args = new ImageRepositoryArgs();
-
-        /** Customer KMS key that encrypts the images; required. */
-        public Builder kmsKeyArn(Output<String> kmsKeyArn) {
-            args.kmsKeyArn = kmsKeyArn;
-            return this;
+    /** Validates the inputs. */
+    public ImageRepositoryArgs {
+        Objects.requireNonNull(kmsKeyArn, "ImageRepositoryArgs.kmsKeyArn is required");
+        if (keepImages < 1 || keepImages > MAX_KEEP_IMAGES) {
+            throw new IllegalArgumentException("ImageRepositoryArgs.keepImages must be 1.." + MAX_KEEP_IMAGES + ", got " + keepImages);
         }
+    }
 
-        /** Images kept, newest first; default 20; 1..10000. Keep more than you push between two deploys. */
-        public Builder keepImages(int keepImages) {
-            args.keepImages = keepImages;
-            return this;
-        }
-
-        /** Validates; messages name the argument and what is allowed. */
-        public ImageRepositoryArgs build() {
-            Objects.requireNonNull(args.kmsKeyArn, "ImageRepositoryArgs.kmsKeyArn is required");
-            if (args.keepImages < 1 || args.keepImages > MAX_KEEP_IMAGES) {
-                throw new IllegalArgumentException("ImageRepositoryArgs.keepImages must be 1.." + MAX_KEEP_IMAGES + ", got "
-                        + args.keepImages);
-            }
-            return args;
-        }
+    /** Starts a builder with the defaults. */
+    public static ImageRepositoryArgsBuilder builder() {
+        return ImageRepositoryArgsBuilder.builder();
     }
 }

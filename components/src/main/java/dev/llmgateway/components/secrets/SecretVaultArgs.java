@@ -1,13 +1,34 @@
 package dev.llmgateway.components.secrets;
 
 import com.pulumi.core.Output;
+import dev.llmgateway.components.support.ComponentArgs;
+import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** Inputs of {@link SecretVault}; build with {@link #builder()}. */
-public final class SecretVaultArgs {
+/**
+ * Inputs of {@link SecretVault}; build with {@link #builder()}.
+ *
+ * @param store              where values live; default {@link #DEFAULT_STORE}
+ * @param kmsKeyArn          customer KMS key; required
+ * @param pathPrefix         SSM parameter path prefix without leading or trailing slash, e.g.
+ *                           {@code litellm-gateway/prod}; required for SSM
+ * @param recoveryWindowDays Secrets Manager recovery window: 0 (delete at once) or 7..30 days; default
+ *                           {@value #DEFAULT_RECOVERY_WINDOW_DAYS}
+ * @param entries            values by key (lower-case letters, digits, dashes), stored in the map's order
+ */
+@ComponentArgs
+public record SecretVaultArgs(@Initializer("DEFAULT_STORE") SecretStore store,
+                              Output<String> kmsKeyArn,
+                              String pathPrefix,
+                              @Initializer("DEFAULT_RECOVERY_WINDOW_DAYS") int recoveryWindowDays,
+                              Map<String, Entry> entries) {
+
+    /** Default store: Secrets Manager, which ECS reads as task secrets. */
+    public static final SecretStore DEFAULT_STORE = SecretStore.SECRETS_MANAGER;
+    /** Default recovery window in days: the shortest that still lets a deletion by mistake be undone. */
+    public static final int DEFAULT_RECOVERY_WINDOW_DAYS = 7;
 
     /**
      * One value to store.
@@ -18,92 +39,23 @@ public final class SecretVaultArgs {
     public record Entry(Output<String> value, String description) {
     }
 
-    private SecretStore store = SecretStore.SECRETS_MANAGER;
-    private Output<String> kmsKeyArn;
-    private String pathPrefix;
-    private int recoveryWindowDays = 7;
-    private final Map<String, Entry> entries = new LinkedHashMap<>();
-
-    private SecretVaultArgs() {
-    }
-
-    /** Starts a builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Where values live; default Secrets Manager. */
-    public SecretStore store() {
-        return store;
-    }
-
-    /** Customer KMS key; required. */
-    public Output<String> kmsKeyArn() {
-        return kmsKeyArn;
-    }
-
-    /** SSM parameter path prefix (without slashes); required for SSM. */
-    public String pathPrefix() {
-        return pathPrefix;
-    }
-
-    /** Secrets Manager recovery window: 0 (delete at once) or 7..30 days; default 7. */
-    public int recoveryWindowDays() {
-        return recoveryWindowDays;
-    }
-
-    /** Values by key (letters, digits, dashes), in order. */
-    public Map<String, Entry> entries() {
-        return entries;
-    }
-
-    /** Builder of {@link SecretVaultArgs}. */
-    public static final class Builder {
-        private final SecretVaultArgs args = new SecretVaultArgs();
-
-        /** Store; default SECRETS_MANAGER. */
-        public Builder store(SecretStore store) {
-            args.store = Objects.requireNonNull(store);
-            return this;
+    /** Validates the inputs. */
+    public SecretVaultArgs {
+        Objects.requireNonNull(store, "SecretVaultArgs.store is required");
+        Objects.requireNonNull(kmsKeyArn, "SecretVaultArgs.kmsKeyArn is required");
+        if (store == SecretStore.SSM && (pathPrefix == null || pathPrefix.isBlank())) {
+            throw new IllegalArgumentException("SecretVaultArgs.pathPrefix is required for SSM");
         }
-
-        /** Customer KMS key ARN; required. */
-        public Builder kmsKeyArn(Output<String> arn) {
-            args.kmsKeyArn = arn;
-            return this;
+        if (recoveryWindowDays != 0 && (recoveryWindowDays < 7 || recoveryWindowDays > 30)) {
+            throw new IllegalArgumentException("SecretVaultArgs.recoveryWindowDays must be 0 or 7..30, got " + recoveryWindowDays);
         }
+        entries.keySet().stream().filter(key -> !key.matches("[a-z0-9-]+")).findFirst().ifPresent(key -> {
+            throw new IllegalArgumentException("SecretVault key must be lower-case letters, digits and dashes: " + key);
+        });
+    }
 
-        /** SSM path prefix, e.g. {@code litellm-gateway/prod}; required for SSM. */
-        public Builder pathPrefix(String prefix) {
-            args.pathPrefix = prefix;
-            return this;
-        }
-
-        /** Recovery window in days (0 or 7..30); default 7. */
-        public Builder recoveryWindowDays(int days) {
-            args.recoveryWindowDays = days;
-            return this;
-        }
-
-        /** Adds a value under {@code key}. */
-        public Builder entry(String key, Output<String> value, String description) {
-            if (!key.matches("[a-z0-9-]+")) {
-                throw new IllegalArgumentException("SecretVault key must be lower-case letters, digits and dashes: " + key);
-            }
-            args.entries.put(key, new Entry(value, description));
-            return this;
-        }
-
-        /** Builds and validates the args. */
-        public SecretVaultArgs build() {
-            Objects.requireNonNull(args.kmsKeyArn, "SecretVaultArgs.kmsKeyArn is required");
-            if (args.store == SecretStore.SSM && (args.pathPrefix == null || args.pathPrefix.isBlank())) {
-                throw new IllegalArgumentException("SecretVaultArgs.pathPrefix is required for SSM");
-            }
-            if (args.recoveryWindowDays != 0 && (args.recoveryWindowDays < 7 || args.recoveryWindowDays > 30)) {
-                throw new IllegalArgumentException("SecretVaultArgs.recoveryWindowDays must be 0 or 7..30, got " + args.recoveryWindowDays);
-            }
-            return args;
-        }
+    /** Starts a builder with the defaults. */
+    public static SecretVaultArgsBuilder builder() {
+        return SecretVaultArgsBuilder.builder();
     }
 }

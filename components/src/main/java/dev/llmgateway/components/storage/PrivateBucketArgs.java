@@ -1,112 +1,57 @@
 package dev.llmgateway.components.storage;
 
 import com.pulumi.core.Output;
+import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
+import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Inputs of {@link PrivateBucket}; build with {@link #builder()}. */
-public final class PrivateBucketArgs {
+/**
+ * Inputs of {@link PrivateBucket}; build with {@link #builder()}.
+ *
+ * @param kmsKeyArn                       customer KMS key for default encryption; empty = SSE-S3 (for services that
+ *                                        cannot use KMS)
+ * @param versioning                      object versioning; default {@value #DEFAULT_VERSIONING}
+ * @param expirationDays                  days (at least 1) after which objects and old versions expire; default never
+ * @param noncurrentVersionExpirationDays days (at least 1) after which noncurrent versions (only) expire, current
+ *                                        objects stay; default never; not together with {@code expirationDays}
+ * @param forceDestroy                    whether {@code pulumi destroy} may delete a non-empty bucket; default false
+ * @param grants                          extra bucket-policy statements from the bucket ARN (an output, so they may
+ *                                        name other resources); default {@link #DEFAULT_GRANTS}
+ */
+@ComponentArgs
+public record PrivateBucketArgs(Optional<Output<String>> kmsKeyArn,
+                                @Initializer("DEFAULT_VERSIONING") boolean versioning,
+                                Optional<Integer> expirationDays,
+                                Optional<Integer> noncurrentVersionExpirationDays,
+                                boolean forceDestroy,
+                                @Initializer("DEFAULT_GRANTS") Function<String, Output<List<Statement>>> grants) {
 
-    private Output<String> kmsKeyArn;
-    private boolean versioning = true;
-    private Integer expirationDays;
-    private Integer noncurrentVersionExpirationDays;
-    private boolean forceDestroy;
-    private Function<String, Output<List<Statement>>> grants = bucketArn -> Output.of(List.of());
+    /** Versioning is on unless turned off: an overwritten or deleted object can be restored. */
+    public static final boolean DEFAULT_VERSIONING = true;
+    /** Default grants: none beyond the TLS-only statement every bucket has. */
+    public static final Function<String, Output<List<Statement>>> DEFAULT_GRANTS = bucketArn -> Output.of(List.of());
 
-    private PrivateBucketArgs() {
-    }
-
-    /** Starts a builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Customer KMS key for default encryption; empty = SSE-S3 (for services that cannot use KMS). */
-    public Optional<Output<String>> kmsKeyArn() {
-        return Optional.ofNullable(kmsKeyArn);
-    }
-
-    /** Object versioning; default on. */
-    public boolean versioning() {
-        return versioning;
-    }
-
-    /** Days after which objects (and old versions) expire; default never. */
-    public Optional<Integer> expirationDays() {
-        return Optional.ofNullable(expirationDays);
-    }
-
-    /** Days after which noncurrent versions (only) expire, current objects stay; default never. */
-    public Optional<Integer> noncurrentVersionExpirationDays() {
-        return Optional.ofNullable(noncurrentVersionExpirationDays);
-    }
-
-    /** Whether {@code pulumi destroy} may delete a non-empty bucket; default false. */
-    public boolean forceDestroy() {
-        return forceDestroy;
-    }
-
-    /** Extra bucket-policy statements, given the bucket ARN; default none. */
-    public Function<String, Output<List<Statement>>> grants() {
-        return grants;
-    }
-
-    /** Builder of {@link PrivateBucketArgs}. */
-    public static final class Builder {
-        private final PrivateBucketArgs args = new PrivateBucketArgs();
-
-        /** Customer KMS key; default SSE-S3. */
-        public Builder kmsKeyArn(Output<String> arn) {
-            args.kmsKeyArn = arn;
-            return this;
+    /** Validates the inputs. */
+    public PrivateBucketArgs {
+        expirationDays.filter(days -> days < 1).ifPresent(days -> {
+            throw new IllegalArgumentException("PrivateBucketArgs.expirationDays must be at least 1, got " + days);
+        });
+        noncurrentVersionExpirationDays.filter(days -> days < 1).ifPresent(days -> {
+            throw new IllegalArgumentException("PrivateBucketArgs.noncurrentVersionExpirationDays must be at least 1, got " + days);
+        });
+        if (expirationDays.isPresent() && noncurrentVersionExpirationDays.isPresent()) {
+            throw new IllegalArgumentException("PrivateBucketArgs: set expirationDays (all objects) or noncurrentVersionExpirationDays, not both");
         }
+        Objects.requireNonNull(grants, "PrivateBucketArgs.grants is required");
+    }
 
-        /** Versioning; default on. */
-        public Builder versioning(boolean enabled) {
-            args.versioning = enabled;
-            return this;
-        }
-
-        /** Expiry in days (at least 1); default never. */
-        public Builder expirationDays(int days) {
-            if (days < 1) {
-                throw new IllegalArgumentException("PrivateBucketArgs.expirationDays must be at least 1, got " + days);
-            }
-            args.expirationDays = days;
-            return this;
-        }
-
-        /** Expire noncurrent versions (only) after {@code days} (at least 1); default never. */
-        public Builder noncurrentVersionExpirationDays(int days) {
-            if (days < 1) {
-                throw new IllegalArgumentException("PrivateBucketArgs.noncurrentVersionExpirationDays must be at least 1, got " + days);
-            }
-            args.noncurrentVersionExpirationDays = days;
-            return this;
-        }
-
-        /** Allow destroying a non-empty bucket; default false. */
-        public Builder forceDestroy(boolean force) {
-            args.forceDestroy = force;
-            return this;
-        }
-
-        /** Extra policy statements from the bucket ARN (an output, so they may name other resources). */
-        public Builder grants(Function<String, Output<List<Statement>>> grants) {
-            args.grants = grants;
-            return this;
-        }
-
-        /** Builds the args. */
-        public PrivateBucketArgs build() {
-            if (args.expirationDays != null && args.noncurrentVersionExpirationDays != null) {
-                throw new IllegalArgumentException("PrivateBucketArgs: set expirationDays (all objects) or noncurrentVersionExpirationDays, not both");
-            }
-            return args;
-        }
+    /** Starts a builder with the defaults. */
+    public static PrivateBucketArgsBuilder builder() {
+        return PrivateBucketArgsBuilder.builder();
     }
 }

@@ -18,10 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CacheTest {
 
-    private static PlannedStack plan(UnaryOperator<CacheArgs> configure) {
+    /** The required inputs, the rest defaults. */
+    private static CacheArgsBuilder args() {
+        return CacheArgs.builder()
+                .vpcId(Output.of("vpc-1")).subnetIds(Output.of(List.of("iso-a", "iso-b"))).kmsKeyArn(Output.of("arn:key"));
+    }
+
+    private static PlannedStack plan(UnaryOperator<CacheArgsBuilder> configure) {
         return OfflineEngine.run("p", "t", "us-east-1", ctx -> {
-            var cache = new Cache("c", configure.apply(CacheArgs.of(Output.of("vpc-1"), Output.of(List.of("iso-a", "iso-b")),
-                    Output.of("arn:key"))), null);
+            var cache = new Cache("c", configure.apply(args()).build(), null);
             cache.connections().allowDefaultPortFrom(new TestPeer("proxy", "sg-proxy"), "test");
             ctx.export("password", cache.password());
             ctx.export("host", cache.host());
@@ -48,7 +53,7 @@ class CacheTest {
 
     @Test
     void replicasBringAutomaticFailoverAcrossZones() {
-        PlannedResource group = plan(a -> a.withNodes("cache.t4g.small", 1)).one("aws:elasticache/replicationGroup:ReplicationGroup");
+        PlannedResource group = plan(a -> a.nodeType("cache.t4g.small").replicas(1)).one("aws:elasticache/replicationGroup:ReplicationGroup");
         assertEquals(2.0, group.number("numCacheClusters"));
         assertTrue(group.flag("automaticFailoverEnabled") && group.flag("multiAzEnabled"));
         assertEquals("cache.t4g.small", group.string("nodeType"));
@@ -68,9 +73,9 @@ class CacheTest {
 
     @Test
     void valuesOutsideAwsRangesAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new CacheArgs(Output.of("v"), Output.of(List.of()), Output.of("k"), "t4g.micro", 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new CacheArgs(Output.of("v"), Output.of(List.of()), Output.of("k"), "cache.t4g.micro", 6, 1));
-        var error = assertThrows(IllegalArgumentException.class, () -> new CacheArgs(Output.of("v"), Output.of(List.of()), Output.of("k"), "cache.t4g.micro", 0, 36));
+        assertThrows(IllegalArgumentException.class, () -> args().nodeType("t4g.micro").build());
+        assertThrows(IllegalArgumentException.class, () -> args().replicas(6).build());
+        var error = assertThrows(IllegalArgumentException.class, () -> args().snapshotRetentionDays(36).build());
         assertEquals("CacheArgs.snapshotRetentionDays must be 0..35, got 36", error.getMessage());
     }
 }

@@ -16,10 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GithubDeployRolesTest {
 
+    /** Two environments and the required policies, no existing provider. */
+    private static GithubDeployRolesArgsBuilder args() {
+        return GithubDeployRolesArgs.builder().repository("acme/litellm-gateway").environments(List.of("dev", "production"))
+                .deployPolicyJson(Output.of("{\"deploy\":1}")).previewPolicyJson(Output.of("{\"preview\":1}"));
+    }
+
     private static PlannedStack plan(Optional<Output<String>> provider) {
-        return OfflineEngine.run("p", "t", "us-east-1", ctx -> new GithubDeployRoles("gh", new GithubDeployRolesArgs(
-                "acme/litellm-gateway", List.of("dev", "production"), Output.of("{\"deploy\":1}"), Output.of("{\"preview\":1}"),
-                provider), null)).orThrow();
+        return OfflineEngine.run("p", "t", "us-east-1", ctx -> new GithubDeployRoles("gh", args().oidcProviderArn(provider).build(), null))
+                .orThrow();
     }
 
     @Test
@@ -59,10 +64,9 @@ class GithubDeployRolesTest {
 
     @Test
     void aPreviewPolicyThatWritesFailsThePlan() {
-        PlannedStack plan = OfflineEngine.run("p", "t", "us-east-1", ctx -> new GithubDeployRoles("gh", new GithubDeployRolesArgs(
-                "acme/litellm-gateway", List.of("dev"), Output.of("{}"),
-                Output.of("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:PassRole\",\"Resource\":\"*\"}]}"),
-                Optional.empty()), null));
+        PlannedStack plan = OfflineEngine.run("p", "t", "us-east-1", ctx -> new GithubDeployRoles("gh", args()
+                .previewPolicyJson(Output.of("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:PassRole\",\"Resource\":\"*\"}]}"))
+                .build(), null));
         assertTrue(plan.errors().stream().anyMatch(e -> String.valueOf(e).contains("iam:PassRole")
                 || String.valueOf(e.getCause()).contains("iam:PassRole")), String.valueOf(plan.errors()));
     }
@@ -77,10 +81,8 @@ class GithubDeployRolesTest {
 
     @Test
     void wildcardRepositoriesAndEnvironmentsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new GithubDeployRolesArgs("acme/*", List.of("dev"),
-                Output.of("{}"), Output.of("{}"), Optional.empty()));
-        assertThrows(IllegalArgumentException.class, () -> new GithubDeployRolesArgs("acme/repo", List.of("*"),
-                Output.of("{}"), Output.of("{}"), Optional.empty()));
+        assertThrows(IllegalArgumentException.class, () -> args().repository("acme/*").build());
+        assertThrows(IllegalArgumentException.class, () -> args().environments(List.of("*")).build());
     }
 
     @Test

@@ -244,7 +244,7 @@ class ProxyServiceTest {
     @Test
     void wafKeepsLargePromptsAndRateLimitsPerIp() {
         PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT))
-                .waf(WebFirewallArgs.regional(1500, 30, Output.of("arn:aws:kms:us-east-1:123456789012:key/k"))));
+                .waf(WebFirewallArgs.builder().rateLimitPer5Minutes(1500).kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/k")).build()));
         PlannedResource acl = plan.one("aws:wafv2/webAcl:WebAcl");
         assertEquals("REGIONAL", acl.string("scope"));
         assertEquals("SizeRestrictions_BODY", acl.string("rules.0.statement.managedRuleGroupStatement.ruleActionOverrides.0.name"));

@@ -6,6 +6,8 @@ import dev.llmgateway.components.testing.PlannedResource;
 import dev.llmgateway.components.testing.PlannedStack;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +18,7 @@ class SecretVaultTest {
         return OfflineEngine.run("p", "t", "us-east-1", ctx -> {
             var vault = new SecretVault("v", SecretVaultArgs.builder()
                     .store(store).kmsKeyArn(Output.of("arn:key")).pathPrefix("app/prod")
-                    .entry("api-key", Output.of("plain-looking-value"), "an API key")
+                    .entries(Map.of("api-key", new SecretVaultArgs.Entry(Output.of("plain-looking-value"), "an API key")))
                     .build(), null);
             ctx.export("arn", vault.arn("api-key"));
         }).orThrow();
@@ -41,7 +43,9 @@ class SecretVaultTest {
 
     @Test
     void keysAndPrefixesAreValidated() {
-        assertThrows(IllegalArgumentException.class, () -> SecretVaultArgs.builder().entry("Bad_Key", Output.of("x"), "d"));
+        var badKey = assertThrows(IllegalArgumentException.class, () -> SecretVaultArgs.builder().kmsKeyArn(Output.of("k"))
+                .entries(Map.of("Bad_Key", new SecretVaultArgs.Entry(Output.of("x"), "d"))).build());
+        assertEquals("SecretVault key must be lower-case letters, digits and dashes: Bad_Key", badKey.getMessage());
         var error = assertThrows(IllegalArgumentException.class, () -> SecretVaultArgs.builder()
                 .store(SecretStore.SSM).kmsKeyArn(Output.of("k")).build());
         assertEquals("SecretVaultArgs.pathPrefix is required for SSM", error.getMessage());

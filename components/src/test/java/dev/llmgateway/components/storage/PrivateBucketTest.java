@@ -7,6 +7,7 @@ import dev.llmgateway.components.testing.PlannedStack;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +20,7 @@ class PrivateBucketTest {
 
     @Test
     void bucketIsBlockedOwnerEnforcedKmsEncryptedAndTlsOnly() {
-        PlannedStack plan = plan(PrivateBucketArgs.builder().kmsKeyArn(Output.of("arn:key")).build());
+        PlannedStack plan = plan(PrivateBucketArgs.builder().kmsKeyArn(Optional.of(Output.of("arn:key"))).build());
         var block = plan.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
         assertTrue(block.flag("blockPublicAcls") && block.flag("blockPublicPolicy")
                 && block.flag("ignorePublicAcls") && block.flag("restrictPublicBuckets"));
@@ -34,7 +35,7 @@ class PrivateBucketTest {
 
     @Test
     void withoutAKeyItFallsBackToSseS3AndExpiresObjectsWhenAsked() {
-        PlannedStack plan = plan(PrivateBucketArgs.builder().versioning(false).expirationDays(90)
+        PlannedStack plan = plan(PrivateBucketArgs.builder().versioning(false).expirationDays(Optional.of(90))
                 .grants(arn -> Output.of(List.of(Statement.allow("Extra", List.of("s3:PutObject"), List.of(arn + "/logs/*"))
                         .forPrincipal("Service", "logdelivery.elasticloadbalancing.amazonaws.com")))).build());
         assertEquals("AES256", plan.one("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2")

@@ -18,7 +18,8 @@ class WebFirewallTest {
 
     private static PlannedResource acl() {
         return OfflineEngine.run("p", "t", "us-east-1", ctx -> new WebFirewall("fw",
-                        WebFirewallArgs.regional(10, 30, Output.of("arn:aws:kms:us-east-1:123456789012:key/k")), null))
+                        WebFirewallArgs.builder().rateLimitPer5Minutes(10).kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/k")).build(),
+                        null))
                 .orThrow().one("aws:wafv2/webAcl:WebAcl");
     }
 
@@ -63,6 +64,6 @@ class WebFirewallTest {
     @Test
     void rateLimitGoesDownToTheWafMinimumOfTen() {
         assertEquals(10.0, acl().number("rules.4.statement.rateBasedStatement.limit"));
-        assertThrows(IllegalArgumentException.class, () -> WebFirewallArgs.regional(9, 30, null));
+        assertThrows(IllegalArgumentException.class, () -> WebFirewallArgs.builder().rateLimitPer5Minutes(9).build());
     }
 }
