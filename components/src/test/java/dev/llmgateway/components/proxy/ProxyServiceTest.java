@@ -192,6 +192,18 @@ class ProxyServiceTest {
     }
 
     @Test
+    void withoutALoadBalancerNoLoadBalancerSettingIsAccepted() {
+        var subnets = assertThrows(IllegalArgumentException.class, () -> base().loadBalanced(false).build());
+        assertTrue(subnets.getMessage().contains("without a load balancer"), subnets.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> base().loadBalanced(false).loadBalancerSubnetIds(null).certificateArn(HTTPS).build());
+        assertThrows(IllegalArgumentException.class, () -> base().loadBalanced(false).loadBalancerSubnetIds(null)
+                .ingressCidrs(List.of("203.0.113.0/24")).build());
+        PlannedStack plan = plan(b -> b.loadBalanced(false).loadBalancerSubnetIds(null).executeCommand(true));
+        assertTrue(plan.ofType("aws:lb/loadBalancer:LoadBalancer").isEmpty());
+        assertTrue(plan.one("aws:ecs/service:Service").flag("enableExecuteCommand"));
+    }
+
+    @Test
     void tasksTakeTrafficOnlyFromTheLoadBalancerAndGetNoPublicIp() {
         PlannedStack plan = plan(b -> b.certificateArn(HTTPS).ingressCidrs(List.of("203.0.113.0/24")));
         PlannedResource service = plan.one("aws:ecs/service:Service");
