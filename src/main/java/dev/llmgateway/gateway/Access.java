@@ -5,6 +5,7 @@ import com.pulumi.resources.Resource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.llmgateway.components.dns.ValidatedCertificate;
+import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.proxy.ContainerSpec;
 import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.components.proxy.ProxyServiceArgs;
@@ -21,6 +22,7 @@ import dev.llmgateway.gateway.settings.StackSettings;
 import dev.llmgateway.gateway.settings.VpnSettings;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,13 +42,15 @@ final class Access {
         AccessSettings a = s.access();
         boolean internal = a.mode() == AccessMode.VPN;
         boolean loadBalanced = a.mode() != AccessMode.PRIVATE;
-        var args = ProxyServiceArgs.builder()
+        return ProxyServiceArgs.builder()
                 .region(s.region())
                 .vpcId(network.vpcId())
                 .loadBalanced(loadBalanced)
                 .executeCommand(!loadBalanced)
+                .loadBalancerSubnetIds(loadBalanced ? network.subnetIds(internal ? SubnetTier.PRIVATE : SubnetTier.PUBLIC) : null)
                 .taskSubnetIds(network.subnetIds(SubnetTier.PRIVATE))
                 .kmsKeyArn(keyArn)
+                .containers(containers)
                 .containerPort(ProxyContainers.PORT)
                 .cpu(p.cpu())
                 .memory(p.memory())
@@ -60,29 +64,25 @@ final class Access {
                 .requestsPerTarget(p.requestsPerTarget())
                 .memoryTargetPercent(p.memoryTargetPercent())
                 .internal(internal)
+                .ingressCidrs(a.allowedCidrs().stream().map(Object::toString).toList())
+                .ingressPeers(vpn.map(List::<Connectable>of).orElse(List.of()))
+                .ingressPrefixLists(edge.map(e -> Map.of("cloudfront", e.prefixListId())).orElse(Map.of()))
+                .certificateArn(certificateArn)
                 .allowPlainHttp(a.allowPlainHttp())
                 .idleTimeoutSeconds(a.idleTimeoutSeconds())
                 .deletionProtection(a.deletionProtection())
                 .accessLogs(a.accessLogs())
+                .taskPolicyJson(Optional.of(taskPolicy))
+                .waf(a.waf() ? Optional.of(WebFirewallArgs.builder().scope("REGIONAL").rateLimitPer5Minutes(a.wafRateLimit())
+                        .logRetentionDays(s.observability().logRetentionDays()).kmsKeyArn(keyArn).build()) : Optional.empty())
+                .requiredHeader(edge.map(EdgeAccess::originHeader))
                 .logRetentionDays(s.observability().logRetentionDays())
-                .taskPolicyJson(taskPolicy)
-                .internetGateway(network.internetGateway())
+                .blockedPaths(discovery.isPresent() ? Metrics.BLOCKED : List.of())
+                .serviceRegistryArn(discovery.map(TaskDiscovery::registryArn))
                 // Tasks migrate the database at start: they wait for the instance that serves the endpoint.
-                .serviceDependsOn(databaseWriter);
-        if (loadBalanced) {
-            args.loadBalancerSubnetIds(network.subnetIds(internal ? SubnetTier.PRIVATE : SubnetTier.PUBLIC));
-        }
-        containers.forEach(args::container);
-        a.allowedCidrs().forEach(cidr -> args.ingressCidr(cidr.toString()));
-        vpn.ifPresent(args::ingressPeer);
-        edge.ifPresent(e -> args.ingressPrefixList("cloudfront", e.prefixListId()).requiredHeader(e.originHeader()));
-        discovery.ifPresent(d -> args.serviceRegistryArn(d.registryArn()).blockedPaths(Metrics.BLOCKED));
-        certificateArn.ifPresent(args::certificateArn);
-        if (a.waf()) {
-            args.waf(WebFirewallArgs.builder().scope("REGIONAL").rateLimitPer5Minutes(a.wafRateLimit())
-                    .logRetentionDays(s.observability().logRetentionDays()).kmsKeyArn(keyArn).build());
-        }
-        return args.build();
+                .serviceDependencies(List.of(databaseWriter))
+                .internetGateway(Optional.of(network.internetGateway()))
+                .build();
     }
 
     /** The listener certificate: the configured ARN, or a DNS-validated one for {@code albDomainName}. */

@@ -3,65 +3,166 @@ package dev.llmgateway.components.proxy;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import dev.llmgateway.components.network.Connectable;
+import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.LogRetention;
 import dev.llmgateway.components.waf.WebFirewallArgs;
+import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Inputs of {@link ProxyService}; build with {@link #builder()}. */
-public final class ProxyServiceArgs {
+/**
+ * Inputs of {@link ProxyService}; build with {@link #builder()}.
+ *
+ * @param region                        region (awslogs, ECR); required
+ * @param vpcId                         VPC; required
+ * @param loadBalancerSubnetIds         load balancer subnets (public, or private when internal); required when load
+ *                                      balanced, none otherwise
+ * @param taskSubnetIds                 task subnets (private); required
+ * @param kmsKeyArn                     customer key; required. It encrypts the log groups and the ECS Exec sessions,
+ *                                      and it is the key of every secret the containers name in {@code secrets}: the
+ *                                      execution role may decrypt with it through the stores those ARNs live in
+ * @param containers                    containers; the first receives load-balancer traffic; at least one
+ * @param containerPort                 port of the first container behind the load balancer; default
+ *                                      {@value #DEFAULT_CONTAINER_PORT}
+ * @param cpu                           task CPU units; default {@value #DEFAULT_CPU}; a Fargate size with {@code memory}
+ * @param memory                        task memory in MiB; default {@value #DEFAULT_MEMORY}
+ * @param architecture                  CPU architecture; default {@link #DEFAULT_ARCHITECTURE}
+ * @param minTasks                      minimum (and initial) tasks, at least 1; default {@value #DEFAULT_MIN_TASKS}
+ * @param maxTasks                      maximum tasks, at least {@code minTasks}; default {@value #DEFAULT_MAX_TASKS}
+ * @param capacity                      Fargate capacity; default {@link #DEFAULT_CAPACITY}
+ * @param containerInsights             Container Insights; default {@value #DEFAULT_CONTAINER_INSIGHTS}
+ * @param healthCheckGracePeriodSeconds seconds health checks are ignored after a task starts, not negative; default
+ *                                      {@value #DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS}
+ * @param healthCheckPath               target group health-check path; default {@value #DEFAULT_HEALTH_CHECK_PATH}
+ * @param deregistrationDelaySeconds    target deregistration delay in seconds; default
+ *                                      {@value #DEFAULT_DEREGISTRATION_DELAY_SECONDS}
+ * @param cpuTargetPercent              target average CPU for scaling, 10..95; default {@value #DEFAULT_CPU_TARGET_PERCENT}
+ * @param requestsPerTarget             target requests per task per minute for scaling; default 0 = off
+ * @param memoryTargetPercent           target average memory use for scaling
+ *                                      ({@code ECSServiceAverageMemoryUtilization}), 0 or 10..95; default 0 = off
+ * @param internal                      internal load balancer; default false
+ * @param ingressCidrs                  CIDRs allowed to the listeners; default none
+ * @param ingressPeers                  peers (such as the VPN endpoint) allowed to the listeners: the load balancer's
+ *                                      ingress and the peer's egress, on both of their groups; default none
+ * @param ingressPrefixLists            prefix lists allowed to the serving listener, by a name (a slug) that names
+ *                                      their rules; default none
+ * @param certificateArn                ACM certificate for HTTPS; default none
+ * @param allowPlainHttp                serve plain HTTP without a certificate; default false
+ * @param sslPolicy                     HTTPS listener policy; default {@value #DEFAULT_SSL_POLICY}
+ * @param idleTimeoutSeconds            load balancer idle timeout, at least 120 s; default
+ *                                      {@value #DEFAULT_IDLE_TIMEOUT_SECONDS}
+ * @param deletionProtection            load balancer deletion protection; default {@value #DEFAULT_DELETION_PROTECTION}
+ * @param accessLogs                    access logs to a private bucket; default {@value #DEFAULT_ACCESS_LOGS}
+ * @param accessLogExpirationDays       days access logs are kept; default {@value #DEFAULT_ACCESS_LOG_EXPIRATION_DAYS}
+ * @param listenerPaths                 paths with explicit forward rules (priorities 10, 20, ...); default
+ *                                      {@link #DEFAULT_LISTENER_PATHS}
+ * @param taskPolicyJson                inline policy of the task role; default none
+ * @param waf                           AWS WAF on the load balancer; default none
+ * @param requiredHeader                a header required on every request; default none
+ * @param logRetentionDays              container log retention in days, a value CloudWatch Logs accepts; default
+ *                                      {@value #DEFAULT_LOG_RETENTION_DAYS}
+ * @param blockedPaths                  paths the load balancer answers with 403 instead of forwarding (e.g.
+ *                                      /metrics); default none
+ * @param serviceRegistryArn            Cloud Map service the tasks register in (one DNS record per task); default none
+ * @param loadBalanced                  whether an Application Load Balancer fronts the service; default
+ *                                      {@value #DEFAULT_LOAD_BALANCED}. Without one the tasks admit no inbound
+ *                                      traffic at all, health comes from the container health check alone, operators
+ *                                      reach a task through ECS Exec, and no load balancer settings may be given
+ * @param executeCommand                ECS Exec (and so SSM port forwarding into a task) on the service; default
+ *                                      false. Sessions are encrypted with {@code kmsKeyArn} and logged to an encrypted
+ *                                      log group; the task role gets the SSM message channels
+ * @param serviceDependencies           resources the tasks need before the first one starts (e.g. the database
+ *                                      writer instance); default none
+ * @param internetGateway               the VPC's internet gateway, which an internet-facing load balancer waits for;
+ *                                      default none
+ */
+@ComponentArgs
+public record ProxyServiceArgs(String region,
+                               Output<String> vpcId,
+                               Output<List<String>> loadBalancerSubnetIds,
+                               Output<List<String>> taskSubnetIds,
+                               Output<String> kmsKeyArn,
+                               List<ContainerSpec> containers,
+                               @Initializer("DEFAULT_CONTAINER_PORT") int containerPort,
+                               @Initializer("DEFAULT_CPU") int cpu,
+                               @Initializer("DEFAULT_MEMORY") int memory,
+                               @Initializer("DEFAULT_ARCHITECTURE") CpuArchitecture architecture,
+                               @Initializer("DEFAULT_MIN_TASKS") int minTasks,
+                               @Initializer("DEFAULT_MAX_TASKS") int maxTasks,
+                               @Initializer("DEFAULT_CAPACITY") CapacityStrategy capacity,
+                               @Initializer("DEFAULT_CONTAINER_INSIGHTS") boolean containerInsights,
+                               @Initializer("DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS") int healthCheckGracePeriodSeconds,
+                               @Initializer("DEFAULT_HEALTH_CHECK_PATH") String healthCheckPath,
+                               @Initializer("DEFAULT_DEREGISTRATION_DELAY_SECONDS") int deregistrationDelaySeconds,
+                               @Initializer("DEFAULT_CPU_TARGET_PERCENT") int cpuTargetPercent,
+                               int requestsPerTarget,
+                               int memoryTargetPercent,
+                               boolean internal,
+                               List<String> ingressCidrs,
+                               List<Connectable> ingressPeers,
+                               Map<String, Output<String>> ingressPrefixLists,
+                               Optional<Output<String>> certificateArn,
+                               boolean allowPlainHttp,
+                               @Initializer("DEFAULT_SSL_POLICY") String sslPolicy,
+                               @Initializer("DEFAULT_IDLE_TIMEOUT_SECONDS") int idleTimeoutSeconds,
+                               @Initializer("DEFAULT_DELETION_PROTECTION") boolean deletionProtection,
+                               @Initializer("DEFAULT_ACCESS_LOGS") boolean accessLogs,
+                               @Initializer("DEFAULT_ACCESS_LOG_EXPIRATION_DAYS") int accessLogExpirationDays,
+                               @Initializer("DEFAULT_LISTENER_PATHS") List<String> listenerPaths,
+                               Optional<Output<String>> taskPolicyJson,
+                               Optional<WebFirewallArgs> waf,
+                               Optional<RequiredHeader> requiredHeader,
+                               @Initializer("DEFAULT_LOG_RETENTION_DAYS") int logRetentionDays,
+                               List<String> blockedPaths,
+                               Optional<Output<String>> serviceRegistryArn,
+                               @Initializer("DEFAULT_LOAD_BALANCED") boolean loadBalanced,
+                               boolean executeCommand,
+                               List<Resource> serviceDependencies,
+                               Optional<Resource> internetGateway) {
 
+    /** Default listener port of LiteLLM's proxy. */
+    public static final int DEFAULT_CONTAINER_PORT = 4000;
+    /** Default task CPU units: one vCPU, what LiteLLM asks per worker (smaller tasks get throttled). */
+    public static final int DEFAULT_CPU = 1024;
+    /** Default task memory in MiB: the least Fargate pairs with one vCPU. */
+    public static final int DEFAULT_MEMORY = 2048;
+    /** Default architecture: Graviton, cheaper than x86-64 on Fargate. */
+    public static final CpuArchitecture DEFAULT_ARCHITECTURE = CpuArchitecture.ARM64;
+    /** Default minimum tasks: one, the smallest running service. */
+    public static final int DEFAULT_MIN_TASKS = 1;
+    /** Default maximum tasks: one, so scaling out is a decision. */
+    public static final int DEFAULT_MAX_TASKS = 1;
+    /** Default capacity: on-demand Fargate, never interrupted. */
+    public static final CapacityStrategy DEFAULT_CAPACITY = CapacityStrategy.FARGATE;
+    /** Container Insights is on unless turned off. */
+    public static final boolean DEFAULT_CONTAINER_INSIGHTS = true;
+    /** Default health-check grace in seconds: start-up with database migrations can take minutes. */
+    public static final int DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS = 300;
+    /** Default health-check path: LiteLLM's readiness probe. */
+    public static final String DEFAULT_HEALTH_CHECK_PATH = "/health/readiness";
+    /** Default deregistration delay in seconds: a tenth of the load balancer default (300), for quick deployments. */
+    public static final int DEFAULT_DEREGISTRATION_DELAY_SECONDS = 30;
+    /** Default CPU scaling target: LiteLLM scales on CPU at about 60 %. */
+    public static final int DEFAULT_CPU_TARGET_PERCENT = 60;
     /** TLS 1.3 with TLS 1.2 fallback: the current AWS recommendation for HTTPS listeners. */
     public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
-
-    private String region;
-    private Output<String> vpcId;
-    private Output<List<String>> loadBalancerSubnetIds;
-    private Output<List<String>> taskSubnetIds;
-    private Output<String> kmsKeyArn;
-    private final List<ContainerSpec> containers = new ArrayList<>();
-    private int containerPort = 4000;
-    private int cpu = 1024;
-    private int memory = 2048;
-    private CpuArchitecture architecture = CpuArchitecture.ARM64;
-    private int minTasks = 1;
-    private int maxTasks = 1;
-    private CapacityStrategy capacity = CapacityStrategy.FARGATE;
-    private boolean containerInsights = true;
-    private int healthCheckGracePeriodSeconds = 300;
-    private String healthCheckPath = "/health/readiness";
-    private int deregistrationDelaySeconds = 30;
-    private int cpuTargetPercent = 60;
-    private int requestsPerTarget;
-    private int memoryTargetPercent;
-    private boolean internal;
-    private final List<String> ingressCidrs = new ArrayList<>();
-    private final List<Connectable> ingressPeers = new ArrayList<>();
-    private final Map<String, Output<String>> ingressPrefixLists = new LinkedHashMap<>();
-    private Output<String> certificateArn;
-    private boolean allowPlainHttp;
-    private String sslPolicy = DEFAULT_SSL_POLICY;
-    private int idleTimeoutSeconds = 300;
-    private boolean deletionProtection = true;
-    private boolean accessLogs = true;
-    private int accessLogExpirationDays = 90;
-    private List<String> listenerPaths = List.of("/v1/*", "/health*", "/ui/*");
-    private Output<String> taskPolicyJson;
-    private WebFirewallArgs waf;
-    private RequiredHeader requiredHeader;
-    private int logRetentionDays = 30;
-    private List<String> blockedPaths = List.of();
-    private Output<String> serviceRegistryArn;
-    private boolean loadBalanced = true;
-    private boolean executeCommand;
-    private final List<Resource> serviceDependencies = new ArrayList<>();
-    private Resource internetGateway;
+    /** Default idle timeout in seconds: long or streamed responses need at least 120. */
+    public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 300;
+    /** Deletion protection is on unless turned off. */
+    public static final boolean DEFAULT_DELETION_PROTECTION = true;
+    /** Access logs are on unless turned off. */
+    public static final boolean DEFAULT_ACCESS_LOGS = true;
+    /** Default access-log expiry in days: a quarter. */
+    public static final int DEFAULT_ACCESS_LOG_EXPIRATION_DAYS = 90;
+    /** Default explicitly routed paths: the OpenAI-compatible API, the health probes and the admin UI. */
+    public static final List<String> DEFAULT_LISTENER_PATHS = List.of("/v1/*", "/health*", "/ui/*");
+    /** Default container log retention in days. */
+    public static final int DEFAULT_LOG_RETENTION_DAYS = 30;
+    /** A load balancer fronts the service unless turned off. */
+    public static final boolean DEFAULT_LOAD_BALANCED = true;
 
     /**
      * A header every request must carry to be served (e.g. a secret set by CloudFront); others get 403.
@@ -72,398 +173,44 @@ public final class ProxyServiceArgs {
     public record RequiredHeader(String name, Output<String> value) {
     }
 
-    private ProxyServiceArgs() {
-    }
-
-    /** Whether an Application Load Balancer fronts the service; false = no load balancer, no inbound rule. */
-    public boolean loadBalanced() {
-        return loadBalanced;
-    }
-
-    /** Whether ECS Exec (and so SSM port forwarding into a task) is on, sessions logged and encrypted. */
-    public boolean executeCommand() {
-        return executeCommand;
-    }
-
-    /** Starts a builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Region (awslogs, ECR); required. */
-    public String region() {
-        return region;
-    }
-
-    /** VPC; required. */
-    public Output<String> vpcId() {
-        return vpcId;
-    }
-
-    /** Load balancer subnets (public, or private when internal); required. */
-    public Output<List<String>> loadBalancerSubnetIds() {
-        return loadBalancerSubnetIds;
-    }
-
-    /** Task subnets (private); required. */
-    public Output<List<String>> taskSubnetIds() {
-        return taskSubnetIds;
-    }
-
-    /**
-     * Customer key; required. It encrypts the log groups, and it is the key of every secret the containers
-     * name in {@code secrets}: the execution role may decrypt with it through the stores those ARNs live in.
-     */
-    public Output<String> kmsKeyArn() {
-        return kmsKeyArn;
-    }
-
-    /** Containers; the first receives load-balancer traffic; required. */
-    public List<ContainerSpec> containers() {
-        return List.copyOf(containers);
-    }
-
-    /** Port of the first container behind the load balancer; default 4000. */
-    public int containerPort() {
-        return containerPort;
-    }
-
-    /** Task CPU units; default 1024. */
-    public int cpu() {
-        return cpu;
-    }
-
-    /** Task memory in MiB; default 2048. */
-    public int memory() {
-        return memory;
-    }
-
-    /** CPU architecture; default ARM64. */
-    public CpuArchitecture architecture() {
-        return architecture;
-    }
-
-    /** Minimum (and initial) tasks; default 1. */
-    public int minTasks() {
-        return minTasks;
-    }
-
-    /** Maximum tasks; default 1. */
-    public int maxTasks() {
-        return maxTasks;
-    }
-
-    /** Fargate capacity; default on-demand. */
-    public CapacityStrategy capacity() {
-        return capacity;
-    }
-
-    /** Container Insights; default on. */
-    public boolean containerInsights() {
-        return containerInsights;
-    }
-
-    /** Seconds health checks are ignored after a task starts; default 300. */
-    public int healthCheckGracePeriodSeconds() {
-        return healthCheckGracePeriodSeconds;
-    }
-
-    /** Target group health-check path; default /health/readiness. */
-    public String healthCheckPath() {
-        return healthCheckPath;
-    }
-
-    /** Target deregistration delay in seconds; default 30. */
-    public int deregistrationDelaySeconds() {
-        return deregistrationDelaySeconds;
-    }
-
-    /** Target average CPU for scaling; default 60. */
-    public int cpuTargetPercent() {
-        return cpuTargetPercent;
-    }
-
-    /** Target requests per task per minute for scaling; default 0 = off. */
-    public int requestsPerTarget() {
-        return requestsPerTarget;
-    }
-
-    /** Target average memory use for scaling; default 0 = off. */
-    public int memoryTargetPercent() {
-        return memoryTargetPercent;
-    }
-
-    /** Internal load balancer; default false. */
-    public boolean internal() {
-        return internal;
-    }
-
-    /** CIDRs allowed to the listeners; default none. */
-    public List<String> ingressCidrs() {
-        return List.copyOf(ingressCidrs);
-    }
-
-    /** Peers (such as the VPN endpoint) allowed to the listeners, on both of their groups; default none. */
-    public List<Connectable> ingressPeers() {
-        return List.copyOf(ingressPeers);
-    }
-
-    /** Prefix lists allowed to the serving listener, by a name that names their rules; default none. */
-    public Map<String, Output<String>> ingressPrefixLists() {
-        return Collections.unmodifiableMap(ingressPrefixLists);
-    }
-
-    /** ACM certificate for HTTPS; default none. */
-    public Optional<Output<String>> certificateArn() {
-        return Optional.ofNullable(certificateArn);
-    }
-
-    /** Serve plain HTTP without a certificate; default false. */
-    public boolean allowPlainHttp() {
-        return allowPlainHttp;
-    }
-
-    /** HTTPS listener policy; default {@value #DEFAULT_SSL_POLICY}. */
-    public String sslPolicy() {
-        return sslPolicy;
-    }
-
-    /** Load balancer idle timeout, at least 120 s; default 300. */
-    public int idleTimeoutSeconds() {
-        return idleTimeoutSeconds;
-    }
-
-    /** Load balancer deletion protection; default true. */
-    public boolean deletionProtection() {
-        return deletionProtection;
-    }
-
-    /** Access logs to a private bucket; default true. */
-    public boolean accessLogs() {
-        return accessLogs;
-    }
-
-    /** Days access logs are kept; default 90. */
-    public int accessLogExpirationDays() {
-        return accessLogExpirationDays;
-    }
-
-    /** Paths with explicit forward rules (priorities 10, 20, ...); default /v1/*, /health*, /ui/*. */
-    public List<String> listenerPaths() {
-        return listenerPaths;
-    }
-
-    /** Inline policy of the task role; default none. */
-    public Optional<Output<String>> taskPolicyJson() {
-        return Optional.ofNullable(taskPolicyJson);
-    }
-
-    /** AWS WAF on the load balancer; default none. */
-    public Optional<WebFirewallArgs> waf() {
-        return Optional.ofNullable(waf);
-    }
-
-    /** A header required on every request; default none. */
-    public Optional<RequiredHeader> requiredHeader() {
-        return Optional.ofNullable(requiredHeader);
-    }
-
-    /** Container log retention in days; default 30. */
-    public int logRetentionDays() {
-        return logRetentionDays;
-    }
-
-    /** Paths the load balancer answers with 403 instead of forwarding (e.g. /metrics); default none. */
-    public List<String> blockedPaths() {
-        return blockedPaths;
-    }
-
-    /** Cloud Map service the tasks register in (one DNS record per task); default none. */
-    public Optional<Output<String>> serviceRegistryArn() {
-        return Optional.ofNullable(serviceRegistryArn);
-    }
-
-    /** Resources the tasks need before the first one starts (e.g. the database writer instance); default none. */
-    public List<Resource> serviceDependencies() {
-        return List.copyOf(serviceDependencies);
-    }
-
-    /** The VPC's internet gateway, which an internet-facing load balancer waits for; default none. */
-    public Optional<Resource> internetGateway() {
-        return Optional.ofNullable(internetGateway);
-    }
-
-    /** Builder of {@link ProxyServiceArgs}. */
-    public static final class Builder {
-        private final ProxyServiceArgs a = new ProxyServiceArgs();
-
-        /** Region; required. */
-        public Builder region(String region) { a.region = region; return this; }
-
-        /** VPC; required. */
-        public Builder vpcId(Output<String> vpcId) { a.vpcId = vpcId; return this; }
-
-        /** Load balancer subnets; required. */
-        public Builder loadBalancerSubnetIds(Output<List<String>> ids) { a.loadBalancerSubnetIds = ids; return this; }
-
-        /** Task subnets; required. */
-        public Builder taskSubnetIds(Output<List<String>> ids) { a.taskSubnetIds = ids; return this; }
-
-        /** Customer key of the logs and of the containers' secrets; required. */
-        public Builder kmsKeyArn(Output<String> arn) { a.kmsKeyArn = arn; return this; }
-
-        /** Adds a container; the first added receives traffic. */
-        public Builder container(ContainerSpec spec) { a.containers.add(spec); return this; }
-
-        /** Container port behind the load balancer; default 4000. */
-        public Builder containerPort(int port) { a.containerPort = port; return this; }
-
-        /** Task CPU units; default 1024. */
-        public Builder cpu(int cpu) { a.cpu = cpu; return this; }
-
-        /** Task memory in MiB; default 2048. */
-        public Builder memory(int memory) { a.memory = memory; return this; }
-
-        /** Architecture; default ARM64. */
-        public Builder architecture(CpuArchitecture architecture) { a.architecture = architecture; return this; }
-
-        /** Minimum tasks; default 1. */
-        public Builder minTasks(int tasks) { a.minTasks = tasks; return this; }
-
-        /** Maximum tasks; default 1. */
-        public Builder maxTasks(int tasks) { a.maxTasks = tasks; return this; }
-
-        /** Capacity; default FARGATE. */
-        public Builder capacity(CapacityStrategy capacity) { a.capacity = capacity; return this; }
-
-        /** Container Insights; default true. */
-        public Builder containerInsights(boolean enabled) { a.containerInsights = enabled; return this; }
-
-        /** Health-check grace period; default 300 s. */
-        public Builder healthCheckGracePeriodSeconds(int seconds) { a.healthCheckGracePeriodSeconds = seconds; return this; }
-
-        /** Target group health-check path; default /health/readiness. */
-        public Builder healthCheckPath(String path) { a.healthCheckPath = path; return this; }
-
-        /** Deregistration delay; default 30 s. */
-        public Builder deregistrationDelaySeconds(int seconds) { a.deregistrationDelaySeconds = seconds; return this; }
-
-        /** CPU scaling target; default 60. */
-        public Builder cpuTargetPercent(int percent) { a.cpuTargetPercent = percent; return this; }
-
-        /** Requests per task per minute scaling target; default off. */
-        public Builder requestsPerTarget(int requests) { a.requestsPerTarget = requests; return this; }
-
-        /** Memory scaling target (ECSServiceAverageMemoryUtilization), percent; default 0 = off. */
-        public Builder memoryTargetPercent(int percent) { a.memoryTargetPercent = percent; return this; }
-
-        /** Internal load balancer; default false. */
-        public Builder internal(boolean internal) { a.internal = internal; return this; }
-
-        /** Allows a CIDR to the listeners. */
-        public Builder ingressCidr(String cidr) { a.ingressCidrs.add(cidr); return this; }
-
-        /** Allows a peer to the listeners: the load balancer's ingress and the peer's egress. */
-        public Builder ingressPeer(Connectable peer) { a.ingressPeers.add(peer); return this; }
-
-        /** Allows a prefix list to the serving listener; {@code name} (a slug) names its rule. */
-        public Builder ingressPrefixList(String name, Output<String> id) { a.ingressPrefixLists.put(name, id); return this; }
-
-        /** Certificate for HTTPS. */
-        public Builder certificateArn(Output<String> arn) { a.certificateArn = arn; return this; }
-
-        /** Plain HTTP without certificate; default false. */
-        public Builder allowPlainHttp(boolean allow) { a.allowPlainHttp = allow; return this; }
-
-        /** HTTPS policy; default TLS 1.3. */
-        public Builder sslPolicy(String policy) { a.sslPolicy = policy; return this; }
-
-        /** Idle timeout; default 300 s. */
-        public Builder idleTimeoutSeconds(int seconds) { a.idleTimeoutSeconds = seconds; return this; }
-
-        /** Deletion protection; default true. */
-        public Builder deletionProtection(boolean enabled) { a.deletionProtection = enabled; return this; }
-
-        /** Access logs; default true. */
-        public Builder accessLogs(boolean enabled) { a.accessLogs = enabled; return this; }
-
-        /** Access log expiry; default 90 days. */
-        public Builder accessLogExpirationDays(int days) { a.accessLogExpirationDays = days; return this; }
-
-        /** Explicitly routed paths; default /v1/*, /health*, /ui/*. */
-        public Builder listenerPaths(List<String> paths) { a.listenerPaths = List.copyOf(paths); return this; }
-
-        /** Task role inline policy. */
-        public Builder taskPolicyJson(Output<String> json) { a.taskPolicyJson = json; return this; }
-
-        /** AWS WAF on the load balancer. */
-        public Builder waf(WebFirewallArgs waf) { a.waf = waf; return this; }
-
-        /** A header every request must carry. */
-        public Builder requiredHeader(RequiredHeader header) { a.requiredHeader = header; return this; }
-
-        /** Container log retention; default 30 days. */
-        public Builder logRetentionDays(int days) { a.logRetentionDays = days; return this; }
-
-        /** Paths answered with 403 at the load balancer; default none. */
-        public Builder blockedPaths(List<String> paths) { a.blockedPaths = List.copyOf(paths); return this; }
-
-        /** Cloud Map service for task discovery; default none. */
-        public Builder serviceRegistryArn(Output<String> arn) { a.serviceRegistryArn = arn; return this; }
-
-        /**
-         * Whether an Application Load Balancer fronts the service; default true. Without one the tasks admit no
-         * inbound traffic at all, health comes from the container health check alone, and operators reach a task
-         * through ECS Exec (see {@link #executeCommand}); no load balancer settings may be given then.
-         */
-        public Builder loadBalanced(boolean loadBalanced) { a.loadBalanced = loadBalanced; return this; }
-
-        /**
-         * ECS Exec on the service; default false. Sessions (shells and SSM port forwarding) are encrypted with
-         * {@code kmsKeyArn} and logged to an encrypted log group; the task role gets the SSM message channels.
-         */
-        public Builder executeCommand(boolean enabled) { a.executeCommand = enabled; return this; }
-        /** A resource the tasks need before the first one starts, such as the database writer; repeatable. */
-        public Builder serviceDependsOn(Resource resource) { a.serviceDependencies.add(Objects.requireNonNull(resource)); return this; }
-
-        /** The VPC's internet gateway: an internet-facing load balancer is created only once it is attached. */
-        public Builder internetGateway(Resource gateway) { a.internetGateway = gateway; return this; }
-
-        /** Builds and validates the args. */
-        public ProxyServiceArgs build() {
-            Objects.requireNonNull(a.region, "ProxyServiceArgs.region is required");
-            Objects.requireNonNull(a.vpcId, "ProxyServiceArgs.vpcId is required");
-            if (a.loadBalanced) {
-                Objects.requireNonNull(a.loadBalancerSubnetIds, "ProxyServiceArgs.loadBalancerSubnetIds is required");
-                require(a.certificateArn != null || a.allowPlainHttp,
-                        "a certificateArn is required for HTTPS; plain HTTP needs allowPlainHttp(true)");
-            } else {
-                require(a.loadBalancerSubnetIds == null && a.ingressCidrs.isEmpty() && a.ingressPeers.isEmpty()
-                                && a.ingressPrefixLists.isEmpty() && a.certificateArn == null && a.waf == null
-                                && a.requiredHeader == null && a.blockedPaths.isEmpty() && a.requestsPerTarget == 0,
-                        "without a load balancer, give no load balancer subnets, ingress, certificate, WAF, required header,"
-                                + " blocked paths or request-count scaling");
-            }
-            Objects.requireNonNull(a.taskSubnetIds, "ProxyServiceArgs.taskSubnetIds is required");
-            Objects.requireNonNull(a.kmsKeyArn, "ProxyServiceArgs.kmsKeyArn is required");
-            require(!a.containers.isEmpty(), "at least one container is required");
-            FargateSizes.problem(a.cpu, a.memory).ifPresent(problem -> {
-                throw new IllegalArgumentException("ProxyServiceArgs: cpu " + a.cpu + " / memory " + a.memory + ": " + problem);
-            });
-            require(a.minTasks >= 1 && a.minTasks <= a.maxTasks, "need 1 <= minTasks <= maxTasks, got " + a.minTasks + ".." + a.maxTasks);
-            require(a.idleTimeoutSeconds >= 120, "idleTimeoutSeconds must be at least 120 (streamed completions), got " + a.idleTimeoutSeconds);
-            require(a.healthCheckGracePeriodSeconds >= 0, "healthCheckGracePeriodSeconds must not be negative");
-            require(a.cpuTargetPercent >= 10 && a.cpuTargetPercent <= 95, "cpuTargetPercent must be 10..95");
-            require(a.memoryTargetPercent == 0 || a.memoryTargetPercent >= 10 && a.memoryTargetPercent <= 95,
-                    "memoryTargetPercent must be 0 (off) or 10..95, got " + a.memoryTargetPercent);
-            require(LogRetention.accepts(a.logRetentionDays), "logRetentionDays must be one of " + LogRetention.DAYS);
-            return a;
+    /** Validates the inputs. */
+    public ProxyServiceArgs {
+        Objects.requireNonNull(region, "ProxyServiceArgs.region is required");
+        Objects.requireNonNull(vpcId, "ProxyServiceArgs.vpcId is required");
+        if (loadBalanced) {
+            Objects.requireNonNull(loadBalancerSubnetIds, "ProxyServiceArgs.loadBalancerSubnetIds is required");
+            require(certificateArn.isPresent() || allowPlainHttp,
+                    "a certificateArn is required for HTTPS; plain HTTP needs allowPlainHttp(true)");
+        } else {
+            require(loadBalancerSubnetIds == null && ingressCidrs.isEmpty() && ingressPeers.isEmpty()
+                            && ingressPrefixLists.isEmpty() && certificateArn.isEmpty() && waf.isEmpty()
+                            && requiredHeader.isEmpty() && blockedPaths.isEmpty() && requestsPerTarget == 0,
+                    "without a load balancer, give no load balancer subnets, ingress, certificate, WAF, required header,"
+                            + " blocked paths or request-count scaling");
         }
+        Objects.requireNonNull(taskSubnetIds, "ProxyServiceArgs.taskSubnetIds is required");
+        Objects.requireNonNull(kmsKeyArn, "ProxyServiceArgs.kmsKeyArn is required");
+        require(!containers.isEmpty(), "at least one container is required");
+        FargateSizes.problem(cpu, memory).ifPresent(problem -> {
+            throw new IllegalArgumentException("ProxyServiceArgs: cpu " + cpu + " / memory " + memory + ": " + problem);
+        });
+        require(minTasks >= 1 && minTasks <= maxTasks, "need 1 <= minTasks <= maxTasks, got " + minTasks + ".." + maxTasks);
+        require(idleTimeoutSeconds >= 120, "idleTimeoutSeconds must be at least 120 (streamed completions), got " + idleTimeoutSeconds);
+        require(healthCheckGracePeriodSeconds >= 0, "healthCheckGracePeriodSeconds must not be negative");
+        require(cpuTargetPercent >= 10 && cpuTargetPercent <= 95, "cpuTargetPercent must be 10..95");
+        require(memoryTargetPercent == 0 || memoryTargetPercent >= 10 && memoryTargetPercent <= 95,
+                "memoryTargetPercent must be 0 (off) or 10..95, got " + memoryTargetPercent);
+        require(LogRetention.accepts(logRetentionDays), "logRetentionDays must be one of " + LogRetention.DAYS);
+    }
 
-        private static void require(boolean condition, String message) {
-            if (!condition) {
-                throw new IllegalArgumentException("ProxyServiceArgs: " + message);
-            }
+    /** Starts a builder with the defaults. */
+    public static ProxyServiceArgsBuilder builder() {
+        return ProxyServiceArgsBuilder.builder();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException("ProxyServiceArgs: " + message);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,21 +25,24 @@ class ProxyServiceTest {
 
     private static final String SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:master-AbCdEf";
     private static final String CERT = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
+    private static final Optional<Output<String>> HTTPS = Optional.of(Output.of(CERT));
 
-    private static ProxyServiceArgs.Builder base() {
+    private static final ContainerSpec APP = ContainerSpec.builder("app", "ghcr.io/berriai/litellm-non_root:v1.108.12").port(4000)
+            .env("LITELLM_MODE", "PRODUCTION")
+            .secret("LITELLM_MASTER_KEY", Output.of(SECRET_ARN))
+            .secret("DATABASE_PASSWORD", Output.of(SECRET_ARN + ":password::"))
+            .healthCheck(HealthCheck.of(List.of("CMD", "python", "-c", "print(1)"), 120))
+            .build();
+
+    private static ProxyServiceArgsBuilder base() {
         return ProxyServiceArgs.builder().region("us-east-1").vpcId(Output.of("vpc-1"))
                 .loadBalancerSubnetIds(Output.of(List.of("public-a", "public-b")))
                 .taskSubnetIds(Output.of(List.of("private-a", "private-b")))
                 .kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/k"))
-                .container(ContainerSpec.builder("app", "ghcr.io/berriai/litellm-non_root:v1.108.12").port(4000)
-                        .env("LITELLM_MODE", "PRODUCTION")
-                        .secret("LITELLM_MASTER_KEY", Output.of(SECRET_ARN))
-                        .secret("DATABASE_PASSWORD", Output.of(SECRET_ARN + ":password::"))
-                        .healthCheck(HealthCheck.of(List.of("CMD", "python", "-c", "print(1)"), 120))
-                        .build());
+                .containers(List.of(APP));
     }
 
-    private static PlannedStack plan(UnaryOperator<ProxyServiceArgs.Builder> configure) {
+    private static PlannedStack plan(UnaryOperator<ProxyServiceArgsBuilder> configure) {
         return OfflineEngine.run("p", "t", "us-east-1", ctx -> {
             var proxy = new ProxyService("gw", configure.apply(base()).build(), null);
             proxy.connections().allowTo(new TestPeer("db", "sg-db"), 5432, "test");
@@ -53,7 +57,7 @@ class ProxyServiceTest {
 
     @Test
     void secretsReachTheContainerOnlyThroughValueFrom() {
-        JsonObject app = container(plan(b -> b.certificateArn(Output.of(CERT))));
+        JsonObject app = container(plan(b -> b.certificateArn(HTTPS)));
         assertEquals(2, app.getAsJsonArray("secrets").size());
         assertEquals(SECRET_ARN + ":password::", app.getAsJsonArray("secrets").get(0).getAsJsonObject().get("valueFrom").getAsString());
         assertFalse(app.getAsJsonArray("environment").toString().contains("secretsmanager"));
@@ -65,11 +69,12 @@ class ProxyServiceTest {
 
     @Test
     void mountedTaskVolumesAreDeclaredOnceAndMountedAsAsked() {
-        PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT))
-                .container(ContainerSpec.builder("writer", "busybox:1.36").user("65534:65534").mount("shared", "/out")
-                        .mount("scratch", "/tmp").stopTimeoutSeconds(10).build())
-                .container(ContainerSpec.builder("reader", "busybox:1.36").mountReadOnly("shared", "/in").dropAllCapabilities().build()
-                        .dependingOn("writer", ContainerCondition.SUCCESS)));
+        PlannedStack plan = plan(b -> b.certificateArn(HTTPS)
+                .containers(List.of(APP,
+                        ContainerSpec.builder("writer", "busybox:1.36").user("65534:65534").mount("shared", "/out")
+                                .mount("scratch", "/tmp").stopTimeoutSeconds(10).build(),
+                        ContainerSpec.builder("reader", "busybox:1.36").mountReadOnly("shared", "/in").dropAllCapabilities().build()
+                                .dependingOn("writer", ContainerCondition.SUCCESS))));
         assertEquals(List.of("scratch", "shared"), plan.one("aws:ecs/taskDefinition:TaskDefinition").list("volumes").stream()
                 .map(v -> ((java.util.Map<?, ?>) v).get("name")).toList(), "each volume once, Fargate task storage");
         JsonArray all = JsonParser.parseString(plan.one("aws:ecs/taskDefinition:TaskDefinition").string("containerDefinitions")).getAsJsonArray();
@@ -97,7 +102,7 @@ class ProxyServiceTest {
 
     @Test
     void executionRoleReadsExactlyTheGivenSecretsAndNoWildcard() {
-        String policy = plan(b -> b.certificateArn(Output.of(CERT))).named("aws:iam/rolePolicy:RolePolicy", "gw-execution").string("policy");
+        String policy = plan(b -> b.certificateArn(HTTPS)).named("aws:iam/rolePolicy:RolePolicy", "gw-execution").string("policy");
         assertTrue(policy.contains("\"Resource\":\"" + SECRET_ARN + "\""), policy);
         assertFalse(policy.contains(":password::"), "JSON-key suffixes are stripped for IAM");
         assertFalse(policy.contains("\"*\""), "public images need no ECR wildcard: " + policy);
@@ -122,24 +127,24 @@ class ProxyServiceTest {
     @Test
     void aSecretAddedToAContainerIsReadableByTheExecutionRoleAndNothingElseIs() {
         String sidecarSecret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:sidecar-token-XyZ123";
-        var statements = executionStatements(plan(b -> b.certificateArn(Output.of(CERT))
-                .container(ContainerSpec.builder("sidecar", "ghcr.io/example/sidecar:1")
-                        .secret("TOKEN", Output.of(sidecarSecret + ":token::")).build())));
+        var statements = executionStatements(plan(b -> b.certificateArn(HTTPS)
+                .containers(List.of(APP, ContainerSpec.builder("sidecar", "ghcr.io/example/sidecar:1")
+                        .secret("TOKEN", Output.of(sidecarSecret + ":token::")).build()))));
 
         assertEquals(List.of(SECRET_ARN, sidecarSecret).stream().sorted().toList(), resources(statements.get("ReadSecrets")));
         assertEquals("[\"secretsmanager:GetSecretValue\"]", statements.get("ReadSecrets").get("Action").toString());
         assertFalse(statements.containsKey("ReadParameters"), "no parameter is used: " + statements);
         // Without the sidecar its secret is not readable.
-        assertEquals(List.of(SECRET_ARN), resources(executionStatements(plan(b -> b.certificateArn(Output.of(CERT))))
+        assertEquals(List.of(SECRET_ARN), resources(executionStatements(plan(b -> b.certificateArn(HTTPS)))
                 .get("ReadSecrets")));
     }
 
     @Test
     void parametersAreReadWithGetParametersAndTheKeyOnlyThroughTheStoresUsed() {
         String parameter = "arn:aws:ssm:us-east-1:123456789012:parameter/litellm-gateway/dev/master-key";
-        var statements = executionStatements(plan(b -> b.certificateArn(Output.of(CERT))
-                .container(ContainerSpec.builder("sidecar", "ghcr.io/example/sidecar:1")
-                        .secret("MASTER_KEY", Output.of(parameter)).build())));
+        var statements = executionStatements(plan(b -> b.certificateArn(HTTPS)
+                .containers(List.of(APP, ContainerSpec.builder("sidecar", "ghcr.io/example/sidecar:1")
+                        .secret("MASTER_KEY", Output.of(parameter)).build()))));
 
         JsonObject parameters = statements.get("ReadParameters");
         assertEquals("[\"ssm:GetParameters\"]", parameters.get("Action").toString());
@@ -153,14 +158,14 @@ class ProxyServiceTest {
 
     @Test
     void theKeyIsDecryptableOnlyThroughSecretsManagerWhenOnlySecretsAreUsed() {
-        JsonObject decrypt = executionStatements(plan(b -> b.certificateArn(Output.of(CERT)))).get("DecryptSecrets");
+        JsonObject decrypt = executionStatements(plan(b -> b.certificateArn(HTTPS))).get("DecryptSecrets");
         assertEquals("secretsmanager.us-east-1.amazonaws.com",
                 decrypt.getAsJsonObject("Condition").getAsJsonObject("StringEquals").get("kms:ViaService").getAsString());
     }
 
     @Test
     void httpsListenerUsesTls13AndHttpRedirects() {
-        PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT)));
+        PlannedStack plan = plan(b -> b.certificateArn(HTTPS));
         PlannedResource https = plan.named("aws:lb/listener:Listener", "gw-https");
         assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", https.string("sslPolicy"));
         assertEquals(CERT, https.string("certificateArn"));
@@ -187,8 +192,20 @@ class ProxyServiceTest {
     }
 
     @Test
+    void withoutALoadBalancerNoLoadBalancerSettingIsAccepted() {
+        var subnets = assertThrows(IllegalArgumentException.class, () -> base().loadBalanced(false).build());
+        assertTrue(subnets.getMessage().contains("without a load balancer"), subnets.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> base().loadBalanced(false).loadBalancerSubnetIds(null).certificateArn(HTTPS).build());
+        assertThrows(IllegalArgumentException.class, () -> base().loadBalanced(false).loadBalancerSubnetIds(null)
+                .ingressCidrs(List.of("203.0.113.0/24")).build());
+        PlannedStack plan = plan(b -> b.loadBalanced(false).loadBalancerSubnetIds(null).executeCommand(true));
+        assertTrue(plan.ofType("aws:lb/loadBalancer:LoadBalancer").isEmpty());
+        assertTrue(plan.one("aws:ecs/service:Service").flag("enableExecuteCommand"));
+    }
+
+    @Test
     void tasksTakeTrafficOnlyFromTheLoadBalancerAndGetNoPublicIp() {
-        PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT)).ingressCidr("203.0.113.0/24"));
+        PlannedStack plan = plan(b -> b.certificateArn(HTTPS).ingressCidrs(List.of("203.0.113.0/24")));
         PlannedResource service = plan.one("aws:ecs/service:Service");
         assertFalse(service.flag("networkConfiguration.assignPublicIp"));
         assertTrue(service.flag("deploymentCircuitBreaker.enable") && service.flag("deploymentCircuitBreaker.rollback"));
@@ -243,8 +260,9 @@ class ProxyServiceTest {
 
     @Test
     void wafKeepsLargePromptsAndRateLimitsPerIp() {
-        PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT))
-                .waf(WebFirewallArgs.builder().rateLimitPer5Minutes(1500).kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/k")).build()));
+        PlannedStack plan = plan(b -> b.certificateArn(HTTPS)
+                .waf(Optional.of(WebFirewallArgs.builder().rateLimitPer5Minutes(1500)
+                        .kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/k")).build())));
         PlannedResource acl = plan.one("aws:wafv2/webAcl:WebAcl");
         assertEquals("REGIONAL", acl.string("scope"));
         assertEquals("SizeRestrictions_BODY", acl.string("rules.0.statement.managedRuleGroupStatement.ruleActionOverrides.0.name"));
@@ -256,8 +274,8 @@ class ProxyServiceTest {
 
     @Test
     void requiredHeaderTurnsEveryOtherRequestInto403() {
-        PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT))
-                .requiredHeader(new ProxyServiceArgs.RequiredHeader("X-Origin-Verify", Output.ofSecret("s3cr3t"))));
+        PlannedStack plan = plan(b -> b.certificateArn(HTTPS)
+                .requiredHeader(Optional.of(new ProxyServiceArgs.RequiredHeader("X-Origin-Verify", Output.ofSecret("s3cr3t")))));
         assertEquals("403", plan.named("aws:lb/listener:Listener", "gw-https").string("defaultActions.0.fixedResponse.statusCode"));
         List<PlannedResource> rules = plan.ofType("aws:lb/listenerRule:ListenerRule");
         assertEquals(4, rules.size());
@@ -266,7 +284,7 @@ class ProxyServiceTest {
 
     @Test
     void accessLogsGoToAnSseS3BucketTheRegionalElbAccountMayWrite() {
-        PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT)));
+        PlannedStack plan = plan(b -> b.certificateArn(HTTPS));
         String policy = plan.one("aws:s3/bucketPolicy:BucketPolicy").string("policy");
         assertTrue(policy.contains("arn:aws:iam::127311923021:root") && policy.contains("/alb/AWSLogs/*"), policy);
         assertEquals("AES256", plan.one("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2")
@@ -276,13 +294,13 @@ class ProxyServiceTest {
 
     @Test
     void containerInsightsLogsGoToAGroupWithRetentionAndKeyCreatedBeforeAnyTask() {
-        PlannedStack plan = plan(b -> b.certificateArn(Output.of(CERT)).logRetentionDays(14));
+        PlannedStack plan = plan(b -> b.certificateArn(HTTPS).logRetentionDays(14));
         PlannedResource group = plan.named("aws:cloudwatch/logGroup:LogGroup", "gw-insights");
         assertTrue(group.string("name").matches("/aws/ecs/containerinsights/.+/performance"), group.string("name"));
         assertEquals(14.0, group.number("retentionInDays"));
         assertEquals("arn:aws:kms:us-east-1:123456789012:key/k", group.string("kmsKeyId"));
         assertTrue(plan.one("aws:ecs/service:Service").dependencies().contains(group.urn()), "no task writes before the group exists");
-        assertTrue(plan(b -> b.certificateArn(Output.of(CERT)).containerInsights(false))
+        assertTrue(plan(b -> b.certificateArn(HTTPS).containerInsights(false))
                 .where(r -> r.name().equals("gw-insights")).isEmpty(), "no group without Container Insights");
     }
 }
