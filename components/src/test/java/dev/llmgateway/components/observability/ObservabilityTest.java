@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -289,6 +290,25 @@ class ObservabilityTest {
 
         assertTrue(names.containsAll(List.of("gw-nat-status-check", "gw-alb-certificate-expiry", "gw-healthy-hosts")), names.toString());
         assertFalse(names.contains("gw-metrics-healthy-hosts"));
+    }
+
+    @Test
+    void labelledAlarmsFollowLabelOrderWhateverOrderTheyAreGivenIn() {
+        Map<String, Output<String>> certificates = new LinkedHashMap<>();
+        certificates.put("vpn-server", Output.of("arn:aws:acm:eu-west-1:123456789012:certificate/vpn"));
+        certificates.put("alb", Output.of("arn:aws:acm:eu-west-1:123456789012:certificate/alb"));
+
+        List<?> names = (List<?>) plan(b -> b.level(AlarmLevel.ESSENTIAL).dashboard(false).certificates(certificates))
+                .orThrow().outputs().get("alarmNames");
+        assertEquals(List.of("gw-alb-certificate-expiry", "gw-vpn-server-certificate-expiry"),
+                names.subList(names.size() - 2, names.size()));
+    }
+
+    @Test
+    void aLabelThatCannotNameAnAlarmIsRejectedNamingIt() {
+        Throwable error = programError(plan(b -> b.instances(Map.of("NAT", Output.of("i-0nat")))));
+
+        assertTrue(error.getMessage().startsWith("label: 'NAT' must be 1 to 31 lower-case letters"), error.getMessage());
     }
 
     @Test
