@@ -12,6 +12,7 @@ import dev.llmgateway.gateway.litellm.MetricsMode;
 import dev.llmgateway.gateway.settings.StackSettings;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,9 +57,10 @@ final class Metrics {
                 .region(s.region())
                 .logRetentionDays(s.observability().logRetentionDays())
                 .retentionDays(s.observability().metricsRetentionDays())
-                .grafanaDashboard(LiteLlmDashboard.NAME, LiteLlmDashboard.json());
-        // Grafana is reachable only the way the proxy is: through CloudFront's header in edge mode.
-        proxy.requiredHeaderCondition().ifPresent(args::listenerRuleCondition);
-        return new PrometheusMetrics(prefix + "-metrics", args.build(), options);
+                .grafanaDashboards(Map.of(LiteLlmDashboard.NAME, LiteLlmDashboard.json()))
+                // Grafana is reachable only the way the proxy is: through CloudFront's header in edge mode.
+                .listenerRuleConditions(proxy.requiredHeaderCondition().stream().toList())
+                .build();
+        return new PrometheusMetrics(prefix + "-metrics", args, options);
     }
 }

@@ -14,7 +14,9 @@ import dev.llmgateway.gateway.settings.DatabaseSettings;
 import dev.llmgateway.gateway.settings.ObservabilitySettings;
 import dev.llmgateway.gateway.settings.StackSettings;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Alarms and the dashboard for the proxy service, its load balancer and its database. */
 final class Monitoring {
@@ -50,17 +52,16 @@ final class Monitoring {
     static Observability observability(String prefix, StackSettings s, Output<String> keyArn, ProxyService proxy,
                                        Database database, SinglePoints points, ComponentResourceOptions options) {
         ObservabilitySettings o = s.observability();
-        var args = ObservabilityArgs.builder();
-        if (proxy.loadBalanced()) {
-            args.loadBalancerArnSuffix(proxy.loadBalancerArnSuffix()).targetGroupArnSuffix(proxy.targetGroupArnSuffix());
-        }
-        points.natInstanceId().ifPresent(id -> args.instance("nat", id));
-        points.loadBalancerCertificateArn().ifPresent(arn -> args.certificate("alb", arn));
-        points.vpnServerCertificateArn().ifPresent(arn -> args.certificate("vpn-server", arn));
-        points.metricsTargetGroup().ifPresent(suffix -> args.targetGroup("metrics", suffix));
-        // arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>: the metric dimension is the name.
-        proxy.webAclArn().ifPresent(arn -> args.webAclName(arn.applyValue(a -> a.split("/")[2])));
-        return new Observability(name(prefix), args
+        Optional<ProxyService> balanced = Optional.of(proxy).filter(ProxyService::loadBalanced);
+        return new Observability(name(prefix), ObservabilityArgs.builder()
+                .loadBalancerArnSuffix(balanced.map(ProxyService::loadBalancerArnSuffix))
+                .targetGroupArnSuffix(balanced.map(ProxyService::targetGroupArnSuffix))
+                .instances(present(Map.of("nat", points.natInstanceId())))
+                .certificates(present(Map.of("alb", points.loadBalancerCertificateArn(),
+                        "vpn-server", points.vpnServerCertificateArn())))
+                .targetGroups(present(Map.of("metrics", points.metricsTargetGroup())))
+                // arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>: the metric dimension is the name.
+                .webAclName(proxy.webAclArn().map(arn -> arn.applyValue(a -> a.split("/")[2])))
                 .kmsKeyArn(keyArn)
                 .alarmEmails(o.alarmEmails())
                 .level(o.alarmLevel())
@@ -87,5 +88,12 @@ final class Monitoring {
                 .containerInsights(o.containerInsights())
                 .region(s.region())
                 .build(), options);
+    }
+
+    /** The labelled resources the stack has, by label. */
+    private static Map<String, Output<String>> present(Map<String, Optional<Output<String>>> labelled) {
+        Map<String, Output<String>> present = new TreeMap<>();
+        labelled.forEach((label, resource) -> resource.ifPresent(r -> present.put(label, r)));
+        return present;
     }
 }

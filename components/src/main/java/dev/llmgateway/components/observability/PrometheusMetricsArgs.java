@@ -1,46 +1,60 @@
 package dev.llmgateway.components.observability;
 
 import dev.llmgateway.components.network.Connectable;
+import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.LogRetention;
 
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
 import com.pulumi.core.Output;
+import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Inputs of {@link PrometheusMetrics}: where the Fargate service runs, who may reach Grafana, what
- * VictoriaMetrics scrapes, and the secret holding Grafana's admin password. The constructor (and so
- * {@link Builder#build()}) rejects missing required fields and invalid values naming the field.
+ * Inputs of {@link PrometheusMetrics}: where the Fargate service runs, who may reach Grafana, what VictoriaMetrics
+ * scrapes, and the secret holding Grafana's admin password; build with {@link #builder()}.
  *
- * @param clusterArn                    ARN of the ECS cluster the service runs on (required)
- * @param vpcId                         VPC of the service's security group (required)
- * @param subnetIds                     private subnets of the task, which gets no public IP (required)
- * @param subnetCount                   how many subnets {@code subnetIds} holds: one EFS mount target each (required, 1 to 6)
+ * @param clusterArn                    ARN of the ECS cluster the service runs on; required
+ * @param vpcId                         VPC of the service's security group; required
+ * @param subnetIds                     private subnets of the task, which gets no public IP; required
+ * @param subnetCount                   how many subnets {@code subnetIds} holds: one EFS mount target each; required,
+ *                                      1 to 6
  * @param loadBalancer                  the load balancer, the only source allowed to reach Grafana; both its egress and
- *                                      Grafana's ingress are added (required)
- * @param listenerArn                   load balancer listener that forwards {@code grafanaPathPrefix} to Grafana (required)
- * @param listenerRulePriority          priority of that listener rule, unique on the listener; default 900
- * @param grafanaPathPrefix             path prefix Grafana is served under; default {@code /grafana}
- * @param scrapeHost                    host name VictoriaMetrics scrapes (required)
- * @param scrapePort                    port VictoriaMetrics scrapes; default 4000 (LiteLLM)
- * @param scrapePath                    path VictoriaMetrics scrapes; default {@code /metrics/} (LiteLLM)
+ *                                      Grafana's ingress are added; required
+ * @param listenerArn                   load balancer listener that forwards {@code grafanaPathPrefix} to Grafana;
+ *                                      required
+ * @param listenerRulePriority          priority of that listener rule, unique on the listener, 1 to 50000; default
+ *                                      {@value #DEFAULT_LISTENER_RULE_PRIORITY}
+ * @param grafanaPathPrefix             path prefix Grafana is served under (no trailing slash); default
+ *                                      {@value #DEFAULT_GRAFANA_PATH_PREFIX}
+ * @param scrapeHost                    host name VictoriaMetrics scrapes (e.g. the proxy's internal DNS name); required
+ * @param scrapePort                    port VictoriaMetrics scrapes, 1 to 65535; default {@value #DEFAULT_SCRAPE_PORT}
+ * @param scrapePath                    path VictoriaMetrics scrapes, starting with {@code /}; default
+ *                                      {@value #DEFAULT_SCRAPE_PATH}
  * @param scrapeTarget                  the scraped target, the only egress besides HTTPS; both its ingress and
- *                                      VictoriaMetrics' egress are added (required)
- * @param grafanaAdminPasswordSecretArn Secrets Manager secret or SSM SecureString parameter with Grafana's admin password, read via ECS secrets (required)
- * @param kmsKeyArn                     customer-managed KMS key of the log group and the password secret (required)
- * @param region                        region of the service, for the awslogs driver (required)
- * @param retentionDays                 days VictoriaMetrics keeps samples (on EFS, kept across task replacement); default 30
- * @param logRetentionDays              days CloudWatch keeps container logs; default 30
- * @param victoriaMetricsImage          VictoriaMetrics single-node image; default {@link #VICTORIA_METRICS_IMAGE}
- * @param grafanaImage                  Grafana image; default {@link #GRAFANA_IMAGE}
- * @param configWriterImage             image with {@code sh} that writes the config files; default {@link #CONFIG_WRITER_IMAGE}
+ *                                      VictoriaMetrics' egress are added; required
+ * @param grafanaAdminPasswordSecretArn Secrets Manager secret or SSM SecureString parameter with Grafana's admin
+ *                                      password, read via ECS secrets; required
+ * @param kmsKeyArn                     customer-managed KMS key of the log group and the password secret; required
+ * @param region                        region of the service, for the awslogs driver; required
+ * @param retentionDays                 days VictoriaMetrics keeps samples (on EFS, kept across task replacement), 1 to
+ *                                      3650; default {@value #DEFAULT_RETENTION_DAYS}
+ * @param logRetentionDays              days CloudWatch keeps container logs, a value CloudWatch accepts; default
+ *                                      {@value #DEFAULT_LOG_RETENTION_DAYS}
+ * @param victoriaMetricsImage          VictoriaMetrics single-node image; default {@value #VICTORIA_METRICS_IMAGE}
+ * @param grafanaImage                  Grafana image; default {@value #GRAFANA_IMAGE}
+ * @param configWriterImage             image with {@code sh} and {@code printf} that writes the config files; default
+ *                                      {@value #CONFIG_WRITER_IMAGE}
  * @param grafanaDashboards             dashboards Grafana provisions read-only, by file name ({@code [a-z0-9-]+}) to
  *                                      dashboard JSON; default none
  * @param listenerRuleConditions        conditions Grafana's listener rule adds to its path (e.g. the header CloudFront
  *                                      sends, so that Grafana is reachable only the way the proxy is); default none
  */
+@ComponentArgs
 public record PrometheusMetricsArgs(
         Output<String> clusterArn,
         Output<String> vpcId,
@@ -48,23 +62,35 @@ public record PrometheusMetricsArgs(
         int subnetCount,
         Connectable loadBalancer,
         Output<String> listenerArn,
-        int listenerRulePriority,
-        String grafanaPathPrefix,
+        @Initializer("DEFAULT_LISTENER_RULE_PRIORITY") int listenerRulePriority,
+        @Initializer("DEFAULT_GRAFANA_PATH_PREFIX") String grafanaPathPrefix,
         Output<String> scrapeHost,
-        int scrapePort,
-        String scrapePath,
+        @Initializer("DEFAULT_SCRAPE_PORT") int scrapePort,
+        @Initializer("DEFAULT_SCRAPE_PATH") String scrapePath,
         Connectable scrapeTarget,
         Output<String> grafanaAdminPasswordSecretArn,
         Output<String> kmsKeyArn,
         String region,
-        int retentionDays,
-        int logRetentionDays,
-        String victoriaMetricsImage,
-        String grafanaImage,
-        String configWriterImage,
-        java.util.Map<String, String> grafanaDashboards,
+        @Initializer("DEFAULT_RETENTION_DAYS") int retentionDays,
+        @Initializer("DEFAULT_LOG_RETENTION_DAYS") int logRetentionDays,
+        @Initializer("VICTORIA_METRICS_IMAGE") String victoriaMetricsImage,
+        @Initializer("GRAFANA_IMAGE") String grafanaImage,
+        @Initializer("CONFIG_WRITER_IMAGE") String configWriterImage,
+        Map<String, String> grafanaDashboards,
         List<ListenerRuleConditionArgs> listenerRuleConditions) {
 
+    /** Default priority of Grafana's listener rule (lowest is evaluated first): leaves room for the caller's rules. */
+    public static final int DEFAULT_LISTENER_RULE_PRIORITY = 900;
+    /** Default Grafana path: Grafana under its own name, beside the proxy's paths. */
+    public static final String DEFAULT_GRAFANA_PATH_PREFIX = "/grafana";
+    /** Default scrape port: LiteLLM's. */
+    public static final int DEFAULT_SCRAPE_PORT = 4000;
+    /** Default scrape path: LiteLLM's Prometheus endpoint. */
+    public static final String DEFAULT_SCRAPE_PATH = "/metrics/";
+    /** Default sample retention in days: a month of history. */
+    public static final int DEFAULT_RETENTION_DAYS = 30;
+    /** Default container log retention in days: a month, like the samples. */
+    public static final int DEFAULT_LOG_RETENTION_DAYS = 30;
     /** Default VictoriaMetrics single-node image (pinned). */
     public static final String VICTORIA_METRICS_IMAGE = "victoriametrics/victoria-metrics:v1.106.1";
     /** Default Grafana OSS image (pinned). */
@@ -92,7 +118,7 @@ public record PrometheusMetricsArgs(
         required("grafanaImage", grafanaImage);
         required("configWriterImage", configWriterImage);
         listenerRuleConditions = List.copyOf(listenerRuleConditions);
-        grafanaDashboards = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(grafanaDashboards));
+        grafanaDashboards = Collections.unmodifiableMap(new LinkedHashMap<>(grafanaDashboards));
         grafanaDashboards.keySet().stream().filter(n -> !DASHBOARD_NAME.matcher(n).matches()).findFirst().ifPresent(bad -> {
             throw new IllegalArgumentException("grafanaDashboards: '" + bad + "' must be a file name of a-z, 0-9 and '-'");
         });
@@ -116,9 +142,9 @@ public record PrometheusMetricsArgs(
         }
     }
 
-    /** A new builder with the defaults listed on each field. */
-    public static Builder builder() {
-        return new Builder();
+    /** Starts a builder with the defaults. */
+    public static PrometheusMetricsArgsBuilder builder() {
+        return PrometheusMetricsArgsBuilder.builder();
     }
 
     private static void range(String field, int value, int min, int max) {
@@ -130,176 +156,6 @@ public record PrometheusMetricsArgs(
     private static void required(String field, Object value) {
         if (value == null) {
             throw new IllegalArgumentException("PrometheusMetricsArgs." + field + " is required");
-        }
-    }
-
-    /** Builds {@link PrometheusMetricsArgs}. */
-    public static final class Builder {
-        private Output<String> clusterArn;
-        private Output<String> vpcId;
-        private Output<List<String>> subnetIds;
-        private int subnetCount;
-        private Connectable loadBalancer;
-        private Output<String> listenerArn;
-        private int listenerRulePriority = 900;
-        private String grafanaPathPrefix = "/grafana";
-        private Output<String> scrapeHost;
-        private int scrapePort = 4000;
-        private String scrapePath = "/metrics/";
-        private Connectable scrapeTarget;
-        private Output<String> grafanaAdminPasswordSecretArn;
-        private Output<String> kmsKeyArn;
-        private String region;
-        private int retentionDays = 30;
-        private int logRetentionDays = 30;
-        private String victoriaMetricsImage = VICTORIA_METRICS_IMAGE;
-        private String grafanaImage = GRAFANA_IMAGE;
-        private String configWriterImage = CONFIG_WRITER_IMAGE;
-        private final List<ListenerRuleConditionArgs> listenerRuleConditions = new java.util.ArrayList<>();
-        private final java.util.Map<String, String> grafanaDashboards = new java.util.LinkedHashMap<>();
-
-        private Builder() {
-        }
-
-        /** Required: ARN of the ECS cluster the metrics service runs on. */
-        public Builder clusterArn(Output<String> clusterArn) {
-            this.clusterArn = clusterArn;
-            return this;
-        }
-
-        /** Required: VPC of the service's security group. */
-        public Builder vpcId(Output<String> vpcId) {
-            this.vpcId = vpcId;
-            return this;
-        }
-
-        /** Required: private subnets for the task (it gets no public IP). */
-        public Builder subnetIds(Output<List<String>> subnetIds) {
-            this.subnetIds = subnetIds;
-            return this;
-        }
-
-        /** Required: how many subnets {@link #subnetIds} holds (1 to 6): one EFS mount target in each. */
-        public Builder subnetCount(int subnetCount) {
-            this.subnetCount = subnetCount;
-            return this;
-        }
-
-        /** Required: the load balancer; the only source allowed to reach Grafana (rules on both groups). */
-        public Builder loadBalancer(Connectable loadBalancer) {
-            this.loadBalancer = loadBalancer;
-            return this;
-        }
-
-        /** Required: ARN of the load balancer listener that forwards {@code grafanaPathPrefix} to Grafana. */
-        public Builder listenerArn(Output<String> listenerArn) {
-            this.listenerArn = listenerArn;
-            return this;
-        }
-
-        /** Priority of the Grafana listener rule (1 to 50000, unique on the listener); default 900. */
-        public Builder listenerRulePriority(int listenerRulePriority) {
-            this.listenerRulePriority = listenerRulePriority;
-            return this;
-        }
-
-        /** Path prefix Grafana is served under on the load balancer; default {@code /grafana}. */
-        public Builder grafanaPathPrefix(String grafanaPathPrefix) {
-            this.grafanaPathPrefix = grafanaPathPrefix;
-            return this;
-        }
-
-        /** Required: host name VictoriaMetrics scrapes (e.g. the proxy's internal DNS name). */
-        public Builder scrapeHost(Output<String> scrapeHost) {
-            this.scrapeHost = scrapeHost;
-            return this;
-        }
-
-        /** Port VictoriaMetrics scrapes; default 4000 (LiteLLM). */
-        public Builder scrapePort(int scrapePort) {
-            this.scrapePort = scrapePort;
-            return this;
-        }
-
-        /** Path VictoriaMetrics scrapes; default {@code /metrics/} (LiteLLM's Prometheus endpoint). */
-        public Builder scrapePath(String scrapePath) {
-            this.scrapePath = scrapePath;
-            return this;
-        }
-
-        /** Required: the scraped target; egress goes only there on {@code scrapePort}, and the target admits it. */
-        public Builder scrapeTarget(Connectable scrapeTarget) {
-            this.scrapeTarget = scrapeTarget;
-            return this;
-        }
-
-        /** Required: ARN of the Secrets Manager secret or SSM SecureString parameter holding Grafana's admin password (read via ECS secrets). */
-        public Builder grafanaAdminPasswordSecretArn(Output<String> grafanaAdminPasswordSecretArn) {
-            this.grafanaAdminPasswordSecretArn = grafanaAdminPasswordSecretArn;
-            return this;
-        }
-
-        /** Required: customer-managed KMS key encrypting the log group (and the password secret). */
-        public Builder kmsKeyArn(Output<String> kmsKeyArn) {
-            this.kmsKeyArn = kmsKeyArn;
-            return this;
-        }
-
-        /** Required: region of the service, for the awslogs log driver. */
-        public Builder region(String region) {
-            this.region = region;
-            return this;
-        }
-
-        /** Days VictoriaMetrics keeps samples (on EFS, kept across task replacement); default 30. */
-        public Builder retentionDays(int retentionDays) {
-            this.retentionDays = retentionDays;
-            return this;
-        }
-
-        /** Days CloudWatch keeps container logs (a value CloudWatch accepts); default 30. */
-        public Builder logRetentionDays(int logRetentionDays) {
-            this.logRetentionDays = logRetentionDays;
-            return this;
-        }
-
-        /** VictoriaMetrics single-node image; default {@link #VICTORIA_METRICS_IMAGE}. */
-        public Builder victoriaMetricsImage(String victoriaMetricsImage) {
-            this.victoriaMetricsImage = victoriaMetricsImage;
-            return this;
-        }
-
-        /** Grafana image; default {@link #GRAFANA_IMAGE}. */
-        public Builder grafanaImage(String grafanaImage) {
-            this.grafanaImage = grafanaImage;
-            return this;
-        }
-
-        /** Image with {@code sh} and {@code printf} that writes the config files; default {@link #CONFIG_WRITER_IMAGE}. */
-        public Builder configWriterImage(String configWriterImage) {
-            this.configWriterImage = configWriterImage;
-            return this;
-        }
-
-        /** A dashboard Grafana provisions read-only: file name ({@code [a-z0-9-]+}) and dashboard JSON; repeatable. */
-        public Builder grafanaDashboard(String name, String json) {
-            this.grafanaDashboards.put(name, json);
-            return this;
-        }
-
-        /** A further condition of Grafana's listener rule, such as a required header; repeatable. */
-        public Builder listenerRuleCondition(ListenerRuleConditionArgs condition) {
-            this.listenerRuleConditions.add(condition);
-            return this;
-        }
-
-        /** The args; throws {@link IllegalArgumentException} naming a missing or invalid field. */
-        public PrometheusMetricsArgs build() {
-            return new PrometheusMetricsArgs(clusterArn, vpcId, subnetIds, subnetCount, loadBalancer, listenerArn,
-                    listenerRulePriority, grafanaPathPrefix, scrapeHost, scrapePort, scrapePath,
-                    scrapeTarget, grafanaAdminPasswordSecretArn, kmsKeyArn, region, retentionDays,
-                    logRetentionDays, victoriaMetricsImage, grafanaImage, configWriterImage, grafanaDashboards,
-                    listenerRuleConditions);
         }
     }
 }

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -42,7 +44,7 @@ class ObservabilityTest {
      * GIVEN a serverless-Aurora service in eu-west-1, adjusted by {@code customize}, WHEN planned;
      * the component's getters are exported as stack outputs.
      */
-    private static PlannedStack plan(Consumer<ObservabilityArgs.Builder> customize) {
+    private static PlannedStack plan(Consumer<ObservabilityArgsBuilder> customize) {
         return plan(customize, true);
     }
 
@@ -51,19 +53,19 @@ class ObservabilityTest {
      * fails): nothing is exported, because an export that depends on the failed Output fails too and
      * whether the engine still records it races with the failure (the test flaked in 2 of 3 runs).
      */
-    private static PlannedStack failingPlan(Consumer<ObservabilityArgs.Builder> customize) {
+    private static PlannedStack failingPlan(Consumer<ObservabilityArgsBuilder> customize) {
         return plan(customize, false);
     }
 
-    private static PlannedStack plan(Consumer<ObservabilityArgs.Builder> customize, boolean exports) {
+    private static PlannedStack plan(Consumer<ObservabilityArgsBuilder> customize, boolean exports) {
         return OfflineEngine.run("gw", "test", "eu-west-1", ctx -> {
-            ObservabilityArgs.Builder args = ObservabilityArgs.builder()
+            ObservabilityArgsBuilder args = ObservabilityArgs.builder()
                     .kmsKeyArn(Output.of(KEY_ARN))
                     .clusterName(Output.of("gw-cluster"))
                     .clusterArn(Output.of(CLUSTER_ARN))
                     .serviceName(Output.of("gw-proxy"))
-                    .loadBalancerArnSuffix(Output.of(LB))
-                    .targetGroupArnSuffix(Output.of(TG))
+                    .loadBalancerArnSuffix(Optional.of(Output.of(LB)))
+                    .targetGroupArnSuffix(Optional.of(Output.of(TG)))
                     .databaseDimensions(Output.of(Map.of("DBClusterIdentifier", "gw-db")))
                     .databaseKind(DatabaseKind.AURORA_SERVERLESS)
                     .region("eu-west-1");
@@ -253,10 +255,10 @@ class ObservabilityTest {
 
     @Test
     void natInstanceCertificatesAndFurtherServicesGetTheirOwnAlarms() {
-        PlannedStack plan = plan(b -> b.instance("nat", Output.of("i-0nat"))
-                .certificate("alb", Output.of("arn:aws:acm:eu-west-1:123456789012:certificate/alb"))
-                .certificate("vpn-server", Output.of("arn:aws:acm:eu-west-1:123456789012:certificate/vpn"))
-                .targetGroup("metrics", Output.of("targetgroup/gw-grafana/1"))).orThrow();
+        PlannedStack plan = plan(b -> b.instances(Map.of("nat", Output.of("i-0nat")))
+                .certificates(Map.of("alb", Output.of("arn:aws:acm:eu-west-1:123456789012:certificate/alb"),
+                        "vpn-server", Output.of("arn:aws:acm:eu-west-1:123456789012:certificate/vpn")))
+                .targetGroups(Map.of("metrics", Output.of("targetgroup/gw-grafana/1")))).orThrow();
         Map<String, PlannedResource> alarms = alarmsByName(plan);
 
         PlannedResource nat = alarms.get("gw-nat-status-check");
@@ -282,12 +284,31 @@ class ObservabilityTest {
 
     @Test
     void essentialLevelKeepsTheSinglePointAlarmsButNotTheMetricsService() {
-        Set<String> names = alarmsByName(plan(b -> b.level(AlarmLevel.ESSENTIAL).instance("nat", Output.of("i-0nat"))
-                .certificate("alb", Output.of("arn:aws:acm:eu-west-1:123456789012:certificate/alb"))
-                .targetGroup("metrics", Output.of("targetgroup/gw-grafana/1"))).orThrow()).keySet();
+        Set<String> names = alarmsByName(plan(b -> b.level(AlarmLevel.ESSENTIAL).instances(Map.of("nat", Output.of("i-0nat")))
+                .certificates(Map.of("alb", Output.of("arn:aws:acm:eu-west-1:123456789012:certificate/alb")))
+                .targetGroups(Map.of("metrics", Output.of("targetgroup/gw-grafana/1")))).orThrow()).keySet();
 
         assertTrue(names.containsAll(List.of("gw-nat-status-check", "gw-alb-certificate-expiry", "gw-healthy-hosts")), names.toString());
         assertFalse(names.contains("gw-metrics-healthy-hosts"));
+    }
+
+    @Test
+    void labelledAlarmsFollowLabelOrderWhateverOrderTheyAreGivenIn() {
+        Map<String, Output<String>> certificates = new LinkedHashMap<>();
+        certificates.put("vpn-server", Output.of("arn:aws:acm:eu-west-1:123456789012:certificate/vpn"));
+        certificates.put("alb", Output.of("arn:aws:acm:eu-west-1:123456789012:certificate/alb"));
+
+        List<?> names = (List<?>) plan(b -> b.level(AlarmLevel.ESSENTIAL).dashboard(false).certificates(certificates))
+                .orThrow().outputs().get("alarmNames");
+        assertEquals(List.of("gw-alb-certificate-expiry", "gw-vpn-server-certificate-expiry"),
+                names.subList(names.size() - 2, names.size()));
+    }
+
+    @Test
+    void aLabelThatCannotNameAnAlarmIsRejectedNamingIt() {
+        Throwable error = programError(plan(b -> b.instances(Map.of("NAT", Output.of("i-0nat")))));
+
+        assertTrue(error.getMessage().startsWith("label: 'NAT' must be 1 to 31 lower-case letters"), error.getMessage());
     }
 
     @Test
@@ -395,7 +416,7 @@ class ObservabilityTest {
 
     @Test
     void missingRequiredArgumentIsNamed() {
-        PlannedStack plan = plan(b -> b.targetGroupArnSuffix(null));
+        PlannedStack plan = plan(b -> b.targetGroupArnSuffix(Optional.empty()));
 
         Throwable error = programError(plan);
         assertTrue(error.getMessage().contains("targetGroupArnSuffix"), error.getMessage());
@@ -446,7 +467,7 @@ class ObservabilityTest {
 
     @Test
     void withAWebAclTheDashboardGraphsBlockedAndAllowedRequestsButNoAlarmWatchesThem() {
-        PlannedStack plan = plan(b -> b.webAclName(Output.of("gw-waf-acl"))).orThrow();
+        PlannedStack plan = plan(b -> b.webAclName(Optional.of(Output.of("gw-waf-acl")))).orThrow();
 
         String body = plan.one(DASHBOARD).string("dashboardBody");
         assertTrue(body.contains("[\"AWS/WAFV2\",\"BlockedRequests\",\"WebACL\",\"gw-waf-acl\",\"Region\",\"eu-west-1\",\"Rule\",\"ALL\""), body);

@@ -32,9 +32,9 @@ class PrometheusMetricsTest {
     private static final String KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/metrics-key-id";
 
     /** GIVEN metrics for a LiteLLM proxy at proxy.internal:4000, adjusted by {@code customize}, WHEN planned. */
-    private static PlannedStack plan(Consumer<PrometheusMetricsArgs.Builder> customize) {
+    private static PlannedStack plan(Consumer<PrometheusMetricsArgsBuilder> customize) {
         return OfflineEngine.run("gw", "test", "eu-west-1", ctx -> {
-            PrometheusMetricsArgs.Builder args = PrometheusMetricsArgs.builder()
+            PrometheusMetricsArgsBuilder args = PrometheusMetricsArgs.builder()
                     .clusterArn(Output.of("arn:aws:ecs:eu-west-1:123456789012:cluster/gw"))
                     .vpcId(Output.of("vpc-123"))
                     .subnetIds(Output.of(List.of("subnet-private-a", "subnet-private-b")))
@@ -237,7 +237,7 @@ class PrometheusMetricsTest {
 
     @Test
     void grafanaProvisionsEveryGivenDashboardReadOnlyFromTheFilesTheWriterPuts() {
-        PlannedStack plan = plan(b -> b.grafanaDashboard("gateway-overview", "{\"title\":\"x\"}"));
+        PlannedStack plan = plan(b -> b.grafanaDashboards(Map.of("gateway-overview", "{\"title\":\"x\"}")));
 
         JsonObject writer = container(plan, MetricsTaskDefinition.CONFIG_WRITER);
         JsonObject provider = JsonParser.parseString(env(writer, "GRAFANA_DASHBOARD_PROVIDER")).getAsJsonObject()
@@ -258,7 +258,7 @@ class PrometheusMetricsTest {
                 .clusterArn(Output.of("c")).vpcId(Output.of("v")).subnetIds(Output.of(List.of("s"))).subnetCount(1)
                 .loadBalancer(() -> null).listenerArn(Output.of("l")).scrapeHost(Output.of("h"))
                 .scrapeTarget(() -> null).grafanaAdminPasswordSecretArn(Output.of(SECRET_ARN))
-                .kmsKeyArn(Output.of(KEY_ARN)).region("eu-west-1").grafanaDashboard("../x", "{}").build());
+                .kmsKeyArn(Output.of(KEY_ARN)).region("eu-west-1").grafanaDashboards(Map.of("../x", "{}")).build());
 
         assertTrue(error.getMessage().contains("grafanaDashboards: '../x'"), error.getMessage());
     }
