@@ -2,6 +2,7 @@ package dev.llmgateway.components.cache;
 
 import com.pulumi.core.Output;
 import dev.llmgateway.components.support.ComponentArgs;
+import dev.llmgateway.components.support.Reject;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 import java.util.List;
@@ -36,15 +37,11 @@ public record CacheArgs(Output<String> vpcId,
         Objects.requireNonNull(vpcId, "CacheArgs.vpcId is required");
         Objects.requireNonNull(subnetIds, "CacheArgs.subnetIds is required");
         Objects.requireNonNull(kmsKeyArn, "CacheArgs.kmsKeyArn is required");
-        if (nodeType == null || !nodeType.matches("cache\\.[a-z0-9]+\\.[a-z0-9]+")) {
-            throw new IllegalArgumentException("CacheArgs.nodeType must be an ElastiCache node type such as cache.t4g.micro, got " + nodeType);
-        }
-        if (replicas < 0 || replicas > 5) {
-            throw new IllegalArgumentException("CacheArgs.replicas must be 0..5, got " + replicas);
-        }
-        if (snapshotRetentionDays < 0 || snapshotRetentionDays > 35) {
-            throw new IllegalArgumentException("CacheArgs.snapshotRetentionDays must be 0..35, got " + snapshotRetentionDays);
-        }
+        Reject.when(nodeType == null || !nodeType.matches("cache\\.[a-z0-9]+\\.[a-z0-9]+"),
+                "CacheArgs.nodeType must be an ElastiCache node type such as cache.t4g.micro, got " + nodeType);
+        Reject.when(replicas < 0 || replicas > 5, "CacheArgs.replicas must be 0..5, got " + replicas);
+        Reject.when(snapshotRetentionDays < 0 || snapshotRetentionDays > 35,
+                "CacheArgs.snapshotRetentionDays must be 0..35, got " + snapshotRetentionDays);
     }
 
     /** Starts a builder with the defaults. */

@@ -3,6 +3,7 @@ package dev.llmgateway.components.database;
 import com.pulumi.core.Output;
 import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.LogRetention;
+import dev.llmgateway.components.support.Reject;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 import java.util.List;
@@ -170,8 +171,6 @@ public record DatabaseArgs(Output<String> vpcId,
     }
 
     private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException("DatabaseArgs: " + message);
-        }
+        Reject.unless(condition, "DatabaseArgs: " + message);
     }
 }

@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ProviderResource;
 import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.LogRetention;
+import dev.llmgateway.components.support.Reject;
 import dev.llmgateway.components.waf.WebFirewallArgs;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
@@ -62,15 +63,12 @@ public record EdgeDistributionArgs(Output<String> originDomainName,
         Objects.requireNonNull(originHeaderName, "EdgeDistributionArgs.originHeaderName is required");
         Objects.requireNonNull(originHeaderValue, "EdgeDistributionArgs.originHeaderValue is required");
         Objects.requireNonNull(usEast1Provider, "EdgeDistributionArgs.usEast1Provider is required");
-        if (originReadTimeoutSeconds < 1 || originReadTimeoutSeconds > 180) {
-            throw new IllegalArgumentException("EdgeDistributionArgs.originReadTimeoutSeconds must be 1..180, got " + originReadTimeoutSeconds);
-        }
-        if (domainName.isPresent() != hostedZoneId.isPresent()) {
-            throw new IllegalArgumentException("EdgeDistributionArgs: domainName and hostedZoneId go together");
-        }
-        if (!LogRetention.accepts(logRetentionDays)) {
-            throw new IllegalArgumentException("EdgeDistributionArgs.logRetentionDays must be one of " + LogRetention.DAYS);
-        }
+        Reject.when(originReadTimeoutSeconds < 1 || originReadTimeoutSeconds > 180,
+                "EdgeDistributionArgs.originReadTimeoutSeconds must be 1..180, got " + originReadTimeoutSeconds);
+        Reject.when(domainName.isPresent() != hostedZoneId.isPresent(),
+                "EdgeDistributionArgs: domainName and hostedZoneId go together");
+        Reject.when(!LogRetention.accepts(logRetentionDays),
+                "EdgeDistributionArgs.logRetentionDays must be one of " + LogRetention.DAYS);
         Objects.requireNonNull(priceClass, "EdgeDistributionArgs.priceClass is required");
     }
 

@@ -2,6 +2,7 @@ package dev.llmgateway.components.github;
 
 import com.pulumi.core.Output;
 import dev.llmgateway.components.support.ComponentArgs;
+import dev.llmgateway.components.support.Reject;
 
 import java.util.List;
 import java.util.Objects;
@@ -27,13 +28,11 @@ public record GithubDeployRolesArgs(String repository,
 
     /** Validates the inputs. */
     public GithubDeployRolesArgs {
-        if (repository == null || !repository.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
-            throw new IllegalArgumentException("GithubDeployRolesArgs.repository must be owner/name without wildcards, got " + repository);
-        }
+        Reject.when(repository == null || !repository.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"),
+                "GithubDeployRolesArgs.repository must be owner/name without wildcards, got " + repository);
         environments = List.copyOf(environments);
-        if (environments.isEmpty() || environments.stream().anyMatch(e -> !e.matches("[A-Za-z0-9_.-]+"))) {
-            throw new IllegalArgumentException("GithubDeployRolesArgs.environments must name at least one environment, without wildcards");
-        }
+        Reject.when(environments.isEmpty() || environments.stream().anyMatch(e -> !e.matches("[A-Za-z0-9_.-]+")),
+                "GithubDeployRolesArgs.environments must name at least one environment, without wildcards");
         Objects.requireNonNull(deployPolicyJson, "GithubDeployRolesArgs.deployPolicyJson is required");
         Objects.requireNonNull(previewPolicyJson, "GithubDeployRolesArgs.previewPolicyJson is required");
     }

@@ -3,6 +3,7 @@ package dev.llmgateway.components.kms;
 import com.pulumi.core.Output;
 import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
+import dev.llmgateway.components.support.Reject;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 import java.util.List;
@@ -50,13 +51,10 @@ public record EncryptionKeyArgs(Output<String> accountId,
     public EncryptionKeyArgs {
         Objects.requireNonNull(accountId, "EncryptionKeyArgs.accountId is required");
         Objects.requireNonNull(partition, "EncryptionKeyArgs.partition is required");
-        if (region == null || region.isBlank()) {
-            throw new IllegalArgumentException("EncryptionKeyArgs.region is required");
-        }
+        Reject.when(region == null || region.isBlank(), "EncryptionKeyArgs.region is required");
         Objects.requireNonNull(description, "EncryptionKeyArgs.description is required");
-        if (deletionWindowDays < 7 || deletionWindowDays > 30) {
-            throw new IllegalArgumentException("EncryptionKeyArgs.deletionWindowDays must be 7..30, got " + deletionWindowDays);
-        }
+        Reject.when(deletionWindowDays < 7 || deletionWindowDays > 30,
+                "EncryptionKeyArgs.deletionWindowDays must be 7..30, got " + deletionWindowDays);
         Objects.requireNonNull(grants, "EncryptionKeyArgs.grants is required");
     }
 

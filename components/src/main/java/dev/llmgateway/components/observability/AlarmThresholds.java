@@ -1,6 +1,7 @@
 package dev.llmgateway.components.observability;
 
 import dev.llmgateway.components.support.ComponentArgs;
+import dev.llmgateway.components.support.Reject;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 /**
@@ -88,22 +89,18 @@ public record AlarmThresholds(
         atLeast("alb5xxPer5Min", alb5xxPer5Min, 0);
         atLeast("target5xxPer5Min", target5xxPer5Min, 0);
         atLeast("unhealthyHosts", unhealthyHosts, 1);
-        if (!(p95LatencySeconds > 0)) {
-            throw new IllegalArgumentException("p95LatencySeconds: " + p95LatencySeconds + " must be greater than 0");
-        }
+        Reject.when(!(p95LatencySeconds > 0), "p95LatencySeconds: " + p95LatencySeconds + " must be greater than 0");
         percent("dbCpuPercent", dbCpuPercent);
         atLeast("dbConnections", dbConnections, 1);
         atLeast("dbFreeStorageBytes", dbFreeStorageBytes, 1);
         atLeast("dbFreeableMemoryBytes", dbFreeableMemoryBytes, 1);
         percent("dbAcuUtilizationPercent", dbAcuUtilizationPercent);
-        if (evaluationPeriods < 1 || evaluationPeriods > 288) {
-            throw new IllegalArgumentException("evaluationPeriods: " + evaluationPeriods
-                    + " must be between 1 and 288 (one day of 5-minute periods)");
-        }
-        if (certificateDaysToExpiry < 1 || certificateDaysToExpiry > 59) {
-            throw new IllegalArgumentException("certificateDaysToExpiry: " + certificateDaysToExpiry
-                    + " must be between 1 and 59 (ACM renews from 60 days before expiry)");
-        }
+        Reject.when(evaluationPeriods < 1 || evaluationPeriods > 288,
+                "evaluationPeriods: " + evaluationPeriods
+                + " must be between 1 and 288 (one day of 5-minute periods)");
+        Reject.when(certificateDaysToExpiry < 1 || certificateDaysToExpiry > 59,
+                "certificateDaysToExpiry: " + certificateDaysToExpiry
+                + " must be between 1 and 59 (ACM renews from 60 days before expiry)");
     }
 
     /** The defaults listed on each field. */
@@ -117,14 +114,11 @@ public record AlarmThresholds(
     }
 
     private static void percent(String field, double value) {
-        if (!(value > 0 && value <= 100)) {
-            throw new IllegalArgumentException(field + ": " + value + " must be a percentage above 0 and at most 100");
-        }
+        Reject.when(!(value > 0 && value <= 100),
+                field + ": " + value + " must be a percentage above 0 and at most 100");
     }
 
     private static void atLeast(String field, long value, long minimum) {
-        if (value < minimum) {
-            throw new IllegalArgumentException(field + ": " + value + " must be at least " + minimum);
-        }
+        Reject.when(value < minimum, field + ": " + value + " must be at least " + minimum);
     }
 }

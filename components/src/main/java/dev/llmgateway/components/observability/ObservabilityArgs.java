@@ -2,6 +2,7 @@ package dev.llmgateway.components.observability;
 
 import com.pulumi.core.Output;
 import dev.llmgateway.components.support.ComponentArgs;
+import dev.llmgateway.components.support.Reject;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 import java.util.Collections;
@@ -100,21 +101,18 @@ public record ObservabilityArgs(Output<String> kmsKeyArn,
         required("clusterName", clusterName);
         required("clusterArn", clusterArn);
         required("serviceName", serviceName);
-        if (loadBalancerArnSuffix.isPresent() != targetGroupArnSuffix.isPresent()) {
-            throw new IllegalArgumentException("loadBalancerArnSuffix and targetGroupArnSuffix: give both or neither");
-        }
+        Reject.when(loadBalancerArnSuffix.isPresent() != targetGroupArnSuffix.isPresent(),
+                "loadBalancerArnSuffix and targetGroupArnSuffix: give both or neither");
         required("databaseDimensions", databaseDimensions);
         required("databaseKind", databaseKind);
         required("region", region);
         required("level", level);
         required("thresholds", thresholds);
-        if (!REGION.matcher(region).matches()) {
-            throw new IllegalArgumentException("region: '" + region + "' is not an AWS region name (e.g. us-east-1)");
-        }
-        if (minTasks < 0) {
-            throw new IllegalArgumentException("minTasks: " + minTasks
-                    + " must be at least 0 (the alarm fires when fewer tasks run; 0 = no such alarm)");
-        }
+        Reject.when(!REGION.matcher(region).matches(),
+                "region: '" + region + "' is not an AWS region name (e.g. us-east-1)");
+        Reject.when(minTasks < 0,
+                "minTasks: " + minTasks
+                + " must be at least 0 (the alarm fires when fewer tasks run; 0 = no such alarm)");
         checkEmails(alarmEmails);
         alarmEmails = List.copyOf(alarmEmails);
         instances = byLabel(instances);
@@ -130,30 +128,24 @@ public record ObservabilityArgs(Output<String> kmsKeyArn,
     private static void checkEmails(List<String> emails) {
         Set<String> seen = new HashSet<>();
         for (String email : emails) {
-            if (email == null || !EMAIL.matcher(email).matches()) {
-                throw new IllegalArgumentException("alarmEmails: '" + email
-                        + "' is not an e-mail address (expected name@domain.tld)");
-            }
-            if (!seen.add(email.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("alarmEmails: '" + email + "' is listed twice");
-            }
+            Reject.when(email == null || !EMAIL.matcher(email).matches(),
+                    "alarmEmails: '" + email
+                    + "' is not an e-mail address (expected name@domain.tld)");
+            Reject.when(!seen.add(email.toLowerCase(Locale.ROOT)), "alarmEmails: '" + email + "' is listed twice");
         }
     }
 
     /** The watched resources in label order, each label checked. */
     private static Map<String, Output<String>> byLabel(Map<String, Output<String>> watched) {
         watched.keySet().forEach(label -> {
-            if (label == null || !label.matches("[a-z][a-z0-9-]{0,30}")) {
-                throw new IllegalArgumentException("label: '" + label
-                        + "' must be 1 to 31 lower-case letters, digits or '-', starting with a letter (it names an alarm)");
-            }
+            Reject.when(label == null || !label.matches("[a-z][a-z0-9-]{0,30}"),
+                    "label: '" + label
+                    + "' must be 1 to 31 lower-case letters, digits or '-', starting with a letter (it names an alarm)");
         });
         return Collections.unmodifiableMap(new TreeMap<>(watched));
     }
 
     private static void required(String field, Object value) {
-        if (value == null) {
-            throw new IllegalArgumentException("ObservabilityArgs." + field + " is required");
-        }
+        Reject.when(value == null, "ObservabilityArgs." + field + " is required");
     }
 }

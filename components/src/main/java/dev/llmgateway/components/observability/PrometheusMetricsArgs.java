@@ -6,6 +6,7 @@ import dev.llmgateway.components.support.LogRetention;
 
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
 import com.pulumi.core.Output;
+import dev.llmgateway.components.support.Reject;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 import java.util.Collections;
@@ -122,24 +123,20 @@ public record PrometheusMetricsArgs(
         grafanaDashboards.keySet().stream().filter(n -> !DASHBOARD_NAME.matcher(n).matches()).findFirst().ifPresent(bad -> {
             throw new IllegalArgumentException("grafanaDashboards: '" + bad + "' must be a file name of a-z, 0-9 and '-'");
         });
-        if (!REGION.matcher(region).matches()) {
-            throw new IllegalArgumentException("region: '" + region + "' is not an AWS region name (e.g. us-east-1)");
-        }
+        Reject.when(!REGION.matcher(region).matches(),
+                "region: '" + region + "' is not an AWS region name (e.g. us-east-1)");
         range("listenerRulePriority", listenerRulePriority, 1, 50000);
         range("scrapePort", scrapePort, 1, 65535);
         range("subnetCount", subnetCount, 1, 6);
         range("retentionDays", retentionDays, 1, 3650);
-        if (grafanaPathPrefix == null || !PATH_PREFIX.matcher(grafanaPathPrefix).matches()) {
-            throw new IllegalArgumentException("grafanaPathPrefix: '" + grafanaPathPrefix
-                    + "' must be a path like /grafana (no trailing slash)");
-        }
-        if (scrapePath == null || !scrapePath.startsWith("/")) {
-            throw new IllegalArgumentException("scrapePath: '" + scrapePath + "' must start with '/'");
-        }
-        if (!LogRetention.accepts(logRetentionDays)) {
-            throw new IllegalArgumentException("logRetentionDays: " + logRetentionDays
-                    + " is not one of " + LogRetention.DAYS);
-        }
+        Reject.when(grafanaPathPrefix == null || !PATH_PREFIX.matcher(grafanaPathPrefix).matches(),
+                "grafanaPathPrefix: '" + grafanaPathPrefix
+                + "' must be a path like /grafana (no trailing slash)");
+        Reject.when(scrapePath == null || !scrapePath.startsWith("/"),
+                "scrapePath: '" + scrapePath + "' must start with '/'");
+        Reject.when(!LogRetention.accepts(logRetentionDays),
+                "logRetentionDays: " + logRetentionDays
+                + " is not one of " + LogRetention.DAYS);
     }
 
     /** Starts a builder with the defaults. */
@@ -148,14 +145,10 @@ public record PrometheusMetricsArgs(
     }
 
     private static void range(String field, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(field + ": " + value + " must be between " + min + " and " + max);
-        }
+        Reject.when(value < min || value > max, field + ": " + value + " must be between " + min + " and " + max);
     }
 
     private static void required(String field, Object value) {
-        if (value == null) {
-            throw new IllegalArgumentException("PrometheusMetricsArgs." + field + " is required");
-        }
+        Reject.when(value == null, "PrometheusMetricsArgs." + field + " is required");
     }
 }

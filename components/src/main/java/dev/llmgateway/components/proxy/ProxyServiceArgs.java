@@ -5,6 +5,7 @@ import com.pulumi.resources.Resource;
 import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.LogRetention;
+import dev.llmgateway.components.support.Reject;
 import dev.llmgateway.components.waf.WebFirewallArgs;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
@@ -209,8 +210,6 @@ public record ProxyServiceArgs(String region,
     }
 
     private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException("ProxyServiceArgs: " + message);
-        }
+        Reject.unless(condition, "ProxyServiceArgs: " + message);
     }
 }

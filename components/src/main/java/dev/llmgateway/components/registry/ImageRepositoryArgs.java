@@ -2,6 +2,7 @@ package dev.llmgateway.components.registry;
 
 import com.pulumi.core.Output;
 import dev.llmgateway.components.support.ComponentArgs;
+import dev.llmgateway.components.support.Reject;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 import java.util.Objects;
@@ -25,9 +26,8 @@ public record ImageRepositoryArgs(Output<String> kmsKeyArn,
     /** Validates the inputs. */
     public ImageRepositoryArgs {
         Objects.requireNonNull(kmsKeyArn, "ImageRepositoryArgs.kmsKeyArn is required");
-        if (keepImages < 1 || keepImages > MAX_KEEP_IMAGES) {
-            throw new IllegalArgumentException("ImageRepositoryArgs.keepImages must be 1.." + MAX_KEEP_IMAGES + ", got " + keepImages);
-        }
+        Reject.when(keepImages < 1 || keepImages > MAX_KEEP_IMAGES,
+                "ImageRepositoryArgs.keepImages must be 1.." + MAX_KEEP_IMAGES + ", got " + keepImages);
     }
 
     /** Starts a builder with the defaults. */

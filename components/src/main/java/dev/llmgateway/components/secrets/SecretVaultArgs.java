@@ -2,6 +2,7 @@ package dev.llmgateway.components.secrets;
 
 import com.pulumi.core.Output;
 import dev.llmgateway.components.support.ComponentArgs;
+import dev.llmgateway.components.support.Reject;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 import java.util.Map;
@@ -43,12 +44,10 @@ public record SecretVaultArgs(@Initializer("DEFAULT_STORE") SecretStore store,
     public SecretVaultArgs {
         Objects.requireNonNull(store, "SecretVaultArgs.store is required");
         Objects.requireNonNull(kmsKeyArn, "SecretVaultArgs.kmsKeyArn is required");
-        if (store == SecretStore.SSM && (pathPrefix == null || pathPrefix.isBlank())) {
-            throw new IllegalArgumentException("SecretVaultArgs.pathPrefix is required for SSM");
-        }
-        if (recoveryWindowDays != 0 && (recoveryWindowDays < 7 || recoveryWindowDays > 30)) {
-            throw new IllegalArgumentException("SecretVaultArgs.recoveryWindowDays must be 0 or 7..30, got " + recoveryWindowDays);
-        }
+        Reject.when(store == SecretStore.SSM && (pathPrefix == null || pathPrefix.isBlank()),
+                "SecretVaultArgs.pathPrefix is required for SSM");
+        Reject.when(recoveryWindowDays != 0 && (recoveryWindowDays < 7 || recoveryWindowDays > 30),
+                "SecretVaultArgs.recoveryWindowDays must be 0 or 7..30, got " + recoveryWindowDays);
         entries.keySet().stream().filter(key -> !key.matches("[a-z0-9-]+")).findFirst().ifPresent(key -> {
             throw new IllegalArgumentException("SecretVault key must be lower-case letters, digits and dashes: " + key);
         });

@@ -3,6 +3,7 @@ package dev.llmgateway.components.storage;
 import com.pulumi.core.Output;
 import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
+import dev.llmgateway.components.support.Reject;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 import java.util.List;
@@ -44,9 +45,8 @@ public record PrivateBucketArgs(Optional<Output<String>> kmsKeyArn,
         noncurrentVersionExpirationDays.filter(days -> days < 1).ifPresent(days -> {
             throw new IllegalArgumentException("PrivateBucketArgs.noncurrentVersionExpirationDays must be at least 1, got " + days);
         });
-        if (expirationDays.isPresent() && noncurrentVersionExpirationDays.isPresent()) {
-            throw new IllegalArgumentException("PrivateBucketArgs: set expirationDays (all objects) or noncurrentVersionExpirationDays, not both");
-        }
+        Reject.when(expirationDays.isPresent() && noncurrentVersionExpirationDays.isPresent(),
+                "PrivateBucketArgs: set expirationDays (all objects) or noncurrentVersionExpirationDays, not both");
         Objects.requireNonNull(grants, "PrivateBucketArgs.grants is required");
     }
 

@@ -2,6 +2,7 @@ package dev.llmgateway.components.vpc;
 
 import com.pulumi.core.Output;
 import dev.llmgateway.components.support.ComponentArgs;
+import dev.llmgateway.components.support.Reject;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 import java.util.List;
@@ -54,21 +55,14 @@ public record VpcArgs(@Initializer("DEFAULT_CIDR") Cidr cidr,
     /** Validates the inputs and the subnet layout they imply. */
     public VpcArgs {
         Objects.requireNonNull(cidr, "VpcArgs.cidr is required");
-        if (region == null || region.isBlank()) {
-            throw new IllegalArgumentException("VpcArgs.region is required");
-        }
+        Reject.when(region == null || region.isBlank(), "VpcArgs.region is required");
         Objects.requireNonNull(availabilityZones, "VpcArgs.availabilityZones is required");
-        if (azCount < 2 || azCount > 6) {
-            throw new IllegalArgumentException("VpcArgs.azCount must be 2..6, got " + azCount);
-        }
+        Reject.when(azCount < 2 || azCount > 6, "VpcArgs.azCount must be 2..6, got " + azCount);
         Objects.requireNonNull(natStrategy, "VpcArgs.natStrategy is required");
         Objects.requireNonNull(natInstanceType, "VpcArgs.natInstanceType is required");
-        if (flowLogs && kmsKeyArn == null) {
-            throw new IllegalArgumentException("VpcArgs.kmsKeyArn is required when flow logs are on");
-        }
-        if (flowLogRetentionDays <= 0) {
-            throw new IllegalArgumentException("VpcArgs.flowLogRetentionDays must be positive, got " + flowLogRetentionDays);
-        }
+        Reject.when(flowLogs && kmsKeyArn == null, "VpcArgs.kmsKeyArn is required when flow logs are on");
+        Reject.when(flowLogRetentionDays <= 0,
+                "VpcArgs.flowLogRetentionDays must be positive, got " + flowLogRetentionDays);
         SubnetLayout.compute(cidr, azCount, subnetCidrs);
     }
 

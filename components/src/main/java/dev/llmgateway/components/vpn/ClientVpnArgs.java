@@ -3,6 +3,7 @@ package dev.llmgateway.components.vpn;
 import com.pulumi.core.Output;
 import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.LogRetention;
+import dev.llmgateway.components.support.Reject;
 import dev.llmgateway.components.vpc.Cidr;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
@@ -151,8 +152,6 @@ public record ClientVpnArgs(Output<String> vpcId,
     }
 
     private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
+        Reject.unless(condition, message);
     }
 }

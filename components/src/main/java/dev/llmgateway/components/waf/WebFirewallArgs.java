@@ -3,6 +3,7 @@ package dev.llmgateway.components.waf;
 import com.pulumi.core.Output;
 import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.LogRetention;
+import dev.llmgateway.components.support.Reject;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 /**
@@ -32,15 +33,12 @@ public record WebFirewallArgs(@Initializer("DEFAULT_SCOPE") String scope,
 
     /** Validates the inputs. */
     public WebFirewallArgs {
-        if (!"REGIONAL".equals(scope) && !"CLOUDFRONT".equals(scope)) {
-            throw new IllegalArgumentException("WebFirewallArgs.scope must be REGIONAL or CLOUDFRONT, got " + scope);
-        }
-        if (rateLimitPer5Minutes < 10) {
-            throw new IllegalArgumentException("WebFirewallArgs.rateLimitPer5Minutes must be at least 10 (WAF minimum), got " + rateLimitPer5Minutes);
-        }
-        if (!LogRetention.accepts(logRetentionDays)) {
-            throw new IllegalArgumentException("WebFirewallArgs.logRetentionDays must be one of " + LogRetention.DAYS);
-        }
+        Reject.when(!"REGIONAL".equals(scope) && !"CLOUDFRONT".equals(scope),
+                "WebFirewallArgs.scope must be REGIONAL or CLOUDFRONT, got " + scope);
+        Reject.when(rateLimitPer5Minutes < 10,
+                "WebFirewallArgs.rateLimitPer5Minutes must be at least 10 (WAF minimum), got " + rateLimitPer5Minutes);
+        Reject.when(!LogRetention.accepts(logRetentionDays),
+                "WebFirewallArgs.logRetentionDays must be one of " + LogRetention.DAYS);
     }
 
     /** Starts a builder with the defaults. */
