@@ -113,45 +113,45 @@ public record ClientVpnArgs(Output<String> vpcId,
         if (dnsServers.isEmpty()) {
             dnsServers = List.of(vpcCidr.address(2));
         }
-        require(associations >= 1, "associations must be at least 1 (one associated subnet), got " + associations);
-        require(clientCidr.prefix() >= CLIENT_CIDR_MIN_PREFIX && clientCidr.prefix() <= CLIENT_CIDR_MAX_PREFIX,
+        Reject.unless(associations >= 1,
+                "associations must be at least 1 (one associated subnet), got " + associations);
+        Reject.unless(clientCidr.prefix() >= CLIENT_CIDR_MIN_PREFIX && clientCidr.prefix() <= CLIENT_CIDR_MAX_PREFIX,
                 "clientCidr " + clientCidr + " must have a prefix between /" + CLIENT_CIDR_MIN_PREFIX
                         + " and /" + CLIENT_CIDR_MAX_PREFIX + " (AWS Client VPN limits)");
-        require(!clientCidr.overlaps(vpcCidr), "clientCidr " + clientCidr + " must not overlap vpcCidr " + vpcCidr);
-        require(new HashSet<>(authorizedCidrs).size() == authorizedCidrs.size(),
+        Reject.unless(!clientCidr.overlaps(vpcCidr),
+                "clientCidr " + clientCidr + " must not overlap vpcCidr " + vpcCidr);
+        Reject.unless(new HashSet<>(authorizedCidrs).size() == authorizedCidrs.size(),
                 "authorizedCidrs must not repeat a CIDR: " + authorizedCidrs);
         boolean saml = authentication == VpnAuthentication.SAML;
-        require(!saml || samlProviderArn.isPresent(), "samlProviderArn is required when authentication is SAML");
-        require(saml || samlProviderArn.isEmpty(),
+        Reject.unless(!saml || samlProviderArn.isPresent(), "samlProviderArn is required when authentication is SAML");
+        Reject.unless(saml || samlProviderArn.isEmpty(),
                 "samlProviderArn is only allowed when authentication is SAML, not " + authentication);
-        require(saml || authorizedGroupId.isEmpty(),
+        Reject.unless(saml || authorizedGroupId.isEmpty(),
                 "authorizedGroupId is only allowed when authentication is SAML, not " + authentication);
-        require(!saml || clientRootCertificateArn.isEmpty(),
+        Reject.unless(!saml || clientRootCertificateArn.isEmpty(),
                 "clientRootCertificateArn is only allowed when authentication is CERTIFICATE");
-        require(users.isEmpty() || authentication == VpnAuthentication.CERTIFICATE && clientRootCertificateArn.isEmpty(),
-                "users is only allowed in CERTIFICATE mode with the generated client CA (SAML users come from the identity"
-                        + " provider; an external client root issues its own certificates)");
-        users.forEach(user -> require(user.matches(USER_NAME), "users must hold names of lower-case letters, digits"
-                + " and hyphens (at most 32 characters, starting with a letter or digit), got " + user));
-        require(new HashSet<>(users).size() == users.size(), "users must not repeat a name: " + users);
-        require(serverDomain != null && serverDomain.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?"),
+        Reject.unless(users.isEmpty()
+                        || authentication == VpnAuthentication.CERTIFICATE && clientRootCertificateArn.isEmpty(),
+                "users is only allowed in CERTIFICATE mode with the generated client CA (SAML users come from the"
+                        + " identity provider; an external client root issues its own certificates)");
+        users.forEach(user -> Reject.unless(user.matches(USER_NAME),
+                "users must hold names of lower-case letters, digits and hyphens (at most 32 characters, starting"
+                        + " with a letter or digit), got " + user));
+        Reject.unless(new HashSet<>(users).size() == users.size(), "users must not repeat a name: " + users);
+        Reject.unless(serverDomain != null && serverDomain.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?"),
                 "serverDomain must be a lower-case DNS name, got " + serverDomain);
-        require(SESSION_TIMEOUT_HOURS.contains(sessionTimeoutHours), "sessionTimeoutHours must be one of "
+        Reject.unless(SESSION_TIMEOUT_HOURS.contains(sessionTimeoutHours), "sessionTimeoutHours must be one of "
                 + new TreeSet<>(SESSION_TIMEOUT_HOURS) + ", got " + sessionTimeoutHours);
-        require(dnsServers.size() <= MAX_DNS_SERVERS,
+        Reject.unless(dnsServers.size() <= MAX_DNS_SERVERS,
                 "dnsServers must list 1 or " + MAX_DNS_SERVERS + " addresses, got " + dnsServers);
-        dnsServers.forEach(server -> require(Cidr.parse(server + "/32").isPresent(),
+        dnsServers.forEach(server -> Reject.unless(Cidr.parse(server + "/32").isPresent(),
                 "dnsServers must hold IPv4 addresses, got " + server));
-        require(LogRetention.accepts(logRetentionDays), "logRetentionDays must be one of "
+        Reject.unless(LogRetention.accepts(logRetentionDays), "logRetentionDays must be one of "
                 + LogRetention.DAYS + ", got " + logRetentionDays);
     }
 
     /** Starts a builder with the defaults. */
     public static ClientVpnArgsBuilder builder() {
         return ClientVpnArgsBuilder.builder();
-    }
-
-    private static void require(boolean condition, String message) {
-        Reject.unless(condition, message);
     }
 }
