@@ -13,9 +13,10 @@ import java.lang.annotation.Target;
  * ({@code <Record>Builder}) the record-builder annotation processor generates at compile time. Each input is
  * declared once, as a record component documented by an {@code @param} line; a default is a named constant of the
  * record bound with {@link RecordBuilder.Initializer}; validation lives in the compact constructor, so every
- * {@code build()} validates and returns a new record. Collections reach the record read-only and keep the order
- * the caller gave (no hash-ordered copy: plans must not depend on a JVM's hash seed); a builder can be reused
- * without changing records already built. {@code <Record>Builder.builder(record)} starts from an existing record.
+ * {@code build()} validates and returns a new record, and reusing a builder does not change records already built.
+ * Collections reach the record as read-only views in the order the caller gave (no hash-ordered copy: plans must not
+ * depend on a JVM's hash seed), so a caller must not change a collection after passing it.
+ * {@code <Record>Builder.builder(record)} starts from an existing record.
  * Provider bindings keep the SDK's {@code ResourceArgs}, which Pulumi serialises.
  */
 @RecordBuilder.Template(options = @RecordBuilder.Options(
