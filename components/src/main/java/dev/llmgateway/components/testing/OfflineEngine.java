@@ -3,7 +3,9 @@ package dev.llmgateway.components.testing;
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import com.pulumi.Config;
 import com.pulumi.Context;
+import com.pulumi.context.LoggingContext;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.PulumiTest;
@@ -21,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -47,6 +51,9 @@ public final class OfflineEngine {
      */
     public static final String UNKNOWN_MARK = UNKNOWN;
 
+    /** How long a program may still run after the engine stopped on an error. */
+    private static final int PROGRAM_GRACE_SECONDS = 30;
+
     private OfflineEngine() {
     }
 
@@ -54,16 +61,30 @@ public final class OfflineEngine {
     public static synchronized PlannedStack run(String project, String stack, String region, Consumer<Context> program) {
         MockCloud cloud = new MockCloud(region);
         List<PlannedResource> recorded = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Output<?>> exports = Collections.synchronizedMap(new TreeMap<>());
+        CountDownLatch programDone = new CountDownLatch(1);
         try {
             TestResult result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName(project).stackName(stack).preview(false).build())
                     .mocks(cloud)
                     .monitorDecorator(original -> new RecordingMonitor(cloud, recorded))
                     .build()
-                    .runTest(program);
-            Map<String, Object> outputs = new TreeMap<>();
+                    .runTest(ctx -> {
+                        try {
+                            program.accept(new ExportRecordingContext(ctx, exports));
+                        } finally {
+                            programDone.countDown();
+                        }
+                    });
             List<Throwable> errors = new ArrayList<>(result.exceptions());
-            result.outputs().forEach((key, output) -> {
+            // When a registration fails the SDK can return while the program is still running (about 2 runs in
+            // 100 when a resource is refused): wait for the program, and report what it exported, whatever the
+            // result kept.
+            awaitProgram(programDone, errors);
+            Map<String, Object> outputs = new TreeMap<>();
+            Map<String, Output<?>> exported = new TreeMap<>(result.outputs());
+            exported.putAll(exports);
+            exported.forEach((key, output) -> {
                 try {
                     outputs.put(key, plainOutput(output));
                 } catch (RuntimeException failed) {
@@ -86,6 +107,18 @@ public final class OfflineEngine {
         }
     }
 
+    private static void awaitProgram(CountDownLatch programDone, List<Throwable> errors) {
+        try {
+            if (!programDone.await(PROGRAM_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                errors.add(new IllegalStateException("the program was still running " + PROGRAM_GRACE_SECONDS
+                        + " s after the engine stopped"));
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            errors.add(interrupted);
+        }
+    }
+
     private static Object plainOutput(Output<?> output) {
         var data = PulumiTestInternal.extractOutputData(output);
         Object value = data.isKnown() ? sortedMaps(data.getValueNullable()) : UNKNOWN_MARK;
@@ -103,6 +136,52 @@ public final class OfflineEngine {
             return list.stream().map(OfflineEngine::sortedMaps).toList();
         }
         return value;
+    }
+
+    /** The program's context, keeping every export it makes. */
+    private record ExportRecordingContext(Context context, Map<String, Output<?>> exports) implements Context {
+
+        @Override
+        public Context export(String name, Output<?> output) {
+            exports.put(name, output);
+            context.export(name, output);
+            return this;
+        }
+
+        @Override
+        public String projectName() {
+            return context.projectName();
+        }
+
+        @Override
+        public String stackName() {
+            return context.stackName();
+        }
+
+        @Override
+        public String organizationName() {
+            return context.organizationName();
+        }
+
+        @Override
+        public LoggingContext log() {
+            return context.log();
+        }
+
+        @Override
+        public <T> Output<T> output(T value) {
+            return context.output(value);
+        }
+
+        @Override
+        public Config config() {
+            return context.config();
+        }
+
+        @Override
+        public Config config(String name) {
+            return context.config(name);
+        }
     }
 
     /** A mock monitor that also keeps what each registration request carried. */
