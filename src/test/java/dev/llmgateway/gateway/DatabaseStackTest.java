@@ -57,7 +57,8 @@ class DatabaseStackTest {
         var source = Stacks.load("prod").with(Map.of("dbMaxCapacity", "1", "databasePoolLimit", 50));
         var error = assertThrows(SettingsException.class, () -> StackSettings.read(source));
         assertEquals("Database connection budget exceeded: litellm-gateway:databasePoolLimit (50) x workers (1) x"
-                + " litellm-gateway:proxyMaxTasks (6) = 300 connections, but the database allows about 225 (199 usable after a 10%"
+                + " litellm-gateway:proxyMaxTasks (6) x 2 (old and new tasks during a rolling deployment) = 600 connections,"
+                + " but the database allows about 225 (199 usable after a 10%"
                 + " margin and the superuser reserve); raise dbMaxCapacity or dbInstanceClass, or lower databasePoolLimit,"
                 + " proxyWorkers or proxyMaxTasks", error.getMessage());
     }

@@ -1,6 +1,7 @@
 package dev.llmgateway.gateway.settings;
 
 import dev.llmgateway.components.database.ConnectionBudget;
+import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.components.database.DatabaseArgs;
 import dev.llmgateway.components.database.DatabaseEngine;
 import dev.llmgateway.components.secrets.SecretStore;
@@ -218,9 +219,11 @@ public record StackSettings(String project, String stack, String region, TagSett
     }
 
     /**
-     * LiteLLM opens up to {@code databasePoolLimit} connections per worker, so at full scale the proxy
-     * holds pool x workers x max tasks connections; they must fit what the database accepts
-     * ({@link ConnectionBudget}: AWS's default max_connections for the capacity, less a margin).
+     * LiteLLM opens up to {@code databasePoolLimit} connections per worker, so at full scale the proxy holds pool x
+     * workers x max tasks connections, and twice that while a rolling deployment runs old and new tasks side by side
+     * ({@link ProxyService#DEPLOYMENT_MAXIMUM_PERCENT}); they must fit what the database accepts ({@link
+     * ConnectionBudget}: AWS's default max_connections for the capacity, less a margin). A task's migration runs
+     * before its server starts, so its connections do not add to that task's pool.
      */
     static void checkConnectionBudget(DatabaseSettings database, ProxySettings proxy, LiteLlmSettings litellm) {
         String instanceClass = database.instanceClass().orElse(DatabaseArgs.defaultInstanceClass(database.engine()));
@@ -231,11 +234,13 @@ public record StackSettings(String project, String stack, String region, TagSett
         int max = ConnectionBudget.maxConnections(database.engine(), database.minCapacity(), database.maxCapacity(),
                 instanceClass);
         int usable = ConnectionBudget.usable(max);
-        int needed = litellm.databasePoolLimit() * proxy.workers() * proxy.maxTasks();
+        int deploying = ProxyService.DEPLOYMENT_MAXIMUM_PERCENT / 100;
+        int needed = litellm.databasePoolLimit() * proxy.workers() * proxy.maxTasks() * deploying;
         if (needed > usable) {
             throw new SettingsException("Database connection budget exceeded: litellm-gateway:databasePoolLimit ("
                     + litellm.databasePoolLimit() + ") x workers (" + proxy.workers() + ") x litellm-gateway:proxyMaxTasks ("
-                    + proxy.maxTasks() + ") = " + needed + " connections, but the database allows about " + max
+                    + proxy.maxTasks() + ") x " + deploying + " (old and new tasks during a rolling deployment) = " + needed
+                    + " connections, but the database allows about " + max
                     + " (" + usable + " usable after a 10% margin and the superuser reserve); raise dbMaxCapacity or"
                     + " dbInstanceClass, or lower databasePoolLimit, proxyWorkers or proxyMaxTasks");
         }

@@ -67,6 +67,13 @@ public class ProxyService extends ComponentResource implements Connectable {
     /** Time one task may take to pull its image, run migrations and start, before the grace period. */
     public static final Duration TASK_START_BUDGET = Duration.ofMinutes(10);
     private static final Duration PROVIDER_DEFAULT_TIMEOUT = Duration.ofMinutes(20);
+    /**
+     * Tasks a rolling deployment may run, in percent of the desired count: new tasks start before old ones stop, so
+     * at full scale old and new run side by side, each with its database pool (ECS API reference,
+     * DeploymentConfiguration.maximumPercent: "the scheduler may start four new tasks before stopping the four older
+     * tasks").
+     */
+    public static final int DEPLOYMENT_MAXIMUM_PERCENT = 200;
 
     private final String name;
     private final SecurityGroup taskGroup;
@@ -201,7 +208,7 @@ public class ProxyService extends ComponentResource implements Connectable {
                         .build())
                 .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
                 .deploymentMinimumHealthyPercent(100)
-                .deploymentMaximumPercent(200)
+                .deploymentMaximumPercent(DEPLOYMENT_MAXIMUM_PERCENT)
                 .propagateTags("SERVICE")
                 .enableExecuteCommand(args.executeCommand())
                 // pulumi up waits until one deployment runs the desired count, or fails after the timeout
