@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * {@code resource.NewUniqueName} (the length check and its message); terraform-provider-aws
  * validators ({@code elbv2/validate.go validName}, {@code iam/validate.go}, {@code rds/validate.go
  * validIdentifier, validSubnetGroupName, validParamGroupName}, {@code wafv2/web_acl.go},
- * {@code scheduler/schedule.go}, {@code events/validate.go}) and the AWS API references.
+ * {@code scheduler/schedule.go}, {@code events/validate.go}) and the AWS API references (ElastiCache
+ * CreateCacheSubnetGroup, Cloud Map CreatePrivateDnsNamespace).
  */
 public enum NameRule {
     /** ELBv2 CreateLoadBalancer: 32, letters, digits, hyphens (the provider auto-names up to 255). */
@@ -52,6 +53,8 @@ public enum NameRule {
     RDS_PARAMETER_GROUP("aws:rds/parameterGroup:ParameterGroup", "name", By.PULUMI, 255, true, 255, "[a-z](?:-?[a-z0-9.])*"),
     /** ElastiCache replication group id: 40, lower-cased by the provider, letter first. */
     REPLICATION_GROUP("aws:elasticache/replicationGroup:ReplicationGroup", "replicationGroupId", By.PULUMI_LOWER_CASE, 40, true, 40, "[a-z](?:-?[a-z0-9])*"),
+    /** ElastiCache subnet group (CreateCacheSubnetGroup): 255 letters, digits or hyphens, stored lower case. */
+    CACHE_SUBNET_GROUP("aws:elasticache/subnetGroup:SubnetGroup", "name", By.PULUMI, 255, false, 255, "[A-Za-z0-9-]+"),
     /** ElastiCache user id (required): 40, letter first, letters, digits, hyphens. */
     CACHE_USER_ID("aws:elasticache/user:User", "userId", By.REQUIRED, 0, true, 40, "[a-z](?:-?[a-z0-9])*"),
     /** ElastiCache user group id (required): 40, lower case, letter first. */
@@ -84,6 +87,8 @@ public enum NameRule {
     SCALING_POLICY("aws:appautoscaling/policy:Policy", "name", By.PULUMI, 255, false, 255, "[^\\p{Cntrl}]+"),
     /** Cloud Map service: a DNS label, 63 of letters, digits, {@code _-}. */
     DISCOVERY_SERVICE("aws:servicediscovery/service:Service", "name", By.PULUMI, 255, false, 63, "[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?"),
+    /** Cloud Map private DNS namespace (CreatePrivateDnsNamespace): the private zone's name, 253 of {@code [!-~]}. */
+    DNS_NAMESPACE("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace", "name", By.PULUMI, 255, false, 253, "[!-~]+"),
     /** EventBridge rule: 64 of {@code [.\-_A-Za-z0-9]}; auto-named within 64. */
     EVENT_RULE("aws:cloudwatch/eventRule:EventRule", "name", By.PULUMI, 64, false, 64, "[.\\-_A-Za-z0-9]+"),
     /** EventBridge Scheduler schedule: 64 of {@code [0-9A-Za-z_.-]}. */

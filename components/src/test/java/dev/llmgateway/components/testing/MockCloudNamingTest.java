@@ -1,7 +1,10 @@
 package dev.llmgateway.components.testing;
 
+import com.pulumi.Context;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.elasticache.SubnetGroup;
+import com.pulumi.aws.elasticache.SubnetGroupArgs;
 import com.pulumi.aws.lb.LoadBalancer;
 import com.pulumi.aws.lb.LoadBalancerArgs;
 import com.pulumi.aws.lb.TargetGroup;
@@ -9,8 +12,9 @@ import com.pulumi.aws.lb.TargetGroupArgs;
 import com.pulumi.aws.rds.Cluster;
 import com.pulumi.aws.rds.ClusterArgs;
 import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.servicediscovery.PrivateDnsNamespace;
+import com.pulumi.aws.servicediscovery.PrivateDnsNamespaceArgs;
 import com.pulumi.aws.sns.Topic;
-import com.pulumi.Context;
 import dev.llmgateway.components.support.NameRule;
 import dev.llmgateway.components.support.PhysicalName;
 import org.junit.jupiter.api.Test;
@@ -80,6 +84,18 @@ class MockCloudNamingTest {
         assertTrue(message.contains("clusterIdentifier 'LLM-Prod-db' does not match"), message);
         String sg = error(plan(ctx -> new SecurityGroup("g", SecurityGroupArgs.builder().name("sg-web").build())));
         assertTrue(sg.contains("'sg-web' does not match"), sg);
+    }
+
+    @Test
+    void cacheSubnetGroupsAndCloudMapNamespacesAreHeldToTheirApiLimits() {
+        String group = error(plan(ctx -> new SubnetGroup("cache",
+                SubnetGroupArgs.builder().name("llm_prod_cache").subnetIds("subnet-1").build())));
+        assertTrue(group.contains("'llm_prod_cache' does not match"), group);
+        String label = "a".repeat(63);
+        String zone = String.join(".", label, label, label, label) + ".internal";
+        String namespace = error(plan(ctx -> new PrivateDnsNamespace("discovery",
+                PrivateDnsNamespaceArgs.builder().name(zone).vpc("vpc-1").build())));
+        assertTrue(namespace.contains("AWS allows at most 253"), namespace);
     }
 
     @Test
