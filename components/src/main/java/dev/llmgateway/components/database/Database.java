@@ -291,7 +291,7 @@ public class Database extends ComponentResource implements Connectable {
                 .clusterIdentifier(PhysicalName.explicit(name, NameRule.RDS_CLUSTER))
                 .engine("aurora-postgresql")
                 .engineMode("provisioned")
-                .engineVersion(args.engineVersion())
+                .engineVersion(args.resolvedEngineVersion())
                 .databaseName(args.databaseName())
                 .masterUsername(args.masterUsername())
                 .manageMasterUserPassword(true)
@@ -325,15 +325,15 @@ public class Database extends ComponentResource implements Connectable {
     /** Creates the writer (first, promotion tier 0) and the readers; returns the writer. */
     private ClusterInstance auroraInstances(String name, DatabaseArgs args, Cluster cluster, CustomResourceOptions options) {
         ClusterInstance writer = null;
-        boolean insights = args.performanceInsights() && !NO_PERFORMANCE_INSIGHTS.contains(args.instanceClass());
+        boolean insights = args.performanceInsights() && !NO_PERFORMANCE_INSIGHTS.contains(args.resolvedInstanceClass());
         for (int i = 0; i <= args.readers(); i++) {
             int index = i;
             var instance = ClusterInstanceArgs.builder()
                     .identifier(PhysicalName.explicit(name + "-" + (i + 1), NameRule.RDS_CLUSTER_INSTANCE))
                     .clusterIdentifier(cluster.id())
-                    .instanceClass(args.instanceClass())
+                    .instanceClass(args.resolvedInstanceClass())
                     .engine("aurora-postgresql")
-                    .engineVersion(args.engineVersion())
+                    .engineVersion(args.resolvedEngineVersion())
                     .promotionTier(i == 0 ? 0 : 1)
                     .publiclyAccessible(false)
                     .autoMinorVersionUpgrade(true)
@@ -361,12 +361,12 @@ public class Database extends ComponentResource implements Connectable {
                         ParameterGroupParameterArgs.builder().name("log_min_duration_statement").value("1000").build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         this.parameterGroupName = parameters.name();
-        boolean insights = args.performanceInsights() && !NO_PERFORMANCE_INSIGHTS.contains(args.instanceClass());
+        boolean insights = args.performanceInsights() && !NO_PERFORMANCE_INSIGHTS.contains(args.resolvedInstanceClass());
         var instance = InstanceArgs.builder()
                 .identifier(PhysicalName.explicit(name, NameRule.RDS_INSTANCE))
                 .engine("postgres")
-                .engineVersion(args.engineVersion())
-                .instanceClass(args.instanceClass())
+                .engineVersion(args.resolvedEngineVersion())
+                .instanceClass(args.resolvedInstanceClass())
                 .allocatedStorage(args.allocatedStorageGb())
                 .maxAllocatedStorage(args.maxAllocatedStorageGb())
                 .storageType("gp3")

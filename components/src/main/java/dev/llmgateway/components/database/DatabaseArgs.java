@@ -18,14 +18,16 @@ import java.util.Optional;
  * @param kmsKeyArn             customer KMS key: storage, Performance Insights, the managed master secret, logs; required
  * @param availabilityZones     zones to place Aurora instances in (instance i in zone i); default AWS chooses
  * @param engine                engine; default {@link DatabaseEngine#AURORA_SERVERLESS_V2}
- * @param engineVersion         PostgreSQL version at creation; default {@link PostgresVersions#defaultVersion} of the engine
+ * @param engineVersion         PostgreSQL version at creation; unset (null): {@link PostgresVersions#defaultVersion} of the
+ *                              engine ({@link #resolvedEngineVersion})
  * @param databaseName          database created at start; default {@value #DEFAULT_DATABASE_NAME}
  * @param masterUsername        master user; default {@value #DEFAULT_MASTER_USERNAME}
  * @param minCapacity           Serverless v2 minimum ACUs (0 pauses when idle); default {@value #DEFAULT_MIN_CAPACITY}
  * @param maxCapacity           Serverless v2 maximum ACUs, 1..256 in steps of 0.5; default {@value #DEFAULT_MAX_CAPACITY}
  * @param secondsUntilAutoPause idle seconds before a min-0 Serverless v2 database pauses, 300..86400; default
  *                              {@value #DEFAULT_SECONDS_UNTIL_AUTO_PAUSE}
- * @param instanceClass         instance class; default {@link #defaultInstanceClass} of the engine
+ * @param instanceClass         instance class; unset (null): {@link #defaultInstanceClass} of the engine
+ *                              ({@link #resolvedInstanceClass})
  * @param readers               Aurora reader instances (promotion targets in other zones), 0..15; default 0
  * @param multiAz               RDS Multi-AZ standby; default off
  * @param allocatedStorageGb    RDS gp3 storage at creation in GB, at least 20; default {@value #DEFAULT_ALLOCATED_STORAGE_GB}
@@ -99,7 +101,7 @@ public record DatabaseArgs(Output<String> vpcId,
     /** IAM database authentication is on unless turned off. */
     public static final boolean DEFAULT_IAM_AUTHENTICATION = true;
 
-    /** Fills the engine-dependent defaults and validates the inputs; messages name the input and what is allowed. */
+    /** Validates the inputs; messages name the input and what is allowed. Engine-dependent defaults stay unset. */
     public DatabaseArgs {
         Objects.requireNonNull(vpcId, "DatabaseArgs.vpcId is required");
         Objects.requireNonNull(subnetIds, "DatabaseArgs.subnetIds is required");
@@ -107,9 +109,7 @@ public record DatabaseArgs(Output<String> vpcId,
         Objects.requireNonNull(engine, "DatabaseArgs.engine is required");
         Objects.requireNonNull(databaseName, "DatabaseArgs.databaseName is required");
         Objects.requireNonNull(masterUsername, "DatabaseArgs.masterUsername is required");
-        engineVersion = engineVersion != null ? engineVersion : PostgresVersions.defaultVersion(engine);
-        instanceClass = instanceClass != null ? instanceClass : defaultInstanceClass(engine);
-        String version = engineVersion;
+        String version = engineVersion != null ? engineVersion : PostgresVersions.defaultVersion(engine);
         PostgresVersions.problem(engine, version, engine == DatabaseEngine.AURORA_SERVERLESS_V2 && minCapacity == 0)
                 .ifPresent(problem -> require(false, "engineVersion " + version + ": " + problem));
         if (engine == DatabaseEngine.AURORA_SERVERLESS_V2) {
@@ -159,10 +159,23 @@ public record DatabaseArgs(Output<String> vpcId,
         };
     }
 
+    /**
+     * The version to create: the one given, or the engine's default. Derived on each call, so a copy that changes
+     * the engine gets that engine's default.
+     */
+    public String resolvedEngineVersion() {
+        return engineVersion != null ? engineVersion : PostgresVersions.defaultVersion(engine);
+    }
+
+    /** The instance class: the one given, or the engine's default (derived on each call). */
+    public String resolvedInstanceClass() {
+        return instanceClass != null ? instanceClass : defaultInstanceClass(engine);
+    }
+
     /** Major version, e.g. 17, for the parameter group family. */
     public int majorVersion() {
-        return PostgresVersions.major(engineVersion).orElseThrow(() ->
-                new IllegalArgumentException("DatabaseArgs.engineVersion must look like 17.7, got " + engineVersion));
+        return PostgresVersions.major(resolvedEngineVersion()).orElseThrow(() -> new IllegalArgumentException(
+                "DatabaseArgs.engineVersion must look like 17.7, got " + resolvedEngineVersion()));
     }
 
     /** Whether this is an Aurora engine. */

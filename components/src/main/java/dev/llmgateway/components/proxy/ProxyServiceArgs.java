@@ -9,6 +9,8 @@ import dev.llmgateway.components.support.Reject;
 import dev.llmgateway.components.waf.WebFirewallArgs;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -174,8 +176,15 @@ public record ProxyServiceArgs(String region,
     public record RequiredHeader(String name, Output<String> value) {
     }
 
-    /** Validates the inputs. */
+    /** Copies the lists and validates the inputs. */
     public ProxyServiceArgs {
+        containers = List.copyOf(containers);
+        ingressCidrs = List.copyOf(ingressCidrs);
+        ingressPeers = List.copyOf(ingressPeers);
+        ingressPrefixLists = Collections.unmodifiableMap(new LinkedHashMap<>(ingressPrefixLists));
+        listenerPaths = List.copyOf(listenerPaths);
+        blockedPaths = List.copyOf(blockedPaths);
+        serviceDependencies = List.copyOf(serviceDependencies);
         Objects.requireNonNull(region, "ProxyServiceArgs.region is required");
         Objects.requireNonNull(vpcId, "ProxyServiceArgs.vpcId is required");
         if (loadBalanced) {

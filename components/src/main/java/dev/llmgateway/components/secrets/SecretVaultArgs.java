@@ -5,6 +5,8 @@ import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.Reject;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -48,6 +50,7 @@ public record SecretVaultArgs(@Initializer("DEFAULT_STORE") SecretStore store,
                 "SecretVaultArgs.pathPrefix is required for SSM");
         Reject.when(recoveryWindowDays != 0 && (recoveryWindowDays < 7 || recoveryWindowDays > 30),
                 "SecretVaultArgs.recoveryWindowDays must be 0 or 7..30, got " + recoveryWindowDays);
+        entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         entries.keySet().stream().filter(key -> !key.matches("[a-z0-9-]+")).findFirst().ifPresent(key -> {
             throw new IllegalArgumentException("SecretVault key must be lower-case letters, digits and dashes: " + key);
         });

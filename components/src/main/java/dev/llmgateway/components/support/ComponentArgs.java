@@ -14,8 +14,10 @@ import java.lang.annotation.Target;
  * declared once, as a record component documented by an {@code @param} line; a default is a named constant of the
  * record bound with {@link RecordBuilder.Initializer}; validation lives in the compact constructor, so every
  * {@code build()} validates and returns a new record, and reusing a builder does not change records already built.
- * Collections reach the record as read-only views in the order the caller gave (no hash-ordered copy: plans must not
- * depend on a JVM's hash seed), so a caller must not change a collection after passing it.
+ * The compact constructor copies every collection it keeps ({@code List.copyOf}; maps and sets into an insertion- or
+ * enum-ordered copy, never {@code Set.copyOf}/{@code Map.copyOf}, whose order depends on the JVM's hash seed), so a
+ * record never changes after it is built. A default derived from another input is computed by a method
+ * ({@code resolved...()}), not stored, so a copy that changes that input gets the matching default.
  * {@code <Record>Builder.builder(record)} starts from an existing record.
  * Provider bindings keep the SDK's {@code ResourceArgs}, which Pulumi serialises.
  */

@@ -5,6 +5,9 @@ import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.Reject;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,7 +55,7 @@ public record VpcArgs(@Initializer("DEFAULT_CIDR") Cidr cidr,
     /** Default flow-log retention in days. */
     public static final int DEFAULT_FLOW_LOG_RETENTION_DAYS = 30;
 
-    /** Validates the inputs and the subnet layout they imply. */
+    /** Validates the inputs and the subnet layout they imply; copies the tiers and endpoints in enum order. */
     public VpcArgs {
         Objects.requireNonNull(cidr, "VpcArgs.cidr is required");
         Reject.when(region == null || region.isBlank(), "VpcArgs.region is required");
@@ -63,6 +66,12 @@ public record VpcArgs(@Initializer("DEFAULT_CIDR") Cidr cidr,
         Reject.when(flowLogs && kmsKeyArn == null, "VpcArgs.kmsKeyArn is required when flow logs are on");
         Reject.when(flowLogRetentionDays <= 0,
                 "VpcArgs.flowLogRetentionDays must be positive, got " + flowLogRetentionDays);
+        Map<SubnetTier, List<Cidr>> explicit = new EnumMap<>(SubnetTier.class);
+        subnetCidrs.forEach((tier, cidrs) -> explicit.put(tier, List.copyOf(cidrs)));
+        subnetCidrs = Collections.unmodifiableMap(explicit);
+        Set<InterfaceEndpoint> endpoints = EnumSet.noneOf(InterfaceEndpoint.class);
+        endpoints.addAll(interfaceEndpoints);
+        interfaceEndpoints = Collections.unmodifiableSet(endpoints);
         SubnetLayout.compute(cidr, azCount, subnetCidrs);
     }
 

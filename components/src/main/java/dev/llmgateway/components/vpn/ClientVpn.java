@@ -116,7 +116,7 @@ public class ClientVpn extends ComponentResource implements Connectable {
                         .cloudwatchLogStream(logStream.name())
                         .build())
                 .splitTunnel(args.splitTunnel())
-                .dnsServers(args.dnsServers())
+                .dnsServers(args.resolvedDnsServers())
                 .sessionTimeoutHours(args.sessionTimeoutHours())
                 .transportProtocol(args.transportProtocol().wireName())
                 .vpnPort(VPN_PORT)
@@ -130,7 +130,7 @@ public class ClientVpn extends ComponentResource implements Connectable {
                         .subnetId(args.subnetIds().applyValue(ids -> subnetAt(ids, index, args.associations())))
                         .build(), child()))
                 .toList();
-        args.authorizedCidrs().forEach(cidr -> authorize(name, args, endpoint, associations, cidr));
+        args.resolvedAuthorizedCidrs().forEach(cidr -> authorize(name, args, endpoint, associations, cidr));
 
         var prefix = new RandomPassword(name + "-vpn-dns-prefix",
                 RandomPasswordArgs.builder().length(8).special(false).build(), child());
@@ -234,7 +234,7 @@ public class ClientVpn extends ComponentResource implements Connectable {
                 .egress(SecurityGroupEgressArgs.builder()
                         .description("to the networks VPN users are authorized to reach")
                         .protocol("-1").fromPort(0).toPort(0)
-                        .cidrBlocks(args.authorizedCidrs().stream().map(Cidr::toString).toList())
+                        .cidrBlocks(args.resolvedAuthorizedCidrs().stream().map(Cidr::toString).toList())
                         .build())
                 .tags(Map.of("Name", name + "-vpn"))
                 .build(), child());

@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * @param clientCidr               addresses given to connected clients, prefix {@value #CLIENT_CIDR_MIN_PREFIX}..
  *                                 {@value #CLIENT_CIDR_MAX_PREFIX}, not overlapping the VPC; default
  *                                 {@link #DEFAULT_CLIENT_CIDR}
- * @param authorizedCidrs          networks clients may reach, no repeats; default (empty) the VPC CIDR only
+ * @param authorizedCidrs          networks clients may reach, at least one, no repeats; default the VPC CIDR only
+ *                                 ({@link #resolvedAuthorizedCidrs})
  * @param authentication           how people authenticate; default {@link VpnAuthentication#CERTIFICATE}
  * @param samlProviderArn          ARN of the IAM SAML provider; required for SAML, not allowed otherwise
  * @param authorizedGroupId        SAML group allowed by the authorization rules (SAML only); default every
@@ -43,8 +44,8 @@ import java.util.TreeSet;
  * @param sessionTimeoutHours      hours before a session must re-authenticate, one of {@link #SESSION_TIMEOUT_HOURS};
  *                                 default {@value #DEFAULT_SESSION_TIMEOUT_HOURS}
  * @param transportProtocol        transport protocol; default {@link VpnTransport#UDP}
- * @param dnsServers               IPv4 DNS servers pushed to clients, at most {@value #MAX_DNS_SERVERS}; default
- *                                 (empty) the VPC resolver (VPC base address + 2)
+ * @param dnsServers               IPv4 DNS servers pushed to clients, 1 to {@value #MAX_DNS_SERVERS}; default the VPC
+ *                                 resolver, VPC base address + 2 ({@link #resolvedDnsServers})
  * @param logRetentionDays         days connection logs are kept, a CloudWatch retention value; default
  *                                 {@value #DEFAULT_LOG_RETENTION_DAYS}
  * @param kmsKeyArn                customer KMS key encrypting the connection logs (its policy must allow CloudWatch
@@ -56,7 +57,7 @@ public record ClientVpnArgs(Output<String> vpcId,
                             Output<List<String>> subnetIds,
                             @Initializer("DEFAULT_ASSOCIATIONS") int associations,
                             @Initializer("DEFAULT_CLIENT_CIDR") Cidr clientCidr,
-                            List<Cidr> authorizedCidrs,
+                            Optional<List<Cidr>> authorizedCidrs,
                             @Initializer("DEFAULT_AUTHENTICATION") VpnAuthentication authentication,
                             Optional<String> samlProviderArn,
                             Optional<String> authorizedGroupId,
@@ -67,7 +68,7 @@ public record ClientVpnArgs(Output<String> vpcId,
                             @Initializer("DEFAULT_SPLIT_TUNNEL") boolean splitTunnel,
                             @Initializer("DEFAULT_SESSION_TIMEOUT_HOURS") int sessionTimeoutHours,
                             @Initializer("DEFAULT_TRANSPORT_PROTOCOL") VpnTransport transportProtocol,
-                            List<String> dnsServers,
+                            Optional<List<String>> dnsServers,
                             @Initializer("DEFAULT_LOG_RETENTION_DAYS") int logRetentionDays,
                             Output<String> kmsKeyArn) {
 
@@ -98,7 +99,7 @@ public record ClientVpnArgs(Output<String> vpcId,
     /** DNS servers an endpoint may push at most. */
     public static final int MAX_DNS_SERVERS = 2;
 
-    /** Applies the VPC-dependent defaults and validates; messages name the argument and what is allowed. */
+    /** Validates the inputs and copies the lists; messages name the argument and what is allowed. */
     public ClientVpnArgs {
         Objects.requireNonNull(vpcId, "ClientVpnArgs.vpcId is required");
         Objects.requireNonNull(vpcCidr, "ClientVpnArgs.vpcCidr is required");
@@ -107,12 +108,9 @@ public record ClientVpnArgs(Output<String> vpcId,
         Objects.requireNonNull(clientCidr, "ClientVpnArgs.clientCidr must not be null");
         Objects.requireNonNull(authentication, "ClientVpnArgs.authentication must not be null");
         Objects.requireNonNull(transportProtocol, "ClientVpnArgs.transportProtocol must not be null");
-        if (authorizedCidrs.isEmpty()) {
-            authorizedCidrs = List.of(vpcCidr);
-        }
-        if (dnsServers.isEmpty()) {
-            dnsServers = List.of(vpcCidr.address(2));
-        }
+        authorizedCidrs = authorizedCidrs.map(List::copyOf);
+        dnsServers = dnsServers.map(List::copyOf);
+        users = List.copyOf(users);
         Reject.unless(associations >= 1,
                 "associations must be at least 1 (one associated subnet), got " + associations);
         Reject.unless(clientCidr.prefix() >= CLIENT_CIDR_MIN_PREFIX && clientCidr.prefix() <= CLIENT_CIDR_MAX_PREFIX,
@@ -120,8 +118,10 @@ public record ClientVpnArgs(Output<String> vpcId,
                         + " and /" + CLIENT_CIDR_MAX_PREFIX + " (AWS Client VPN limits)");
         Reject.unless(!clientCidr.overlaps(vpcCidr),
                 "clientCidr " + clientCidr + " must not overlap vpcCidr " + vpcCidr);
-        Reject.unless(new HashSet<>(authorizedCidrs).size() == authorizedCidrs.size(),
-                "authorizedCidrs must not repeat a CIDR: " + authorizedCidrs);
+        authorizedCidrs.ifPresent(cidrs -> {
+            Reject.unless(!cidrs.isEmpty(), "authorizedCidrs must list at least one CIDR");
+            Reject.unless(new HashSet<>(cidrs).size() == cidrs.size(), "authorizedCidrs must not repeat a CIDR: " + cidrs);
+        });
         boolean saml = authentication == VpnAuthentication.SAML;
         Reject.unless(!saml || samlProviderArn.isPresent(), "samlProviderArn is required when authentication is SAML");
         Reject.unless(saml || samlProviderArn.isEmpty(),
@@ -142,12 +142,24 @@ public record ClientVpnArgs(Output<String> vpcId,
                 "serverDomain must be a lower-case DNS name, got " + serverDomain);
         Reject.unless(SESSION_TIMEOUT_HOURS.contains(sessionTimeoutHours), "sessionTimeoutHours must be one of "
                 + new TreeSet<>(SESSION_TIMEOUT_HOURS) + ", got " + sessionTimeoutHours);
-        Reject.unless(dnsServers.size() <= MAX_DNS_SERVERS,
-                "dnsServers must list 1 or " + MAX_DNS_SERVERS + " addresses, got " + dnsServers);
-        dnsServers.forEach(server -> Reject.unless(Cidr.parse(server + "/32").isPresent(),
-                "dnsServers must hold IPv4 addresses, got " + server));
+        dnsServers.ifPresent(servers -> {
+            Reject.unless(!servers.isEmpty() && servers.size() <= MAX_DNS_SERVERS,
+                    "dnsServers must list 1 or " + MAX_DNS_SERVERS + " addresses, got " + servers);
+            servers.forEach(server -> Reject.unless(Cidr.parse(server + "/32").isPresent(),
+                    "dnsServers must hold IPv4 addresses, got " + server));
+        });
         Reject.unless(LogRetention.accepts(logRetentionDays), "logRetentionDays must be one of "
                 + LogRetention.DAYS + ", got " + logRetentionDays);
+    }
+
+    /** Networks clients may reach: the ones given, or the VPC CIDR (derived on each call, so copies follow the VPC). */
+    public List<Cidr> resolvedAuthorizedCidrs() {
+        return authorizedCidrs.orElse(List.of(vpcCidr));
+    }
+
+    /** DNS servers pushed to clients: the ones given, or the VPC resolver (VPC base address + 2). */
+    public List<String> resolvedDnsServers() {
+        return dnsServers.orElse(List.of(vpcCidr.address(2)));
     }
 
     /** Starts a builder with the defaults. */

@@ -121,6 +121,16 @@ class DatabaseTest {
     }
 
     @Test
+    void engineDefaultsAreDerivedSoACopyWithAnotherEngineGetsThatEnginesClassAndVersion() {
+        DatabaseArgs aurora = base().build();
+        DatabaseArgs rds = DatabaseArgsBuilder.builder(aurora).engine(DatabaseEngine.RDS_INSTANCE).build();
+        assertEquals("db.serverless", aurora.resolvedInstanceClass());
+        assertEquals(DatabaseArgs.defaultInstanceClass(DatabaseEngine.RDS_INSTANCE), rds.resolvedInstanceClass());
+        assertEquals(PostgresVersions.defaultVersion(DatabaseEngine.RDS_INSTANCE), rds.resolvedEngineVersion());
+        assertEquals("db.t4g.large", base().instanceClass("db.t4g.large").build().resolvedInstanceClass());
+    }
+
+    @Test
     void defaultsAreCreatableVersionsAndAwsMinorUpgradesAreNeverReverted() {
         PlannedStack aurora = plan(b -> b);
         PlannedResource cluster = aurora.one("aws:rds/cluster:Cluster");

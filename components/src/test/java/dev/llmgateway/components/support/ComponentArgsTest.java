@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,16 +47,20 @@ class ComponentArgsTest {
     }
 
     @Test
-    void reusingABuilderLeavesTheRecordsItBuiltAloneAndEveryBuildValidates() {
+    void recordsNeverChangeAfterBuildAndEveryBuildValidates() {
         VpcArgsBuilder builder = VpcArgs.builder().region("eu-west-1")
                 .availabilityZones(Output.of(List.of("eu-west-1a", "eu-west-1b", "eu-west-1c")))
                 .kmsKeyArn(Output.of("arn:aws:kms:eu-west-1:123456789012:key/k"));
         VpcArgs first = builder.build();
-        VpcArgs second = builder.azCount(3).interfaceEndpoints(EnumSet.of(InterfaceEndpoint.ECR_API)).build();
+        Set<InterfaceEndpoint> endpoints = new HashSet<>(List.of(InterfaceEndpoint.SSM, InterfaceEndpoint.ECR_API));
+        VpcArgs second = builder.azCount(3).interfaceEndpoints(endpoints).build();
+        endpoints.add(InterfaceEndpoint.ECR_DKR);
 
         assertEquals(VpcArgs.DEFAULT_AZ_COUNT, first.azCount());
         assertEquals(EnumSet.noneOf(InterfaceEndpoint.class), first.interfaceEndpoints());
         assertEquals(3, second.azCount());
+        assertEquals(List.of(InterfaceEndpoint.ECR_API, InterfaceEndpoint.SSM), List.copyOf(second.interfaceEndpoints()),
+                "a copy in enum order, untouched by the caller's later change");
         assertThrows(UnsupportedOperationException.class,
                 () -> second.interfaceEndpoints().add(InterfaceEndpoint.ECR_DKR));
         var error = assertThrows(IllegalArgumentException.class, () -> builder.azCount(7).build());

@@ -190,7 +190,7 @@ class ClientVpnTest {
     @Test
     void networksOutsideTheVpcAreAuthorizedAndRoutedThroughEachAssociation() {
         PlannedStack plan = plan(b -> b.associations(2)
-                .authorizedCidrs(List.of(VPC, Cidr.of("192.168.0.0/16")))).orThrow();
+                .authorizedCidrs(Optional.of(List.of(VPC, Cidr.of("192.168.0.0/16"))))).orThrow();
 
         assertEquals(List.of("10.0.0.0/16", "192.168.0.0/16"),
                 plan.ofType(AUTHORIZATION).stream().map(r -> r.string("targetNetworkCidr")).toList());
@@ -233,6 +233,20 @@ class ClientVpnTest {
     void clientCidrOverlappingTheVpcIsRejected() {
         var error = assertThrows(IllegalArgumentException.class, () -> args().clientCidr(Cidr.of("10.0.4.0/22")).build());
         assertTrue(error.getMessage().contains("clientCidr 10.0.4.0/22 must not overlap vpcCidr 10.0.0.0/16"), error.getMessage());
+    }
+
+    @Test
+    void anEmptyAuthorizationOrResolverListIsRefusedAndDefaultsFollowTheVpcOfACopy() {
+        var none = assertThrows(IllegalArgumentException.class, () -> args().authorizedCidrs(Optional.of(List.of())).build());
+        assertEquals("authorizedCidrs must list at least one CIDR", none.getMessage());
+        var noDns = assertThrows(IllegalArgumentException.class, () -> args().dnsServers(Optional.of(List.of())).build());
+        assertEquals("dnsServers must list 1 or 2 addresses, got []", noDns.getMessage());
+
+        ClientVpnArgs first = args().build();
+        ClientVpnArgs moved = ClientVpnArgsBuilder.builder(first).vpcCidr(Cidr.of("10.8.0.0/16")).build();
+        assertEquals(List.of(VPC), first.resolvedAuthorizedCidrs());
+        assertEquals(List.of(Cidr.of("10.8.0.0/16")), moved.resolvedAuthorizedCidrs());
+        assertEquals(List.of("10.8.0.2"), moved.resolvedDnsServers());
     }
 
     @Test
