@@ -37,14 +37,16 @@ final class ProxyContainers {
     /** Where the server reads its config (a task volume the {@code config} container fills). */
     static final String CONFIG_FILE = "/etc/litellm/config.yaml";
     /**
-     * Writable paths LiteLLM needs on a read-only root file system, all below the {@code /tmp} task volume
-     * (LiteLLM docs, proxy/prod "read-only file system": LITELLM_MIGRATION_DIR, PRISMA_BINARY_CACHE_DIR and
-     * XDG_CACHE_HOME on writable paths; the admin UI is pre-built in /var/lib/litellm/ui with its
-     * .litellm_ui_ready marker, so it is served as is).
+     * Writable paths LiteLLM needs on a read-only root file system, below the {@code /tmp} task volume (LiteLLM docs,
+     * proxy/prod "read-only file system"; the admin UI is pre-built in /var/lib/litellm/ui with its .litellm_ui_ready
+     * marker, so it is served as is). PRISMA_BINARY_CACHE_DIR is left to the image: the non_root image bakes the
+     * Prisma CLI and engines into /opt/prisma and points PRISMA_BINARY_CACHE_DIR, PRISMA_CLI_PATH and
+     * PRISMA_OFFLINE_MODE there (BerriAI/litellm PR #33853, v1.91.4+; its static test of docker/Dockerfile.non_root,
+     * test_prisma_cli_and_binary_engine_are_baked_for_offline_runtime); an empty directory here would hide them and
+     * every migration would fail.
      */
     static final Map<String, String> WRITABLE_PATHS = Map.of(
             "LITELLM_MIGRATION_DIR", "/tmp/litellm/migrations",
-            "PRISMA_BINARY_CACHE_DIR", "/tmp/litellm/prisma",
             "XDG_CACHE_HOME", "/tmp/litellm/cache");
     /** Prometheus' shared directory when several workers serve /metrics (a task volume, so it exists at start). */
     static final String PROMETHEUS_MULTIPROC_DIR = "/var/lib/litellm/prometheus";
