@@ -47,6 +47,7 @@ final class Access {
                 .vpcId(network.vpcId())
                 .loadBalanced(loadBalanced)
                 .executeCommand(!loadBalanced)
+                .scheduledRange(s.officeHours().isPresent())
                 .loadBalancerSubnetIds(loadBalanced ? network.subnetIds(internal ? SubnetTier.PRIVATE : SubnetTier.PUBLIC) : null)
                 .taskSubnetIds(network.subnetIds(SubnetTier.PRIVATE))
                 .kmsKeyArn(keyArn)

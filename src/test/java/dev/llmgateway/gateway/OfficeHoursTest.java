@@ -38,6 +38,14 @@ class OfficeHoursTest {
     }
 
     @Test
+    void theScheduleOwnsTheTaskRangeSoARefreshOutsideTheHoursStartsNothing() {
+        PlannedResource scheduled = Plans.of(Stacks.load("prod").with(BERLIN_WEEKDAYS)).one("aws:appautoscaling/target:Target");
+        assertEquals(List.of("minCapacity", "maxCapacity"), scheduled.ignoreChanges());
+        PlannedResource always = Plans.stack("prod").one("aws:appautoscaling/target:Target");
+        assertTrue(always.ignoreChanges().isEmpty(), "without a schedule, the configured range is applied on every update");
+    }
+
+    @Test
     void anRdsInstanceStartsAQuarterHourEarlyAndStopsWithTheTasksThroughARoleScopedToIt() {
         PlannedStack plan = Plans.of(Stacks.load("dev").with(Map.of("officeHours", "08:00-19:00",
                 "officeTimeZone", "Europe/Berlin", "dbEngine", "rds-instance", "dbInstanceClass", "db.t4g.micro",

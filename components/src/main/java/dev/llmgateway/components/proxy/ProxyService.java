@@ -93,6 +93,7 @@ public class ProxyService extends ComponentResource implements Connectable {
     private Target scalingTarget;
     /** The last change to the scaling target: Application Auto Scaling rejects concurrent changes to one target. */
     private Resource lastScalingChange;
+    private final boolean scheduledRange;
     private final Map<String, Output<String>> logGroupNames = new LinkedHashMap<>();
     private final Optional<ProxyServiceArgs.RequiredHeader> requiredHeader;
 
@@ -100,6 +101,7 @@ public class ProxyService extends ComponentResource implements Connectable {
     public ProxyService(String name, ProxyServiceArgs args, ComponentResourceOptions opts) {
         super(TYPE, name, null, opts);
         this.name = name;
+        this.scheduledRange = args.scheduledRange();
         this.requiredHeader = args.requiredHeader();
         var child = CustomResourceOptions.builder().parent(this).build();
 
@@ -395,7 +397,11 @@ public class ProxyService extends ComponentResource implements Connectable {
                 .resourceId(resourceId)
                 .minCapacity(args.minTasks())
                 .maxCapacity(args.maxTasks())
-                .build(), child);
+                // The provider reads MinCapacity/MaxCapacity back (terraform-provider-aws appautoscaling/target.go,
+                // resourceTargetRead): after a scheduled 0..0 a refresh would see drift and register the range again.
+                .build(), args.scheduledRange()
+                        ? CustomResourceOptions.builder().parent(this).ignoreChanges("minCapacity", "maxCapacity").build()
+                        : child);
         this.lastScalingChange = scalingTarget;
         trackingPolicy("cpu", scalingTarget, "ECSServiceAverageCPUUtilization", null, args.cpuTargetPercent());
         // Several target-tracking policies on one target: Application Auto Scaling scales out when any asks to and in
@@ -416,6 +422,10 @@ public class ProxyService extends ComponentResource implements Connectable {
      * Actions are created one after another: the service rejects concurrent changes to one scalable target.
      */
     public void scaleOnSchedule(String action, String cron, String timeZone, int minTasks, int maxTasks) {
+        if (!scheduledRange) {
+            throw new IllegalStateException("ProxyService " + name + ": scaleOnSchedule needs ProxyServiceArgs.scheduledRange"
+                    + " (true), or a refresh outside the schedule would register the configured range again");
+        }
         this.lastScalingChange = new ScheduledAction(name + "-" + action, ScheduledActionArgs.builder()
                 .name(name + "-" + action)
                 .serviceNamespace(scalingTarget.serviceNamespace())

@@ -77,6 +77,10 @@ import java.util.Optional;
  * @param executeCommand                ECS Exec (and so SSM port forwarding into a task) on the service; default
  *                                      false. Sessions are encrypted with {@code kmsKeyArn} and logged to an encrypted
  *                                      log group; the task role gets the SSM message channels
+ * @param scheduledRange                whether schedules own the task range ({@link ProxyService#scaleOnSchedule}):
+ *                                      the scalable target then ignores drift of its minimum and maximum, so a
+ *                                      {@code pulumi refresh} outside the scheduled hours does not start tasks
+ *                                      again; default false
  * @param serviceDependencies           resources the tasks need before the first one starts (e.g. the database
  *                                      writer instance); default none
  * @param internetGateway               the VPC's internet gateway, which an internet-facing load balancer waits for;
@@ -123,6 +127,7 @@ public record ProxyServiceArgs(String region,
                                Optional<Output<String>> serviceRegistryArn,
                                @Initializer("DEFAULT_LOAD_BALANCED") boolean loadBalanced,
                                boolean executeCommand,
+                               boolean scheduledRange,
                                List<Resource> serviceDependencies,
                                Optional<Resource> internetGateway) {
 
