@@ -30,6 +30,11 @@ fi
 task_id="${task_arn##*/}"
 runtime_id=$(aws ecs describe-tasks --region "$region" --cluster "$cluster" --tasks "$task_arn" \
   --query "tasks[0].containers[?name=='litellm'].runtimeId | [0]" --output text)
+if [[ -z "$runtime_id" || "$runtime_id" == "None" ]]; then
+  # list-tasks --desired-status RUNNING also lists tasks still starting (around the start of office hours).
+  echo "Task ${task_id} is still starting (its litellm container has no runtime id yet); try again in a minute." >&2
+  exit 1
+fi
 
 echo "Forwarding http://localhost:${local_port} -> task ${task_id} port ${container_port}; Ctrl-C stops."
 exec aws ssm start-session --region "$region" \

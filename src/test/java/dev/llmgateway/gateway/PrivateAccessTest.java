@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PrivateAccessTest {
 
     private static final Map<String, Object> PRIVATE = Map.of("accessMode", "private", "allowedCidrs", List.of(),
-            "allowPlainHttp", false, "requestsPerTarget", 0);
+            "allowPlainHttp", false, "requestsPerTarget", 0, "proxyReadOnlyRootFilesystem", false);
 
     private static PlannedStack privateProd;
 
@@ -65,6 +65,8 @@ class PrivateAccessTest {
         String policy = plan.named("aws:iam/rolePolicy:RolePolicy", "llm-prod-proxy-exec").string("policy");
         assertTrue(policy.contains("ssmmessages:OpenDataChannel") && policy.contains("kms:Decrypt")
                 && policy.contains("logs:PutLogEvents"), policy);
+        assertTrue(plan.one("aws:ecs/taskDefinition:TaskDefinition").string("containerDefinitions")
+                .contains("\"readonlyRootFilesystem\":false"), "ECS Exec's agent writes to the container it runs in");
     }
 
     @Test
@@ -93,6 +95,8 @@ class PrivateAccessTest {
         assertFails("litellm-gateway:requestsPerTarget = '600': 0 in private mode",
                 Stacks.load("prod").with(Map.of("accessMode", "private", "allowedCidrs", List.of(), "waf", false,
                         "certificateArn", "", "albDomainName", "", "albHostedZoneId", "")));
+        assertFails("litellm-gateway:proxyReadOnlyRootFilesystem = 'true': false in private mode (ECS Exec",
+                Stacks.load("dev").with(Map.of("proxyReadOnlyRootFilesystem", true)));
         assertFails("also [ssmmessages], which tasks need when natStrategy is none", Stacks.example("enterprise-private-endpoints")
                 .with(PRIVATE).with(Map.of("waf", false, "certificateArn", "", "albDomainName", "", "albHostedZoneId", "")));
     }

@@ -156,7 +156,8 @@ class ProxyTaskTest {
 
     @Test
     void liteLlmContainersRunAsNobodyOnAReadOnlyRootWithTaskVolumesForWhatTheyWrite() {
-        for (PlannedStack plan : List.of(Plans.stack("dev"), Plans.stack("prod"), Plans.example("local-model-guardrails"))) {
+        // dev is private: ECS Exec needs a writable root there (PrivateAccessTest).
+        for (PlannedStack plan : List.of(Plans.stack("prod"), Plans.example("local-model-guardrails"))) {
             Map<String, JsonObject> containers = containers(plan);
             Set<String> declared = proxyTask(plan).list("volumes").stream()
                     .map(v -> String.valueOf(((Map<?, ?>) v).get("name"))).collect(Collectors.toSet());
@@ -169,9 +170,10 @@ class ProxyTaskTest {
             for (String name : List.of("litellm", "migrate")) {
                 Map<String, String> env = env(containers.get(name));
                 assertEquals("/tmp:rw", mounts(containers.get(name)).values().stream().filter(m -> m.startsWith("/tmp")).findFirst().orElse(""));
-                for (String path : List.of("LITELLM_MIGRATION_DIR", "PRISMA_BINARY_CACHE_DIR", "XDG_CACHE_HOME")) {
+                for (String path : List.of("LITELLM_MIGRATION_DIR", "XDG_CACHE_HOME")) {
                     assertTrue(env.get(path).startsWith("/tmp/"), name + " " + path + " on the writable volume");
                 }
+                assertFalse(env.containsKey("PRISMA_BINARY_CACHE_DIR"), name + " keeps the image's baked Prisma in /opt/prisma");
             }
         }
     }
@@ -206,16 +208,22 @@ class ProxyTaskTest {
     }
 
     @Test
-    void thePolicyCheckFindsNoWritableRootForLiteLlmInAnyCommittedStack() {
-        List<PlannedStack> plans = new java.util.ArrayList<>(List.of(Plans.stack("dev"), Plans.stack("prod")));
+    void thePolicyCheckFindsNoWritableRootForLiteLlmInAnyCommittedStackExceptWhereEcsExecNeedsIt() {
+        List<PlannedStack> plans = new java.util.ArrayList<>(List.of(Plans.stack("prod")));
         Stacks.examples().forEach(name -> plans.add(Plans.example(name)));
-        List<String> findings = plans.stream()
+        assertEquals(List.of(), writableLiteLlmRoots(plans));
+        // dev is private: ECS Exec is the only way in and its agent cannot run on a read-only root. The check
+        // still reports it (MEDIUM, not gating the dev profile), so the trade-off stays visible in every plan.
+        assertEquals(3, writableLiteLlmRoots(List.of(Plans.stack("dev"))).size());
+    }
+
+    private static List<String> writableLiteLlmRoots(List<PlannedStack> plans) {
+        return plans.stream()
                 .flatMap(plan -> PolicyChecks.evaluate(plan, PolicyProfile.PROD).findings().stream())
                 .filter(f -> f.checkId().equals("LGW-ECS-002"))
                 .map(Finding::message)
                 .filter(m -> m.matches("container (litellm|config|migrate|ollama) .*"))
                 .toList();
-        assertEquals(List.of(), findings);
     }
 
     @Test

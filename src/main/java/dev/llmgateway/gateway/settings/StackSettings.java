@@ -144,7 +144,7 @@ public record StackSettings(String project, String stack, String region, TagSett
         });
     }
 
-    /** Private access has no load balancer: nothing may depend on one. */
+    /** Private access has no load balancer (nothing may depend on one) and is entered through ECS Exec. */
     static void checkPrivateAccess(SettingsReader r, AccessSettings access, ProxySettings proxy, LiteLlmSettings litellm) {
         if (access.mode() != AccessMode.PRIVATE) {
             return;
@@ -155,6 +155,12 @@ public record StackSettings(String project, String stack, String region, TagSett
         }
         if (litellm.metrics() == MetricsMode.PROMETHEUS) {
             throw r.invalid("metrics", "prometheus", "cloudwatch in private mode (Grafana is served through the load balancer)");
+        }
+        if (proxy.readOnlyRootFilesystem()) {
+            // ECS Developer Guide, "Considerations for using ECS Exec": the SSM agent needs to write to the container's
+            // file system, a read-only root is not supported (aws/containers-roadmap#1359; amazon-ecs-exec-checker#21).
+            throw r.invalid("proxyReadOnlyRootFilesystem", true, "false in private mode (ECS Exec, the only way into a"
+                    + " private gateway, cannot run its agent in a container with a read-only root file system)");
         }
     }
 
