@@ -71,6 +71,8 @@ final class Access {
                 .certificateArn(certificateArn)
                 .allowPlainHttp(a.allowPlainHttp())
                 .idleTimeoutSeconds(a.idleTimeoutSeconds())
+                // A deploy or scale-in lets the longest request LiteLLM allows finish before the task stops.
+                .deregistrationDelaySeconds(s.litellm().requestTimeoutSeconds())
                 .deletionProtection(a.deletionProtection())
                 .accessLogs(a.accessLogs())
                 .taskPolicyJson(Optional.of(taskPolicy))

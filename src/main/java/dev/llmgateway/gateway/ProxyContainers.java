@@ -34,6 +34,8 @@ final class ProxyContainers {
             "import urllib.request; urllib.request.urlopen('http://localhost:4000/health/liveliness', timeout=4)");
     /** {@code nobody:nogroup}, the user LiteLLM's non_root image runs as (docker/Dockerfile.non_root: USER nobody). */
     static final String LITELLM_USER = "65534:65534";
+    /** The longest stopTimeout Fargate accepts. */
+    static final int FARGATE_MAX_STOP_TIMEOUT_SECONDS = 120;
     /** Where the server reads its config (a task volume the {@code config} container fills). */
     static final String CONFIG_FILE = "/etc/litellm/config.yaml";
     /**
@@ -101,6 +103,9 @@ final class ProxyContainers {
     private static ContainerSpec.Builder server(StackSettings s, Inputs in) {
         var server = litellm("litellm", s)
                 .port(PORT)
+                // SIGTERM lets uvicorn finish the requests in flight; give it the longest wait Fargate allows
+                // (ECS task definition parameters, stopTimeout: at most 120 s on Fargate; the default is 30).
+                .stopTimeoutSeconds(FARGATE_MAX_STOP_TIMEOUT_SECONDS)
                 .command(List.of("--port", Integer.toString(PORT), "--config", CONFIG_FILE))
                 .env("LITELLM_MODE", "PRODUCTION")
                 .env("LITELLM_LOG", "ERROR")

@@ -227,6 +227,17 @@ class ProxyTaskTest {
     }
 
     @Test
+    void aDeployOrScaleInLetsTheLongestRequestFinishBeforeTheTaskStops() {
+        PlannedStack prod = Plans.stack("prod");
+        PlannedResource targets = prod.one("aws:lb/targetGroup:TargetGroup");
+        // requestTimeoutSeconds unset: LiteLLM's 600 s; the load balancer drains a task that long at most
+        assertEquals(600.0, targets.number("deregistrationDelay"));
+        assertEquals(120, containers(prod).get("litellm").get("stopTimeout").getAsInt(), "Fargate's longest stop timeout");
+        PlannedStack shorter = Plans.of(Stacks.load("prod").with(Map.of("requestTimeoutSeconds", 120)));
+        assertEquals(120.0, shorter.one("aws:lb/targetGroup:TargetGroup").number("deregistrationDelay"));
+    }
+
+    @Test
     void redisIsOneTlsPrimaryEndpointWithTheTokenFromSecretsAndProdFailsOver() {
         PlannedStack prod = Plans.stack("prod");
         JsonObject server = containers(prod).get("litellm");

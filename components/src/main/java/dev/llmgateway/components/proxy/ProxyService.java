@@ -220,7 +220,9 @@ public class ProxyService extends ComponentResource implements Connectable {
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(serviceDependencies)
                 .customTimeouts(CustomTimeouts.builder()
                         .create(deploymentTimeout(args.healthCheckGracePeriodSeconds(), args.minTasks()))
-                        .update(deploymentTimeout(args.healthCheckGracePeriodSeconds(), args.minTasks()))
+                        // An update also waits for the old tasks to drain from the load balancer.
+                        .update(deploymentTimeout(args.healthCheckGracePeriodSeconds(), args.minTasks())
+                                .plusSeconds(args.loadBalanced() ? args.deregistrationDelaySeconds() : 0))
                         .build())
                 // Autoscaling owns the running count once the service exists.
                 .ignoreChanges("desiredCount").build());

@@ -40,7 +40,8 @@ import java.util.Optional;
  * @param healthCheckGracePeriodSeconds seconds health checks are ignored after a task starts, not negative; default
  *                                      {@value #DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS}
  * @param healthCheckPath               target group health-check path; default {@value #DEFAULT_HEALTH_CHECK_PATH}
- * @param deregistrationDelaySeconds    target deregistration delay in seconds; default
+ * @param deregistrationDelaySeconds    seconds a deregistering task keeps serving its in-flight requests (a deploy or
+ *                                      scale-in waits for them), 0..3600; default
  *                                      {@value #DEFAULT_DEREGISTRATION_DELAY_SECONDS}
  * @param cpuTargetPercent              target average CPU for scaling, 10..95; default {@value #DEFAULT_CPU_TARGET_PERCENT}
  * @param requestsPerTarget             target requests per task per minute for scaling; default 0 = off
@@ -210,6 +211,9 @@ public record ProxyServiceArgs(String region,
             throw new IllegalArgumentException("ProxyServiceArgs: cpu " + cpu + " / memory " + memory + ": " + problem);
         });
         require(minTasks >= 1 && minTasks <= maxTasks, "need 1 <= minTasks <= maxTasks, got " + minTasks + ".." + maxTasks);
+        // ELBv2 target group attribute deregistration_delay.timeout_seconds: 0-3600 (AWS default 300).
+        require(deregistrationDelaySeconds >= 0 && deregistrationDelaySeconds <= 3600,
+                "deregistrationDelaySeconds must be 0..3600, got " + deregistrationDelaySeconds);
         require(idleTimeoutSeconds >= 120, "idleTimeoutSeconds must be at least 120 (streamed completions), got " + idleTimeoutSeconds);
         require(healthCheckGracePeriodSeconds >= 0, "healthCheckGracePeriodSeconds must not be negative");
         require(cpuTargetPercent >= 10 && cpuTargetPercent <= 95, "cpuTargetPercent must be 10..95");
