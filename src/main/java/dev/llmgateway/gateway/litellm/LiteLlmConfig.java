@@ -28,8 +28,13 @@ public final class LiteLlmConfig {
 
     /** Classpath location of the base config (copied from {@code litellm/}). */
     static final String BASE = "/litellm/config.base.yaml";
-    /** Prebuilt patterns of {@code litellm_content_filter} the regex guardrail applies. */
-    static final List<String> REGEX_PATTERNS = List.of("us_ssn", "email", "visa", "aws_access_key", "aws_secret_key");
+    /**
+     * Prebuilt patterns of {@code litellm_content_filter} the regex guardrail applies. Not {@code aws_secret_key}: its
+     * pattern is any 40 characters of {@code [A-Za-z0-9/+=]} between word boundaries (LiteLLM
+     * {@code litellm_content_filter/patterns.json}), so it would mask or block every git commit id, SHA-1 digest and
+     * much base64 in prompts and answers. Access key ids ({@code AKIA...}) are anchored and stay.
+     */
+    static final List<String> REGEX_PATTERNS = List.of("us_ssn", "email", "visa", "aws_access_key");
 
     /** Presidio entities the {@code presidio} guardrail acts on (Presidio's entity names). */
     static final List<String> PRESIDIO_ENTITIES = List.of("CREDIT_CARD", "EMAIL_ADDRESS", "IBAN_CODE", "PHONE_NUMBER", "US_SSN");
