@@ -123,7 +123,10 @@ public final class LiteLlmConfig {
         if (s.metrics() == MetricsMode.PROMETHEUS) {
             // The scraper reaches tasks directly inside the VPC without a key; the load balancer refuses
             // /metrics from outside, and only the metrics task's security group reaches the tasks directly.
-            general.put("require_auth_for_metrics_endpoint", false);
+            // A litellm_settings key: LiteLLM reads it from the litellm module and asks for auth on /metrics unless it
+            // is False (the proxy's auth middleware, _requires_special_auth: `litellm.require_auth_for_metrics_endpoint
+            // is not False`; docs proxy/prometheus). Under general_settings it is ignored and the scraper gets 401.
+            litellm.put("require_auth_for_metrics_endpoint", false);
         }
 
         if (context.redis()) {
