@@ -68,11 +68,13 @@ public class WebFirewall extends ComponentResource {
     static final List<String> BODY_RULES = List.of(
             "SizeRestrictions_BODY", "CrossSiteScripting_BODY", "GenericLFI_BODY", "GenericRFI_BODY", "EC2MetaDataSSRF_BODY");
     /**
-     * Paths whose bodies are prompts: LiteLLM's OpenAI-compatible routes with and without {@code /v1},
-     * Azure-style deployment routes, and Anthropic's messages API.
+     * Paths whose bodies are prompts or user data: LiteLLM's OpenAI-compatible routes with and without {@code /v1},
+     * the Azure-style deployment and engine routes (whose model is a path and may hold slashes: LiteLLM
+     * {@code /openai/deployments/{model:path}/...}, {@code /engines/{model:path}/...}), Anthropic's messages API, and
+     * batch input uploads ({@code /v1/files}, {@code /v1/batches}).
      */
-    static final String PROMPT_PATHS = "^/(v1/|openai/deployments/[^/]+/)?(chat/completions|completions|embeddings|responses|messages"
-            + "|moderations|rerank|audio/|images/)";
+    static final String PROMPT_PATHS = "^/(v1/|(openai/deployments|engines)/.+/)?(chat/completions|completions|embeddings"
+            + "|responses|messages|moderations|rerank|audio/|images/|files|batches)";
     /** Name of the rule that blocks body-rule matches outside {@link #PROMPT_PATHS}. */
     static final String BODY_RULES_OUTSIDE_PROMPTS = "CoreBodyRulesOutsidePromptPaths";
 

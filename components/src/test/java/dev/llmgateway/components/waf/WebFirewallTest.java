@@ -53,7 +53,8 @@ class WebFirewallTest {
     void promptPathsAreTheModelApisAndNothingElse() {
         Pattern prompts = Pattern.compile(WebFirewall.PROMPT_PATHS);
         for (String path : List.of("/chat/completions", "/v1/chat/completions", "/v1/completions", "/embeddings", "/v1/messages",
-                "/v1/responses", "/openai/deployments/gpt-4o/chat/completions", "/v1/audio/transcriptions")) {
+                "/v1/responses", "/openai/deployments/gpt-4o/chat/completions", "/v1/audio/transcriptions",
+                "/engines/bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0/chat/completions", "/v1/files", "/v1/batches")) {
             assertTrue(prompts.matcher(path).find(), path);
         }
         for (String path : List.of("/ui/", "/key/generate", "/user/new", "/model/new", "/sso/callback", "/config/update", "/x/v1/chat/completions")) {
