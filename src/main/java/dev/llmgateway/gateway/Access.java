@@ -104,6 +104,19 @@ final class Access {
      * The load balancer's name, when configured, as an alias record; the load balancer's URL (in private mode
      * the local end of {@code scripts/gateway-tunnel.sh}).
      */
+    /**
+     * The address people use, when it is known before anything is created: the custom domain in front (CloudFront's
+     * in edge mode, the load balancer's otherwise) or the tunnel's local end. Without one, the address is the load
+     * balancer's or the distribution's generated name, known only after they exist.
+     */
+    static Optional<String> publicUrl(AccessSettings a) {
+        if (a.mode() == AccessMode.PRIVATE) {
+            return Optional.of(TUNNEL_URL);
+        }
+        Optional<String> domain = a.edge().isPresent() ? a.edge().get().domainName() : a.domainName();
+        return domain.map(d -> "https://" + d);
+    }
+
     static Output<String> url(String prefix, AccessSettings a, ProxyService proxy) {
         if (!proxy.loadBalanced()) {
             return Output.of(TUNNEL_URL);

@@ -155,6 +155,10 @@ final class ProxyContainers {
         } else {
             masterCredentials(server, in);
         }
+        // LiteLLM builds the admin UI's login redirect and invitation links from PROXY_BASE_URL, else from the
+        // request's Host (its UI login form, "/sso/get/ui_settings"): behind CloudFront that Host is the origin's
+        // name, which only CloudFront may reach. Set when the address is known before the stack exists.
+        Access.publicUrl(s.access()).ifPresent(url -> server.env("PROXY_BASE_URL", url));
         in.environment().forEach(server::env);
         in.secrets().forEach(server::secret);
         Sidecars.of(s.litellm()).stream()

@@ -227,6 +227,15 @@ class ProxyTaskTest {
     }
 
     @Test
+    void liteLlmKnowsThePublicAddressSoTheUiLoginRedirectsThereAndNotToTheOrigin() {
+        assertEquals("https://llm.example.com", env(containers(Plans.example("edge-waf-autoscaled")).get("litellm"))
+                .get("PROXY_BASE_URL"), "CloudFront's custom domain, not the origin's name");
+        assertEquals("http://localhost:4000", env(containers(Plans.stack("dev")).get("litellm")).get("PROXY_BASE_URL"),
+                "the tunnel's local end");
+        assertEquals("https://llm.example.com", env(containers(Plans.stack("prod")).get("litellm")).get("PROXY_BASE_URL"));
+    }
+
+    @Test
     void aDeployOrScaleInLetsTheLongestRequestFinishBeforeTheTaskStops() {
         PlannedStack prod = Plans.stack("prod");
         PlannedResource targets = prod.one("aws:lb/targetGroup:TargetGroup");
