@@ -17,6 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EdgeAccessTest {
 
+    /** The load balancer with an imported certificate and no name of its own: the origin must be named explicitly. */
+    private static final Map<String, Object> IMPORTED_CERTIFICATE = Map.of("albDomainName", "", "albHostedZoneId", "",
+            "certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/11111111-1111-1111-1111-111111111111");
+
     private final PlannedStack edge = Plans.example("edge-waf-autoscaled");
 
     @Test
@@ -40,9 +44,13 @@ class EdgeAccessTest {
     @Test
     void wafAndCertificateLiveInUsEast1ThroughTheSecondProvider() {
         assertTrue(edge.one("aws:wafv2/webAcl:WebAcl").provider().endsWith("pulumi:providers:aws::llm-edge-waf-autoscaled-us-east-1"));
-        assertTrue(edge.one("aws:acm/certificate:Certificate").provider().endsWith("-us-east-1"));
-        assertEquals(2, edge.where(r -> r.type().equals("aws:route53/record:Record") && r.input("aliases").isPresent()).size(),
-                "A and AAAA aliases for the custom domain");
+        assertTrue(edge.named("aws:acm/certificate:Certificate", "llm-edge-waf-autoscaled-edge-cert").provider().endsWith("-us-east-1"));
+        assertFalse(edge.named("aws:acm/certificate:Certificate", "llm-edge-waf-autoscaled-alb-cert").provider().endsWith("-us-east-1"),
+                "the origin's certificate belongs to the load balancer's region");
+        assertEquals(2, edge.where(r -> r.type().equals("aws:route53/record:Record") && r.input("aliases").isPresent()
+                        && r.name().startsWith("llm-edge-waf-autoscaled-edge-")).size(), "A and AAAA aliases for the custom domain");
+        assertEquals("origin.llm.example.com", edge.named("aws:route53/record:Record", "llm-edge-waf-autoscaled-alb-a").string("name"),
+                "the origin's name points at the load balancer, so CloudFront reaches it on the first deploy");
         assertEquals("SizeRestrictions_BODY", edge.one("aws:wafv2/webAcl:WebAcl")
                 .string("rules.0.statement.managedRuleGroupStatement.ruleActionOverrides.0.name"));
     }
@@ -66,7 +74,7 @@ class EdgeAccessTest {
                 .with(Map.of("allowedCidrs", List.of("203.0.113.0/24")))));
         assertTrue(cidrs.getMessage().contains("empty in edge mode: only CloudFront reaches the load balancer"), cidrs.getMessage());
         var origin = assertThrows(SettingsException.class, () -> StackSettings.read(Stacks.example("edge-waf-autoscaled")
-                .with(Map.of("edgeOriginDomain", ""))));
+                .with(IMPORTED_CERTIFICATE).with(Map.of("edgeOriginDomain", ""))));
         assertTrue(origin.getMessage().contains("litellm-gateway:edgeOriginDomain"), origin.getMessage());
         var zone = assertThrows(SettingsException.class, () -> StackSettings.read(Stacks.example("edge-waf-autoscaled")
                 .with(Map.of("edgeHostedZoneId", ""))));
@@ -91,7 +99,7 @@ class EdgeAccessTest {
         plainHttpWithoutOrigin.put("allowPlainHttp", true);
         plainHttpWithoutOrigin.put("edgeOriginDomain", null);
         var error = assertThrows(SettingsException.class, () -> StackSettings.read(Stacks.example("edge-waf-autoscaled")
-                .with(plainHttpWithoutOrigin)));
+                .with(IMPORTED_CERTIFICATE).with(plainHttpWithoutOrigin)));
         assertTrue(error.getMessage().contains("litellm-gateway:edgeOriginDomain = '': a load balancer DNS name covered by"), error.getMessage());
     }
 }
