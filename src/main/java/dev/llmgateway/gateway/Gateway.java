@@ -14,6 +14,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import dev.llmgateway.components.cache.Cache;
 import dev.llmgateway.components.cache.CacheArgs;
 import dev.llmgateway.components.database.Database;
+import dev.llmgateway.components.edge.EdgeDistribution;
 import dev.llmgateway.components.kms.EncryptionKey;
 import dev.llmgateway.components.kms.EncryptionKeyArgs;
 import dev.llmgateway.components.registry.ImageRepository;
@@ -115,16 +116,18 @@ public final class Gateway {
         cache.ifPresent(c -> c.connections().allowDefaultPortFrom(proxy, "shared limits, budgets and cache in Redis"));
         network.endpoints().ifPresent(e -> proxy.connections().allowTo(e, 443, "AWS APIs through interface endpoints"));
         s.officeHours().ifPresent(hours -> OfficeHours.apply(hours, s.proxy(), proxy, database));
+        Optional<EdgeDistribution> distribution = edge.map(e -> e.distribution(prefix, s, s.access().edge().orElseThrow(),
+                proxy, options));
         var metrics = discovery.map(d -> Metrics.services(prefix, s, network, proxy, d,
-                secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD), key.arn(), options));
+                secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD), key.arn(),
+                distribution.map(EdgeDistribution::hostNames).orElse(List.of()), options));
         var observability = Monitoring.observability(prefix, s, key.arn(), proxy, database,
                 new Monitoring.SinglePoints(network.natInstanceId(), certificate, vpn.map(ClientVpn::serverCertificateArn),
                         metrics.map(PrometheusMetrics::targetGroupArnSuffix)), options);
         NetworkFlows.declare(prefix, s, new NetworkFlows.Parts(network, proxy, edge), options);
 
         Output<String> loadBalancerUrl = Access.url(prefix, s.access(), proxy);
-        Output<String> url = edge.map(e -> e.distribution(prefix, s, s.access().edge().orElseThrow(), proxy, options).url())
-                .orElse(loadBalancerUrl);
+        Output<String> url = distribution.map(EdgeDistribution::url).orElse(loadBalancerUrl);
         ctx.export("gatewayUrl", url);
         ctx.export("adminUiUrl", url.applyValue(u -> u + "/ui"));
         // In edge mode the acceptance test checks that the load balancer refuses requests that bypass CloudFront.

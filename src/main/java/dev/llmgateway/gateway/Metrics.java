@@ -39,7 +39,8 @@ final class Metrics {
 
     /** VictoriaMetrics and Grafana on the proxy's cluster, allowed to scrape the proxy tasks. */
     static PrometheusMetrics services(String prefix, StackSettings s, Vpc network, ProxyService proxy, TaskDiscovery discovery,
-                                      Output<String> grafanaPasswordArn, Output<String> keyArn, ComponentResourceOptions options) {
+                                      Output<String> grafanaPasswordArn, Output<String> keyArn,
+                                      List<Output<String>> browserHosts, ComponentResourceOptions options) {
         var args = PrometheusMetricsArgs.builder()
                 // Before the proxy's rules: in edge mode its catch-all would otherwise take /grafana to LiteLLM.
                 .listenerRulePriority(ProxyService.FIRST_FORWARD_PRIORITY - 10)
@@ -60,6 +61,8 @@ final class Metrics {
                 .grafanaDashboards(Map.of(LiteLlmDashboard.NAME, LiteLlmDashboard.json()))
                 // Grafana is reachable only the way the proxy is: through CloudFront's header in edge mode.
                 .listenerRuleConditions(proxy.requiredHeaderCondition().stream().toList())
+                // Behind CloudFront the request's Host is the origin's name, not the address the browser shows.
+                .grafanaTrustedOrigins(browserHosts)
                 .build();
         return new PrometheusMetrics(prefix + "-metrics", args, options);
     }

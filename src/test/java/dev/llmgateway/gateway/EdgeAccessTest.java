@@ -91,6 +91,10 @@ class EdgeAccessTest {
         assertFalse(forwards.isEmpty());
         forwards.forEach(rule -> assertTrue(grafana.number("priority") < rule.number("priority"),
                 () -> "/grafana is evaluated before " + rule.name() + " (" + rule.string("conditions.0.pathPattern.values.0") + ")"));
+        String containers = plan.where(r -> r.type().equals("aws:ecs/taskDefinition:TaskDefinition") && r.name().endsWith("-metrics-task"))
+                .get(0).string("containerDefinitions");
+        assertTrue(containers.contains("GF_SECURITY_CSRF_TRUSTED_ORIGINS") && containers.contains("llm.example.com"),
+                "CloudFront forwards the origin's Host, so Grafana must trust the name in the browser: " + containers);
     }
 
     @Test

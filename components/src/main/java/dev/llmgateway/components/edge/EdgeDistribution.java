@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * CloudFront in front of an API load balancer: nothing cached (every LiteLLM route is dynamic and
@@ -126,6 +127,11 @@ public class EdgeDistribution extends ComponentResource {
     /** The CloudFront domain name. */
     public Output<String> domainName() {
         return distribution.domainName();
+    }
+
+    /** The host names browsers reach the distribution under: its CloudFront domain and, when set, the custom domain. */
+    public List<Output<String>> hostNames() {
+        return Stream.concat(Stream.of(distribution.domainName()), domainName.map(Output::of).stream()).toList();
     }
 
     /** The distribution id. */

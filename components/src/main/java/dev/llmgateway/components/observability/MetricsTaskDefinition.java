@@ -114,8 +114,10 @@ final class MetricsTaskDefinition {
      * @param scrapeHost        DNS name of the scrape targets
      * @param logGroup          resolved log group name
      * @param passwordSecretArn resolved ARN of the admin password secret
+     * @param trustedOrigins    resolved host names Grafana's CSRF check accepts besides the request's Host
      */
-    static String containers(PrometheusMetricsArgs args, String scrapeHost, String logGroup, String passwordSecretArn) {
+    static String containers(PrometheusMetricsArgs args, String scrapeHost, String logGroup, String passwordSecretArn,
+                             List<String> trustedOrigins) {
         Map<String, Object> writer = container(CONFIG_WRITER, args.configWriterImage(), false, CONFIG_WRITER_USER,
                 args.region(), logGroup);
         StringBuilder write = new StringBuilder("mkdir -p " + PROVISIONING_DIR + "/datasources " + PROVISIONING_DIR
@@ -159,7 +161,7 @@ final class MetricsTaskDefinition {
 
         Map<String, Object> grafana = container(GRAFANA, args.grafanaImage(), true, GRAFANA_USER, args.region(), logGroup);
         grafana.put("portMappings", List.of(Map.of("containerPort", GRAFANA_PORT, "protocol", "tcp")));
-        grafana.put("environment", environment(ordered(
+        Map<String, Object> grafanaEnvironment = ordered(
                 "GF_PATHS_PROVISIONING", PROVISIONING_DIR,
                 "GF_SECURITY_ADMIN_USER", "admin",
                 "GF_SERVER_ROOT_URL", "%(protocol)s://%(domain)s:%(http_port)s" + args.grafanaPathPrefix() + "/",
@@ -167,7 +169,14 @@ final class MetricsTaskDefinition {
                 "GF_USERS_ALLOW_SIGN_UP", "false",
                 "GF_AUTH_ANONYMOUS_ENABLED", "false",
                 "GF_ANALYTICS_REPORTING_ENABLED", "false",
-                "GF_ANALYTICS_CHECK_FOR_UPDATES", "false")));
+                "GF_ANALYTICS_CHECK_FOR_UPDATES", "false");
+        if (!trustedOrigins.isEmpty()) {
+            // Grafana reads security.csrf_trusted_origins as space-separated host names and compares them with the
+            // Origin header's host (grafana pkg/middleware/csrf/csrf.go, check): behind CloudFront the Host is the
+            // origin's name, not the one in the browser's address bar.
+            grafanaEnvironment.put("GF_SECURITY_CSRF_TRUSTED_ORIGINS", String.join(" ", trustedOrigins));
+        }
+        grafana.put("environment", environment(grafanaEnvironment));
         grafana.put("secrets", List.of(Map.of("name", "GF_SECURITY_ADMIN_PASSWORD", "valueFrom", passwordSecretArn)));
         grafana.put("mountPoints", List.of(mount(CONFIG_VOLUME, true), mount(GRAFANA_DATA_VOLUME, false),
                 mount(GRAFANA_TMP_VOLUME, false)));

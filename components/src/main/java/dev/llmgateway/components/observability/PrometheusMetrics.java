@@ -177,8 +177,9 @@ public final class PrometheusMetrics extends ComponentResource implements Connec
                                                 .build())
                                         .build())
                                 .build())).toList())
-                .containerDefinitions(Output.tuple(args.scrapeHost(), logGroup.name(), args.grafanaAdminPasswordSecretArn())
-                        .applyValue(t -> MetricsTaskDefinition.containers(args, t.t1, t.t2, t.t3)))
+                .containerDefinitions(Output.tuple(args.scrapeHost(), logGroup.name(), args.grafanaAdminPasswordSecretArn(),
+                                Output.all(args.grafanaTrustedOrigins()))
+                        .applyValue(t -> MetricsTaskDefinition.containers(args, t.t1, t.t2, t.t3, t.t4)))
                 .build(), child);
 
         var targetGroup = new TargetGroup(PhysicalName.autoNamed(name + "-grafana", NameRule.TARGET_GROUP), TargetGroupArgs.builder()

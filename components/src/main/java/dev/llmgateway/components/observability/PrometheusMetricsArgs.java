@@ -54,6 +54,9 @@ import java.util.regex.Pattern;
  *                                      dashboard JSON; default none
  * @param listenerRuleConditions        conditions Grafana's listener rule adds to its path (e.g. the header CloudFront
  *                                      sends, so that Grafana is reachable only the way the proxy is); default none
+ * @param grafanaTrustedOrigins         host names browsers reach Grafana under when a CDN in front forwards another
+ *                                      Host (Grafana's CSRF check refuses a changing request whose Origin matches
+ *                                      neither the Host nor {@code security.csrf_trusted_origins}); default none
  */
 @ComponentArgs
 public record PrometheusMetricsArgs(
@@ -78,7 +81,8 @@ public record PrometheusMetricsArgs(
         @Initializer("GRAFANA_IMAGE") String grafanaImage,
         @Initializer("CONFIG_WRITER_IMAGE") String configWriterImage,
         Map<String, String> grafanaDashboards,
-        List<ListenerRuleConditionArgs> listenerRuleConditions) {
+        List<ListenerRuleConditionArgs> listenerRuleConditions,
+        List<Output<String>> grafanaTrustedOrigins) {
 
     /** Default priority of Grafana's listener rule (lowest is evaluated first): leaves room for the caller's rules. */
     public static final int DEFAULT_LISTENER_RULE_PRIORITY = 900;
@@ -119,6 +123,7 @@ public record PrometheusMetricsArgs(
         required("grafanaImage", grafanaImage);
         required("configWriterImage", configWriterImage);
         listenerRuleConditions = List.copyOf(listenerRuleConditions);
+        grafanaTrustedOrigins = List.copyOf(grafanaTrustedOrigins);
         grafanaDashboards = Collections.unmodifiableMap(new LinkedHashMap<>(grafanaDashboards));
         grafanaDashboards.keySet().stream().filter(n -> !DASHBOARD_NAME.matcher(n).matches()).findFirst().ifPresent(bad -> {
             throw new IllegalArgumentException("grafanaDashboards: '" + bad + "' must be a file name of a-z, 0-9 and '-'");

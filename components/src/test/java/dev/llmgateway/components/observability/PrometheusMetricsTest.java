@@ -264,6 +264,16 @@ class PrometheusMetricsTest {
     }
 
     @Test
+    void grafanaTrustsTheHostsACdnServesItUnderOnlyWhenThereIsOne() {
+        assertEquals(null, env(container(plan(b -> { }), MetricsTaskDefinition.GRAFANA), "GF_SECURITY_CSRF_TRUSTED_ORIGINS"),
+                "the request's Host is the browser's: nothing to add");
+        PlannedStack behindCdn = plan(b -> b.grafanaTrustedOrigins(List.of(Output.of("d111.cloudfront.net"), Output.of("llm.example.com"))));
+        assertEquals("d111.cloudfront.net llm.example.com",
+                env(container(behindCdn, MetricsTaskDefinition.GRAFANA), "GF_SECURITY_CSRF_TRUSTED_ORIGINS"),
+                "space-separated host names, as Grafana's csrf_trusted_origins reads them");
+    }
+
+    @Test
     void grafanaAdminPasswordComesOnlyFromTheSecretThroughEcsSecrets() {
         PlannedStack plan = plan(b -> { });
 
