@@ -88,11 +88,14 @@ public class ClientVpn extends ComponentResource implements Connectable {
         Map<String, CertificateAuthority.Issued> userClients = new TreeMap<>();
         args.users().forEach(user -> userClients.put(user,
                 ca.orElseThrow().issue("client-" + user, user + "." + args.serverDomain(), KeyUsage.CLIENT_AUTH)));
-        // The generated CA becomes the client root: every client certificate it issues may connect.
-        Output<String> clientRootArn = generateClient
-                ? importCertificate(name + "-client-root-acm", ca.orElseThrow().privateKeyPem(),
-                        ca.orElseThrow().certPem(), Optional.empty())
-                : args.clientRootCertificateArn().orElse(null);
+        // The generated CA is the client root: every client certificate it issues may connect. When it also issued the
+        // server certificate, that certificate's ARN names it (Client VPN admin guide, "Mutual authentication": the
+        // client certificate needs no upload of its own when both come from the same CA), so the CA's private key is
+        // never imported into ACM; only with a server certificate from another CA is the generated CA imported.
+        Output<String> clientRootArn = !generateClient ? args.clientRootCertificateArn().orElse(null)
+                : generateServer ? serverCertificateArn
+                : importCertificate(name + "-client-root-acm", ca.orElseThrow().privateKeyPem(), ca.orElseThrow().certPem(),
+                        Optional.empty());
 
         this.serverCertificateArn = serverCertificateArn;
         SecurityGroup group = securityGroup(name, args);

@@ -91,28 +91,38 @@ class ClientVpnTest {
     }
 
     @Test
-    void serverCertificateWithItsChainAndTheCaAsClientRootAreImportedIntoAcm() {
+    void serverCertificateWithItsChainIsImportedAndTheCaKeyStaysOutOfAcm() {
         PlannedStack plan = plan(b -> { }).orThrow();
 
-        assertEquals(2, plan.ofType(ACM).size());
+        assertEquals(List.of("gw-server-acm"), plan.ofType(ACM).stream().map(PlannedResource::name).toList());
         PlannedResource server = plan.named(ACM, "gw-server-acm");
         assertEquals(pem("CERTIFICATE", "gw-server-cert"), server.string("certificateBody"));
         assertEquals(pem("CERTIFICATE", "gw-ca-cert"), server.string("certificateChain"));
         assertEquals(pem("PRIVATE KEY", "gw-server-key"), server.string("privateKey"));
         assertTrue(server.isSecret("privateKey"));
-        PlannedResource root = plan.named(ACM, "gw-client-root-acm");
-        assertEquals(pem("CERTIFICATE", "gw-ca-cert"), root.string("certificateBody"));
-        assertTrue(root.isSecret("privateKey"));
     }
 
     @Test
-    void certificateModeTrustsTheImportedCaAsClientRoot() {
+    void certificateModeTrustsTheGeneratedCaThroughTheServerCertificateItIssued() {
         PlannedResource endpoint = plan(b -> { }).orThrow().one(ENDPOINT);
 
         assertEquals(1, endpoint.list("authenticationOptions").size());
         assertEquals("certificate-authentication", endpoint.string("authenticationOptions.0.type"));
-        assertEquals(acmArn("gw-client-root-acm"), endpoint.string("authenticationOptions.0.rootCertificateChainArn"));
+        // Client VPN admin guide, "Mutual authentication": same CA, so the server certificate's ARN names the client root.
+        assertEquals(acmArn("gw-server-acm"), endpoint.string("authenticationOptions.0.rootCertificateChainArn"));
         assertEquals(acmArn("gw-server-acm"), endpoint.string("serverCertificateArn"));
+    }
+
+    @Test
+    void aServerCertificateFromAnotherCaMakesTheGeneratedCaTheImportedClientRoot() {
+        String external = acmArn("external-server");
+        PlannedStack plan = plan(b -> b.serverCertificateArn(Optional.of(Output.of(external)))).orThrow();
+
+        PlannedResource root = plan.named(ACM, "gw-client-root-acm");
+        assertEquals(pem("CERTIFICATE", "gw-ca-cert"), root.string("certificateBody"));
+        assertTrue(root.isSecret("privateKey"));
+        assertEquals(acmArn("gw-client-root-acm"), plan.one(ENDPOINT).string("authenticationOptions.0.rootCertificateChainArn"));
+        assertEquals(external, plan.one(ENDPOINT).string("serverCertificateArn"));
     }
 
     @Test
