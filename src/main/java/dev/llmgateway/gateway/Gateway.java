@@ -117,7 +117,7 @@ public final class Gateway {
         network.endpoints().ifPresent(e -> proxy.connections().allowTo(e, 443, "AWS APIs through interface endpoints"));
         s.officeHours().ifPresent(hours -> OfficeHours.apply(hours, s.proxy(), proxy, database));
         Optional<EdgeDistribution> distribution = edge.map(e -> e.distribution(prefix, s, s.access().edge().orElseThrow(),
-                proxy, options));
+                proxy, key, account, partition, options));
         var metrics = discovery.map(d -> Metrics.services(prefix, s, network, proxy, d,
                 secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD), key.arn(),
                 distribution.map(EdgeDistribution::hostNames).orElse(List.of()), options));

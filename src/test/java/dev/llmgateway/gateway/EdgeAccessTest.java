@@ -56,6 +56,18 @@ class EdgeAccessTest {
     }
 
     @Test
+    void theCloudFrontWafLogsAreEncryptedWithACustomerKeyInUsEast1() {
+        PlannedResource logs = edge.named("aws:cloudwatch/logGroup:LogGroup", "llm-edge-waf-autoscaled-edge-waf-logs");
+        assertEquals(edge.named("aws:kms/key:Key", "llm-edge-waf-autoscaled").output("arn").orElseThrow(),
+                logs.input("kmsKeyId").orElseThrow(), "the stack lives in us-east-1: its key serves the WAF's log group");
+        PlannedStack frankfurt = Plans.of(Stacks.example("edge-waf-autoscaled").with(Map.of("aws:region", "eu-central-1")));
+        PlannedResource own = frankfurt.named("aws:kms/key:Key", "llm-edge-waf-autoscaled-edge-logs");
+        assertTrue(own.provider().endsWith("-us-east-1"), "a key serves log groups of its own region only");
+        assertEquals(own.output("arn").orElseThrow(), frankfurt.named("aws:cloudwatch/logGroup:LogGroup",
+                "llm-edge-waf-autoscaled-edge-waf-logs").input("kmsKeyId").orElseThrow());
+    }
+
+    @Test
     void theLoadBalancerAcceptsOnlyCloudFrontAndOnlyWithTheHeader() {
         var ingress = edge.where(r -> r.type().equals("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
                 && r.name().startsWith("llm-edge-waf-autoscaled-proxy-lb-"));

@@ -58,7 +58,8 @@ public class EdgeDistribution extends ComponentResource {
 
         this.webAclArn = args.waf()
                 ? Optional.of(new WebFirewall(name + "-waf", WebFirewallArgs.builder().scope("CLOUDFRONT")
-                        .rateLimitPer5Minutes(args.wafRateLimitPer5Minutes()).logRetentionDays(args.logRetentionDays()).build(),
+                        .rateLimitPer5Minutes(args.wafRateLimitPer5Minutes()).logRetentionDays(args.logRetentionDays())
+                        .kmsKeyArn(args.wafLogKmsKeyArn().orElse(null)).build(),
                         ComponentResourceOptions.builder().parent(this).providers(args.usEast1Provider()).build()).arn())
                 : Optional.empty();
 

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param wafRateLimitPer5Minutes  WAF per-IP limit; default {@value #DEFAULT_WAF_RATE_LIMIT_PER_5_MINUTES}
  * @param logRetentionDays         WAF log retention, a CloudWatch Logs retention value; default
  *                                 {@value #DEFAULT_LOG_RETENTION_DAYS}
+ * @param wafLogKmsKeyArn          customer key in us-east-1 (where a CloudFront-scoped WAF logs) for the WAF's log group;
+ *                                 default none: CloudWatch Logs' own encryption
  * @param domainName               custom domain (with {@code hostedZoneId}): certificate, aliases and DNS records
  * @param hostedZoneId             Route 53 zone of {@code domainName}
  * @param priceClass               CloudFront price class; default {@value #DEFAULT_PRICE_CLASS}
@@ -41,6 +43,7 @@ public record EdgeDistributionArgs(Output<String> originDomainName,
                                    boolean waf,
                                    @Initializer("DEFAULT_WAF_RATE_LIMIT_PER_5_MINUTES") int wafRateLimitPer5Minutes,
                                    @Initializer("DEFAULT_LOG_RETENTION_DAYS") int logRetentionDays,
+                                   Optional<Output<String>> wafLogKmsKeyArn,
                                    Optional<String> domainName,
                                    Optional<String> hostedZoneId,
                                    @Initializer("DEFAULT_PRICE_CLASS") String priceClass) {
