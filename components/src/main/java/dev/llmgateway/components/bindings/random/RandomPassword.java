@@ -15,7 +15,7 @@ public class RandomPassword extends CustomResource {
 
     /** Type token of the resource. */
     public static final String TYPE = "random:index/randomPassword:RandomPassword";
-    /** Version of the random provider plugin this binding was written against. */
+    /** Version of the random provider plugin this binding was written against (npm lists {@code @pulumi/random} 4.21.2). */
     public static final String PLUGIN_VERSION = "4.21.2";
 
     @Export(name = "result", refs = {String.class}, tree = "[0]")

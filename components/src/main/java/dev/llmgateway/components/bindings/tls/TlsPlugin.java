@@ -5,7 +5,10 @@ import com.pulumi.resources.CustomResourceOptions;
 /** The tls provider plugin this binding was written against, and the options every resource of it carries. */
 public final class TlsPlugin {
 
-    /** Version of the tls provider plugin (as in {@code com/pulumi/tls/plugin.json}). */
+    /**
+     * Version of the tls provider plugin (as in {@code com/pulumi/tls/plugin.json}); a released version: the npm
+     * registry lists {@code @pulumi/tls} 5.6.1, whose SDK versions follow the provider's releases.
+     */
     public static final String VERSION = "5.6.1";
 
     private TlsPlugin() {
