@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import dev.llmgateway.components.proxy.ContainerCondition;
 import dev.llmgateway.components.proxy.ContainerSpec;
 import dev.llmgateway.components.proxy.HealthCheck;
+import dev.llmgateway.components.vpc.NatStrategy;
 import dev.llmgateway.gateway.litellm.MetricsMode;
 import dev.llmgateway.gateway.litellm.ProxyFiles;
 import dev.llmgateway.gateway.litellm.Sidecars;
@@ -237,7 +238,14 @@ final class ProxyContainers {
 
     /** A container of the LiteLLM image, as its non-root user. */
     private static ContainerSpec.Builder litellm(String name, StackSettings s) {
-        return ContainerSpec.builder(name, s.proxy().image()).user(LITELLM_USER);
+        var container = ContainerSpec.builder(name, s.proxy().image()).user(LITELLM_USER);
+        if (s.network().nat() == NatStrategy.NONE) {
+            // Every import of litellm first fetches the model cost map from GitHub (5 s timeout, then the bundled copy
+            // and background retries: litellm_core_utils/get_model_cost_map.py) unless this is set. With no route out
+            // that is a wait and a warning at each start; the bundled map is the one of the pinned image.
+            container.env("LITELLM_LOCAL_MODEL_COST_MAP", "True");
+        }
+        return container;
     }
 
     private static String parent(String file) {

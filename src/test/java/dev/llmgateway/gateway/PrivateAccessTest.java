@@ -97,7 +97,7 @@ class PrivateAccessTest {
                         "certificateArn", "", "albDomainName", "", "albHostedZoneId", "")));
         assertFails("litellm-gateway:proxyReadOnlyRootFilesystem = 'true': false in private mode (ECS Exec",
                 Stacks.load("dev").with(Map.of("proxyReadOnlyRootFilesystem", true)));
-        assertFails("also [ssmmessages], which tasks need when natStrategy is none", Stacks.example("enterprise-private-endpoints")
+        assertFails("also [kms, ssmmessages], which tasks need when natStrategy is none", Stacks.example("enterprise-private-endpoints")
                 .with(PRIVATE).with(Map.of("waf", false, "certificateArn", "", "albDomainName", "", "albHostedZoneId", "")));
     }
 

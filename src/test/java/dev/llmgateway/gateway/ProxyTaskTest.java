@@ -236,6 +236,16 @@ class ProxyTaskTest {
     }
 
     @Test
+    void withoutARouteOutLiteLlmUsesItsBundledCostMapInsteadOfWaitingForGitHub() {
+        Map<String, JsonObject> offline = containers(Plans.example("enterprise-private-endpoints"));
+        for (String name : List.of("litellm", "migrate", "config")) {
+            assertEquals("True", env(offline.get(name)).get("LITELLM_LOCAL_MODEL_COST_MAP"), name);
+        }
+        assertFalse(env(containers(Plans.stack("prod")).get("litellm")).containsKey("LITELLM_LOCAL_MODEL_COST_MAP"),
+                "with a NAT, LiteLLM keeps fetching the current prices");
+    }
+
+    @Test
     void aDeployOrScaleInLetsTheLongestRequestFinishBeforeTheTaskStops() {
         PlannedStack prod = Plans.stack("prod");
         PlannedResource targets = prod.one("aws:lb/targetGroup:TargetGroup");
