@@ -36,6 +36,8 @@ public final class LiteLlmConfig {
      */
     static final List<String> REGEX_PATTERNS = List.of("us_ssn", "email", "visa", "aws_access_key");
 
+    /** Lowest US_SSN score the {@code presidio} guardrail acts on (see {@link #guardrails}). */
+    static final double PRESIDIO_US_SSN_MIN_SCORE = 0.4;
     /** Presidio entities the {@code presidio} guardrail acts on (Presidio's entity names). */
     static final List<String> PRESIDIO_ENTITIES = List.of("CREDIT_CARD", "EMAIL_ADDRESS", "IBAN_CODE", "PHONE_NUMBER", "US_SSN");
 
@@ -206,6 +208,11 @@ public final class LiteLlmConfig {
             Map<String, Object> entities = new LinkedHashMap<>();
             PRESIDIO_ENTITIES.forEach(entity -> entities.put(entity, s.guardrailAction()));
             presidio.put("pii_entities_config", entities);
+            // Presidio's analyzer keeps every score above 0 and LiteLLM filters only by these thresholds: US_SSN's
+            // "very weak" patterns (any 9 digits, a ZIP+4) score 0.05 (presidio-analyzer us_ssn_recognizer.py), so
+            // without one every order number would be blocked. 0.4 keeps the medium pattern (0.5) and weak ones that
+            // the words around them support ("ssn", "social security": the context enhancer lifts them to 0.4).
+            presidio.put("presidio_score_thresholds", Map.of("US_SSN", PRESIDIO_US_SSN_MIN_SCORE));
             presidio.put("output_parse_pii", s.guardrailAction().equals("MASK"));
             guardrails.add(guardrail("pii-presidio", "presidio", "pre_call", presidio));
         }

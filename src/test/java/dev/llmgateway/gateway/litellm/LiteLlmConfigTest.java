@@ -76,6 +76,8 @@ class LiteLlmConfigTest {
         assertEquals("pre_call", presidio.get(0).get("mode"));
         assertEquals(true, presidio.get(0).get("output_parse_pii"), "output_parse_pii belongs on the pre-call entry");
         assertEquals("MASK", ((Map<String, Object>) presidio.get(0).get("pii_entities_config")).get("US_SSN"));
+        assertEquals(Map.of("US_SSN", 0.4), presidio.get(0).get("presidio_score_thresholds"),
+                "a bare 9-digit number scores 0.05 as US_SSN: below the floor, so order numbers pass");
     }
 
     @Test
