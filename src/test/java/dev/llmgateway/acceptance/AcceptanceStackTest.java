@@ -1,8 +1,8 @@
 package dev.llmgateway.acceptance;
 
-import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.engine.PlannedStack;
 import dev.llmgateway.gateway.Plans;
-import dev.llmgateway.gateway.Stacks;
+import dev.llmgateway.gateway.settings.Stacks;
 import dev.llmgateway.gateway.settings.PolicyProfile;
 import dev.llmgateway.gateway.settings.StackFileConfigSource;
 import dev.llmgateway.gateway.settings.StackSettings;

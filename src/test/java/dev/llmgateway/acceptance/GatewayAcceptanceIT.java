@@ -1,6 +1,6 @@
 package dev.llmgateway.acceptance;
 
-import dev.llmgateway.gateway.Stacks;
+import dev.llmgateway.gateway.settings.Stacks;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

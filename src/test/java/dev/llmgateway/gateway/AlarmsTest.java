@@ -1,7 +1,8 @@
 package dev.llmgateway.gateway;
 
-import dev.llmgateway.components.testing.PlannedResource;
-import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.gateway.settings.Stacks;
+import dev.llmgateway.engine.PlannedResource;
+import dev.llmgateway.engine.PlannedStack;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.llmgateway.gateway;
 
+import dev.llmgateway.gateway.settings.Stacks;
 import com.pulumi.exceptions.RunException;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package dev.llmgateway.gateway;
 
-import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.gateway.settings.Stacks;
+import dev.llmgateway.engine.PlannedStack;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 

@@ -1,8 +1,9 @@
 package dev.llmgateway.gateway;
 
-import dev.llmgateway.components.testing.PlannedResource;
-import dev.llmgateway.components.testing.PlannedStack;
-import dev.llmgateway.components.testing.Secret;
+import dev.llmgateway.gateway.settings.Stacks;
+import dev.llmgateway.engine.PlannedResource;
+import dev.llmgateway.engine.PlannedStack;
+import dev.llmgateway.engine.Secret;
 import dev.llmgateway.gateway.settings.SettingsException;
 import dev.llmgateway.gateway.settings.StackSettings;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,11 @@
 package dev.llmgateway.gateway;
 
+import dev.llmgateway.gateway.settings.Stacks;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.llmgateway.components.testing.PlannedResource;
-import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.engine.PlannedResource;
+import dev.llmgateway.engine.PlannedStack;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

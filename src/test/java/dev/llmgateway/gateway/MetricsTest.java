@@ -1,9 +1,10 @@
 package dev.llmgateway.gateway;
 
+import dev.llmgateway.gateway.settings.Stacks;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.llmgateway.components.testing.PlannedStack;
-import dev.llmgateway.components.testing.Reachability;
+import dev.llmgateway.engine.PlannedStack;
+import dev.llmgateway.engine.Reachability;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.llmgateway.gateway;
 
-import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.engine.PlannedStack;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,7 +1,8 @@
 package dev.llmgateway.gateway;
 
-import dev.llmgateway.components.testing.OfflineEngine;
-import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.gateway.settings.Stacks;
+import dev.llmgateway.engine.OfflineEngine;
+import dev.llmgateway.engine.PlannedStack;
 import dev.llmgateway.gateway.settings.StackFileConfigSource;
 import dev.llmgateway.gateway.settings.StackSettings;
 

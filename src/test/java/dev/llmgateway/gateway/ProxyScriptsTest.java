@@ -1,5 +1,6 @@
 package dev.llmgateway.gateway;
 
+import dev.llmgateway.gateway.settings.Stacks;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

@@ -1,8 +1,8 @@
 package dev.llmgateway.gateway;
 
-import dev.llmgateway.components.testing.PlannedStack;
-import dev.llmgateway.components.testing.Secret;
-import dev.llmgateway.components.testing.PlannedResource;
+import dev.llmgateway.engine.PlannedStack;
+import dev.llmgateway.engine.Secret;
+import dev.llmgateway.engine.PlannedResource;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

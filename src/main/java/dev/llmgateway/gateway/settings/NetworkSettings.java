@@ -1,6 +1,6 @@
 package dev.llmgateway.gateway.settings;
 
-import dev.llmgateway.components.vpc.Cidr;
+import dev.llmgateway.components.network.Cidr;
 import dev.llmgateway.components.vpc.InterfaceEndpoint;
 import dev.llmgateway.components.vpc.NatStrategy;
 import dev.llmgateway.components.vpc.SubnetLayout;

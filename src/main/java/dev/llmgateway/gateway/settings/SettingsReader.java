@@ -4,7 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import com.pulumi.core.Output;
 
-import dev.llmgateway.components.vpc.Cidr;
+import dev.llmgateway.components.network.Cidr;
 
 import java.util.Arrays;
 import java.util.Collections;

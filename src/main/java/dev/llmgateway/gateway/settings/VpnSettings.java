@@ -1,6 +1,6 @@
 package dev.llmgateway.gateway.settings;
 
-import dev.llmgateway.components.vpc.Cidr;
+import dev.llmgateway.components.network.Cidr;
 import dev.llmgateway.components.vpn.ClientVpnArgs;
 import dev.llmgateway.components.vpn.VpnAuthentication;
 

@@ -1,6 +1,6 @@
 package dev.llmgateway.gateway.litellm;
 
-import dev.llmgateway.gateway.Stacks;
+import dev.llmgateway.gateway.settings.Stacks;
 import dev.llmgateway.gateway.settings.SettingsReader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,7 +1,6 @@
 package dev.llmgateway.gateway.settings;
 
 import com.pulumi.core.Output;
-import dev.llmgateway.gateway.Stacks;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 

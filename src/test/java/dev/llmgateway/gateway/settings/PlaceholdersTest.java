@@ -1,6 +1,5 @@
 package dev.llmgateway.gateway.settings;
 
-import dev.llmgateway.gateway.Stacks;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

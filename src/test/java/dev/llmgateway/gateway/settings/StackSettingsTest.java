@@ -4,7 +4,6 @@ import dev.llmgateway.components.database.DatabaseEngine;
 import dev.llmgateway.components.secrets.SecretStore;
 import dev.llmgateway.components.proxy.CapacityStrategy;
 import dev.llmgateway.components.vpc.NatStrategy;
-import dev.llmgateway.gateway.Stacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -2,8 +2,8 @@ package dev.llmgateway.components.cache;
 
 import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.network.Connections;
-import dev.llmgateway.components.support.NameRule;
-import dev.llmgateway.components.support.PhysicalName;
+import dev.llmgateway.components.naming.NameRule;
+import dev.llmgateway.components.naming.PhysicalName;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.elasticache.ReplicationGroup;

@@ -18,8 +18,8 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import dev.llmgateway.components.support.NameRule;
-import dev.llmgateway.components.support.PhysicalName;
+import dev.llmgateway.components.naming.NameRule;
+import dev.llmgateway.components.naming.PhysicalName;
 import dev.llmgateway.components.support.PolicyDocument;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
 

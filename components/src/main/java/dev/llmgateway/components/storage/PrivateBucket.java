@@ -1,7 +1,7 @@
 package dev.llmgateway.components.storage;
 
-import dev.llmgateway.components.support.NameRule;
-import dev.llmgateway.components.support.PhysicalName;
+import dev.llmgateway.components.naming.NameRule;
+import dev.llmgateway.components.naming.PhysicalName;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketOwnershipControls;

@@ -1,5 +1,6 @@
 package dev.llmgateway.components.vpc;
 
+import dev.llmgateway.components.network.Cidr;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,7 +1,8 @@
 package dev.llmgateway.components.vpc;
 
-import dev.llmgateway.components.support.NameRule;
-import dev.llmgateway.components.support.PhysicalName;
+import dev.llmgateway.components.network.Cidr;
+import dev.llmgateway.components.naming.NameRule;
+import dev.llmgateway.components.naming.PhysicalName;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.DefaultSecurityGroup;

@@ -1,5 +1,6 @@
 package dev.llmgateway.components.vpc;
 
+import dev.llmgateway.components.network.Cidr;
 import com.pulumi.core.Output;
 import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.Reject;

@@ -28,7 +28,7 @@ import dev.llmgateway.components.bindings.random.RandomPasswordArgs;
 import dev.llmgateway.components.bindings.tls.KeyUsage;
 import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.network.Connections;
-import dev.llmgateway.components.vpc.Cidr;
+import dev.llmgateway.components.network.Cidr;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

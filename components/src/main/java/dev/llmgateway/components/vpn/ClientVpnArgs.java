@@ -4,7 +4,7 @@ import com.pulumi.core.Output;
 import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.LogRetention;
 import dev.llmgateway.components.support.Reject;
-import dev.llmgateway.components.vpc.Cidr;
+import dev.llmgateway.components.network.Cidr;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
 import java.util.HashSet;

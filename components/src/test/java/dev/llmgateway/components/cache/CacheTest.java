@@ -2,10 +2,10 @@ package dev.llmgateway.components.cache;
 
 import dev.llmgateway.components.network.TestPeer;
 import com.pulumi.core.Output;
-import dev.llmgateway.components.testing.OfflineEngine;
-import dev.llmgateway.components.testing.PlannedResource;
-import dev.llmgateway.components.testing.PlannedStack;
-import dev.llmgateway.components.testing.Secret;
+import dev.llmgateway.engine.OfflineEngine;
+import dev.llmgateway.engine.PlannedResource;
+import dev.llmgateway.engine.PlannedStack;
+import dev.llmgateway.engine.Secret;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

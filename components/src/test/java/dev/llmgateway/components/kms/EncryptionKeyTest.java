@@ -3,8 +3,8 @@ package dev.llmgateway.components.kms;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
-import dev.llmgateway.components.testing.OfflineEngine;
-import dev.llmgateway.components.testing.PlannedResource;
+import dev.llmgateway.engine.OfflineEngine;
+import dev.llmgateway.engine.PlannedResource;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
 import org.junit.jupiter.api.Test;
 

@@ -2,10 +2,10 @@ package dev.llmgateway.components.network;
 
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
-import dev.llmgateway.components.testing.OfflineEngine;
-import dev.llmgateway.components.testing.PlannedResource;
-import dev.llmgateway.components.testing.PlannedStack;
-import dev.llmgateway.components.testing.Reachability;
+import dev.llmgateway.engine.OfflineEngine;
+import dev.llmgateway.engine.PlannedResource;
+import dev.llmgateway.engine.PlannedStack;
+import dev.llmgateway.engine.Reachability;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -6,9 +6,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
-import dev.llmgateway.components.testing.OfflineEngine;
-import dev.llmgateway.components.testing.PlannedResource;
-import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.engine.OfflineEngine;
+import dev.llmgateway.engine.PlannedResource;
+import dev.llmgateway.engine.PlannedStack;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package dev.llmgateway.components.storage;
 
 import com.pulumi.core.Output;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
-import dev.llmgateway.components.testing.OfflineEngine;
-import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.engine.OfflineEngine;
+import dev.llmgateway.engine.PlannedStack;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

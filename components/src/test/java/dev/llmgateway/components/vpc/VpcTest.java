@@ -1,9 +1,10 @@
 package dev.llmgateway.components.vpc;
 
+import dev.llmgateway.components.network.Cidr;
 import com.pulumi.core.Output;
-import dev.llmgateway.components.testing.OfflineEngine;
-import dev.llmgateway.components.testing.PlannedResource;
-import dev.llmgateway.components.testing.PlannedStack;
+import dev.llmgateway.engine.OfflineEngine;
+import dev.llmgateway.engine.PlannedResource;
+import dev.llmgateway.engine.PlannedStack;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -5,12 +5,12 @@ import dev.llmgateway.components.bindings.tls.CertRequest;
 import dev.llmgateway.components.bindings.tls.LocallySignedCert;
 import dev.llmgateway.components.bindings.tls.PrivateKey;
 import dev.llmgateway.components.bindings.tls.SelfSignedCert;
-import dev.llmgateway.components.testing.MockCloud;
-import dev.llmgateway.components.testing.OfflineEngine;
-import dev.llmgateway.components.testing.PlannedResource;
-import dev.llmgateway.components.testing.PlannedStack;
-import dev.llmgateway.components.testing.Secret;
-import dev.llmgateway.components.vpc.Cidr;
+import dev.llmgateway.engine.MockCloud;
+import dev.llmgateway.engine.OfflineEngine;
+import dev.llmgateway.engine.PlannedResource;
+import dev.llmgateway.engine.PlannedStack;
+import dev.llmgateway.engine.Secret;
+import dev.llmgateway.components.network.Cidr;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

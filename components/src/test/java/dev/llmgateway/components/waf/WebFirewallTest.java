@@ -1,8 +1,8 @@
 package dev.llmgateway.components.waf;
 
 import com.pulumi.core.Output;
-import dev.llmgateway.components.testing.OfflineEngine;
-import dev.llmgateway.components.testing.PlannedResource;
+import dev.llmgateway.engine.OfflineEngine;
+import dev.llmgateway.engine.PlannedResource;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,0 +1,269 @@
+package dev.llmgateway.engine;
+
+import com.google.protobuf.ListValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import com.pulumi.Config;
+import com.pulumi.Context;
+import com.pulumi.context.LoggingContext;
+import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.MockMonitor;
+import com.pulumi.test.internal.PulumiTestInternal;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs a Pulumi program on the SDK's in-process mock engine against {@link MockCloud} and
+ * records every registration as the engine receives it: parent, dependencies, options and
+ * inputs with their secret markers intact. Unit tests and the offline plan both use it.
+ *
+ * <p>It uses the SDK's {@code PulumiTestInternal} builder (pinned SDK 1.36.1) because the public
+ * {@code PulumiTest} API hides what the engine receives: without it, secrecy, parents and
+ * dependencies cannot be checked. Runs must not overlap: the SDK keeps one deployment per JVM.
+ */
+public final class OfflineEngine {
+
+    private static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
+    private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+    private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+    private static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    private static final String STACK_TYPE = "pulumi:pulumi:Stack";
+    /** How a stack output whose value failed to resolve is shown. */
+    public static final String FAILED_MARK = "[failed]";
+    /**
+     * How an unknown value (known only after deployment) is shown: as {@code pulumi preview --json}
+     * shows it (pulumi/pulumi {@code pkg/resource/stack/deployment.go SerializePropertyValue}).
+     */
+    public static final String UNKNOWN_MARK = UNKNOWN;
+
+    /** How long a program may still run after the engine stopped on an error. */
+    private static final int PROGRAM_GRACE_SECONDS = 30;
+
+    private OfflineEngine() {
+    }
+
+    /** Runs {@code program} as stack {@code stack} of {@code project} in {@code region}. */
+    public static synchronized PlannedStack run(String project, String stack, String region, Consumer<Context> program) {
+        MockCloud cloud = new MockCloud(region);
+        List<PlannedResource> recorded = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Output<?>> exports = Collections.synchronizedMap(new TreeMap<>());
+        CountDownLatch programDone = new CountDownLatch(1);
+        try {
+            TestResult result = PulumiTestInternal.builder()
+                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(false).build())
+                    .mocks(cloud)
+                    .monitorDecorator(original -> new RecordingMonitor(cloud, recorded))
+                    .build()
+                    .runTest(ctx -> {
+                        try {
+                            program.accept(new ExportRecordingContext(ctx, exports));
+                        } finally {
+                            programDone.countDown();
+                        }
+                    });
+            List<Throwable> errors = new ArrayList<>(result.exceptions());
+            // When a registration fails the SDK can return while the program is still running (about 2 runs in
+            // 100 when a resource is refused): wait for the program, and report what it exported, whatever the
+            // result kept.
+            awaitProgram(programDone, errors);
+            Map<String, Object> outputs = new TreeMap<>();
+            Map<String, Output<?>> exported = new TreeMap<>(result.outputs());
+            exported.putAll(exports);
+            exported.forEach((key, output) -> {
+                try {
+                    outputs.put(key, plainOutput(output));
+                } catch (RuntimeException failed) {
+                    // An output that depends on a failed resource fails too; the program's own error is
+                    // already recorded, so the output is reported as failed instead of ending the run.
+                    outputs.put(key, FAILED_MARK);
+                    if (errors.isEmpty()) {
+                        errors.add(failed);
+                    }
+                }
+            });
+            List<PlannedResource> resources;
+            synchronized (recorded) {
+                // Registration order depends on thread scheduling; URN order does not.
+                resources = recorded.stream().sorted(Comparator.comparing(PlannedResource::urn)).toList();
+            }
+            return new PlannedStack(project, stack, resources, cloud.invokes(), outputs, List.copyOf(errors));
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    private static void awaitProgram(CountDownLatch programDone, List<Throwable> errors) {
+        try {
+            if (!programDone.await(PROGRAM_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                errors.add(new IllegalStateException("the program was still running " + PROGRAM_GRACE_SECONDS
+                        + " s after the engine stopped"));
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            errors.add(interrupted);
+        }
+    }
+
+    private static Object plainOutput(Output<?> output) {
+        var data = PulumiTestInternal.extractOutputData(output);
+        Object value = data.isKnown() ? sortedMaps(data.getValueNullable()) : UNKNOWN_MARK;
+        return data.isSecret() ? new Secret(value) : value;
+    }
+
+    /** The value with every map's keys sorted, so outputs print the same in every JVM. */
+    private static Object sortedMaps(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> sorted = new TreeMap<>();
+            map.forEach((key, item) -> sorted.put(String.valueOf(key), sortedMaps(item)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(OfflineEngine::sortedMaps).toList();
+        }
+        return value;
+    }
+
+    /** The program's context, keeping every export it makes. */
+    private record ExportRecordingContext(Context context, Map<String, Output<?>> exports) implements Context {
+
+        @Override
+        public Context export(String name, Output<?> output) {
+            exports.put(name, output);
+            context.export(name, output);
+            return this;
+        }
+
+        @Override
+        public String projectName() {
+            return context.projectName();
+        }
+
+        @Override
+        public String stackName() {
+            return context.stackName();
+        }
+
+        @Override
+        public String organizationName() {
+            return context.organizationName();
+        }
+
+        @Override
+        public LoggingContext log() {
+            return context.log();
+        }
+
+        @Override
+        public <T> Output<T> output(T value) {
+            return context.output(value);
+        }
+
+        @Override
+        public Config config() {
+            return context.config();
+        }
+
+        @Override
+        public Config config(String name) {
+            return context.config(name);
+        }
+    }
+
+    /** A mock monitor that also keeps what each registration request carried. */
+    private static final class RecordingMonitor extends MockMonitor {
+        private final List<PlannedResource> recorded;
+
+        RecordingMonitor(MockCloud cloud, List<PlannedResource> recorded) {
+            super(cloud, PulumiTestInternal.mockLog());
+            this.recorded = recorded;
+        }
+
+        @Override
+        public CompletableFuture<RegisterResourceResponse> registerResourceAsync(
+                Resource resource, RegisterResourceRequest request) {
+            return super.registerResourceAsync(resource, request).thenApply(response -> {
+                recorded.add(new PlannedResource(
+                        request.getType(),
+                        request.getName(),
+                        engineUrn(response.getUrn()),
+                        engineUrn(request.getParent()),
+                        request.getCustom(),
+                        struct(request.getObject()),
+                        request.getDependenciesList().stream().map(OfflineEngine::engineUrn).sorted().distinct().toList(),
+                        engineUrn(providerUrn(request.getProvider())),
+                        request.getProtect(),
+                        request.getRetainOnDelete(),
+                        List.copyOf(request.getIgnoreChangesList()),
+                        request.getVersion(),
+                        response.getId(),
+                        struct(response.getObject())));
+                return response;
+            });
+        }
+
+        private static String providerUrn(String reference) {
+            int separator = reference.lastIndexOf("::");
+            return separator > 0 ? reference.substring(0, separator) : reference;
+        }
+    }
+
+    /**
+     * A URN as the Pulumi engine forms it: the SDK's mock monitor puts the root stack's type into
+     * every child's type chain ({@code ...::pulumi:pulumi:Stack$aws:...}); the engine leaves it out
+     * (pulumi/pulumi {@code resource.NewURN}, {@code Deployment.generateURN}).
+     */
+    static String engineUrn(String urn) {
+        return urn.replace("::" + STACK_TYPE + "$", "::");
+    }
+
+    /** A struct with its keys sorted: the SDK serializes maps in their iteration order, which differs between JVMs. */
+    private static Map<String, Object> struct(Struct struct) {
+        Map<String, Object> map = new TreeMap<>();
+        struct.getFieldsMap().forEach((key, value) -> map.put(key, value(value)));
+        return map;
+    }
+
+    private static Object value(Value value) {
+        return switch (value.getKindCase()) {
+            case NUMBER_VALUE -> value.getNumberValue();
+            case STRING_VALUE -> UNKNOWN.equals(value.getStringValue()) ? UNKNOWN_MARK : value.getStringValue();
+            case BOOL_VALUE -> value.getBoolValue();
+            case LIST_VALUE -> list(value.getListValue());
+            case STRUCT_VALUE -> special(value.getStructValue());
+            default -> null;
+        };
+    }
+
+    private static List<Object> list(ListValue list) {
+        List<Object> values = new ArrayList<>();
+        list.getValuesList().forEach(v -> values.add(value(v)));
+        return values;
+    }
+
+    private static Object special(Struct struct) {
+        Value sig = struct.getFieldsMap().get(SIG_KEY);
+        if (sig == null) {
+            return struct(struct);
+        }
+        return switch (sig.getStringValue()) {
+            case SECRET_SIG -> new Secret(value(struct.getFieldsOrDefault("value", Value.getDefaultInstance())));
+            case RESOURCE_SIG -> engineUrn(struct.getFieldsOrThrow("urn").getStringValue());
+            default -> struct(struct);
+        };
+    }
+}

@@ -1,0 +1,435 @@
+package dev.llmgateway.plan;
+
+import com.google.gson.JsonElement;
+import dev.llmgateway.components.network.IntendedFlow;
+import dev.llmgateway.engine.PlannedResource;
+import dev.llmgateway.engine.PlannedStack;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a planned stack as a Mermaid {@code flowchart LR}: one subgraph per gateway component
+ * ({@code llmgateway:*}), a node for each resource a reader cares about (summarised where there
+ * are many: subnets per tier, secrets, keys, alarms) and edges. Network edges come from the stack's
+ * declared flows ({@link IntendedFlow}): each end is drawn where its security group is used (load
+ * balancer, ECS service, database, cache, VPN endpoint, interface endpoints), its address range
+ * (clients; the internet through the NAT to the LLM providers) or its prefix list (CloudFront),
+ * labelled with the port; nothing is guessed. Other edges follow the resources' own links
+ * (listeners of a load balancer, the task a service runs, what WAF protects, secrets read).
+ * The output is deterministic: the same stack gives the same bytes.
+ */
+public final class MermaidDiagram {
+
+    private static final String COMPONENT_PREFIX = "llmgateway:";
+    private static final String LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
+    private static final String LISTENER = "aws:lb/listener:Listener";
+    private static final String TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
+    private static final String SERVICE = "aws:ecs/service:Service";
+    private static final String TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+    private static final String CLUSTER = "aws:rds/cluster:Cluster";
+    private static final String CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
+    private static final String CLOUDFRONT = "aws:cloudfront/distribution:Distribution";
+    private static final String VPN_ENDPOINT = "aws:ec2clientvpn/endpoint:Endpoint";
+    private static final String SUBNET = "aws:ec2/subnet:Subnet";
+    private static final String VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
+    private static final String BUCKET = "aws:s3/bucketV2:BucketV2";
+    /** Node ids of the secret stores, in drawing order. */
+    private static final List<String> VAULTS = List.of("secrets", "parameters");
+    /** Inputs through which a resource joins security groups. */
+    private static final List<String> GROUP_INPUTS = List.of("securityGroups", "securityGroupIds", "vpcSecurityGroupIds",
+            "networkConfiguration.securityGroups");
+    private static final String ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
+    private static final String ROUTE_TABLE_ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
+    private static final String ROUTE = "aws:ec2/route:Route";
+    private static final String INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
+    private static final String ANYWHERE = "0.0.0.0/0";
+
+    /** A box: id, Mermaid shape with the quoted label, and the component it sits in (null: top level). */
+    private record Node(String id, String shape, String ownerUrn) {
+    }
+
+    private final PlannedStack stack;
+    private final Map<String, PlannedResource> byUrn = new HashMap<>();
+    private final Map<String, Node> nodes = new TreeMap<>();
+    private final Set<String> edges = new TreeSet<>();
+    /** Node ids per security group id: the drawn resources that use the group. */
+    private final Map<String, Set<String>> nodesOfGroup = new HashMap<>();
+    /** Node id per resource URN, for the resources drawn one by one. */
+    private final Map<String, String> idOf = new HashMap<>();
+
+    private MermaidDiagram(PlannedStack stack) {
+        this.stack = stack;
+        stack.resources().forEach(r -> byUrn.put(r.urn(), r));
+    }
+
+    /** The diagram of a planned stack, as Mermaid source. */
+    public static String render(PlannedStack stack) {
+        MermaidDiagram diagram = new MermaidDiagram(stack);
+        diagram.collect();
+        return diagram.text();
+    }
+
+    private void collect() {
+        network();
+        each(LOAD_BALANCER, "alb", lb -> "ALB " + lb.name() + "<br/>" + (lb.flag("internal") ? "internal" : "internet-facing"));
+        each(LISTENER, "listener", this::listenerLabel);
+        each(SERVICE, "svc", s -> "ECS service " + s.name() + "<br/>desired " + CostReport.number(
+                StackLinks.number(s, "desiredCount").orElse(0.0)));
+        each(TASK_DEFINITION, "task", this::taskLabel);
+        store(CLUSTER, "db", c -> "Aurora " + c.name() + "<br/>"
+                + StackLinks.text(c, "engine").orElse("?") + ", "
+                + StackLinks.dependents(stack, c, CLUSTER_INSTANCE).size() + " instance(s)");
+        store("aws:rds/instance:Instance", "db", db -> "RDS " + db.name() + "<br/>"
+                + StackLinks.text(db, "instanceClass").orElse("?") + (db.flag("multiAz") ? ", Multi-AZ" : ""));
+        store("aws:elasticache/replicationGroup:ReplicationGroup", "cache",
+                c -> "ElastiCache " + c.name() + "<br/>" + StackLinks.text(c, "engine").orElse("redis"));
+        each(VPN_ENDPOINT, "vpn", v -> "Client VPN " + v.name() + "<br/>"
+                + StackLinks.dependents(stack, v, "aws:ec2clientvpn/networkAssociation:NetworkAssociation").size()
+                + " subnet association(s)");
+        each(CLOUDFRONT, "cdn", d -> "CloudFront " + d.name());
+        each("aws:wafv2/webAcl:WebAcl", "waf", w -> "WAF " + w.name() + "<br/>" + w.list("rules").size() + " rules");
+        summary("endpoints", "%d interface endpoint%s", stack.ofType(VPC_ENDPOINT).stream()
+                .filter(e -> "Interface".equals(e.input("vpcEndpointType").orElse(null))).toList());
+        vault("secrets", "Secrets Manager", stack.ofType("aws:secretsmanager/secret:Secret"));
+        vault("parameters", "Parameter Store", stack.ofType("aws:ssm/parameter:Parameter"));
+        store(BUCKET, "bucket", this::bucketLabel);
+        summary("kms", "KMS (%d key%s)", stack.ofType("aws:kms/key:Key"));
+        List<PlannedResource> monitoring = stack.where(r -> r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm")
+                || r.type().equals("aws:sns/topic:Topic"));
+        if (!monitoring.isEmpty()) {
+            add("alarms", box(count(monitoring, "aws:cloudwatch/metricAlarm:MetricAlarm") + " alarm(s) → SNS ("
+                    + count(monitoring, "aws:sns/topic:Topic") + " topic(s))"), commonOwner(monitoring));
+        }
+        requestPath();
+    }
+
+    private static long count(List<PlannedResource> resources, String type) {
+        return resources.stream().filter(r -> r.type().equals(type)).count();
+    }
+
+    /** VPCs, their subnets summarised per tier, and the NAT (gateways or instances). */
+    private void network() {
+        for (PlannedResource vpc : sorted("aws:ec2/vpc:Vpc")) {
+            String vpcId = add(id("vpc", vpc.name()), box("VPC " + vpc.name() + "<br/>"
+                    + StackLinks.text(vpc, "cidrBlock").orElse("")), owner(vpc));
+            idOf.put(vpc.urn(), vpcId);
+            Map<String, List<PlannedResource>> tiers = StackLinks.dependents(stack, vpc, SUBNET).stream()
+                    .sorted(StackLinks.ORDER)
+                    .collect(Collectors.groupingBy(this::tier, TreeMap::new, Collectors.toList()));
+            tiers.forEach((tier, subnets) -> {
+                String tierId = add(id("subnets", vpc.name() + "-" + tier),
+                        box(subnets.size() + " " + tier + " subnets"), commonOwner(subnets));
+                edges.add(vpcId + " --- " + tierId);
+            });
+        }
+        summary("nat", "%d NAT gateway%s", stack.ofType("aws:ec2/natGateway:NatGateway"));
+        List<PlannedResource> natInstances = stack.ofType("aws:ec2/instance:Instance").stream()
+                .filter(i -> i.input("sourceDestCheck").map(Boolean.FALSE::equals).orElse(false)).toList();
+        if (!natInstances.isEmpty()) {
+            add("natinstance", box(natInstances.size() + " NAT instance(s)<br/>"
+                    + StackLinks.text(natInstances.get(0), "instanceType").orElse("")), commonOwner(natInstances));
+        }
+    }
+
+    /**
+     * A subnet's tier as AWS routes it, whatever its name: the route table associated with it (else the VPC's main
+     * table, which routes only inside the VPC) sends 0.0.0.0/0 to an internet gateway (public), to a NAT gateway or a
+     * NAT instance's interface (private), or nowhere (isolated).
+     */
+    private String tier(PlannedResource subnet) {
+        Optional<Object> table = stack.ofType(ROUTE_TABLE_ASSOCIATION).stream()
+                .filter(a -> a.input("subnetId").map(subnet.id()::equals).orElse(false))
+                .findFirst().flatMap(a -> a.input("routeTableId"));
+        if (table.isEmpty()) {
+            return "isolated";
+        }
+        List<Map<?, ?>> defaultRoutes = new ArrayList<>();
+        stack.ofType(ROUTE).stream()
+                .filter(r -> r.input("routeTableId").equals(table) && r.input("destinationCidrBlock").map(ANYWHERE::equals).orElse(false))
+                .forEach(r -> defaultRoutes.add(r.inputs()));
+        stack.ofType(ROUTE_TABLE).stream().filter(t -> table.get().equals(t.id()))
+                .flatMap(t -> t.input("routes").map(routes -> (List<?>) routes).orElse(List.of()).stream())
+                .filter(route -> route instanceof Map<?, ?> map && ANYWHERE.equals(map.get("cidrBlock")))
+                .forEach(route -> defaultRoutes.add((Map<?, ?>) route));
+        Set<String> internetGateways = stack.ofType(INTERNET_GATEWAY).stream().map(PlannedResource::id).collect(Collectors.toSet());
+        if (defaultRoutes.stream().anyMatch(route -> internetGateways.contains(String.valueOf(route.get("gatewayId"))))) {
+            return "public";
+        }
+        return defaultRoutes.stream().anyMatch(route -> route.get("natGatewayId") != null || route.get("networkInterfaceId") != null)
+                ? "private" : "isolated";
+    }
+
+    private String listenerLabel(PlannedResource listener) {
+        String protocol = StackLinks.text(listener, "protocol").orElse("?");
+        String port = CostReport.number(StackLinks.number(listener, "port").orElse(0.0));
+        return protocol + " :" + port + (redirects(listener) ? " → HTTPS" : "");
+    }
+
+    private static boolean redirects(PlannedResource listener) {
+        return listener.list("defaultActions").stream()
+                .allMatch(a -> a instanceof Map<?, ?> action && "redirect".equals(action.get("type")));
+    }
+
+    private String taskLabel(PlannedResource task) {
+        List<String> containers = StackLinks.json(task, "containerDefinitions").filter(JsonElement::isJsonArray)
+                .map(json -> json.getAsJsonArray().asList().stream().filter(JsonElement::isJsonObject)
+                        .map(c -> c.getAsJsonObject().has("name") ? c.getAsJsonObject().get("name").getAsString() : "?")
+                        .toList())
+                .orElse(List.of());
+        return "Task " + StackLinks.text(task, "family").orElse(task.name()) + "<br/>"
+                + (containers.isEmpty() ? "no containers" : String.join(", ", containers));
+    }
+
+    /** Edges: the declared network flows, then the links between resources that are not network flows. */
+    private void requestPath() {
+        groups();
+        List<PlannedResource> cdns = sorted(CLOUDFRONT);
+        if (!cdns.isEmpty()) {
+            single("clients", "((\"Clients\"))", null);
+            cdns.forEach(cdn -> link("clients", cdn));
+        }
+        List<PlannedResource> vpns = sorted(VPN_ENDPOINT);
+        if (!vpns.isEmpty()) {
+            single("vpnusers", "((\"VPN users\"))", null);
+            vpns.forEach(vpn -> link("vpnusers", vpn));
+        }
+        stack.ofType(IntendedFlow.TYPE).forEach(this::flow);
+        List<PlannedResource> lbs = sorted(LOAD_BALANCER);
+        for (PlannedResource acl : sorted("aws:wafv2/webAcl:WebAcl")) {
+            boolean edge = "CLOUDFRONT".equals(acl.input("scope").orElse(null));
+            (edge ? cdns : lbs).forEach(target -> edges.add(idOf.get(acl.urn()) + " -.->|protects| " + idOf.get(target.urn())));
+        }
+        for (PlannedResource listener : sorted(LISTENER)) {
+            StackLinks.dependencies(stack, listener, LOAD_BALANCER).forEach(lb -> link(lb, listener));
+        }
+        for (PlannedResource service : sorted(SERVICE)) {
+            String serviceId = idOf.get(service.urn());
+            StackLinks.dependencies(stack, service, TASK_DEFINITION)
+                    .forEach(task -> edges.add(serviceId + " -.->|runs| " + idOf.get(task.urn())));
+            VAULTS.stream().filter(nodes::containsKey).forEach(vault -> edges.add(serviceId + " -.->|reads| " + vault));
+            if (nodes.containsKey("alarms")) {
+                edges.add("alarms -.->|watch| " + serviceId);
+            }
+            if (service.flag("enableExecuteCommand")) {
+                single("operators", "((\"Operators\"))", null);
+                edges.add("operators -.->|SSM port forwarding| " + serviceId);
+            }
+        }
+        if (nodes.containsKey("kms")) {
+            VAULTS.stream().filter(nodes::containsKey).forEach(vault -> edges.add("kms -.->|encrypts| " + vault));
+        }
+    }
+
+    /** Which drawn nodes stand for each security group: the resources that join it. */
+    private void groups() {
+        idOf.forEach((urn, id) -> GROUP_INPUTS.forEach(input -> byUrn.get(urn).list(input)
+                .forEach(group -> nodesOfGroup.computeIfAbsent(String.valueOf(group), g -> new TreeSet<>()).add(id))));
+        if (nodes.containsKey("endpoints")) {
+            stack.ofType(VPC_ENDPOINT).forEach(e -> e.list("securityGroupIds")
+                    .forEach(group -> nodesOfGroup.computeIfAbsent(String.valueOf(group), g -> new TreeSet<>()).add("endpoints")));
+        }
+    }
+
+    /** One edge per pair of drawn ends of a declared flow, labelled with its port. */
+    private void flow(PlannedResource flow) {
+        String port = CostReport.number(flow.number("port"));
+        List<String> to = ends(flow, "to");
+        ends(flow, "from").forEach(from -> to.forEach(end -> edges.add(from + " -->|" + port + "| " + end)));
+    }
+
+    /**
+     * The nodes of one end of a flow: where its security group is used, the clients for an address
+     * range it comes from, CloudFront for a prefix list, the NAT (then the providers) for the internet.
+     */
+    private List<String> ends(PlannedResource flow, String side) {
+        Optional<String> group = flow.input(side + "SecurityGroupId").map(String::valueOf);
+        if (group.isPresent()) {
+            return List.copyOf(nodesOfGroup.getOrDefault(group.get(), Set.of()));
+        }
+        if (flow.input(side + "PrefixListId").isPresent()) {
+            return sorted(CLOUDFRONT).stream().map(cdn -> idOf.get(cdn.urn())).toList();
+        }
+        if (flow.input(side + "Cidr").isEmpty()) {
+            return List.of();
+        }
+        if (side.equals("from")) {
+            single("clients", "((\"Clients\"))", null);
+            return List.of("clients");
+        }
+        single("providers", "((\"LLM providers\"))", null);
+        List<String> exits = nodes.keySet().stream().filter(id -> id.equals("nat") || id.equals("natinstance")).toList();
+        exits.forEach(exit -> edges.add(exit + " --> providers"));
+        return exits.isEmpty() ? List.of("providers") : exits;
+    }
+
+    private void link(String fromId, PlannedResource to) {
+        edges.add(fromId + " --> " + idOf.get(to.urn()));
+    }
+
+    private void link(PlannedResource from, PlannedResource to) {
+        edges.add(idOf.get(from.urn()) + " --> " + idOf.get(to.urn()));
+    }
+
+    private void each(String type, String kind, Function<PlannedResource, String> label) {
+        each(type, kind, "[\"", "\"]", label);
+    }
+
+    /** Like {@link #each}, in the cylinder shape of a data store. */
+    private void store(String type, String kind, Function<PlannedResource, String> label) {
+        each(type, kind, "[(\"", "\")]", label);
+    }
+
+    /** One node per resource of a type, in the shape given by its opening and closing brackets. */
+    private void each(String type, String kind, String open, String close, Function<PlannedResource, String> label) {
+        for (PlannedResource resource : sorted(type)) {
+            idOf.put(resource.urn(), add(id(kind, resource.name()), open + escape(label.apply(resource)) + close,
+                    owner(resource)));
+        }
+    }
+
+    /**
+     * One node standing for all resources of a kind, placed in their component if they share one;
+     * {@code label} takes the count and a plural "s".
+     */
+    private void summary(String id, String label, List<PlannedResource> members) {
+        if (!members.isEmpty()) {
+            add(id, box(label.formatted(members.size(), members.size() == 1 ? "" : "s")), commonOwner(members));
+        }
+    }
+
+    /** One node for a store of secrets, naming what it holds (the secrets' names within their component). */
+    private void vault(String id, String store, List<PlannedResource> members) {
+        if (!members.isEmpty()) {
+            add(id, "[(\"" + escape(store + ": " + members.stream().map(this::shortName).sorted().distinct()
+                    .collect(Collectors.joining(", "))) + "\")]", commonOwner(members));
+        }
+    }
+
+    /** A bucket and what it holds: its objects' keys, or the load balancer access logs delivered to it. */
+    private String bucketLabel(PlannedResource bucket) {
+        List<String> keys = stack.ofType("aws:s3/bucketObjectv2:BucketObjectv2").stream()
+                .filter(o -> bucket.id().equals(StackLinks.text(o, "bucket").orElse(null)))
+                // A content hash in a key changes with every edit; the diagram names the kind of object.
+                .map(o -> StackLinks.text(o, "key").orElse("?").replaceAll("[0-9a-f]{12,}", "*")).sorted().toList();
+        boolean accessLogs = stack.ofType(LOAD_BALANCER).stream()
+                .anyMatch(lb -> bucket.id().equals(lb.input("accessLogs.bucket").map(String::valueOf).orElse(null)));
+        String holds = accessLogs ? "load balancer access logs"
+                : keys.isEmpty() ? "nothing yet" : String.join(", ", keys);
+        return "S3 " + shortName(bucket) + "<br/>" + holds;
+    }
+
+    /** A resource's name without its component's name in front ({@code llm-prod-secrets-master-key} is {@code master-key}). */
+    private String shortName(PlannedResource resource) {
+        String parent = Optional.ofNullable(byUrn.get(resource.parentUrn())).map(PlannedResource::name).orElse("");
+        String name = resource.name();
+        return !parent.isEmpty() && name.startsWith(parent + "-") ? name.substring(parent.length() + 1) : name;
+    }
+
+    private static String box(String label) {
+        return "[\"" + escape(label) + "\"]";
+    }
+
+    /** Adds a node that exists once (clients, providers), if not there yet. */
+    private void single(String id, String shape, String ownerUrn) {
+        nodes.putIfAbsent(id, new Node(id, shape, ownerUrn));
+    }
+
+    /** Adds a node under a unique id (a numeric suffix on collision) and returns the id. */
+    private String add(String id, String shape, String ownerUrn) {
+        String unique = id;
+        for (int n = 2; nodes.containsKey(unique); n++) {
+            unique = id + n;
+        }
+        nodes.put(unique, new Node(unique, shape, ownerUrn));
+        return unique;
+    }
+
+    private List<PlannedResource> sorted(String type) {
+        return stack.ofType(type).stream().sorted(StackLinks.ORDER).toList();
+    }
+
+    /** The URN of the nearest gateway component above a resource, or null at top level. */
+    private String owner(PlannedResource resource) {
+        PlannedResource current = byUrn.get(resource.parentUrn());
+        while (current != null && !(isComponent(current))) {
+            current = byUrn.get(current.parentUrn());
+        }
+        return current == null ? null : current.urn();
+    }
+
+    private String commonOwner(List<PlannedResource> members) {
+        Set<Optional<String>> owners = members.stream().map(m -> Optional.ofNullable(owner(m)))
+                .collect(Collectors.toSet());
+        return owners.size() == 1 ? owners.iterator().next().orElse(null) : null;
+    }
+
+    /** Components that own resources; intended flows own none (the reachability report shows them). */
+    private static boolean isComponent(PlannedResource resource) {
+        return !resource.custom() && resource.type().startsWith(COMPONENT_PREFIX)
+                && !resource.type().equals(IntendedFlow.TYPE);
+    }
+
+    private String text() {
+        Map<String, List<Node>> byOwner = new LinkedHashMap<>();
+        nodes.values().forEach(node -> byOwner.computeIfAbsent(node.ownerUrn(), k -> new ArrayList<>()).add(node));
+        StringBuilder out = new StringBuilder("flowchart LR\n");
+        byOwner.getOrDefault(null, List.of()).forEach(node -> out.append("    ").append(node.id())
+                .append(node.shape()).append('\n'));
+        Map<String, PlannedResource> components = new TreeMap<>();
+        stack.resources().stream().filter(MermaidDiagram::isComponent)
+                .forEach(c -> components.put(subgraphTitle(c) + "\u0000" + c.urn(), c));
+        Set<String> subgraphIds = new TreeSet<>();
+        for (PlannedResource component : components.values()) {
+            String id = id("c", className(component) + "-" + component.name());
+            for (int n = 2; subgraphIds.contains(id) || nodes.containsKey(id); n++) {
+                id = id("c", className(component) + "-" + component.name()) + n;
+            }
+            subgraphIds.add(id);
+            out.append("    subgraph ").append(id).append("[\"").append(escape(subgraphTitle(component)))
+                    .append("\"]\n");
+            byOwner.getOrDefault(component.urn(), List.of()).forEach(node -> out.append("        ")
+                    .append(node.id()).append(node.shape()).append('\n'));
+            out.append("    end\n");
+        }
+        edges.forEach(edge -> out.append("    ").append(edge).append('\n'));
+        return out.toString();
+    }
+
+    private static String subgraphTitle(PlannedResource component) {
+        return className(component) + ": " + component.name();
+    }
+
+    private static String className(PlannedResource component) {
+        return component.type().substring(component.type().lastIndexOf(':') + 1);
+    }
+
+    /** An alphanumeric id: the kind, then the name in camel case without other characters. */
+    private static String id(String kind, String name) {
+        StringBuilder id = new StringBuilder(kind);
+        boolean upper = true;
+        for (char c : name.toCharArray()) {
+            if (Character.isLetterOrDigit(c) && c < 128) {
+                id.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            } else {
+                upper = true;
+            }
+        }
+        return id.toString();
+    }
+
+    /** A label safe inside Mermaid double quotes. */
+    private static String escape(String label) {
+        return label.replace("\"", "#quot;");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.llmgateway.plan;
+
+import dev.llmgateway.engine.PlannedStack;
+import dev.llmgateway.gateway.settings.StackFileConfigSource;
+import dev.llmgateway.gateway.settings.StackSettings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Keeps the generated parts of README.md (between {@code <!-- generated:NAME -->} and
+ * {@code <!-- /generated:NAME -->}) in step with the code. Run it to refresh them:
+ * {@code ./mvnw -q -Pplan compile exec:java -DmainClass=dev.llmgateway.plan.ReadmeSections}.
+ */
+public final class ReadmeSections {
+
+    /** Committed stacks drawn in the README. */
+    private static final List<String> STACKS = List.of("dev", "prod");
+
+    private ReadmeSections() {
+    }
+
+    /** Rewrites the generated sections of README.md in {@code projectDir}. */
+    public static void main(String[] args) throws IOException {
+        Path project = Path.of(args.length > 0 ? args[0] : ".");
+        Path readme = project.resolve("README.md");
+        Files.writeString(readme, refresh(Files.readString(readme), sections(project)));
+    }
+
+    /** The current content of every generated section, by name. */
+    public static Map<String, String> sections(Path project) throws IOException {
+        Map<String, String> sections = new LinkedHashMap<>();
+        sections.put("config", ConfigReference.markdown(project.resolve("Pulumi.yaml")));
+        StringBuilder costs = new StringBuilder("| stack | idle $/month | typical $/month | what decides it |\n|---|---:|---:|---|\n");
+        for (String stack : STACKS) {
+            PlannedStack plan = PlanCommand.plan(StackSettings.read(StackFileConfigSource.load(project, stack))).orThrow();
+            sections.put("architecture-" + stack, "```mermaid\n" + MermaidDiagram.render(plan) + "```\n");
+            costs.append(costRow("`" + stack + "`", CostEstimate.of(plan)));
+        }
+        try (Stream<Path> files = Files.list(project.resolve("examples"))) {
+            for (Path example : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                String name = example.getFileName().toString().replace(".yaml", "");
+                PlannedStack plan = PlanCommand.plan(StackSettings.read(StackFileConfigSource.load(project, example, name))).orThrow();
+                costs.append(costRow("example `" + name + "`", CostEstimate.of(plan)));
+            }
+        }
+        UsageAssumptions usage = UsageAssumptions.DEFAULTS;
+        costs.append(String.format(Locale.ROOT, "%nPrices: %s, %.0f-hour months. Idle: deployed, no traffic (tasks and"
+                        + " databases still run in their hours). Typical adds %s busy hours a month (within office hours"
+                        + " where a stack has them), %s GB per NAT gateway, %s GB of logs per log group, %s ALB LCU, %s Aurora"
+                        + " ACU while busy, %s million WAF requests, %s VPN users. Not priced: data transfer out, KMS and"
+                        + " API requests, EBS root volumes.%n", PriceTable.AS_OF, PriceTable.HOURS_PER_MONTH,
+                CostReport.number(usage.busyHoursPerMonth()), CostReport.number(usage.natGbPerMonth()),
+                CostReport.number(usage.logGbPerGroupPerMonth()), CostReport.number(usage.albLcu()),
+                CostReport.number(usage.auroraAverageAcu()), CostReport.number(usage.wafMillionRequests()),
+                CostReport.number(usage.vpnConcurrentUsers())));
+        sections.put("costs", costs.toString());
+        return sections;
+    }
+
+    private static String costRow(String label, CostReport cost) {
+        return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %s |%n", label, cost.idleTotal(), cost.typicalTotal(),
+                String.join("; ", cost.basis()));
+    }
+
+    /** {@code readme} with each generated section replaced by its current content. */
+    public static String refresh(String readme, Map<String, String> sections) {
+        String result = readme;
+        for (Map.Entry<String, String> section : sections.entrySet()) {
+            Pattern block = Pattern.compile("(<!-- generated:" + section.getKey() + " -->\n).*?(<!-- /generated:"
+                    + section.getKey() + " -->)", Pattern.DOTALL);
+            Matcher m = block.matcher(result);
+            if (!m.find()) {
+                throw new IllegalStateException("README.md has no generated section " + section.getKey());
+            }
+            result = m.replaceFirst(Matcher.quoteReplacement(m.group(1) + section.getValue() + m.group(2)));
+        }
+        return result;
+    }
+}
