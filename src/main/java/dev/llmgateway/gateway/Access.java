@@ -5,7 +5,7 @@ import com.pulumi.resources.Resource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.llmgateway.components.dns.ValidatedCertificate;
-import dev.llmgateway.components.network.Connectable;
+import dev.llmgateway.components.network.Peer;
 import dev.llmgateway.components.proxy.ContainerSpec;
 import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.components.proxy.ProxyServiceArgs;
@@ -65,9 +65,6 @@ final class Access {
                 .requestsPerTarget(p.requestsPerTarget())
                 .memoryTargetPercent(p.memoryTargetPercent())
                 .internal(internal)
-                .ingressCidrs(a.allowedCidrs().stream().map(Object::toString).toList())
-                .ingressPeers(vpn.map(List::<Connectable>of).orElse(List.of()))
-                .ingressPrefixLists(edge.map(e -> Map.of("cloudfront", e.prefixListId())).orElse(Map.of()))
                 .certificateArn(certificateArn)
                 .allowPlainHttp(a.allowPlainHttp())
                 .idleTimeoutSeconds(a.idleTimeoutSeconds())
@@ -86,6 +83,22 @@ final class Access {
                 .serviceDependencies(List.of(databaseWriter))
                 .internetGateway(Optional.of(network.internetGateway()))
                 .build();
+    }
+
+    /**
+     * Who may reach the load balancer: the allow-listed ranges on every listener, the VPN's clients, or
+     * CloudFront's origin-facing addresses on the serving port only (the list weighs 55 rules of the 60 a group
+     * may have: VPC user guide, "AWS-managed prefix lists").
+     */
+    static void admitClients(AccessSettings a, ProxyService proxy, Optional<ClientVpn> vpn, Optional<EdgeAccess> edge) {
+        if (!proxy.loadBalanced()) {
+            return;
+        }
+        var balancer = proxy.loadBalancer();
+        a.allowedCidrs().forEach(cidr -> balancer.admit(Peer.ipv4("clients " + cidr, cidr), "allow-listed clients call the gateway"));
+        vpn.ifPresent(v -> balancer.admit(v, "VPN clients call the gateway"));
+        edge.ifPresent(e -> balancer.connections().allowFrom(Peer.prefixList("CloudFront", "cloudfront", e.prefixListId()),
+                balancer.servingPort(), "CloudFront forwards to its origin"));
     }
 
     /** The listener certificate: the configured ARN, or a DNS-validated one for {@code albDomainName}. */

@@ -15,7 +15,9 @@ public final class App {
 
     /** Runs the program under the Pulumi language host. */
     public static void main(String[] args) {
-        Pulumi.run(ctx -> Gateway.deploy(ctx, settings(new PulumiConfigSource(ctx))));
+        Pulumi.run(ctx -> {
+            Gateway.deploy(ctx, settings(new PulumiConfigSource(ctx)));
+        });
     }
 
     /**

@@ -23,6 +23,9 @@ import dev.llmgateway.components.observability.Observability;
 import dev.llmgateway.components.observability.PrometheusMetrics;
 import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.components.secrets.SecretVault;
+import dev.llmgateway.components.network.Flow;
+import dev.llmgateway.components.network.Peer;
+import dev.llmgateway.components.vpc.NatStrategy;
 import dev.llmgateway.components.vpc.SubnetTier;
 import dev.llmgateway.components.vpc.Vpc;
 import dev.llmgateway.components.vpc.VpcArgs;
@@ -31,6 +34,7 @@ import dev.llmgateway.gateway.litellm.LiteLlmConfig;
 import dev.llmgateway.gateway.settings.DatabaseAuth;
 import dev.llmgateway.gateway.settings.StackSettings;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +50,8 @@ public final class Gateway {
     private Gateway() {
     }
 
-    /** Declares every resource of the stack described by {@code s}. */
-    public static void deploy(Context ctx, StackSettings s) {
+    /** Declares every resource of the stack described by {@code s}; returns the network flows it opens. */
+    public static List<Flow> deploy(Context ctx, StackSettings s) {
         String prefix = s.resourcePrefix();
         var provider = new Provider(prefix, ProviderArgs.builder()
                 .region(s.region())
@@ -115,6 +119,12 @@ public final class Gateway {
         database.connections().allowDefaultPortFrom(proxy, "keys, budgets and spend in PostgreSQL");
         cache.ifPresent(c -> c.connections().allowDefaultPortFrom(proxy, "shared limits, budgets and cache in Redis"));
         network.endpoints().ifPresent(e -> proxy.connections().allowTo(e, 443, "AWS APIs through interface endpoints"));
+        if (s.network().nat() != NatStrategy.NONE) {
+            proxy.connections().allowTo(Peer.anyIpv4(), 443, "model providers, image registries and AWS APIs over HTTPS through NAT");
+        } else {
+            proxy.connections().allowTo(network.s3(), 443, "image layers and published configs in S3 through the gateway endpoint");
+        }
+        Access.admitClients(s.access(), proxy, vpn, edge);
         s.officeHours().ifPresent(hours -> OfficeHours.apply(hours, s.proxy(), proxy, database));
         Optional<EdgeDistribution> distribution = edge.map(e -> e.distribution(prefix, s, s.access().edge().orElseThrow(),
                 proxy, key, account, partition, options));
@@ -124,7 +134,6 @@ public final class Gateway {
         var observability = Monitoring.observability(prefix, s, key.arn(), proxy, database,
                 new Monitoring.SinglePoints(network.natInstanceId(), certificate, vpn.map(ClientVpn::serverCertificateArn),
                         metrics.map(PrometheusMetrics::targetGroupArnSuffix)), options);
-        NetworkFlows.declare(prefix, s, new NetworkFlows.Parts(network, proxy, edge), options);
 
         Output<String> loadBalancerUrl = Access.url(prefix, s.access(), proxy);
         Output<String> url = distribution.map(EdgeDistribution::url).orElse(loadBalancerUrl);
@@ -162,6 +171,12 @@ public final class Gateway {
             // One secret output per person: `pulumi stack output --show-secrets vpnClientConfiguration-alice > alice.ovpn`.
             v.userConfigurations().forEach((user, profile) -> ctx.export("vpnClientConfiguration-" + user, profile));
         });
+        List<Flow> flows = new ArrayList<>(proxy.flows());
+        flows.addAll(database.connections().flows());
+        cache.ifPresent(c -> flows.addAll(c.connections().flows()));
+        vpn.ifPresent(v -> flows.addAll(v.connections().flows()));
+        metrics.ifPresent(m -> flows.addAll(m.flows()));
+        return flows;
     }
 
     /** With IAM database auth, the one database user the tasks may sign in as. */

@@ -30,7 +30,7 @@ public final class Plans {
     /** The plan of any settings source; fails with the program's own error. */
     public static PlannedStack of(StackFileConfigSource source) {
         StackSettings settings = StackSettings.read(source);
-        return OfflineEngine.run(settings.project(), settings.stack(), settings.region(),
+        return OfflineEngine.plan(settings.project(), settings.stack(), settings.region(),
                 ctx -> Gateway.deploy(ctx, settings)).orThrow();
     }
 }

@@ -354,7 +354,7 @@ class ProxyTaskTest {
         PlannedStack dev = Plans.example("dev-public-alb");
         assertTrue(dev.ofType("aws:wafv2/webAcl:WebAcl").isEmpty());
         var listenerIngress = dev.where(r -> r.type().equals("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
-                && r.name().contains("-proxy-lb-80"));
+                && r.name().contains("-proxy-lb-from-cidr"));
         assertEquals(1, listenerIngress.size());
         assertEquals("203.0.113.0/24", listenerIngress.get(0).string("cidrIpv4"));
     }

@@ -1,7 +1,7 @@
 package dev.llmgateway.plan;
 
 import com.google.gson.JsonElement;
-import dev.llmgateway.components.network.IntendedFlow;
+import dev.llmgateway.engine.PlannedFlow;
 import dev.llmgateway.engine.PlannedResource;
 import dev.llmgateway.engine.PlannedStack;
 
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * Renders a planned stack as a Mermaid {@code flowchart LR}: one subgraph per gateway component
  * ({@code llmgateway:*}), a node for each resource a reader cares about (summarised where there
  * are many: subnets per tier, secrets, keys, alarms) and edges. Network edges come from the stack's
- * declared flows ({@link IntendedFlow}): each end is drawn where its security group is used (load
+ * declared flows ({@link PlannedFlow}): each end is drawn where its security group is used (load
  * balancer, ECS service, database, cache, VPN endpoint, interface endpoints), its address range
  * (clients; the internet through the NAT to the LLM providers) or its prefix list (CloudFront),
  * labelled with the port; nothing is guessed. Other edges follow the resources' own links
@@ -203,7 +203,7 @@ public final class MermaidDiagram {
             single("vpnusers", "((\"VPN users\"))", null);
             vpns.forEach(vpn -> link("vpnusers", vpn));
         }
-        stack.ofType(IntendedFlow.TYPE).forEach(this::flow);
+        stack.flows().forEach(this::flow);
         List<PlannedResource> lbs = sorted(LOAD_BALANCER);
         for (PlannedResource acl : sorted("aws:wafv2/webAcl:WebAcl")) {
             boolean edge = "CLOUDFRONT".equals(acl.input("scope").orElse(null));
@@ -241,28 +241,29 @@ public final class MermaidDiagram {
     }
 
     /** One edge per pair of drawn ends of a declared flow, labelled with its port. */
-    private void flow(PlannedResource flow) {
-        String port = CostReport.number(flow.number("port"));
-        List<String> to = ends(flow, "to");
-        ends(flow, "from").forEach(from -> to.forEach(end -> edges.add(from + " -->|" + port + "| " + end)));
+    private void flow(PlannedFlow flow) {
+        String port = Integer.toString(flow.port());
+        List<String> to = ends(flow.to(), false);
+        ends(flow.from(), true).forEach(from -> to.forEach(end -> edges.add(from + " -->|" + port + "| " + end)));
     }
 
     /**
-     * The nodes of one end of a flow: where its security group is used, the clients for an address
-     * range it comes from, CloudFront for a prefix list, the NAT (then the providers) for the internet.
+     * The nodes of one end of a flow: where its security group is used, the clients for an address range it
+     * comes from, CloudFront for CloudFront's prefix list, a gateway endpoint for its service's list, the NAT (then
+     * the providers) for the internet.
      */
-    private List<String> ends(PlannedResource flow, String side) {
-        Optional<String> group = flow.input(side + "SecurityGroupId").map(String::valueOf);
-        if (group.isPresent()) {
-            return List.copyOf(nodesOfGroup.getOrDefault(group.get(), Set.of()));
+    private List<String> ends(PlannedFlow.End end, boolean source) {
+        if (end.securityGroupId() != null) {
+            return List.copyOf(nodesOfGroup.getOrDefault(end.securityGroupId(), Set.of()));
         }
-        if (flow.input(side + "PrefixListId").isPresent()) {
-            return sorted(CLOUDFRONT).stream().map(cdn -> idOf.get(cdn.urn())).toList();
+        if (end.prefixListId() != null) {
+            List<PlannedResource> gatewayEndpoints = stack.ofType(VPC_ENDPOINT).stream()
+                    .filter(e -> end.prefixListId().equals(e.output("prefixListId").map(String::valueOf).orElse(null)))
+                    .toList();
+            List<PlannedResource> targets = gatewayEndpoints.isEmpty() ? sorted(CLOUDFRONT) : gatewayEndpoints;
+            return targets.stream().map(r -> idOf.get(r.urn())).filter(java.util.Objects::nonNull).toList();
         }
-        if (flow.input(side + "Cidr").isEmpty()) {
-            return List.of();
-        }
-        if (side.equals("from")) {
+        if (source) {
             single("clients", "((\"Clients\"))", null);
             return List.of("clients");
         }
@@ -373,10 +374,9 @@ public final class MermaidDiagram {
         return owners.size() == 1 ? owners.iterator().next().orElse(null) : null;
     }
 
-    /** Components that own resources; intended flows own none (the reachability report shows them). */
+    /** Components that own resources. */
     private static boolean isComponent(PlannedResource resource) {
-        return !resource.custom() && resource.type().startsWith(COMPONENT_PREFIX)
-                && !resource.type().equals(IntendedFlow.TYPE);
+        return !resource.custom() && resource.type().startsWith(COMPONENT_PREFIX);
     }
 
     private String text() {

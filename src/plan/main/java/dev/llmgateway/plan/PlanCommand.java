@@ -126,7 +126,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** Runs the program for {@code settings} on the mock engine. */
     static PlannedStack plan(StackSettings settings) {
-        return OfflineEngine.run(settings.project(), settings.stack(), settings.region(),
+        return OfflineEngine.plan(settings.project(), settings.stack(), settings.region(),
                 ctx -> Gateway.deploy(ctx, settings));
     }
 

@@ -4,11 +4,11 @@ import dev.llmgateway.gateway.settings.PolicyProfile;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.llmgateway.engine.PlannedFlow;
 import dev.llmgateway.engine.PlannedResource;
 import dev.llmgateway.engine.PlannedStack;
 import dev.llmgateway.engine.Quotas;
 import dev.llmgateway.engine.Reachability;
-import dev.llmgateway.components.network.IntendedFlow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,9 +115,8 @@ public final class PolicyChecks {
                     "FSBP EC2.18, EC2.19", HIGH, false, types(SECURITY_GROUP), PolicyChecks::openIngress),
             check(FLOWS, "Every intended network flow is allowed",
                     "Security groups start without egress and both sides must allow a flow: a blocked flow is an outage.",
-                    "AWS VPC security group rules", HIGH, false, types(IntendedFlow.TYPE),
-                    (s, r) -> Reachability.analyze(s).stream().filter(v -> v.flow().equals(r.name()) && !v.allowed())
-                            .flatMap(v -> v.decidedBy().stream()).toList()),
+                    "AWS VPC security group rules and route tables", HIGH, false, PolicyChecks::flowGroups,
+                    PolicyChecks::blockedFlows),
             check("LGW-FLOW-002", "Every ingress rule serves an intended flow",
                     "An opening nobody declared is either dead or a way around a control (the header, the VPN, the load balancer).",
                     "AWS VPC security group rules", MEDIUM, false, types("aws:ec2/securityGroup:SecurityGroup"),
@@ -439,8 +438,30 @@ public final class PolicyChecks {
         return value != null && value.isJsonPrimitive() ? value.getAsString() : "";
     }
 
+    /** The security groups that declared flows end in. */
+    private static List<PlannedResource> flowGroups(PlannedStack stack) {
+        Set<String> ends = new java.util.HashSet<>();
+        stack.flows().forEach(flow -> ends.add(owner(flow)));
+        return stack.ofType(SECURITY_GROUP).stream().filter(g -> ends.contains(g.id())).toList();
+    }
+
+    /** The group a flow's verdict is reported on: where it enters, or where it leaves for an address outside. */
+    private static String owner(PlannedFlow flow) {
+        return flow.to().securityGroupId() != null ? flow.to().securityGroupId() : flow.from().securityGroupId();
+    }
+
+    private static List<String> blockedFlows(PlannedStack stack, PlannedResource group) {
+        Map<String, PlannedFlow> byName = new java.util.HashMap<>();
+        stack.flows().forEach(flow -> byName.put(flow.name(), flow));
+        return Reachability.analyze(stack).stream()
+                .filter(v -> !v.allowed() && group.id().equals(owner(byName.get(v.flow()))))
+                .map(v -> "flow " + v.flow() + " (" + v.from() + " -> " + v.to() + ":" + v.port() + ") is blocked: "
+                        + String.join("; ", v.decidedBy()))
+                .toList();
+    }
+
     private static List<String> undeclaredIngress(PlannedStack stack, PlannedResource group) {
-        if (stack.ofType(IntendedFlow.TYPE).isEmpty()) {
+        if (stack.flows().isEmpty()) {
             return List.of();
         }
         Set<String> used = new java.util.HashSet<>();

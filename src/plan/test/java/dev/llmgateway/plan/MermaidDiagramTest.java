@@ -47,8 +47,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.llmgateway.components.network.FlowEnd;
-import dev.llmgateway.components.network.IntendedFlow;
-import dev.llmgateway.components.network.IntendedFlowArgs;
+import dev.llmgateway.components.network.Flow;
 import dev.llmgateway.engine.OfflineEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,12 +80,12 @@ class MermaidDiagramTest {
     }
 
     private static String render() {
-        return MermaidDiagram.render(OfflineEngine.run("diagram", "dev", "us-east-1", MermaidDiagramTest::program)
+        return MermaidDiagram.render(OfflineEngine.plan("diagram", "dev", "us-east-1", MermaidDiagramTest::program)
                 .orThrow());
     }
 
     /** VPC (2 public + 2 private subnets, one NAT gateway), ALB + service, Aurora, Client VPN, 2 secrets. */
-    private static void program(Context ctx) {
+    private static List<Flow> program(Context ctx) {
         var network = new Part("llmgateway:network:Vpc", "main");
         var vpc = new Vpc("main", VpcArgs.builder().cidrBlock("10.0.0.0/16").build(), network.child());
         var igw = new InternetGateway("main", InternetGatewayArgs.builder().vpcId(vpc.id()).build(), network.child());
@@ -152,18 +151,15 @@ class MermaidDiagramTest {
                 .connectionLogOptions(EndpointConnectionLogOptionsArgs.builder().enabled(false).build()).build());
         FlowEnd lb = FlowEnd.group("load balancer", lbGroup.id());
         FlowEnd tasks = FlowEnd.group("proxy tasks", taskGroup.id());
-        flow("clients", FlowEnd.cidr("clients", "203.0.113.0/24"), lb, 443);
-        flow("vpn", FlowEnd.group("VPN clients", vpnGroup.id()), lb, 443);
-        flow("lb", lb, tasks, 4000);
-        flow("db", tasks, FlowEnd.group("database", dbGroup.id()), 5432);
-        flow("internet", tasks, FlowEnd.cidr("internet", FlowEnd.ANYWHERE), 443);
         new Secret("master-key");
         new Secret("salt-key");
         new Key("key");
-    }
-
-    private static void flow(String name, FlowEnd from, FlowEnd to, int port) {
-        new IntendedFlow(name, IntendedFlowArgs.of(from, to, port, "test"), null);
+        return List.of(
+                new Flow("clients", FlowEnd.cidr("clients", "203.0.113.0/24"), lb, 443, "test"),
+                new Flow("vpn", FlowEnd.group("VPN clients", vpnGroup.id()), lb, 443, "test"),
+                new Flow("lb", lb, tasks, 4000, "test"),
+                new Flow("db", tasks, FlowEnd.group("database", dbGroup.id()), 5432, "test"),
+                new Flow("internet", tasks, FlowEnd.cidr("internet", FlowEnd.ANYWHERE), 443, "test"));
     }
 
     /** The lines between a subgraph's header and its {@code end}. */

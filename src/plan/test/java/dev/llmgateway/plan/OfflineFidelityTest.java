@@ -43,7 +43,7 @@ class OfflineFidelityTest {
 
     @ParameterizedTest
     @MethodSource("stackFiles")
-    void everyIntendedFlowIsAllowedAndNoQuotaIsExceeded(String file) {
+    void everyDeclaredFlowIsAllowedAndNoQuotaIsExceeded(String file) {
         NetworkReport report = NetworkReport.of(planned(file));
         assertTrue(report.flows().size() >= 2, file + " declares its flows");
         report.flows().forEach(flow -> assertTrue(flow.allowed(), file + ": " + flow));

@@ -66,8 +66,7 @@ import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import dev.llmgateway.components.network.FlowEnd;
-import dev.llmgateway.components.network.IntendedFlow;
-import dev.llmgateway.components.network.IntendedFlowArgs;
+import dev.llmgateway.components.network.Flow;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.llmgateway.engine.OfflineEngine;
@@ -112,7 +111,7 @@ class PolicyChecksTest {
             entry("LGW-IAM-001", "task-policy"), entry("LGW-NET-004", "vpc"), entry("LGW-NET-005", "vpc"),
             entry("LGW-VPN-001", "vpn"), entry("LGW-VPN-002", "vpn"), entry("LGW-PROD-001", "db"),
             entry("LGW-PROD-002", "db"), entry("LGW-PROD-003", "db"), entry("LGW-PROD-004", "alb"),
-            entry("LGW-FLOW-001", "alb-to-db"), entry("LGW-FLOW-002", "alb-sg"), entry("LGW-ELB-002", "https"), entry("LGW-QUOTA-001", "alb-sg"));
+            entry("LGW-FLOW-001", "db-sg"), entry("LGW-FLOW-002", "alb-sg"), entry("LGW-ELB-002", "https"), entry("LGW-QUOTA-001", "alb-sg"));
 
     private static PolicyReport good;
     private static PolicyReport bad;
@@ -128,11 +127,11 @@ class PolicyChecksTest {
 
     /** The same small gateway, either compliant with every check or violating every check. */
     private static PlannedStack plan(boolean compliant) {
-        return OfflineEngine.run("policy", compliant ? "good" : "bad", "us-east-1",
+        return OfflineEngine.plan("policy", compliant ? "good" : "bad", "us-east-1",
                 ctx -> program(ctx, compliant)).orThrow();
     }
 
-    private static void program(Context ctx, boolean ok) {
+    private static List<Flow> program(Context ctx, boolean ok) {
         var key = new Key("key", KeyArgs.builder().enableKeyRotation(ok).build());
         Output<String> keyArn = ok ? key.arn() : Output.of("");
         var vpc = new Vpc("vpc", VpcArgs.builder().cidrBlock("10.0.0.0/16").build());
@@ -152,11 +151,11 @@ class PolicyChecksTest {
                 (ok ? dbIngress.referencedSecurityGroupId(albSg.id()) : dbIngress.cidrIpv4("0.0.0.0/0")).build());
         // The load balancer may reach the database: the compliant program opens both sides, the
         // violating one leaves the load balancer's group without egress (as the provider creates it).
-        new IntendedFlow("alb-to-db", IntendedFlowArgs.of(FlowEnd.group("alb", albSg.id()), FlowEnd.group("db", dbSg.id()),
-                5432, "test flow"), ComponentResourceOptions.builder().build());
+        List<Flow> flows = new java.util.ArrayList<>(List.of(new Flow("alb-to-db", FlowEnd.group("alb", albSg.id()),
+                FlowEnd.group("db", dbSg.id()), 5432, "test flow")));
         for (int port : List.of(443, 80)) {
-            new IntendedFlow("clients-" + port, IntendedFlowArgs.of(FlowEnd.cidr("clients", "0.0.0.0/0"),
-                    FlowEnd.group("alb", albSg.id()), port, "test flow"), ComponentResourceOptions.builder().build());
+            flows.add(new Flow("clients-" + port, FlowEnd.cidr("clients", "0.0.0.0/0"), FlowEnd.group("alb", albSg.id()),
+                    port, "test flow"));
         }
         if (ok) {
             new SecurityGroupEgressRule("alb-sg-to-db", SecurityGroupEgressRuleArgs.builder().securityGroupId(albSg.id())
@@ -236,6 +235,7 @@ class PolicyChecksTest {
                 .authenticationOptions(EndpointAuthenticationOptionArgs.builder().type("certificate-authentication")
                         .rootCertificateChainArn("arn:aws:acm:root").build())
                 .connectionLogOptions(EndpointConnectionLogOptionsArgs.builder().enabled(ok).build()).build());
+        return flows;
     }
 
     /** A policy reading one exact secret, plus {@code starAction} on "*". */
@@ -323,7 +323,7 @@ class PolicyChecksTest {
     @Test
     void emptyStackMakesEveryCheckNotApplicable() {
         PolicyReport empty = PolicyChecks.evaluate(
-                new PlannedStack("p", "s", List.of(), List.of(), Map.of(), List.of()), PolicyProfile.PROD);
+                new PlannedStack("p", "s", List.of(), List.of(), Map.of(), List.of(), List.of()), PolicyProfile.PROD);
         assertTrue(empty.results().stream().allMatch(r -> r.status() == CheckStatus.NOT_APPLICABLE));
         assertFalse(empty.fails());
     }

@@ -251,6 +251,13 @@ public final class MockCloud implements Mocks {
                 state.put("registryId", ACCOUNT);
                 state.put("repositoryUrl", ACCOUNT + ".dkr.ecr." + region + ".amazonaws.com/" + physical);
             }
+            case "aws:ec2/vpcEndpoint:VpcEndpoint" -> {
+                // A gateway endpoint's routes send its service's AWS-managed prefix list to it (VPC user guide,
+                // "Gateway endpoints"); such a list weighs 1 rule in a security group ("AWS-managed prefix lists").
+                if ("Gateway".equals(state.get("vpcEndpointType"))) {
+                    state.put("prefixListId", "pl-" + hex(type + "::" + name + "::prefix-list", 8));
+                }
+            }
             case "aws:route53/record:Record" -> state.put("fqdn", String.valueOf(state.getOrDefault("name", physical)));
             case "aws:sns/topic:Topic" -> state.put("arn", arnPrefix.formatted("sns") + physical);
             case "aws:cloudwatch/metricAlarm:MetricAlarm" -> state.put("arn", arnPrefix.formatted("cloudwatch") + "alarm:" + physical);

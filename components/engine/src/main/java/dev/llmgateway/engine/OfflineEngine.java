@@ -14,9 +14,12 @@ import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
 import pulumirpc.Resource.RegisterResourceRequest;
+import dev.llmgateway.components.network.Flow;
+import dev.llmgateway.components.network.FlowEnd;
 import pulumirpc.Resource.RegisterResourceResponse;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a Pulumi program on the SDK's in-process mock engine against {@link MockCloud} and
@@ -57,9 +61,22 @@ public final class OfflineEngine {
     private OfflineEngine() {
     }
 
-    /** Runs {@code program} as stack {@code stack} of {@code project} in {@code region}. */
-    public static synchronized PlannedStack run(String project, String stack, String region, Consumer<Context> program) {
+    /** Runs {@code program} as stack {@code stack} of {@code project} in {@code region}; it declares no flows. */
+    public static PlannedStack run(String project, String stack, String region, Consumer<Context> program) {
+        return plan(project, stack, region, ctx -> {
+            program.accept(ctx);
+            return List.of();
+        });
+    }
+
+    /**
+     * Runs {@code program} as stack {@code stack} of {@code project} in {@code region} and keeps the network flows it
+     * returns, resolved, for the reachability check ({@link PlannedStack#flows()}).
+     */
+    public static synchronized PlannedStack plan(String project, String stack, String region,
+                                                 Function<Context, ? extends Collection<Flow>> program) {
         MockCloud cloud = new MockCloud(region);
+        List<Flow> declared = Collections.synchronizedList(new ArrayList<>());
         List<PlannedResource> recorded = Collections.synchronizedList(new ArrayList<>());
         Map<String, Output<?>> exports = Collections.synchronizedMap(new TreeMap<>());
         CountDownLatch programDone = new CountDownLatch(1);
@@ -71,7 +88,7 @@ public final class OfflineEngine {
                     .build()
                     .runTest(ctx -> {
                         try {
-                            program.accept(new ExportRecordingContext(ctx, exports));
+                            declared.addAll(program.apply(new ExportRecordingContext(ctx, exports)));
                         } finally {
                             programDone.countDown();
                         }
@@ -101,10 +118,39 @@ public final class OfflineEngine {
                 // Registration order depends on thread scheduling; URN order does not.
                 resources = recorded.stream().sorted(Comparator.comparing(PlannedResource::urn)).toList();
             }
-            return new PlannedStack(project, stack, resources, cloud.invokes(), outputs, List.copyOf(errors));
+            List<PlannedFlow> flows = resolved(declared, errors);
+            return new PlannedStack(project, stack, resources, cloud.invokes(), outputs, List.copyOf(errors), flows);
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    /** The declared flows with their ends' values as the mock engine resolved them, sorted by name. */
+    private static List<PlannedFlow> resolved(List<Flow> declared, List<Throwable> errors) {
+        List<PlannedFlow> flows = new ArrayList<>();
+        synchronized (declared) {
+            for (Flow flow : declared) {
+                try {
+                    flows.add(new PlannedFlow(flow.name(), end(flow.from()), end(flow.to()), flow.port(), flow.why()));
+                } catch (RuntimeException failed) {
+                    // An end that depends on a failed resource: the program's own error is already recorded.
+                    if (errors.isEmpty()) {
+                        errors.add(failed);
+                    }
+                }
+            }
+        }
+        flows.sort(Comparator.comparing(PlannedFlow::name));
+        return List.copyOf(flows);
+    }
+
+    private static PlannedFlow.End end(FlowEnd end) {
+        return new PlannedFlow.End(end.label(), value(end.securityGroupId()), end.cidr(), value(end.prefixListId()),
+                end.subnetIds() == null ? List.of() : value(end.subnetIds()));
+    }
+
+    private static <T> T value(Output<T> output) {
+        return output == null ? null : PulumiTestInternal.extractOutputData(output).getValueNullable();
     }
 
     private static void awaitProgram(CountDownLatch programDone, List<Throwable> errors) {

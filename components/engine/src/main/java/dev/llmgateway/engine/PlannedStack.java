@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  * @param invokes   data-source calls, as type token and arguments
  * @param outputs   stack outputs
  * @param errors    exceptions the program raised (empty for a good program)
+ * @param flows     the network flows the program declared, resolved (empty when it declared none)
  */
 public record PlannedStack(
         String project,
@@ -22,7 +23,8 @@ public record PlannedStack(
         List<PlannedResource> resources,
         List<Map.Entry<String, Map<String, Object>>> invokes,
         Map<String, Object> outputs,
-        List<Throwable> errors) {
+        List<Throwable> errors,
+        List<PlannedFlow> flows) {
 
     /** All resources of a type token, in registration order. */
     public List<PlannedResource> ofType(String type) {

@@ -1,6 +1,6 @@
 package dev.llmgateway.engine;
 
-import dev.llmgateway.components.network.IntendedFlow;
+import dev.llmgateway.components.network.FlowEnd;
 import dev.llmgateway.components.network.Cidr;
 
 import java.util.ArrayList;
@@ -12,12 +12,14 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Decides each intended flow ({@link IntendedFlow}) of a plan as AWS would: a security group
- * created by the provider has no egress (terraform-provider-aws {@code resourceSecurityGroupCreate}
- * revokes the default allow-all rule), so the source group needs an egress rule and the
- * destination group an ingress rule that both match the peer and the port; a flow that leaves the
- * VPC also needs a route for its destination in every subnet it leaves from, and through a NAT
- * instance that instance's group must pass it too.
+ * Decides each declared flow ({@link PlannedFlow}) of a plan as AWS would: a security group created by the
+ * provider has no egress (terraform-provider-aws {@code resourceSecurityGroupCreate} revokes the default allow-all
+ * rule), so the source group needs an egress rule and the destination group an ingress rule that both match the
+ * peer and the port. Routes decide too: a flow to an address outside the VPC needs a route for it in every subnet
+ * its source lives in (through a NAT instance, that instance's group must pass it as well), and a flow from outside
+ * the VPC needs a route back to its source in every subnet its destination lives in, through a gateway that carries
+ * replies (an internet gateway, a peering or transit gateway attachment; not a NAT, which answers only connections
+ * opened from inside). Traffic within the VPC always has its local route.
  */
 public final class Reachability {
 
@@ -29,8 +31,9 @@ public final class Reachability {
     private static final String ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
     private static final String ROUTE = "aws:ec2/route:Route";
     private static final String INSTANCE = "aws:ec2/instance:Instance";
+    private static final String ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
 
-    /** Verdict on one intended flow. */
+    /** Verdict on one declared flow. */
     public record Verdict(String flow, String from, String to, int port, boolean allowed, List<String> decidedBy,
                           String why) {
         /** {@code ALLOWED} or {@code BLOCKED}. */
@@ -55,11 +58,10 @@ public final class Reachability {
         this.rules = rules(plan);
     }
 
-    /** Verdicts for every intended flow of {@code plan}, sorted by flow name. */
+    /** Verdicts for every declared flow of {@code plan}, sorted by flow name. */
     public static List<Verdict> analyze(PlannedStack plan) {
         Reachability r = new Reachability(plan);
-        return plan.ofType(IntendedFlow.TYPE).stream().map(r::decide)
-                .sorted(Comparator.comparing(Verdict::flow)).toList();
+        return plan.flows().stream().map(r::decide).sorted(Comparator.comparing(Verdict::flow)).toList();
     }
 
     /** Names of the ingress rules of one security group (rule resources and inline blocks). */
@@ -68,25 +70,37 @@ public final class Reachability {
                 .distinct().sorted().toList();
     }
 
-    private Verdict decide(PlannedResource flow) {
-        int port = (int) flow.number("port");
-        String fromGroup = flow.input("fromSecurityGroupId").map(String::valueOf).orElse(null);
-        String toGroup = flow.input("toSecurityGroupId").map(String::valueOf).orElse(null);
-        String fromCidr = flow.input("fromCidr").map(String::valueOf).orElse(null);
-        String fromPrefixList = flow.input("fromPrefixListId").map(String::valueOf).orElse(null);
-        String toCidr = flow.input("toCidr").map(String::valueOf).orElse(null);
+    private Verdict decide(PlannedFlow flow) {
+        PlannedFlow.End from = flow.from();
+        PlannedFlow.End to = flow.to();
+        int port = flow.port();
         List<String> decided = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        if (fromGroup != null) {
-            side(fromGroup, false, port, r -> matchesPeer(r, toGroup, toCidr, null), decided, missing);
+        if (!from.outside()) {
+            side(from.securityGroupId(), false, port, r -> matchesPeer(r, to), decided, missing);
         }
-        if (toGroup != null) {
-            side(toGroup, true, port, r -> matchesPeer(r, fromGroup, fromCidr, fromPrefixList), decided, missing);
+        if (!to.outside()) {
+            side(to.securityGroupId(), true, port, r -> matchesPeer(r, from), decided, missing);
         }
-        flow.input("viaSubnetIds").ifPresent(subnets -> ((List<?>) subnets)
-                .forEach(subnet -> route(String.valueOf(subnet), toCidr, port, decided, missing)));
-        return new Verdict(flow.name(), flow.string("from"), flow.string("to"), port, missing.isEmpty(),
-                missing.isEmpty() ? decided.stream().distinct().toList() : missing, flow.string("why"));
+        if (!from.outside() && leavesVpc(to, from.securityGroupId())) {
+            from.subnetIds().forEach(subnet -> route(subnet, to, port, false, decided, missing));
+        }
+        if (!to.outside() && leavesVpc(from, to.securityGroupId())) {
+            to.subnetIds().forEach(subnet -> route(subnet, from, port, true, decided, missing));
+        }
+        return new Verdict(flow.name(), from.label(), to.label(), port, missing.isEmpty(),
+                missing.isEmpty() ? decided.stream().distinct().toList() : missing, flow.why());
+    }
+
+    /** Whether an outside end lies beyond the VPC of {@code groupId} (a prefix list always does). */
+    private boolean leavesVpc(PlannedFlow.End end, String groupId) {
+        if (!end.outside()) {
+            return false;
+        }
+        if (end.prefixListId() != null) {
+            return true;
+        }
+        return vpcCidr(groupId).map(vpc -> !contains(vpc, end.cidr())).orElse(true);
     }
 
     /** Finds the rule on {@code groupId} that passes the flow, or notes what is missing. */
@@ -103,35 +117,67 @@ public final class Reachability {
     }
 
     /** Whether a rule names the peer: its group, a range containing its range, or its prefix list. */
-    private boolean matchesPeer(Rule rule, String peerGroup, String peerCidr, String peerPrefixList) {
-        if (peerGroup != null) {
-            if (peerGroup.equals(rule.peerGroup())) {
+    private boolean matchesPeer(Rule rule, PlannedFlow.End peer) {
+        if (peer.securityGroupId() != null) {
+            if (peer.securityGroupId().equals(rule.peerGroup())) {
                 return true;
             }
             // A CIDR rule passes a group's members when it spans the whole VPC they live in.
-            return rule.cidr() != null && vpcCidr(peerGroup).map(vpc -> contains(rule.cidr(), vpc)).orElse(false);
+            return rule.cidr() != null && vpcCidr(peer.securityGroupId()).map(vpc -> contains(rule.cidr(), vpc)).orElse(false);
         }
-        if (peerCidr != null) {
-            return rule.cidr() != null && contains(rule.cidr(), peerCidr);
+        if (peer.cidr() != null) {
+            return rule.cidr() != null && contains(rule.cidr(), peer.cidr());
         }
-        return peerPrefixList != null && peerPrefixList.equals(rule.prefixList());
+        return peer.prefixListId() != null && peer.prefixListId().equals(rule.prefixList());
     }
 
-    /** A flow leaving the VPC needs a route for its destination in each subnet it leaves from. */
-    private void route(String subnetId, String destination, int port, List<String> decided, List<String> missing) {
+    /**
+     * The route in {@code subnetId}'s table that carries traffic to {@code remote} (out), or the replies to it
+     * ({@code back}): a route whose destination block contains the remote range, the route a gateway endpoint adds
+     * for its prefix list, or, for a prefix list without its own route (CloudFront's addresses are on the internet),
+     * a default route. Replies need a gateway that carries them, never a NAT.
+     */
+    private void route(String subnetId, PlannedFlow.End remote, int port, boolean back, List<String> decided,
+                       List<String> missing) {
+        String what = back ? "no route back to " : "no route to ";
+        String destination = remote.cidr() != null ? remote.cidr() : remote.prefixListId();
         Optional<String> table = plan.ofType(ASSOCIATION).stream()
                 .filter(a -> subnetId.equals(a.input("subnetId").map(String::valueOf).orElse(null)))
                 .map(a -> a.string("routeTableId")).findFirst();
-        Optional<PlannedResource> route = table.flatMap(t -> plan.ofType(ROUTE).stream()
-                .filter(r -> t.equals(r.string("routeTableId")))
-                .filter(r -> r.input("destinationCidrBlock").map(c -> contains(String.valueOf(c), destination)).orElse(false))
-                .min(Comparator.comparing(PlannedResource::name)));
+        if (table.isEmpty()) {
+            missing.add(what + destination + " from subnet " + resourceName(subnetId) + " (no route table)");
+            return;
+        }
+        if (remote.prefixListId() != null) {
+            Optional<PlannedResource> endpoint = plan.ofType(ENDPOINT).stream()
+                    .filter(e -> remote.prefixListId().equals(e.output("prefixListId").map(String::valueOf).orElse(null)))
+                    .filter(e -> e.list("routeTableIds").contains(table.get()))
+                    .findFirst();
+            if (endpoint.isPresent()) {
+                decided.add("route: " + endpoint.get().name());
+                return;
+            }
+        }
+        String block = remote.cidr() != null ? remote.cidr() : FlowEnd.ANYWHERE;
+        Optional<PlannedResource> route = plan.ofType(ROUTE).stream()
+                .filter(r -> table.get().equals(r.string("routeTableId")))
+                .filter(r -> r.input("destinationCidrBlock").map(c -> contains(String.valueOf(c), block)).orElse(false))
+                .min(Comparator.comparing(PlannedResource::name));
         if (route.isEmpty()) {
-            missing.add("no route to " + destination + " from subnet " + resourceName(subnetId));
+            missing.add(what + destination + " from subnet " + resourceName(subnetId));
+            return;
+        }
+        boolean throughNat = route.get().input("natGatewayId").isPresent() || route.get().input("networkInterfaceId").isPresent();
+        if (back && throughNat) {
+            missing.add("replies to " + destination + " from subnet " + resourceName(subnetId) + " go through a NAT ("
+                    + route.get().name() + "), which answers only connections opened from inside");
             return;
         }
         decided.add("route: " + route.get().name());
-        route.get().input("networkInterfaceId").map(String::valueOf).ifPresent(eni -> natInstance(eni, destination, port, decided, missing));
+        if (!back) {
+            route.get().input("networkInterfaceId").map(String::valueOf)
+                    .ifPresent(eni -> natInstance(eni, block, port, decided, missing));
+        }
     }
 
     /** Through a NAT instance the instance's own group must admit the VPC and reach the destination. */

@@ -9,10 +9,17 @@ import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
-import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.aws.ec2.Route;
+import com.pulumi.aws.ec2.RouteArgs;
+import com.pulumi.aws.ec2.RouteTable;
+import com.pulumi.aws.ec2.RouteTableArgs;
+import com.pulumi.aws.ec2.RouteTableAssociation;
+import com.pulumi.aws.ec2.RouteTableAssociationArgs;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.SubnetArgs;
+import com.pulumi.core.Output;
+import dev.llmgateway.components.network.Flow;
 import dev.llmgateway.components.network.FlowEnd;
-import dev.llmgateway.components.network.IntendedFlow;
-import dev.llmgateway.components.network.IntendedFlowArgs;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,12 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Intended flows are decided as AWS decides them, and quotas are counted as AWS counts them. */
+/** Declared flows are decided as AWS decides them, and quotas are counted as AWS counts them. */
 class ReachabilityTest {
 
     /** Tasks to a database on 5432; {@code egress} and {@code ingress} say which sides open it. */
     private static PlannedStack plan(boolean egress, boolean ingress, int extraIngressRules) {
-        return OfflineEngine.run("reach", "test", "us-east-1", (Context ctx) -> {
+        return OfflineEngine.plan("reach", "test", "us-east-1", (Context ctx) -> {
             var vpc = new Vpc("vpc", VpcArgs.builder().cidrBlock("10.0.0.0/16").build());
             var tasks = new SecurityGroup("tasks", SecurityGroupArgs.builder().vpcId(vpc.id()).build());
             var db = new SecurityGroup("db", SecurityGroupArgs.builder().vpcId(vpc.id()).build());
@@ -42,8 +49,31 @@ class ReachabilityTest {
                 new SecurityGroupIngressRule("db-extra-" + i, SecurityGroupIngressRuleArgs.builder().securityGroupId(db.id())
                         .cidrIpv4("10.1." + i + ".0/24").ipProtocol("tcp").fromPort(5432).toPort(5432).build());
             }
-            new IntendedFlow("tasks-to-db", IntendedFlowArgs.of(FlowEnd.group("tasks", tasks.id()), FlowEnd.group("db", db.id()),
-                    5432, "test"), ComponentResourceOptions.builder().build());
+            return List.of(new Flow("tasks-to-db", FlowEnd.group("tasks", tasks.id()), FlowEnd.group("db", db.id()), 5432, "test"));
+        }).orThrow();
+    }
+
+    /**
+     * Clients in {@code clients} reach a group in one subnet whose table routes 0.0.0.0/0 through {@code gateway}
+     * ({@code igw} or {@code nat}); with {@code peering}, 10.1.0.0/16 goes to a peering connection.
+     */
+    private static PlannedStack inbound(String clients, String gateway, boolean peering) {
+        return OfflineEngine.plan("reach", "test", "us-east-1", (Context ctx) -> {
+            var vpc = new Vpc("vpc", VpcArgs.builder().cidrBlock("10.0.0.0/16").build());
+            var subnet = new Subnet("lb-1", SubnetArgs.builder().vpcId(vpc.id()).cidrBlock("10.0.0.0/24").build());
+            var table = new RouteTable("lb", RouteTableArgs.builder().vpcId(vpc.id()).build());
+            new RouteTableAssociation("lb-1", RouteTableAssociationArgs.builder().routeTableId(table.id()).subnetId(subnet.id()).build());
+            var route = RouteArgs.builder().routeTableId(table.id()).destinationCidrBlock("0.0.0.0/0");
+            new Route("default", (gateway.equals("igw") ? route.gatewayId("igw-1") : route.natGatewayId("nat-1")).build());
+            if (peering) {
+                new Route("peer", RouteArgs.builder().routeTableId(table.id()).destinationCidrBlock("10.1.0.0/16")
+                        .vpcPeeringConnectionId("pcx-1").build());
+            }
+            var lb = new SecurityGroup("lb", SecurityGroupArgs.builder().vpcId(vpc.id()).build());
+            new SecurityGroupIngressRule("lb-from-clients", SecurityGroupIngressRuleArgs.builder().securityGroupId(lb.id())
+                    .cidrIpv4(clients).ipProtocol("tcp").fromPort(443).toPort(443).build());
+            return List.of(new Flow("lb-from-clients", FlowEnd.cidr("clients", clients),
+                    FlowEnd.group("lb", lb.id()).in(Output.all(subnet.id())), 443, "test"));
         }).orThrow();
     }
 
@@ -66,6 +96,36 @@ class ReachabilityTest {
     void aGroupWithoutTheIngressRuleBlocksTheFlow() {
         Reachability.Verdict verdict = Reachability.analyze(plan(true, false, 0)).get(0);
         assertEquals(List.of("no ingress rule on db for port 5432"), verdict.decidedBy());
+    }
+
+    @Test
+    void repliesToInternetClientsLeaveThroughTheInternetGateway() {
+        Reachability.Verdict verdict = Reachability.analyze(inbound("203.0.113.0/24", "igw", false)).get(0);
+        assertTrue(verdict.allowed(), verdict.decidedBy().toString());
+        assertEquals(List.of("in: lb-from-clients", "route: default"), verdict.decidedBy());
+    }
+
+    @Test
+    void repliesThroughANatNeverReachTheClient() {
+        Reachability.Verdict verdict = Reachability.analyze(inbound("203.0.113.0/24", "nat", false)).get(0);
+        assertFalse(verdict.allowed());
+        assertTrue(verdict.decidedBy().get(0).startsWith("replies to 203.0.113.0/24 from subnet lb-1 go through a NAT"),
+                verdict.decidedBy().toString());
+    }
+
+    @Test
+    void aPeeredRangeNeedsARouteBackToIt() {
+        // The default route to the internet gateway would carry replies to 10.1.0.0/16 onto the internet: AWS drops
+        // them, the peer never sees an answer. Only a route to the peering connection brings them back.
+        assertTrue(Reachability.analyze(inbound("10.1.0.0/16", "igw", true)).get(0).allowed());
+        Reachability.Verdict withoutPeering = Reachability.analyze(inbound("10.1.0.0/16", "nat", false)).get(0);
+        assertFalse(withoutPeering.allowed());
+    }
+
+    @Test
+    void clientsInsideTheVpcNeedNoRoute() {
+        Reachability.Verdict verdict = Reachability.analyze(inbound("10.0.8.0/24", "nat", false)).get(0);
+        assertTrue(verdict.allowed(), verdict.decidedBy().toString());
     }
 
     @Test

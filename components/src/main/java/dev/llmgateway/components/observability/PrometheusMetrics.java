@@ -40,8 +40,6 @@ import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
-import com.pulumi.aws.vpc.SecurityGroupEgressRule;
-import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -51,7 +49,8 @@ import dev.llmgateway.components.proxy.ProxyService;
 import com.pulumi.resources.Resource;
 import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.network.Connections;
-import dev.llmgateway.components.network.Formerly;
+import dev.llmgateway.components.network.Flow;
+import dev.llmgateway.components.network.Peer;
 import dev.llmgateway.components.support.PolicyDocument;
 import dev.llmgateway.components.support.SecretGrants;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
@@ -91,6 +90,7 @@ public final class PrometheusMetrics extends ComponentResource implements Connec
 
     private final Output<String> securityGroupId;
     private final Connections connections;
+    private final Connections storageConnections;
     private final Output<String> serviceName;
     private final Output<String> targetGroupArnSuffix;
 
@@ -121,25 +121,19 @@ public final class PrometheusMetrics extends ComponentResource implements Connec
                 .description("VictoriaMetrics and Grafana: Grafana from the load balancer only")
                 .build(), child);
         this.securityGroupId = securityGroup.id();
-        this.connections = Connections.of(this, name, "metrics", "metrics", securityGroup.id()).withDefaultPort(GRAFANA_PORT);
-        connections.allowDefaultPortFrom(args.loadBalancer(), "Grafana behind the load balancer",
-                Formerly.NONE.ingressNamed(name + "-grafana-from-alb").egressNamed(name + "-alb-to-grafana", this));
-        args.scrapeTarget().connections().allowFrom(connections, args.scrapePort(), "VictoriaMetrics scrapes /metrics",
-                Formerly.NONE.egressNamed(name + "-scrape-target"));
+        this.connections = Connections.of(this, name, "metrics", "metrics", securityGroup.id()).withDefaultPort(GRAFANA_PORT)
+                .withSubnets(args.subnetIds());
+        connections.allowDefaultPortFrom(args.loadBalancer(), "Grafana behind the load balancer");
+        connections.allowTo(args.scrapeTarget(), args.scrapePort(), "VictoriaMetrics scrapes /metrics");
         // Image registries and the Secrets Manager / CloudWatch Logs endpoints have no fixed
         // addresses or security groups, so HTTPS egress has to be open to any address.
-        new SecurityGroupEgressRule(name + "-https", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(securityGroup.id())
-                .cidrIpv4("0.0.0.0/0")
-                .ipProtocol("tcp").fromPort(443).toPort(443)
-                .description("HTTPS: image pulls, Secrets Manager or SSM, CloudWatch Logs")
-                .build(), child);
+        connections.allowTo(Peer.anyIpv4(), 443, "image pulls, Secrets Manager or SSM, CloudWatch Logs over HTTPS");
 
         var storage = storage(name, args, child);
         // NFS from the metrics task to its data: ingress on the storage group, egress on the task's, flow declared.
-        Connections.of(this, name + "-storage", "metrics-storage", "metrics storage (EFS)", storage.securityGroupId())
-                .withDefaultPort(NFS_PORT)
-                .allowFrom(this, NFS_PORT, "VictoriaMetrics keeps its samples on EFS");
+        this.storageConnections = Connections.of(this, name + "-storage", "metrics-storage", "metrics storage (EFS)",
+                storage.securityGroupId()).withDefaultPort(NFS_PORT);
+        storageConnections.allowFrom(this, NFS_PORT, "VictoriaMetrics keeps its samples on EFS");
 
         var logGroup = new LogGroup(name + "-logs", LogGroupArgs.builder()
                 .retentionInDays(args.logRetentionDays())
@@ -245,6 +239,13 @@ public final class PrometheusMetrics extends ComponentResource implements Connec
     @Override
     public Connections connections() {
         return connections;
+    }
+
+    /** The flows opened through the service's and its storage's groups. */
+    public List<Flow> flows() {
+        List<Flow> flows = new ArrayList<>(connections.flows());
+        flows.addAll(storageConnections.flows());
+        return flows;
     }
 
     /** Security group of the metrics task. */

@@ -32,8 +32,6 @@ import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
-import com.pulumi.aws.vpc.SecurityGroupEgressRule;
-import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
@@ -43,6 +41,7 @@ import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.network.Connections;
+import dev.llmgateway.components.network.Flow;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ import java.util.Optional;
  * per-container encrypted log groups, task definition with secrets only through {@code valueFrom},
  * least-privilege roles, a service with circuit-breaker rollback in private subnets, target
  * tracking on CPU (and optionally requests), and the load balancer described in
- * {@link LoadBalancing}. It knows nothing about what the containers run.
+ * {@link ServiceLoadBalancer}. It knows nothing about what the containers run.
  */
 public class ProxyService extends ComponentResource implements Connectable {
 
@@ -78,7 +77,7 @@ public class ProxyService extends ComponentResource implements Connectable {
     private final String name;
     private final SecurityGroup taskGroup;
     private final Connections connections;
-    private final Optional<LoadBalancing> loadBalancing;
+    private final Optional<ServiceLoadBalancer> loadBalancing;
     private final Cluster cluster;
     /**
      * Priority of the proxy's first forwarding rule on the serving listener. Blocked paths use 1..9;
@@ -110,11 +109,12 @@ public class ProxyService extends ComponentResource implements Connectable {
                 .description(args.loadBalanced() ? "Proxy tasks: traffic only from the load balancer"
                         : "Proxy tasks: no inbound traffic (operators use ECS Exec)")
                 .build(), child);
-        // Upstream model APIs and AWS endpoints (and ECS Exec's SSM channels) speak HTTPS; through NAT or VPC endpoints.
-        egress("https", 443, "0.0.0.0/0");
+        // No egress until the caller opens it (connections().allowTo): model providers and registries through NAT,
+        // or only AWS services through VPC endpoints, is the caller's network to decide.
         this.connections = Connections.of(this, name, "proxy", "proxy tasks", taskGroup.id())
-                .withDefaultPort(args.containerPort());
-        this.loadBalancing = args.loadBalanced() ? Optional.of(new LoadBalancing(name, args, connections, this)) : Optional.empty();
+                .withDefaultPort(args.containerPort())
+                .withSubnets(args.taskSubnetIds());
+        this.loadBalancing = args.loadBalanced() ? Optional.of(new ServiceLoadBalancer(name, args, connections, this)) : Optional.empty();
 
         var clusterArgs = ClusterArgs.builder()
                 .settings(ClusterSettingArgs.builder().name("containerInsights")
@@ -145,7 +145,7 @@ public class ProxyService extends ComponentResource implements Connectable {
         // The service's capacity provider strategy needs the providers on the cluster, its target group must be
         // attached to a listener (rule) before targets register, and its tasks need what the caller names (the
         // database writer): without these, a first deploy starts tasks that fail and trip the circuit breaker.
-        List<Resource> serviceDependencies = new ArrayList<>(loadBalancing.map(LoadBalancing::attachments).orElse(List.of()));
+        List<Resource> serviceDependencies = new ArrayList<>(loadBalancing.map(ServiceLoadBalancer::attachments).orElse(List.of()));
         serviceDependencies.add(capacityProviders);
         serviceDependencies.addAll(args.serviceDependencies());
         if (args.containerInsights()) {
@@ -266,9 +266,16 @@ public class ProxyService extends ComponentResource implements Connectable {
         return connections;
     }
 
-    /** The load balancer's group: the listeners' port from the allowed sources, the container port to the tasks. */
-    public Connectable loadBalancer() {
-        return balancer().connections();
+    /** The load balancer in front of the tasks: admit clients through it, compose listener rules on it. */
+    public ServiceLoadBalancer loadBalancer() {
+        return balancer();
+    }
+
+    /** The flows opened through the tasks' and the load balancer's groups. */
+    public List<Flow> flows() {
+        List<Flow> flows = new ArrayList<>(connections.flows());
+        loadBalancing.ifPresent(lb -> flows.addAll(lb.connections().flows()));
+        return flows;
     }
 
     /** Whether a load balancer fronts the service; the load balancer getters below need one. */
@@ -307,7 +314,7 @@ public class ProxyService extends ComponentResource implements Connectable {
      * around CloudFront.
      */
     public Optional<ListenerRuleConditionArgs> requiredHeaderCondition() {
-        return requiredHeader.map(LoadBalancing::headerCondition);
+        return requiredHeader.map(ServiceLoadBalancer::headerCondition);
     }
 
     /** The listener that serves traffic (HTTPS, or HTTP when plain HTTP is allowed). */
@@ -362,20 +369,11 @@ public class ProxyService extends ComponentResource implements Connectable {
 
     /** The WAF web ACL's ARN, when WAF is on. */
     public Optional<Output<String>> webAclArn() {
-        return loadBalancing.flatMap(LoadBalancing::webAclArn);
+        return loadBalancing.flatMap(ServiceLoadBalancer::webAclArn);
     }
 
-    private LoadBalancing balancer() {
+    private ServiceLoadBalancer balancer() {
         return loadBalancing.orElseThrow(() -> new IllegalStateException(name + " has no load balancer (loadBalanced false)"));
-    }
-
-    private void egress(String ruleName, int port, String cidr) {
-        var rule = SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(taskGroup.id())
-                .ipProtocol("tcp").fromPort(port).toPort(port)
-                .description("to " + ruleName)
-                .cidrIpv4(cidr);
-        new SecurityGroupEgressRule(name + "-to-" + ruleName, rule.build(), CustomResourceOptions.builder().parent(this).build());
     }
 
     private static List<ServiceCapacityProviderStrategyArgs> capacityStrategy(CapacityStrategy capacity) {

@@ -2,17 +2,13 @@ package dev.llmgateway.components.proxy;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
-import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.support.ComponentArgs;
 import dev.llmgateway.components.support.LogRetention;
 import dev.llmgateway.components.support.Reject;
 import dev.llmgateway.components.waf.WebFirewallArgs;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -48,11 +44,6 @@ import java.util.Optional;
  * @param memoryTargetPercent           target average memory use for scaling
  *                                      ({@code ECSServiceAverageMemoryUtilization}), 0 or 10..95; default 0 = off
  * @param internal                      internal load balancer; default false
- * @param ingressCidrs                  CIDRs allowed to the listeners; default none
- * @param ingressPeers                  peers (such as the VPN endpoint) allowed to the listeners: the load balancer's
- *                                      ingress and the peer's egress, on both of their groups; default none
- * @param ingressPrefixLists            prefix lists allowed to the serving listener, by a name (a slug) that names
- *                                      their rules; default none
  * @param certificateArn                ACM certificate for HTTPS; default none
  * @param allowPlainHttp                serve plain HTTP without a certificate; default false
  * @param sslPolicy                     HTTPS listener policy; default {@value #DEFAULT_SSL_POLICY}
@@ -109,9 +100,6 @@ public record ProxyServiceArgs(String region,
                                int requestsPerTarget,
                                int memoryTargetPercent,
                                boolean internal,
-                               List<String> ingressCidrs,
-                               List<Connectable> ingressPeers,
-                               Map<String, Output<String>> ingressPrefixLists,
                                Optional<Output<String>> certificateArn,
                                boolean allowPlainHttp,
                                @Initializer("DEFAULT_SSL_POLICY") String sslPolicy,
@@ -185,9 +173,6 @@ public record ProxyServiceArgs(String region,
     /** Copies the lists and validates the inputs. */
     public ProxyServiceArgs {
         containers = List.copyOf(containers);
-        ingressCidrs = List.copyOf(ingressCidrs);
-        ingressPeers = List.copyOf(ingressPeers);
-        ingressPrefixLists = Collections.unmodifiableMap(new LinkedHashMap<>(ingressPrefixLists));
         listenerPaths = List.copyOf(listenerPaths);
         blockedPaths = List.copyOf(blockedPaths);
         serviceDependencies = List.copyOf(serviceDependencies);
@@ -198,10 +183,9 @@ public record ProxyServiceArgs(String region,
             require(certificateArn.isPresent() || allowPlainHttp,
                     "a certificateArn is required for HTTPS; plain HTTP needs allowPlainHttp(true)");
         } else {
-            require(loadBalancerSubnetIds == null && ingressCidrs.isEmpty() && ingressPeers.isEmpty()
-                            && ingressPrefixLists.isEmpty() && certificateArn.isEmpty() && waf.isEmpty()
+            require(loadBalancerSubnetIds == null && certificateArn.isEmpty() && waf.isEmpty()
                             && requiredHeader.isEmpty() && blockedPaths.isEmpty() && requestsPerTarget == 0,
-                    "without a load balancer, give no load balancer subnets, ingress, certificate, WAF, required header,"
+                    "without a load balancer, give no load balancer subnets, certificate, WAF, required header,"
                             + " blocked paths or request-count scaling");
         }
         Objects.requireNonNull(taskSubnetIds, "ProxyServiceArgs.taskSubnetIds is required");

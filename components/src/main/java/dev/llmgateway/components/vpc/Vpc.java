@@ -47,6 +47,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.network.Connections;
+import dev.llmgateway.components.network.Peer;
 import dev.llmgateway.components.support.PolicyDocument;
 
 import java.util.ArrayList;
@@ -79,6 +80,8 @@ public class Vpc extends ComponentResource {
     private final List<Resource> internetPath = new ArrayList<>();
     private final InternetGateway internetGateway;
     private Optional<Output<String>> natInstanceId = Optional.empty();
+    private final Map<SubnetTier, List<RouteTable>> routeTables = new EnumMap<>(SubnetTier.class);
+    private final VpcEndpoint s3Endpoint;
 
     /** Creates the network. */
     public Vpc(String name, VpcArgs args, ComponentResourceOptions opts) {
@@ -141,11 +144,14 @@ public class Vpc extends ComponentResource {
         }
         // Isolated subnets: no route leaves the VPC, only the S3 gateway endpoint.
         var isolatedTable = routeTable(name + "-isolated", SubnetTier.ISOLATED, subnets.get(SubnetTier.ISOLATED)).table();
+        routeTables.put(SubnetTier.PUBLIC, List.of(publicTable.table()));
+        routeTables.put(SubnetTier.PRIVATE, List.copyOf(privateTables));
+        routeTables.put(SubnetTier.ISOLATED, List.of(isolatedTable));
 
         List<Output<String>> endpointTables = new ArrayList<>();
         privateTables.forEach(t -> endpointTables.add(t.id()));
         endpointTables.add(isolatedTable.id());
-        new VpcEndpoint(name + "-s3", VpcEndpointArgs.builder()
+        this.s3Endpoint = new VpcEndpoint(name + "-s3", VpcEndpointArgs.builder()
                 .vpcId(vpcId)
                 .serviceName("com.amazonaws." + args.region() + ".s3")
                 .vpcEndpointType("Gateway")
@@ -172,6 +178,23 @@ public class Vpc extends ComponentResource {
      */
     public Optional<Connectable> endpoints() {
         return endpoints;
+    }
+
+    /**
+     * Amazon S3 through the gateway endpoint (private and isolated subnets route its prefix list to it), as a peer:
+     * with no NAT, {@code tasks.allowTo(vpc.s3(), 443, ...)} is the only way tasks reach S3 (image layers in ECR,
+     * published configs).
+     */
+    public Peer s3() {
+        return Peer.prefixList("Amazon S3 (gateway endpoint)", "s3", s3Endpoint.prefixListId());
+    }
+
+    /**
+     * The route tables of a tier, in availability-zone order where the tier has one per zone (private); callers add
+     * routes to networks they connect (a peering or transit gateway attachment) here.
+     */
+    public List<RouteTable> routeTables(SubnetTier tier) {
+        return routeTables.get(tier);
     }
 
     /** The internet gateway, attached to the VPC: internet-facing load balancers depend on it. */

@@ -100,8 +100,8 @@ class PrometheusMetricsTest {
         assertEquals("sg-proxy", scrape.string("referencedSecurityGroupId"));
         assertEquals(4001.0, scrape.number("fromPort"));
         assertEquals(4001.0, scrape.number("toPort"));
-        assertEquals(443.0, egress.get("gw-metrics-https").number("fromPort"));
-        assertEquals(443.0, egress.get("gw-metrics-https").number("toPort"));
+        assertEquals(443.0, egress.get("gw-metrics-to-internet-443").number("fromPort"));
+        assertEquals(443.0, egress.get("gw-metrics-to-internet-443").number("toPort"));
         assertEquals(plan.named("aws:ec2/securityGroup:SecurityGroup", "gw-metrics-storage-sg").id(),
                 egress.get("gw-metrics-to-metrics-storage").string("referencedSecurityGroupId"));
         assertEquals(2049.0, egress.get("gw-metrics-to-metrics-storage").number("fromPort"));

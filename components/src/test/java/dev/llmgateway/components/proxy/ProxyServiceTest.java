@@ -1,5 +1,7 @@
 package dev.llmgateway.components.proxy;
 
+import dev.llmgateway.components.network.Cidr;
+import dev.llmgateway.components.network.Peer;
 import dev.llmgateway.components.network.TestPeer;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -196,8 +198,6 @@ class ProxyServiceTest {
         var subnets = assertThrows(IllegalArgumentException.class, () -> base().loadBalanced(false).build());
         assertTrue(subnets.getMessage().contains("without a load balancer"), subnets.getMessage());
         assertThrows(IllegalArgumentException.class, () -> base().loadBalanced(false).loadBalancerSubnetIds(null).certificateArn(HTTPS).build());
-        assertThrows(IllegalArgumentException.class, () -> base().loadBalanced(false).loadBalancerSubnetIds(null)
-                .ingressCidrs(List.of("203.0.113.0/24")).build());
         PlannedStack plan = plan(b -> b.loadBalanced(false).loadBalancerSubnetIds(null).executeCommand(true));
         assertTrue(plan.ofType("aws:lb/loadBalancer:LoadBalancer").isEmpty());
         assertTrue(plan.one("aws:ecs/service:Service").flag("enableExecuteCommand"));
@@ -205,7 +205,11 @@ class ProxyServiceTest {
 
     @Test
     void tasksTakeTrafficOnlyFromTheLoadBalancerAndGetNoPublicIp() {
-        PlannedStack plan = plan(b -> b.certificateArn(HTTPS).ingressCidrs(List.of("203.0.113.0/24")));
+        PlannedStack plan = OfflineEngine.run("p", "t", "us-east-1", ctx -> {
+            var proxy = new ProxyService("gw", base().certificateArn(HTTPS).build(), null);
+            proxy.connections().allowTo(new TestPeer("db", "sg-db"), 5432, "test");
+            proxy.loadBalancer().admit(Peer.ipv4("office", Cidr.of("203.0.113.0/24")), "office calls");
+        }).orThrow();
         PlannedResource service = plan.one("aws:ecs/service:Service");
         assertFalse(service.flag("networkConfiguration.assignPublicIp"));
         assertTrue(service.flag("deploymentCircuitBreaker.enable") && service.flag("deploymentCircuitBreaker.rollback"));
@@ -213,8 +217,9 @@ class ProxyServiceTest {
         assertEquals(200.0, service.number("deploymentMaximumPercent"));
         PlannedResource fromLb = plan.named("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "gw-from-lb");
         assertTrue(fromLb.input("referencedSecurityGroupId").isPresent() && fromLb.input("cidrIpv4").isEmpty());
-        List<PlannedResource> listenerIngress = plan.where(r -> r.name().startsWith("gw-lb-4") || r.name().startsWith("gw-lb-8"));
-        assertEquals(2, listenerIngress.size(), "443 and 80 from the one allowed CIDR");
+        List<PlannedResource> listenerIngress = plan.where(r -> r.name().startsWith("gw-lb-from-cidr"));
+        assertEquals(List.of("gw-lb-from-cidr-203-0-113-0-24", "gw-lb-from-cidr-203-0-113-0-24-80"),
+                listenerIngress.stream().map(PlannedResource::name).sorted().toList(), "443 and 80 from the one admitted range");
         assertTrue(listenerIngress.stream().allMatch(r -> r.string("cidrIpv4").equals("203.0.113.0/24")));
         assertEquals("sg-db", plan.named("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "gw-to-db-5432").string("referencedSecurityGroupId"));
     }

@@ -33,9 +33,8 @@ class ComponentArgsTest {
         for (Path file : args) {
             String source = Files.readString(file);
             if (source.contains("extends ResourceArgs")) {
-                // Serialised by the SDK: the random/tls bindings and the recorded flow, nothing else.
-                assertTrue(file.startsWith(COMPONENTS.resolve("bindings")) || file.endsWith("network/IntendedFlowArgs.java"),
-                        file::toString);
+                // Serialised by the SDK: the random/tls bindings, nothing else.
+                assertTrue(file.startsWith(COMPONENTS.resolve("bindings")), file::toString);
             } else {
                 assertTrue(source.contains("@ComponentArgs\npublic record "), file + " is not a @ComponentArgs record");
                 String type = COMPONENTS.getParent().getParent().getParent().relativize(file).toString()

@@ -5,24 +5,28 @@ import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The security group of a {@link Connectable} and the two-sided way to open paths to and from it.
- * One call of {@link #allowFrom} adds the ingress rule on this group, the egress rule on the
- * peer's group (a group created by the provider has no egress, so both are needed) and the
- * {@link IntendedFlow} the offline plan checks; removing the call removes all three. Rules for the
- * outside world (address ranges, prefix lists) are one-sided and stay with their owner.
+ * The security group of a {@link Connectable} and the way to open paths to and from it, for any {@link Peer}:
+ * another of the stack's groups, an IPv4 range or a managed prefix list. One call of {@link #allowFrom} adds
+ * the ingress rule on this group, the egress rule on the peer's group when the peer is one (a group created by
+ * the provider has no egress, so both are needed) and returns the {@link Flow} it opens, which this object also
+ * keeps ({@link #flows()}); removing the call removes all of it.
  *
  * <p>Names come from both ends, never from a position in a list: the ingress rule is
- * {@code <ruleName>-from-<peer's peerName>}, the egress rule {@code <peer's ruleName>-to-<peerName>},
- * each followed by {@code -<port>} when the port is not this group's default port; the flow takes
- * the ingress rule's name. Rules are children of the resource that owns their group.
+ * {@code <ruleName>-from-<peer's slug>}, the egress rule on a peer group {@code <peer's ruleName>-to-<peerName>},
+ * each followed by {@code -<port>} when the port is not this group's default port; an egress rule to a range or a
+ * prefix list is {@code <ruleName>-to-<peer's slug>-<port>}. The flow takes the name of the rule that admits it.
+ * Rules are children of the resource that owns their group.
  */
 public final class Connections implements Connectable {
 
@@ -33,9 +37,11 @@ public final class Connections implements Connectable {
     private final Output<String> securityGroupId;
     private final OptionalInt defaultPort;
     private final boolean inlineRules;
+    private final Output<List<String>> subnetIds;
+    private final List<Flow> flows;
 
     private Connections(Resource owner, String ruleName, String peerName, String label, Output<String> securityGroupId,
-                        OptionalInt defaultPort, boolean inlineRules) {
+                        OptionalInt defaultPort, boolean inlineRules, Output<List<String>> subnetIds, List<Flow> flows) {
         this.owner = owner;
         this.ruleName = ruleName;
         this.peerName = peerName;
@@ -43,6 +49,8 @@ public final class Connections implements Connectable {
         this.securityGroupId = securityGroupId;
         this.defaultPort = defaultPort;
         this.inlineRules = inlineRules;
+        this.subnetIds = subnetIds;
+        this.flows = flows;
     }
 
     /**
@@ -59,21 +67,31 @@ public final class Connections implements Connectable {
         if (!peerName.equals(slug(peerName))) {
             throw new IllegalArgumentException("peerName must be a slug (lower-case letters, digits, '-'): " + peerName);
         }
-        return new Connections(owner, ruleName, peerName, label, securityGroupId, OptionalInt.empty(), false);
+        return new Connections(owner, ruleName, peerName, label, securityGroupId, OptionalInt.empty(), false, null,
+                Collections.synchronizedList(new ArrayList<>()));
     }
 
-    /** The same, with the port this group serves on (used by {@link #allowDefaultPortFrom}). */
+    /** The same group, with the port it serves on (used by {@link #allowDefaultPortFrom}). */
     public Connections withDefaultPort(int port) {
-        return new Connections(owner, ruleName, peerName, label, securityGroupId, OptionalInt.of(checkedPort(port)), inlineRules);
+        return new Connections(owner, ruleName, peerName, label, securityGroupId, OptionalInt.of(checkedPort(port)),
+                inlineRules, subnetIds, flows);
     }
 
     /**
-     * The same, for a group whose rules are inline blocks that already pass the VPC (the VPN's egress
+     * The same group, whose members live in {@code subnets}: flows from it that leave the VPC need a route out of
+     * them, and flows into it from outside need a route back.
+     */
+    public Connections withSubnets(Output<List<String>> subnets) {
+        return new Connections(owner, ruleName, peerName, label, securityGroupId, defaultPort, inlineRules, subnets, flows);
+    }
+
+    /**
+     * The same group, whose rules are inline blocks that already pass the VPC (the VPN's egress
      * to the authorized networks, the VPC endpoints' ingress from the VPC CIDR). Connections add no
      * rule resource to such a group: the provider would remove rules its inline blocks do not list.
      */
     public Connections withInlineRules() {
-        return new Connections(owner, ruleName, peerName, label, securityGroupId, defaultPort, true);
+        return new Connections(owner, ruleName, peerName, label, securityGroupId, defaultPort, true, subnetIds, flows);
     }
 
     @Override
@@ -86,53 +104,95 @@ public final class Connections implements Connectable {
         return securityGroupId;
     }
 
-    /** What it is, for reports. */
+    @Override
     public String label() {
         return label;
     }
 
-    /** Lets {@code peer} open connections to this group on its default port. */
-    public void allowDefaultPortFrom(Connectable peer, String why) {
-        allowDefaultPortFrom(peer, why, Formerly.NONE);
+    @Override
+    public String slug() {
+        return peerName;
     }
 
-    /** As {@link #allowDefaultPortFrom(Connectable, String)}, adopting rules that had other identities before. */
-    public void allowDefaultPortFrom(Connectable peer, String why, Formerly formerly) {
-        allowFrom(peer, defaultPort.orElseThrow(() -> new IllegalStateException(label + " has no default port")), why, formerly);
+    @Override
+    public FlowEnd flowEnd() {
+        FlowEnd end = FlowEnd.group(label, securityGroupId);
+        return subnetIds == null ? end : end.in(subnetIds);
+    }
+
+    @Override
+    public void asSource(SecurityGroupIngressRuleArgs.Builder rule) {
+        rule.referencedSecurityGroupId(securityGroupId);
+    }
+
+    @Override
+    public void asDestination(SecurityGroupEgressRuleArgs.Builder rule) {
+        rule.referencedSecurityGroupId(securityGroupId);
+    }
+
+    @Override
+    public Optional<Connections> group() {
+        return Optional.of(this);
+    }
+
+    /** The flows opened through this object's {@code allow...} calls, in the order they were declared. */
+    public List<Flow> flows() {
+        synchronized (flows) {
+            return List.copyOf(flows);
+        }
+    }
+
+    /** Lets {@code peer} open connections to this group on its default port. */
+    public Flow allowDefaultPortFrom(Peer peer, String why) {
+        return allowFrom(peer, defaultPort.orElseThrow(() -> new IllegalStateException(label + " has no default port")), why);
     }
 
     /** Lets {@code peer} open connections to this group on {@code port}; {@code why} is recorded on the flow. */
-    public void allowFrom(Connectable peer, int port, String why) {
-        allowFrom(peer, port, why, Formerly.NONE);
+    public Flow allowFrom(Peer peer, int port, String why) {
+        return record(admit(peer, port, why));
     }
 
-    /** As {@link #allowFrom(Connectable, int, String)}, adopting rules that had other identities before. */
-    public void allowFrom(Connectable peer, int port, String why, Formerly formerly) {
-        Connections from = peer.connections();
+    /** Lets this group open connections to {@code peer} on {@code port}. */
+    public Flow allowTo(Peer peer, int port, String why) {
+        checkedPort(port);
+        if (peer.group().isPresent()) {
+            return record(peer.group().get().admit(this, port, why));
+        }
+        String name = ruleName + "-to-" + peer.slug() + "-" + port;
+        var rule = SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(securityGroupId)
+                .ipProtocol("tcp").fromPort(port).toPort(port)
+                .description("to " + peer.label());
+        peer.asDestination(rule);
+        new SecurityGroupEgressRule(name, rule.build(), CustomResourceOptions.builder().parent(owner).build());
+        return record(new Flow(name, flowEnd(), peer.flowEnd(), port, why));
+    }
+
+    /** The rules that let {@code peer} reach this group on {@code port}, and the flow they open. */
+    private Flow admit(Peer peer, int port, String why) {
         checkedPort(port);
         String suffix = defaultPort.isPresent() && defaultPort.getAsInt() == port ? "" : "-" + port;
-        String ingressName = ruleName + "-from-" + from.peerName + suffix;
+        String ingressName = ruleName + "-from-" + peer.slug() + suffix;
         if (!inlineRules) {
-            new SecurityGroupIngressRule(ingressName, SecurityGroupIngressRuleArgs.builder()
-                    .securityGroupId(securityGroupId).referencedSecurityGroupId(from.securityGroupId)
+            var rule = SecurityGroupIngressRuleArgs.builder()
+                    .securityGroupId(securityGroupId)
                     .ipProtocol("tcp").fromPort(port).toPort(port)
-                    .description("from " + from.label)
-                    .build(), CustomResourceOptions.builder().parent(owner).aliases(Formerly.list(formerly.ingress())).build());
+                    .description("from " + peer.label());
+            peer.asSource(rule);
+            new SecurityGroupIngressRule(ingressName, rule.build(), CustomResourceOptions.builder().parent(owner).build());
         }
-        if (!from.inlineRules) {
-            new SecurityGroupEgressRule(from.ruleName + "-to-" + peerName + suffix, SecurityGroupEgressRuleArgs.builder()
-                    .securityGroupId(from.securityGroupId).referencedSecurityGroupId(securityGroupId)
-                    .ipProtocol("tcp").fromPort(port).toPort(port)
-                    .description("to " + label)
-                    .build(), CustomResourceOptions.builder().parent(from.owner).aliases(Formerly.list(formerly.egress())).build());
-        }
-        new IntendedFlow(ingressName, IntendedFlowArgs.of(FlowEnd.group(from.label, from.securityGroupId),
-                FlowEnd.group(label, securityGroupId), port, why), ComponentResourceOptions.builder().parent(owner).build());
+        peer.group().filter(from -> !from.inlineRules).ifPresent(from ->
+                new SecurityGroupEgressRule(from.ruleName + "-to-" + peerName + suffix, SecurityGroupEgressRuleArgs.builder()
+                        .securityGroupId(from.securityGroupId).referencedSecurityGroupId(securityGroupId)
+                        .ipProtocol("tcp").fromPort(port).toPort(port)
+                        .description("to " + label)
+                        .build(), CustomResourceOptions.builder().parent(from.owner).build()));
+        return new Flow(ingressName, peer.flowEnd(), flowEnd(), port, why);
     }
 
-    /** Lets this group open connections to {@code peer} on {@code port}: {@code peer.allowFrom(this, ...)}. */
-    public void allowTo(Connectable peer, int port, String why) {
-        peer.connections().allowFrom(this, port, why);
+    private Flow record(Flow flow) {
+        flows.add(flow);
+        return flow;
     }
 
     /**

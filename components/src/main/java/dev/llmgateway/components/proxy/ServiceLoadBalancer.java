@@ -24,11 +24,8 @@ import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.aws.wafv2.WebAclAssociation;
 import com.pulumi.aws.wafv2.WebAclAssociationArgs;
-import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -36,7 +33,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.network.Connections;
-import dev.llmgateway.components.network.Formerly;
+import dev.llmgateway.components.network.Flow;
+import dev.llmgateway.components.network.Peer;
 import dev.llmgateway.components.storage.PrivateBucket;
 import dev.llmgateway.components.storage.PrivateBucketArgs;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
@@ -48,12 +46,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The load-balancer half of {@link ProxyService}: its security group (ingress only from the
- * allowed sources, egress only to the tasks), the ALB (invalid headers dropped, long idle timeout,
- * access logs), the target group on the readiness path, HTTPS with an HTTP redirect (or plain HTTP
- * when explicitly allowed), path rules, an optional required header and an optional WAF.
+ * The load-balancer half of {@link ProxyService}: its security group (no ingress until callers admit peers,
+ * egress only to the tasks), the ALB (invalid headers dropped, long idle timeout, access logs), the target group
+ * on the readiness path, HTTPS with an HTTP redirect (or plain HTTP when explicitly allowed), path rules, an
+ * optional required header and an optional WAF. Callers decide who may enter ({@link #admit}) and can compose
+ * further listener rules on its primitives ({@link #servingListener()}, {@link #targetGroup()}).
  */
-final class LoadBalancing {
+public final class ServiceLoadBalancer implements Connectable {
 
     private final String name;
     private final Resource parent;
@@ -65,9 +64,10 @@ final class LoadBalancing {
     private final List<ListenerRule> forwardRules = new ArrayList<>();
     private final Listener serving;
     private final boolean https;
+    private final List<Integer> ports;
     private final Optional<Output<String>> webAclArn;
 
-    LoadBalancing(String name, ProxyServiceArgs args, Connections tasks, Resource parent) {
+    ServiceLoadBalancer(String name, ProxyServiceArgs args, Connections tasks, Resource parent) {
         this.name = name;
         this.parent = parent;
         this.https = args.certificateArn().isPresent();
@@ -77,32 +77,11 @@ final class LoadBalancing {
                 .vpcId(args.vpcId())
                 .description("Proxy load balancer: listeners open to the allowed sources only")
                 .build(), child);
-        List<Integer> ports = https ? List.of(443, 80) : List.of(80);
+        this.ports = https ? List.of(443, 80) : List.of(80);
         this.connections = Connections.of(parent, name + "-lb", "lb", "load balancer", securityGroup.id())
-                .withDefaultPort(ports.get(0));
-        // Rules are named from the peer, never from its position in a list, so removing one source renames
-        // no other rule; the aliases adopt the rules of stacks deployed when they were named by position.
-        for (int port : ports) {
-            String why = port == ports.get(0) ? " call the gateway" : " are redirected to HTTPS";
-            int index = 0;
-            for (String cidr : args.ingressCidrs()) {
-                ingress(port, "cidr-" + Connections.slug(cidr), "cidr-" + index++, r -> r.cidrIpv4(cidr));
-            }
-            index = 0;
-            for (Connectable peer : args.ingressPeers()) {
-                connections.allowFrom(peer, port, peer.connections().label() + why,
-                        Formerly.NONE.ingressNamed(name + "-lb-" + port + "-group-" + index++));
-            }
-        }
-        // A managed prefix list weighs its maximum entries against the 60-rule quota (CloudFront's
-        // origin-facing list: 55), so it is admitted on the serving port only: one such rule per group.
-        int index = 0;
-        for (var prefixList : args.ingressPrefixLists().entrySet()) {
-            ingress(ports.get(0), "prefix-list-" + prefixList.getKey(), "prefix-list-" + index++,
-                    r -> r.prefixListId(prefixList.getValue()));
-        }
-        tasks.allowFrom(connections, args.containerPort(), "the load balancer forwards to LiteLLM",
-                Formerly.NONE.ingressNamed(name + "-tasks-from-lb").egressNamed(name + "-lb-to-tasks"));
+                .withDefaultPort(ports.get(0))
+                .withSubnets(args.loadBalancerSubnetIds());
+        tasks.allowFrom(this, args.containerPort(), "the load balancer forwards to LiteLLM");
 
         var balancer = LoadBalancerArgs.builder()
                 .loadBalancerType("application")
@@ -157,20 +136,51 @@ final class LoadBalancing {
         });
     }
 
-    SecurityGroup securityGroup() {
-        return securityGroup;
+    /**
+     * Lets {@code peer} reach every listener: the serving port, and with HTTPS port 80, whose listener only
+     * redirects to HTTPS. A prefix list weighs its maximum entries against the 60-rule quota (CloudFront's
+     * origin-facing list: 55): admit one on the serving port alone ({@code connections().allowFrom(peer,
+     * servingPort(), why)}).
+     *
+     * @return the flows opened, serving port first
+     */
+    public List<Flow> admit(Peer peer, String why) {
+        List<Flow> flows = new ArrayList<>();
+        for (int port : ports) {
+            flows.add(connections.allowFrom(peer, port, port == servingPort() ? why : why + " (redirected to HTTPS)"));
+        }
+        return flows;
     }
 
-    Connections connections() {
+    /** The port of the listener that serves traffic: 443, or 80 when plain HTTP is allowed. */
+    public int servingPort() {
+        return ports.get(0);
+    }
+
+    /** The load balancer's group: listener ports from the admitted peers, the container port to the tasks. */
+    @Override
+    public Connections connections() {
         return connections;
     }
 
-    LoadBalancer loadBalancer() {
+    /** The load balancer's security group. */
+    public SecurityGroup securityGroup() {
+        return securityGroup;
+    }
+
+    /** The Application Load Balancer. */
+    public LoadBalancer loadBalancer() {
         return loadBalancer;
     }
 
-    TargetGroup targetGroup() {
+    /** The target group of the tasks. */
+    public TargetGroup targetGroup() {
         return targetGroup;
+    }
+
+    /** Every listener, serving one first. */
+    public List<Listener> listeners() {
+        return List.copyOf(listeners);
     }
 
     /** The listeners and the rules that forward to the target group: the service registers targets only after them. */
@@ -180,31 +190,23 @@ final class LoadBalancing {
         return all;
     }
 
-    Listener servingListener() {
+    /** The listener that serves traffic (HTTPS, or HTTP when plain HTTP is allowed). */
+    public Listener servingListener() {
         return serving;
     }
 
-    Optional<Output<String>> webAclArn() {
+    /** The WAF web ACL's ARN, when WAF is on. */
+    public Optional<Output<String>> webAclArn() {
         return webAclArn;
     }
 
-    Output<String> url() {
+    /** {@code https://} or {@code http://} plus the load balancer's DNS name. */
+    public Output<String> url() {
         return loadBalancer.dnsName().applyValue(dns -> (https ? "https://" : "http://") + dns);
     }
 
     private CustomResourceOptions options() {
         return CustomResourceOptions.builder().parent(parent).build();
-    }
-
-    /** A one-sided rule for a source outside the stack (an address range, a prefix list). */
-    private void ingress(int port, String source, String formerSource, Consumer<SecurityGroupIngressRuleArgs.Builder> from) {
-        var rule = SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(securityGroup.id())
-                .ipProtocol("tcp").fromPort(port).toPort(port)
-                .description("listener " + port + " from " + source);
-        from.accept(rule);
-        new SecurityGroupIngressRule(name + "-lb-" + port + "-" + source, rule.build(), CustomResourceOptions.builder()
-                .parent(parent).aliases(Output.of(Alias.builder().name(name + "-lb-" + port + "-" + formerSource).build())).build());
     }
 
     private PrivateBucket accessLogBucket(ProxyServiceArgs args) {
@@ -278,7 +280,7 @@ final class LoadBalancing {
             List<ListenerRuleConditionArgs> conditions = new ArrayList<>();
             conditions.add(ListenerRuleConditionArgs.builder()
                     .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(paths.get(i)).build()).build());
-            args.requiredHeader().map(LoadBalancing::headerCondition).ifPresent(conditions::add);
+            args.requiredHeader().map(ServiceLoadBalancer::headerCondition).ifPresent(conditions::add);
             forwardRules.add(new ListenerRule(name + "-rule-" + (i + 1), ListenerRuleArgs.builder()
                     .listenerArn(serving.arn())
                     .priority(ProxyService.FIRST_FORWARD_PRIORITY + 10 * i)
