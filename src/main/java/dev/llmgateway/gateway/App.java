@@ -1,13 +1,17 @@
 package dev.llmgateway.gateway;
 
+import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.exceptions.RunException;
+import dev.llmgateway.components.network.Flow;
 import dev.llmgateway.gateway.settings.ConfigSource;
 import dev.llmgateway.gateway.settings.PulumiConfigSource;
 import dev.llmgateway.gateway.settings.SettingsException;
 import dev.llmgateway.gateway.settings.StackSettings;
 
-/** Entry point for {@code pulumi up / preview}: read settings once, then wire the gateway. */
+import java.util.List;
+
+/** Entry point for {@code pulumi up / preview}: read settings once, then declare the gateway and export its outputs. */
 public final class App {
 
     private App() {
@@ -15,9 +19,14 @@ public final class App {
 
     /** Runs the program under the Pulumi language host. */
     public static void main(String[] args) {
-        Pulumi.run(ctx -> {
-            Gateway.deploy(ctx, settings(new PulumiConfigSource(ctx)));
-        });
+        Pulumi.run(ctx -> deploy(ctx, settings(new PulumiConfigSource(ctx))));
+    }
+
+    /** Declares the gateway of {@code settings} and its stack outputs; returns the flows it opens. */
+    public static List<Flow> deploy(Context ctx, StackSettings settings) {
+        var gateway = new LiteLlmGateway(settings.resourcePrefix(), settings, null);
+        StackOutputs.export(ctx, gateway);
+        return gateway.flows();
     }
 
     /**

@@ -2,13 +2,17 @@ package dev.llmgateway.gateway;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.llmgateway.components.bindings.random.RandomPassword;
 import dev.llmgateway.components.bindings.random.RandomPasswordArgs;
 import dev.llmgateway.components.secrets.SecretVault;
 import dev.llmgateway.components.secrets.SecretVaultArgs;
 import dev.llmgateway.components.secrets.SecretVaultArgs.Entry;
 import dev.llmgateway.gateway.litellm.MetricsMode;
-import dev.llmgateway.gateway.settings.StackSettings;
+import dev.llmgateway.gateway.access.Entrance;
+import dev.llmgateway.gateway.litellm.LiteLlmSettings;
+import dev.llmgateway.gateway.settings.SecretSettings;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,10 +37,15 @@ record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment
     /** Vault key of the Grafana admin password (prometheus metrics only). */
     static final String GRAFANA_PASSWORD = "grafana-admin-password";
 
-    /** Generates, collects and stores the secrets. */
-    static GatewaySecrets create(String prefix, StackSettings s, Output<String> keyArn, Optional<Output<String>> cachePassword,
-                                 Optional<Output<String>> originSecret, ComponentResourceOptions options) {
-        var generated = GeneratedSecrets.generate(prefix, s.secrets().masterKeyVersion());
+    /**
+     * Generates, collects and stores the secrets under {@code parent}: in the store {@code secrets} names, at
+     * {@code pathPrefix}, the provider keys {@code litellm} needs, and what the access mode keeps for operators.
+     */
+    static GatewaySecrets create(String prefix, SecretSettings secrets, LiteLlmSettings litellm, String pathPrefix,
+                                 Output<String> keyArn, Optional<Output<String>> cachePassword,
+                                 Map<String, Entrance.VaultEntry> accessSecrets, Resource parent,
+                                 ComponentResourceOptions options) {
+        var generated = GeneratedSecrets.generate(prefix, secrets.masterKeyVersion(), parent);
         Map<String, String> environmentByEntry = new LinkedHashMap<>();
         Map<String, Entry> entries = new LinkedHashMap<>();
         entries.put(MASTER_KEY, new Entry(generated.masterKey(), "LiteLLM master key (admin API key)"));
@@ -45,7 +54,7 @@ record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment
         environmentByEntry.put(MASTER_KEY, "LITELLM_MASTER_KEY");
         environmentByEntry.put(SALT_KEY, "LITELLM_SALT_KEY");
         environmentByEntry.put(UI_PASSWORD, "UI_PASSWORD");
-        s.litellm().providerKeys().forEach((provider, value) -> {
+        litellm.providerKeys().forEach((provider, value) -> {
             String entry = provider.name().toLowerCase(Locale.ROOT) + "-api-key";
             entries.put(entry, new Entry(value, provider.name() + " API key for LiteLLM"));
             environmentByEntry.put(entry, provider.environmentName().orElseThrow());
@@ -54,16 +63,16 @@ record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment
             entries.put("cache-password", new Entry(password, "Password of the cache's default user"));
             environmentByEntry.put("cache-password", "REDIS_PASSWORD");
         });
-        if (s.litellm().metrics() == MetricsMode.PROMETHEUS) {
+        if (litellm.metrics() == MetricsMode.PROMETHEUS) {
             entries.put(GRAFANA_PASSWORD, new Entry(new RandomPassword(prefix + "-grafana-admin", RandomPasswordArgs.builder()
-                    .length(32).special(false).build(), null).result(), "Grafana admin password"));
+                    .length(32).special(false).build(), CustomResourceOptions.builder().parent(parent).build()).result(),
+                    "Grafana admin password"));
         }
-        // Kept for operators (e.g. to test the origin directly); the tasks never read it.
-        originSecret.ifPresent(secret -> entries.put("origin-verify", new Entry(secret, "Secret header CloudFront sends to the load balancer")));
+        accessSecrets.forEach((key, secret) -> entries.put(key, new Entry(secret.value(), secret.description())));
         var vault = new SecretVault(prefix + "-secrets", SecretVaultArgs.builder()
-                .store(s.secrets().store())
+                .store(secrets.store())
                 .kmsKeyArn(keyArn)
-                .pathPrefix(s.project() + "/" + s.stack())
+                .pathPrefix(pathPrefix)
                 .entries(entries)
                 .build(), options);
         Map<String, Output<String>> environment = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.llmgateway.gateway;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.llmgateway.components.bindings.random.RandomPassword;
 import dev.llmgateway.components.bindings.random.RandomPasswordArgs;
 
@@ -17,18 +18,19 @@ import java.util.Map;
  */
 public record GeneratedSecrets(Output<String> masterKey, Output<String> saltKey, Output<String> uiPassword) {
 
-    /** Generates the three values; a new {@code masterKeyVersion} replaces the master key only. */
-    public static GeneratedSecrets generate(String prefix, int masterKeyVersion) {
+    /** Generates the three values under {@code parent}; a new {@code masterKeyVersion} replaces the master key only. */
+    public static GeneratedSecrets generate(String prefix, int masterKeyVersion, Resource parent) {
+        var child = CustomResourceOptions.builder().parent(parent).build();
         var master = new RandomPassword(prefix + "-master-key", RandomPasswordArgs.builder()
-                .length(48).special(false).keepers(Map.of("version", Integer.toString(masterKeyVersion))).build(), null);
+                .length(48).special(false).keepers(Map.of("version", Integer.toString(masterKeyVersion))).build(), child);
         // The salt key encrypts credentials stored in the database: a new value makes them unreadable.
         // Ignoring changes to every input means no edit of this code can regenerate it.
         var salt = new RandomPassword(prefix + "-salt-key",
                 RandomPasswordArgs.builder().length(64).special(false).build(),
-                CustomResourceOptions.builder()
+                CustomResourceOptions.builder().parent(parent)
                         .ignoreChanges("length", "special", "overrideSpecial", "keepers").build());
         var ui = new RandomPassword(prefix + "-ui-password",
-                RandomPasswordArgs.builder().length(32).special(true).overrideSpecial("-_.~").build(), null);
+                RandomPasswordArgs.builder().length(32).special(true).overrideSpecial("-_.~").build(), child);
         return new GeneratedSecrets(master.result().applyValue(value -> "sk-" + value).asSecret(),
                 salt.result(), ui.result());
     }

@@ -9,7 +9,7 @@ import dev.llmgateway.components.proxy.TaskDiscovery;
 import dev.llmgateway.components.vpc.SubnetTier;
 import dev.llmgateway.components.vpc.Vpc;
 import dev.llmgateway.gateway.litellm.MetricsMode;
-import dev.llmgateway.gateway.settings.StackSettings;
+import dev.llmgateway.gateway.settings.ObservabilitySettings;
 
 import java.util.List;
 import java.util.Map;
@@ -30,15 +30,16 @@ final class Metrics {
     }
 
     /** Task discovery for the proxy, when the stack uses Prometheus metrics. */
-    static Optional<TaskDiscovery> discovery(String prefix, StackSettings s, Vpc network, ComponentResourceOptions options) {
-        if (s.litellm().metrics() != MetricsMode.PROMETHEUS) {
+    static Optional<TaskDiscovery> discovery(String prefix, MetricsMode mode, Vpc network, ComponentResourceOptions options) {
+        if (mode != MetricsMode.PROMETHEUS) {
             return Optional.empty();
         }
         return Optional.of(new TaskDiscovery(prefix + "-discovery", network.vpcId(), prefix + ".internal", "litellm", options));
     }
 
     /** VictoriaMetrics and Grafana on the proxy's cluster, allowed to scrape the proxy tasks. */
-    static PrometheusMetrics services(String prefix, StackSettings s, Vpc network, ProxyService proxy, TaskDiscovery discovery,
+    static PrometheusMetrics services(String prefix, String region, int azCount, ObservabilitySettings o, Vpc network,
+                                      ProxyService proxy, TaskDiscovery discovery,
                                       Output<String> grafanaPasswordArn, Output<String> keyArn,
                                       List<Output<String>> browserHosts, ComponentResourceOptions options) {
         var args = PrometheusMetricsArgs.builder()
@@ -47,7 +48,7 @@ final class Metrics {
                 .clusterArn(proxy.clusterArn())
                 .vpcId(network.vpcId())
                 .subnetIds(network.subnetIds(SubnetTier.PRIVATE))
-                .subnetCount(s.network().azCount())
+                .subnetCount(azCount)
                 .loadBalancer(proxy.loadBalancer())
                 .listenerArn(proxy.listenerArn())
                 .scrapeHost(Output.of(discovery.dnsName()))
@@ -55,9 +56,9 @@ final class Metrics {
                 .scrapeTarget(proxy)
                 .grafanaAdminPasswordSecretArn(grafanaPasswordArn)
                 .kmsKeyArn(keyArn)
-                .region(s.region())
-                .logRetentionDays(s.observability().logRetentionDays())
-                .retentionDays(s.observability().metricsRetentionDays())
+                .region(region)
+                .logRetentionDays(o.logRetentionDays())
+                .retentionDays(o.metricsRetentionDays())
                 .grafanaDashboards(Map.of(LiteLlmDashboard.NAME, LiteLlmDashboard.json()))
                 // Grafana is reachable only the way the proxy is: through CloudFront's header in edge mode.
                 .listenerRuleConditions(proxy.requiredHeaderCondition().stream().toList())

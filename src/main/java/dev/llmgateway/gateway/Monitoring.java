@@ -12,7 +12,6 @@ import dev.llmgateway.components.observability.ObservabilityArgs;
 import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.gateway.settings.DatabaseSettings;
 import dev.llmgateway.gateway.settings.ObservabilitySettings;
-import dev.llmgateway.gateway.settings.StackSettings;
 
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +32,8 @@ final class Monitoring {
     static final double CONNECTION_ALARM_SHARE = 0.8;
 
     /** What else the stack runs that deserves an alarm: each is present only when the stack creates it. */
-    record SinglePoints(Optional<Output<String>> natInstanceId, Optional<Output<String>> loadBalancerCertificateArn,
-                        Optional<Output<String>> vpnServerCertificateArn, Optional<Output<String>> metricsTargetGroup) {
+    record SinglePoints(Optional<Output<String>> natInstanceId, Map<String, Output<String>> certificates,
+                        Optional<Output<String>> metricsTargetGroup) {
     }
 
     /**
@@ -48,17 +47,19 @@ final class Monitoring {
         return (int) Math.floor(max * CONNECTION_ALARM_SHARE);
     }
 
-    /** Alarms at the stack's level and thresholds, notifying the stack's e-mails. */
-    static Observability observability(String prefix, StackSettings s, Output<String> keyArn, ProxyService proxy,
-                                       Database database, SinglePoints points, ComponentResourceOptions options) {
-        ObservabilitySettings o = s.observability();
+    /**
+     * Alarms at the stack's level and thresholds, notifying the stack's e-mails; {@code runningTasks} is the fewest tasks
+     * that should run at any time (0 when a schedule stops them).
+     */
+    static Observability observability(String prefix, String region, ObservabilitySettings o, DatabaseSettings d,
+                                       int runningTasks, Output<String> keyArn, ProxyService proxy, Database database,
+                                       SinglePoints points, ComponentResourceOptions options) {
         Optional<ProxyService> balanced = Optional.of(proxy).filter(ProxyService::loadBalanced);
         return new Observability(name(prefix), ObservabilityArgs.builder()
                 .loadBalancerArnSuffix(balanced.map(ProxyService::loadBalancerArnSuffix))
                 .targetGroupArnSuffix(balanced.map(ProxyService::targetGroupArnSuffix))
                 .instances(present(Map.of("nat", points.natInstanceId())))
-                .certificates(present(Map.of("alb", points.loadBalancerCertificateArn(),
-                        "vpn-server", points.vpnServerCertificateArn())))
+                .certificates(new TreeMap<>(points.certificates()))
                 .targetGroups(present(Map.of("metrics", points.metricsTargetGroup())))
                 // arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>: the metric dimension is the name.
                 .webAclName(proxy.webAclArn().map(arn -> arn.applyValue(a -> a.split("/")[2])))
@@ -71,13 +72,12 @@ final class Monitoring {
                         .p95LatencySeconds(o.latencyAlarmSeconds())
                         .alb5xxPer5Min(o.errorAlarmCount())
                         .target5xxPer5Min(o.errorAlarmCount())
-                        .dbConnections(connectionAlarmThreshold(s.database()))
+                        .dbConnections(connectionAlarmThreshold(d))
                         .build())
                 .clusterName(proxy.clusterName())
                 .clusterArn(proxy.clusterArn())
                 .serviceName(proxy.serviceName())
-                // Scaled to zero outside office hours, no running task is normal: no running-task alarm then.
-                .minTasks(s.officeHours().isPresent() ? 0 : s.proxy().minTasks())
+                .minTasks(runningTasks)
                 .databaseDimensions(Output.of(database.metricDimensions()))
                 .databaseKind(switch (database.engine()) {
                     case AURORA_SERVERLESS_V2 -> DatabaseKind.AURORA_SERVERLESS;
@@ -86,7 +86,7 @@ final class Monitoring {
                 })
                 .dashboard(o.dashboard())
                 .containerInsights(o.containerInsights())
-                .region(s.region())
+                .region(region)
                 .build(), options);
     }
 

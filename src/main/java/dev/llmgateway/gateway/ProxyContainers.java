@@ -4,16 +4,18 @@ import com.pulumi.core.Output;
 import dev.llmgateway.components.proxy.ContainerCondition;
 import dev.llmgateway.components.proxy.ContainerSpec;
 import dev.llmgateway.components.proxy.HealthCheck;
-import dev.llmgateway.components.vpc.NatStrategy;
+import dev.llmgateway.components.network.Cidr;
 import dev.llmgateway.gateway.litellm.MetricsMode;
 import dev.llmgateway.gateway.litellm.ProxyFiles;
 import dev.llmgateway.gateway.litellm.Sidecars;
 import dev.llmgateway.gateway.settings.DatabaseAuth;
-import dev.llmgateway.gateway.settings.StackSettings;
+import dev.llmgateway.gateway.litellm.LiteLlmSettings;
+import dev.llmgateway.gateway.settings.ProxySettings;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -24,12 +26,12 @@ import java.util.stream.Collectors;
  * only way LiteLLM applies settings such as {@code database_connection_pool_limit}) and never migrates
  * itself. Then the sidecars the settings ask for.
  */
-final class ProxyContainers {
+public final class ProxyContainers {
 
     /** Seconds LiteLLM keeps an idle connection open beyond the load balancer's idle timeout. */
     static final int KEEPALIVE_MARGIN_SECONDS = 5;
     /** LiteLLM's port. */
-    static final int PORT = 4000;
+    public static final int PORT = 4000;
     /** Liveness without dependencies, in Python because LiteLLM images ship neither curl nor wget. */
     static final List<String> LIVENESS = List.of("CMD", "python", "-c",
             "import urllib.request; urllib.request.urlopen('http://localhost:4000/health/liveliness', timeout=4)");
@@ -53,6 +55,24 @@ final class ProxyContainers {
             "XDG_CACHE_HOME", "/tmp/litellm/cache");
     /** Prometheus' shared directory when several workers serve /metrics (a task volume, so it exists at start). */
     static final String PROMETHEUS_MULTIPROC_DIR = "/var/lib/litellm/prometheus";
+
+    /**
+     * The settings the containers are built from: the slices of the stack's settings they read.
+     *
+     * @param region            the stack's region
+     * @param proxy             image, workers, read-only root
+     * @param litellm           what LiteLLM serves: models, guardrails (sidecars), metrics, timeouts
+     * @param databaseAuth      how the server signs in to PostgreSQL
+     * @param masterKeyVersion  the master key's generation (rolls the service when rotated)
+     * @param vpcCidr           the VPC block: the load balancer's nodes, whose forwarded addresses are trusted
+     * @param routeToInternet   whether the tasks have a route to the internet (NAT)
+     * @param idleTimeoutSeconds the load balancer's idle timeout, which LiteLLM's keep-alive must exceed
+     * @param publicUrl         the address people use, when known up front
+     */
+    record Settings(String region, ProxySettings proxy, LiteLlmSettings litellm, DatabaseAuth databaseAuth,
+                    int masterKeyVersion, Cidr vpcCidr, boolean routeToInternet, int idleTimeoutSeconds,
+                    Optional<String> publicUrl) {
+    }
 
     /**
      * What the containers are given.
@@ -90,7 +110,7 @@ final class ProxyContainers {
     }
 
     /** The containers, main server first. */
-    static List<ContainerSpec> of(StackSettings s, Inputs in) {
+    static List<ContainerSpec> of(Settings s, Inputs in) {
         boolean readOnly = s.proxy().readOnlyRootFilesystem();
         List<ContainerSpec> containers = new ArrayList<>();
         containers.add(server(s, in).readonlyRootFilesystem(readOnly).build());
@@ -101,7 +121,7 @@ final class ProxyContainers {
     }
 
     /** The LiteLLM server: reads the downloaded config, never migrates, starts after config and migrate. */
-    private static ContainerSpec.Builder server(StackSettings s, Inputs in) {
+    private static ContainerSpec.Builder server(Settings s, Inputs in) {
         var server = litellm("litellm", s)
                 .port(PORT)
                 // SIGTERM lets uvicorn finish the requests in flight; give it the longest wait Fargate allows
@@ -117,17 +137,17 @@ final class ProxyContainers {
                 // Not a secret: the master key's generation. ECS reads secrets only when a task starts, and the
                 // task definition names the secret without a version, so without this a rotated key would reach
                 // only tasks started later. A new masterKeyVersion changes the task definition: the service rolls.
-                .env("MASTER_ROTATION", Integer.toString(s.secrets().masterKeyVersion()))
+                .env("MASTER_ROTATION", Integer.toString(s.masterKeyVersion()))
                 // uvicorn takes the client address from X-Forwarded-For, right to left, skipping only addresses
                 // in these networks (the load balancer's nodes are in the VPC): the address the load balancer saw,
                 // not one a caller wrote (uvicorn ProxyHeadersMiddleware, CIDRs since encode/uvicorn PR #2265).
                 // Behind CloudFront that address is CloudFront's edge; the viewer's is in CloudFront's and WAF's logs.
-                .env("FORWARDED_ALLOW_IPS", s.network().cidr().toString())
+                .env("FORWARDED_ALLOW_IPS", s.vpcCidr().toString())
                 // uvicorn closes idle keep-alive connections after 5 s by default; the load balancer reuses them for up
                 // to its idle timeout, and a connection the target closed first becomes a 502. AWS: keep the target's
                 // keep-alive longer than the load balancer's idle timeout (ELB user guide, "Connection idle timeout").
                 // LiteLLM passes KEEPALIVE_TIMEOUT to uvicorn's timeout_keep_alive (LiteLLM docs, proxy CLI arguments).
-                .env("KEEPALIVE_TIMEOUT", Integer.toString(s.access().idleTimeoutSeconds() + KEEPALIVE_MARGIN_SECONDS))
+                .env("KEEPALIVE_TIMEOUT", Integer.toString(s.idleTimeoutSeconds() + KEEPALIVE_MARGIN_SECONDS))
                 .env(Sidecars.environment(s.litellm()))
                 .env(WRITABLE_PATHS)
                 .healthCheck(HealthCheck.of(LIVENESS, 300))
@@ -142,7 +162,7 @@ final class ProxyContainers {
             // it explicit and present at start.
             server.env("PROMETHEUS_MULTIPROC_DIR", PROMETHEUS_MULTIPROC_DIR).mount("prometheus", PROMETHEUS_MULTIPROC_DIR);
         }
-        if (s.database().auth() == DatabaseAuth.IAM) {
+        if (s.databaseAuth() == DatabaseAuth.IAM) {
             // LiteLLM mints and refreshes the token itself from these (litellm/proxy/db/db_url_settings.py,
             // IAM_TOKEN_DB_AUTH with DATABASE_HOST/PORT/USER/NAME; region from AWS_REGION_NAME or AWS_REGION).
             // The server gets no password at all; the task role may connect as exactly this user.
@@ -159,7 +179,7 @@ final class ProxyContainers {
         // LiteLLM builds the admin UI's login redirect and invitation links from PROXY_BASE_URL, else from the
         // request's Host (its UI login form, "/sso/get/ui_settings"): behind CloudFront that Host is the origin's
         // name, which only CloudFront may reach. Set when the address is known before the stack exists.
-        Access.publicUrl(s.access()).ifPresent(url -> server.env("PROXY_BASE_URL", url));
+        s.publicUrl().ifPresent(url -> server.env("PROXY_BASE_URL", url));
         in.environment().forEach(server::env);
         in.secrets().forEach(server::secret);
         Sidecars.of(s.litellm()).stream()
@@ -168,7 +188,7 @@ final class ProxyContainers {
         return server;
     }
 
-    private static ContainerSpec.Builder config(StackSettings s, Inputs in) {
+    private static ContainerSpec.Builder config(Settings s, Inputs in) {
         // Same image, python and boto3 only: fetches the published object (checking its hash) into the
         // volume the server reads. The task role may read the config prefix, so a task of an older revision
         // (a rollback) still finds its own object.
@@ -183,7 +203,7 @@ final class ProxyContainers {
                 .mount("litellm-config", parent(CONFIG_FILE));
     }
 
-    private static ContainerSpec.Builder migrate(StackSettings s, Inputs in) {
+    private static ContainerSpec.Builder migrate(Settings s, Inputs in) {
         // Same image, migrations only, then `prisma migrate status` as the gate (litellm/migrate.sh). It
         // needs the database and nothing else: no config, no keys. Prisma's engines peak above 1 GiB while
         // migrating (LiteLLM's Terraform module gives its migration task 4 GiB); the settings keep at least
@@ -196,7 +216,7 @@ final class ProxyContainers {
                 .env(WRITABLE_PATHS)
                 .mount("migrate-tmp", "/tmp");
         masterCredentials(migrate, in);
-        if (s.database().auth() == DatabaseAuth.IAM) {
+        if (s.databaseAuth() == DatabaseAuth.IAM) {
             migrate.env("APP_DB_USER", APP_DB_USER)
                     .env("APP_ROLE_SQL", ProxyFiles.text("app_role.sql"))
                     .env("DB_IAM_HOST", in.database().host())
@@ -213,7 +233,7 @@ final class ProxyContainers {
      * them first: root, but with every capability dropped and a read-only root, it may only chmod the
      * directories it owns ({@code 1777}, like {@code /tmp}). Every container that mounts a volume waits for it.
      */
-    static List<ContainerSpec> withWritableVolumes(StackSettings s, List<ContainerSpec> containers) {
+    static List<ContainerSpec> withWritableVolumes(Settings s, List<ContainerSpec> containers) {
         List<String> volumes = containers.stream()
                 .filter(c -> c.user().filter(user -> !user.startsWith("0:") && !user.equals("0")).isPresent())
                 .flatMap(c -> c.mounts().entrySet().stream().filter(m -> !m.getValue().readOnly()).map(Map.Entry::getKey))
@@ -237,9 +257,9 @@ final class ProxyContainers {
     }
 
     /** A container of the LiteLLM image, as its non-root user. */
-    private static ContainerSpec.Builder litellm(String name, StackSettings s) {
+    private static ContainerSpec.Builder litellm(String name, Settings s) {
         var container = ContainerSpec.builder(name, s.proxy().image()).user(LITELLM_USER);
-        if (s.network().nat() == NatStrategy.NONE) {
+        if (!s.routeToInternet()) {
             // Every import of litellm first fetches the model cost map from GitHub (5 s timeout, then the bundled copy
             // and background retries: litellm_core_utils/get_model_cost_map.py) unless this is set. With no route out
             // that is a wait and a warning at each start; the bundled map is the one of the pinned image.

@@ -7,7 +7,6 @@ import dev.llmgateway.components.database.DatabaseArgs;
 import dev.llmgateway.components.vpc.SubnetTier;
 import dev.llmgateway.components.vpc.Vpc;
 import dev.llmgateway.gateway.settings.DatabaseSettings;
-import dev.llmgateway.gateway.settings.StackSettings;
 
 import java.util.Optional;
 
@@ -18,8 +17,8 @@ final class Storage {
     }
 
     /** The database for keys, budgets and spend. */
-    static Database database(String prefix, StackSettings s, Vpc network, Output<String> keyArn, ComponentResourceOptions options) {
-        DatabaseSettings d = s.database();
+    static Database database(String prefix, DatabaseSettings d, int logRetentionDays, Vpc network, Output<String> keyArn,
+                             ComponentResourceOptions options) {
         var args = DatabaseArgs.builder()
                 .vpcId(network.vpcId())
                 .subnetIds(network.subnetIds(SubnetTier.ISOLATED))
@@ -39,7 +38,7 @@ final class Storage {
                 .performanceInsights(d.performanceInsights())
                 .backupWindow(d.backupWindow())
                 .maintenanceWindow(d.maintenanceWindow())
-                .logRetentionDays(s.observability().logRetentionDays());
+                .logRetentionDays(logRetentionDays);
         d.engineVersion().ifPresent(args::engineVersion);
         d.instanceClass().ifPresent(args::instanceClass);
         return new Database(prefix + "-db", args.build(), options);

@@ -31,6 +31,6 @@ public final class Plans {
     public static PlannedStack of(StackFileConfigSource source) {
         StackSettings settings = StackSettings.read(source);
         return OfflineEngine.plan(settings.project(), settings.stack(), settings.region(),
-                ctx -> Gateway.deploy(ctx, settings)).orThrow();
+                ctx -> App.deploy(ctx, settings)).orThrow();
     }
 }

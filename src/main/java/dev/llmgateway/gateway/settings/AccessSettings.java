@@ -1,6 +1,8 @@
 package dev.llmgateway.gateway.settings;
 
 import dev.llmgateway.components.network.Cidr;
+import dev.llmgateway.gateway.access.Access;
+import dev.llmgateway.gateway.access.AccessMode;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How the gateway is reached: access mode, who may enter, TLS and the load balancer's guard rails.
+ * How the gateway is reached: the access mode with its own settings, and what every load balancer shares (TLS, WAF,
+ * timeouts, guard rails).
  *
- * @param mode                 {@code accessMode}
- * @param allowedCidrs         {@code allowedCidrs}: who may reach a public load balancer
+ * @param mode                 {@code accessMode} and the mode's own settings ({@link Access})
  * @param certificateArn       {@code certificateArn}: ACM certificate for the HTTPS listener
  * @param allowPlainHttp       {@code allowPlainHttp}: serve HTTP without TLS (throwaway stacks only)
  * @param waf                  {@code waf}: AWS WAF web ACL on the load balancer
@@ -19,45 +21,20 @@ import java.util.regex.Pattern;
  * @param deletionProtection   {@code albDeletionProtection}
  * @param accessLogs           {@code albAccessLogs}
  * @param idleTimeoutSeconds   {@code albIdleTimeoutSeconds}: at least 120, and more than the request timeout
- * @param edge                 CloudFront settings, present in {@code edge} mode
  * @param domainName           {@code albDomainName}: the load balancer's DNS name in {@code albHostedZoneId}; without
  *                             {@code certificateArn} a DNS-validated certificate is created for it; required with
  *                             {@code certificateArn} outside edge mode, so the exported URL is one the certificate covers
  * @param hostedZoneId         {@code albHostedZoneId}
  */
-public record AccessSettings(AccessMode mode, List<Cidr> allowedCidrs, Optional<String> certificateArn,
-                             boolean allowPlainHttp, boolean waf, int wafRateLimit, boolean deletionProtection,
-                             boolean accessLogs, int idleTimeoutSeconds, Optional<EdgeSettings> edge,
+public record AccessSettings(Access mode, Optional<String> certificateArn, boolean allowPlainHttp, boolean waf,
+                             int wafRateLimit, boolean deletionProtection, boolean accessLogs, int idleTimeoutSeconds,
                              Optional<String> domainName, Optional<String> hostedZoneId) {
-
-    private static final Cidr ANYWHERE = Cidr.of("0.0.0.0/0");
-
-    /** In private mode nothing configures a load balancer: each such setting is an error, not silently ignored. */
-    private static void checkNoLoadBalancer(SettingsReader r, Optional<String> certificate, boolean plainHttp, boolean waf,
-                                            Optional<String> domain, List<Cidr> allowed) {
-        String why = "unset in private mode (no load balancer: operators use SSM port forwarding to localhost:4000)";
-        certificate.ifPresent(c -> {
-            throw r.invalid("certificateArn", c, why);
-        });
-        domain.ifPresent(d -> {
-            throw r.invalid("albDomainName", d, why);
-        });
-        if (plainHttp) {
-            throw r.invalid("allowPlainHttp", true, why);
-        }
-        if (waf) {
-            throw r.invalid("waf", true, why);
-        }
-        if (!allowed.isEmpty()) {
-            throw r.invalid("allowedCidrs", allowed, "empty in private mode (no inbound rule exists)");
-        }
-    }
 
     private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:(aws[a-z-]*):acm:([a-z0-9-]+):\\d{12}:certificate/[A-Za-z0-9-]+");
 
-    /** Reads and validates the access settings of a stack in {@code region}. */
-    public static AccessSettings read(SettingsReader r, String region) {
-        AccessMode mode = r.choice("accessMode", AccessMode.class, AccessMode.PUBLIC);
+    /** Reads and validates the access settings of a stack in {@code region} with {@code network}. */
+    public static AccessSettings read(SettingsReader r, String region, NetworkSettings network) {
+        AccessMode kind = r.choice("accessMode", AccessMode.class, AccessMode.PUBLIC);
         List<Cidr> allowed = r.cidrs("allowedCidrs", List.of());
         Optional<String> certificate = r.optional("certificateArn");
         certificate.ifPresent(arn -> checkCertificate(r, arn, region));
@@ -69,39 +46,26 @@ public record AccessSettings(AccessMode mode, List<Cidr> allowedCidrs, Optional<
             throw r.invalid(domain.isPresent() ? "albHostedZoneId" : "albDomainName", "",
                     "albDomainName and albHostedZoneId go together (the record and the certificate's validation live in that zone)");
         }
-        if (mode == AccessMode.PRIVATE) {
-            checkNoLoadBalancer(r, certificate, plainHttp, waf, domain, allowed);
-        } else if (certificate.isEmpty() && domain.isEmpty() && !plainHttp) {
-            throw r.invalid("certificateArn", "", "required for HTTPS (or albDomainName + albHostedZoneId for a DNS-validated"
-                    + " certificate); for a throwaway stack set litellm-gateway:allowPlainHttp to true instead (API keys then cross"
-                    + " the network unencrypted)");
-        }
-        if (certificate.isPresent() && domain.isEmpty() && mode != AccessMode.EDGE) {
-            throw r.invalid("albDomainName", "", "a DNS name that certificateArn covers, with albHostedZoneId: the stack"
-                    + " points it at the load balancer and exports https://<albDomainName> as gatewayUrl (the load"
-                    + " balancer's own AWS host name is not covered by your certificate, so clients would fail TLS verification)");
-        }
-        if (mode == AccessMode.PUBLIC) {
-            if (allowed.isEmpty()) {
-                throw r.invalid("allowedCidrs", "[]", "at least one CIDR for a public load balancer (your office or CI"
-                        + " egress range), or accessMode vpn");
+        if (kind != AccessMode.PRIVATE) {
+            if (certificate.isEmpty() && domain.isEmpty() && !plainHttp) {
+                throw r.invalid("certificateArn", "", "required for HTTPS (or albDomainName + albHostedZoneId for a DNS-validated"
+                        + " certificate); for a throwaway stack set litellm-gateway:allowPlainHttp to true instead (API keys then cross"
+                        + " the network unencrypted)");
             }
-            if (allowed.contains(ANYWHERE) && !waf) {
-                throw r.invalid("allowedCidrs", "0.0.0.0/0", "the whole internet only with litellm-gateway:waf = true");
+            if (certificate.isPresent() && domain.isEmpty() && kind != AccessMode.EDGE) {
+                throw r.invalid("albDomainName", "", "a DNS name that certificateArn covers, with albHostedZoneId: the stack"
+                        + " points it at the load balancer and exports https://<albDomainName> as gatewayUrl (the load"
+                        + " balancer's own AWS host name is not covered by your certificate, so clients would fail TLS verification)");
             }
-        } else if (!allowed.isEmpty() && mode != AccessMode.PRIVATE) {
-            throw r.invalid("allowedCidrs", allowed, "empty in " + SettingsReader.spelling(mode)
-                    + " mode: only " + (mode == AccessMode.VPN ? "Client VPN users reach the internal" : "CloudFront reaches the")
-                    + " load balancer");
         }
         boolean https = certificate.isPresent() || domain.isPresent();
-        Optional<EdgeSettings> edge = mode == AccessMode.EDGE ? Optional.of(EdgeSettings.read(r, https, domain, plainHttp)) : Optional.empty();
-        return new AccessSettings(mode, allowed, certificate, plainHttp, waf,
+        Access mode = kind.read(r, new AccessMode.Inputs(allowed, certificate, domain, https, plainHttp, waf, network, region));
+        return new AccessSettings(mode, certificate, plainHttp, waf,
                 // AWS WAF developer guide, "Rate-based rule high-level settings": the lowest limit allowed is 10.
                 r.integer("wafRateLimit", 2000, 10, 2_000_000_000),
                 r.bool("albDeletionProtection", true),
                 r.bool("albAccessLogs", true),
-                r.integer("albIdleTimeoutSeconds", 660, 120, 4000), edge, domain, zone);
+                r.integer("albIdleTimeoutSeconds", 660, 120, 4000), domain, zone);
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.TreeSet;
  * {@code aws:region}: must be a region the AWS provider knows (its {@link Region} enum), and decides
  * the partition that ARNs given in the stack file must belong to.
  */
-final class Regions {
+public final class Regions {
 
     /** Every region name the pulumi-aws provider knows. */
     static final Set<String> KNOWN = Arrays.stream(Region.values()).map(Region::getValue)
@@ -32,7 +32,7 @@ final class Regions {
      * The partition of a region (AWS General Reference, "ARN formats": aws, aws-cn, aws-us-gov, and
      * the isolated aws-iso, aws-iso-b, aws-iso-e).
      */
-    static String partition(String region) {
+    public static String partition(String region) {
         if (region.startsWith("cn-")) {
             return "aws-cn";
         }

@@ -30,8 +30,7 @@ import java.util.Optional;
  * @param network       VPC
  * @param database      PostgreSQL
  * @param proxy         LiteLLM tasks
- * @param access        how clients reach the gateway
- * @param vpn           Client VPN, present in {@code vpn} access mode
+ * @param access        how clients reach the gateway: the access mode with its own settings, and the load balancer's
  * @param observability logs, alarms, dashboard
  * @param secrets       where secrets live and when generated ones are renewed
  * @param policyProfile {@code policyProfile}: which offline policy checks gate this stack
@@ -40,7 +39,7 @@ import java.util.Optional;
  */
 public record StackSettings(String project, String stack, String region, TagSettings tags, NetworkSettings network,
                             DatabaseSettings database, ProxySettings proxy, AccessSettings access,
-                            Optional<VpnSettings> vpn, ObservabilitySettings observability, SecretSettings secrets,
+                            ObservabilitySettings observability, SecretSettings secrets,
                             PolicyProfile policyProfile, LiteLlmSettings litellm,
                             Optional<OfficeHoursSettings> officeHours) {
 
@@ -53,22 +52,18 @@ public record StackSettings(String project, String stack, String region, TagSett
         checkStackName(source.stack());
         String region = Regions.read(r);
         NetworkSettings network = NetworkSettings.read(r);
-        AccessSettings access = AccessSettings.read(r, region);
-        Optional<VpnSettings> vpn = access.mode() == AccessMode.VPN
-                ? Optional.of(VpnSettings.read(r, network.cidr(), network.azCount(), region))
-                : Optional.empty();
+        AccessSettings access = AccessSettings.read(r, region, network);
         DatabaseSettings database = DatabaseSettings.read(r);
         ProxySettings proxy = ProxySettings.read(r);
-        // Behind CloudFront a non-streamed answer must arrive within the origin read timeout.
-        LiteLlmSettings litellm = LiteLlmSettings.read(r, access.edge()
-                .map(edge -> Math.min(LiteLlmSettings.DEFAULT_REQUEST_TIMEOUT_SECONDS, edge.originReadTimeoutSeconds()))
-                .orElse(LiteLlmSettings.DEFAULT_REQUEST_TIMEOUT_SECONDS));
+        // The path in front of LiteLLM may wait less than its default (CloudFront's origin read timeout).
+        LiteLlmSettings litellm = LiteLlmSettings.read(r, Math.min(LiteLlmSettings.DEFAULT_REQUEST_TIMEOUT_SECONDS,
+                access.mode().requestTimeoutCeilingSeconds().orElse(LiteLlmSettings.DEFAULT_REQUEST_TIMEOUT_SECONDS)));
         checkTimeouts(r, access, litellm);
+        access.mode().check(r, access, proxy, litellm);
         checkConnectionBudget(database, proxy, litellm);
         checkSidecars(proxy, litellm);
         SecretSettings secrets = SecretSettings.read(r);
         checkPrivateEgress(r, network, proxy, litellm, secrets, access);
-        checkPrivateAccess(r, access, proxy, litellm);
         checkScrapedTasks(r, proxy, litellm);
         TagSettings tags = TagSettings.read(r);
         ObservabilitySettings observability = ObservabilitySettings.read(r);
@@ -82,7 +77,7 @@ public record StackSettings(String project, String stack, String region, TagSett
             Placeholders.reject(r);
         }
         return new StackSettings(source.project(), source.stack(), region, tags, network,
-                database, proxy, access, vpn, observability, secrets, profile, litellm, OfficeHoursSettings.read(r));
+                database, proxy, access, observability, secrets, profile, litellm, OfficeHoursSettings.read(r));
     }
 
     /** Longest stack name the program accepts: every name derived from it then fits its AWS limit. */
@@ -128,11 +123,7 @@ public record StackSettings(String project, String stack, String region, TagSett
         if (litellm.models().stream().anyMatch(m -> m.provider() == Provider.BEDROCK)) {
             needed.add(InterfaceEndpoint.BEDROCK_RUNTIME);
         }
-        if (access.mode() == AccessMode.PRIVATE) {
-            // ECS Exec: the SSM agent's message channels, and KMS for the encrypted sessions.
-            needed.add(InterfaceEndpoint.SSMMESSAGES);
-            needed.add(InterfaceEndpoint.KMS);
-        }
+        needed.addAll(access.mode().endpointsWithoutNat());
         needed.removeAll(network.endpoints());
         if (!needed.isEmpty()) {
             throw r.invalid("vpcEndpoints", network.endpoints().stream().map(InterfaceEndpoint::service).sorted().toList(),
@@ -142,26 +133,6 @@ public record StackSettings(String project, String stack, String region, TagSett
             throw r.invalid("models", m.alias() + "=" + m.model(), "Bedrock models only when natStrategy is none (no route to "
                     + m.provider().prefix() + ")");
         });
-    }
-
-    /** Private access has no load balancer (nothing may depend on one) and is entered through ECS Exec. */
-    static void checkPrivateAccess(SettingsReader r, AccessSettings access, ProxySettings proxy, LiteLlmSettings litellm) {
-        if (access.mode() != AccessMode.PRIVATE) {
-            return;
-        }
-        if (proxy.requestsPerTarget() > 0) {
-            throw r.invalid("requestsPerTarget", proxy.requestsPerTarget(), "0 in private mode (request-count scaling reads"
-                    + " the load balancer's metric; there is none)");
-        }
-        if (litellm.metrics() == MetricsMode.PROMETHEUS) {
-            throw r.invalid("metrics", "prometheus", "cloudwatch in private mode (Grafana is served through the load balancer)");
-        }
-        if (proxy.readOnlyRootFilesystem()) {
-            // ECS Developer Guide, "Considerations for using ECS Exec": the SSM agent needs to write to the container's
-            // file system, a read-only root is not supported (aws/containers-roadmap#1359; amazon-ecs-exec-checker#21).
-            throw r.invalid("proxyReadOnlyRootFilesystem", true, "false in private mode (ECS Exec, the only way into a"
-                    + " private gateway, cannot run its agent in a container with a read-only root file system)");
-        }
     }
 
     /**
@@ -197,11 +168,6 @@ public record StackSettings(String project, String stack, String region, TagSett
                     + request + "): the load balancer would close a long non-streamed completion (504) while the model call is still"
                     + " billed; raise albIdleTimeoutSeconds or lower requestTimeoutSeconds");
         }
-        access.edge().filter(edge -> edge.originReadTimeoutSeconds() < request).ifPresent(edge -> {
-            throw r.invalid("requestTimeoutSeconds", request, "at most litellm-gateway:edgeOriginReadTimeoutSeconds ("
-                    + edge.originReadTimeoutSeconds() + ") in edge mode: CloudFront answers 504 when the origin sends nothing for"
-                    + " that long; raise edgeOriginReadTimeoutSeconds (above 60 needs a CloudFront quota increase, at most 180)");
-        });
     }
 
     /**

@@ -390,6 +390,9 @@ public final class MermaidDiagram {
                 .forEach(c -> components.put(subgraphTitle(c) + "\u0000" + c.urn(), c));
         Set<String> subgraphIds = new TreeSet<>();
         for (PlannedResource component : components.values()) {
+            if (!byOwner.containsKey(component.urn())) {
+                continue;
+            }
             String id = id("c", className(component) + "-" + component.name());
             for (int n = 2; subgraphIds.contains(id) || nodes.containsKey(id); n++) {
                 id = id("c", className(component) + "-" + component.name()) + n;

@@ -2,7 +2,7 @@ package dev.llmgateway.plan;
 
 import dev.llmgateway.engine.OfflineEngine;
 import dev.llmgateway.engine.PlannedStack;
-import dev.llmgateway.gateway.Gateway;
+import dev.llmgateway.gateway.App;
 import dev.llmgateway.gateway.settings.SettingsException;
 import dev.llmgateway.gateway.settings.StackFileConfigSource;
 import dev.llmgateway.gateway.settings.StackSettings;
@@ -127,7 +127,7 @@ public final class PlanCommand implements Callable<Integer> {
     /** Runs the program for {@code settings} on the mock engine. */
     static PlannedStack plan(StackSettings settings) {
         return OfflineEngine.plan(settings.project(), settings.stack(), settings.region(),
-                ctx -> Gateway.deploy(ctx, settings));
+                ctx -> App.deploy(ctx, settings));
     }
 
     private static String rootMessage(Throwable error) {

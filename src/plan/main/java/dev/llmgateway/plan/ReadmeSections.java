@@ -30,7 +30,8 @@ public final class ReadmeSections {
 
     /** Rewrites the generated sections of README.md in {@code projectDir}. */
     public static void main(String[] args) throws IOException {
-        Path project = Path.of(args.length > 0 ? args[0] : ".");
+        // The plan profile passes its --stack option to whatever main class runs: only a directory argument counts.
+        Path project = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : ".");
         Path readme = project.resolve("README.md");
         Files.writeString(readme, refresh(Files.readString(readme), sections(project)));
     }

@@ -41,7 +41,7 @@ class PlanCommandTest {
         // As the engine shapes them: the root stack type is not in a child's URN, provider references
         // are <urn>::<id> with the unknown id of a provider created in the same update, whole numbers are integers.
         assertFalse(json.contains("pulumi:pulumi:Stack$"), "child URNs carry no root stack type");
-        assertTrue(json.contains("\"provider\": \"urn:pulumi:dev::litellm-gateway::pulumi:providers:aws::llm-dev::04da6b54-80e4-46f7-96ec-b56ff0331ba9\""));
+        assertTrue(json.contains("\"provider\": \"urn:pulumi:dev::litellm-gateway::llmgateway:gateway:LiteLlmGateway$pulumi:providers:aws::llm-dev::04da6b54-80e4-46f7-96ec-b56ff0331ba9\""));
         assertTrue(json.contains("\"retentionInDays\": 14,") || json.contains("\"retentionInDays\": 14\n"), "integers print as integers");
         assertFalse(json.contains("\"retentionInDays\": 14.0"));
         assertTrue(json.contains("\"value\": \"[secret]\""), "generated secrets (SSM parameters in dev) are masked");

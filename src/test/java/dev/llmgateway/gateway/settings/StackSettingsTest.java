@@ -4,6 +4,8 @@ import dev.llmgateway.components.database.DatabaseEngine;
 import dev.llmgateway.components.secrets.SecretStore;
 import dev.llmgateway.components.proxy.CapacityStrategy;
 import dev.llmgateway.components.vpc.NatStrategy;
+import dev.llmgateway.gateway.access.AccessMode;
+import dev.llmgateway.gateway.access.EdgeAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,7 +32,7 @@ class StackSettingsTest {
         assertEquals(NatStrategy.INSTANCE, DEV.network().nat());
         assertEquals(DatabaseEngine.RDS_INSTANCE, DEV.database().engine(), "a micro instance is cheaper than 0.5 ACU while a task runs");
         assertTrue(DEV.officeHours().isPresent(), "the proxy and its database run only in office hours");
-        assertEquals(AccessMode.PRIVATE, DEV.access().mode(), "no load balancer");
+        assertEquals(AccessMode.PRIVATE, DEV.access().mode().kind(), "no load balancer");
         assertEquals(SecretStore.SSM, DEV.secrets().store(), "free SecureString parameters");
         assertEquals(CapacityStrategy.FARGATE_SPOT, DEV.proxy().capacity());
         assertEquals(1, DEV.proxy().maxTasks());
@@ -72,7 +74,7 @@ class StackSettingsTest {
         assertEquals(600, DEV.litellm().requestTimeoutSeconds());
         assertTrue(DEV.access().idleTimeoutSeconds() > DEV.litellm().requestTimeoutSeconds(), "the ALB outlasts a non-streamed completion");
         StackSettings edge = StackSettings.read(Stacks.example("edge-waf-autoscaled"));
-        int originRead = edge.access().edge().orElseThrow().originReadTimeoutSeconds();
+        int originRead = ((EdgeAccess) edge.access().mode()).edge().originReadTimeoutSeconds();
         assertEquals(Math.min(600, originRead), edge.litellm().requestTimeoutSeconds(), "behind CloudFront LiteLLM gives up first");
     }
 

@@ -1,4 +1,6 @@
-package dev.llmgateway.gateway.settings;
+package dev.llmgateway.gateway.access;
+
+import dev.llmgateway.gateway.settings.SettingsReader;
 
 import java.util.Optional;
 

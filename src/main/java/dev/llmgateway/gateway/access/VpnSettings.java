@@ -1,8 +1,11 @@
-package dev.llmgateway.gateway.settings;
+package dev.llmgateway.gateway.access;
 
 import dev.llmgateway.components.network.Cidr;
 import dev.llmgateway.components.vpn.ClientVpnArgs;
 import dev.llmgateway.components.vpn.VpnAuthentication;
+
+import dev.llmgateway.gateway.settings.Regions;
+import dev.llmgateway.gateway.settings.SettingsReader;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,0 +1,301 @@
+package dev.llmgateway.gateway;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
+import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.aws.inputs.GetPartitionArgs;
+import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.llmgateway.components.cache.Cache;
+import dev.llmgateway.components.cache.CacheArgs;
+import dev.llmgateway.components.database.Database;
+import dev.llmgateway.components.kms.EncryptionKey;
+import dev.llmgateway.components.kms.EncryptionKeyArgs;
+import dev.llmgateway.components.network.Flow;
+import dev.llmgateway.components.network.Peer;
+import dev.llmgateway.components.observability.Observability;
+import dev.llmgateway.components.observability.PrometheusMetrics;
+import dev.llmgateway.components.proxy.ContainerSpec;
+import dev.llmgateway.components.proxy.ProxyService;
+import dev.llmgateway.components.proxy.ProxyServiceArgs;
+import dev.llmgateway.components.proxy.TaskDiscovery;
+import dev.llmgateway.components.registry.ImageRepository;
+import dev.llmgateway.components.registry.ImageRepositoryArgs;
+import dev.llmgateway.components.vpc.NatStrategy;
+import dev.llmgateway.components.vpc.SubnetTier;
+import dev.llmgateway.components.vpc.Vpc;
+import dev.llmgateway.components.vpc.VpcArgs;
+import dev.llmgateway.components.waf.WebFirewallArgs;
+import dev.llmgateway.gateway.access.AccessContext;
+import dev.llmgateway.gateway.access.Entrance;
+import dev.llmgateway.gateway.access.LoadBalancerPlacement;
+import dev.llmgateway.gateway.litellm.LiteLlmConfig;
+import dev.llmgateway.gateway.settings.AccessSettings;
+import dev.llmgateway.gateway.settings.DatabaseAuth;
+import dev.llmgateway.gateway.settings.ProxySettings;
+import dev.llmgateway.gateway.settings.StackSettings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The LiteLLM gateway as one component: its AWS provider (the stack's default tags, applied once) and key, the
+ * network, database and cache, the secrets, the published config, the proxy service, the way in its access mode
+ * opens, metrics and alarms. Every choice comes from {@link StackSettings}; there is no per-stack code. Its getters
+ * are what the stack exports ({@link StackOutputs}) and the flows the offline engine checks.
+ */
+public class LiteLlmGateway extends ComponentResource {
+
+    /** Type token. */
+    public static final String TYPE = "llmgateway:gateway:LiteLlmGateway";
+
+    private final StackSettings settings;
+    private final EncryptionKey key;
+    private final Vpc network;
+    private final Database database;
+    private final Optional<Cache> cache;
+    private final Optional<ImageRepository> images;
+    private final GatewaySecrets secrets;
+    private final Entrance entrance;
+    private final ProxyService proxy;
+    private final Optional<PrometheusMetrics> metrics;
+    private final Observability observability;
+    private final Output<String> url;
+
+    /** Declares every resource of the stack {@code settings} describe, under {@code name} ({@code llm-<stack>}). */
+    public LiteLlmGateway(String name, StackSettings settings, ComponentResourceOptions opts) {
+        super(TYPE, name, null, opts);
+        this.settings = settings;
+        StackSettings s = settings;
+        var provider = new Provider(name, ProviderArgs.builder()
+                .region(s.region())
+                .defaultTags(ProviderDefaultTagsArgs.builder().tags(s.tags().tags()).build())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        var options = ComponentResourceOptions.builder().parent(this).providers(provider).build();
+        var invoke = InvokeOptions.builder().parent(this).provider(provider).build();
+        Output<String> account = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke)
+                .applyValue(identity -> identity.accountId());
+        // aws, aws-cn, aws-us-gov...: every ARN the program writes takes the partition from here.
+        Output<String> partition = AwsFunctions.getPartition(GetPartitionArgs.builder().build(), invoke)
+                .applyValue(result -> result.partition());
+
+        this.key = new EncryptionKey(name, EncryptionKeyArgs.builder()
+                .accountId(account).partition(partition).region(s.region())
+                .description("LiteLLM gateway " + s.stack() + ": secrets, database, logs, alarms")
+                // The database always leaves a final snapshot encrypted with this key: keep the key with it.
+                .outlivesStack(true)
+                .protect(s.database().protect())
+                .grants(a -> Observability.keyPolicyStatements(a, s.region(), Monitoring.name(name)))
+                .build(), options);
+        this.network = network(name, s, key.arn(), invoke, options);
+        this.images = s.proxy().imageRepository()
+                ? Optional.of(new ImageRepository(name + "-images", ImageRepositoryArgs.builder()
+                        .kmsKeyArn(key.arn()).keepImages(s.proxy().imageKeepCount()).build(), options))
+                : Optional.empty();
+
+        this.database = Storage.database(name, s.database(), s.observability().logRetentionDays(), network, key.arn(), options);
+        this.cache = s.proxy().redis()
+                ? Optional.of(new Cache(name + "-cache", CacheArgs.builder()
+                        .vpcId(network.vpcId()).subnetIds(network.subnetIds(SubnetTier.ISOLATED)).kmsKeyArn(key.arn())
+                        .nodeType(s.proxy().redisNodeType()).replicas(s.proxy().redisReplicas()).build(), options))
+                : Optional.empty();
+
+        AccessSettings a = s.access();
+        this.entrance = a.mode().open(new AccessContext(name, s.stack(), s.region(), s.tags().tags(), a, network, key,
+                account, partition, s.observability().logRetentionDays(), this, options, invoke));
+        this.secrets = GatewaySecrets.create(name, s.secrets(), s.litellm(), s.project() + "/" + s.stack(), key.arn(),
+                cache.map(Cache::password), entrance.secrets(), this, options);
+        String config = LiteLlmConfig.render(s.litellm(), new LiteLlmConfig.RenderContext(s.region(), cache.isPresent()));
+        var published = PublishedConfig.publish(name, config, LiteLlmConfig.hash(config), key.arn(),
+                !a.deletionProtection(), options);
+
+        Map<String, Output<String>> environment = new LinkedHashMap<>();
+        cache.ifPresent(c -> {
+            environment.put("REDIS_HOST", c.host());
+            environment.put("REDIS_PORT", c.port().applyValue(String::valueOf));
+            environment.put("REDIS_SSL", Output.of("true"));
+        });
+        var containers = ProxyContainers.of(
+                new ProxyContainers.Settings(s.region(), s.proxy(), s.litellm(), s.database().auth(),
+                        s.secrets().masterKeyVersion(), s.network().cidr(), s.network().nat() != NatStrategy.NONE,
+                        a.idleTimeoutSeconds(), a.mode().knownUrl(a)),
+                new ProxyContainers.Inputs(
+                        new ProxyContainers.Database(database.endpoint(), database.port(), "litellm", database.masterSecretArn()),
+                        published, secrets.environment(), environment));
+
+        Output<List<String>> bedrock = Output.tuple(partition, account)
+                .applyValue(t -> s.litellm().bedrockResourceArns(t.t1, s.region(), t.t2));
+        Optional<TaskDiscovery> discovery = Metrics.discovery(name, s.litellm().metrics(), network, options);
+        this.proxy = new ProxyService(name + "-proxy", proxyArgs(containers, discovery,
+                TaskPermissions.policy(published.readableArn(), key.arn(), bedrock, databaseConnect())), options);
+
+        database.connections().allowDefaultPortFrom(proxy, "keys, budgets and spend in PostgreSQL");
+        cache.ifPresent(c -> c.connections().allowDefaultPortFrom(proxy, "shared limits, budgets and cache in Redis"));
+        network.endpoints().ifPresent(e -> proxy.connections().allowTo(e, 443, "AWS APIs through interface endpoints"));
+        if (s.network().nat() != NatStrategy.NONE) {
+            proxy.connections().allowTo(Peer.anyIpv4(), 443, "model providers, image registries and AWS APIs over HTTPS through NAT");
+        } else {
+            proxy.connections().allowTo(network.s3(), 443, "image layers and published configs in S3 through the gateway endpoint");
+        }
+        s.officeHours().ifPresent(hours -> OfficeHours.apply(hours, s.proxy(), proxy, database));
+        this.url = entrance.serve(proxy);
+        this.metrics = discovery.map(d -> Metrics.services(name, s.region(), s.network().azCount(), s.observability(),
+                network, proxy, d, secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD), key.arn(),
+                entrance.browserHostNames(), options));
+        this.observability = Monitoring.observability(name, s.region(), s.observability(), s.database(),
+                // Scaled to zero outside office hours, no running task is normal: no running-task alarm then.
+                s.officeHours().isPresent() ? 0 : s.proxy().minTasks(), key.arn(), proxy, database,
+                new Monitoring.SinglePoints(network.natInstanceId(), entrance.certificates(),
+                        metrics.map(PrometheusMetrics::targetGroupArnSuffix)), options);
+
+        registerOutputs(Map.of("gatewayUrl", url, "clusterName", proxy.clusterName(), "serviceName", proxy.serviceName()));
+    }
+
+    /** The proxy service: the stack's sizing and scaling, with the load balancer where the access mode puts it. */
+    private ProxyServiceArgs proxyArgs(List<ContainerSpec> containers, Optional<TaskDiscovery> discovery, Output<String> taskPolicy) {
+        StackSettings s = settings;
+        ProxySettings p = s.proxy();
+        AccessSettings a = s.access();
+        Optional<LoadBalancerPlacement> placement = a.mode().loadBalancer();
+        return ProxyServiceArgs.builder()
+                .region(s.region())
+                .vpcId(network.vpcId())
+                .loadBalanced(placement.isPresent())
+                .executeCommand(placement.isEmpty())
+                .scheduledRange(s.officeHours().isPresent())
+                .loadBalancerSubnetIds(placement.map(lb -> network.subnetIds(lb.tier())).orElse(null))
+                .internal(placement.map(LoadBalancerPlacement::internal).orElse(false))
+                .taskSubnetIds(network.subnetIds(SubnetTier.PRIVATE))
+                .kmsKeyArn(key.arn())
+                .containers(containers)
+                .containerPort(ProxyContainers.PORT)
+                .cpu(p.cpu())
+                .memory(p.memory())
+                .architecture(p.architecture())
+                .minTasks(p.minTasks())
+                .maxTasks(p.maxTasks())
+                .capacity(p.capacity())
+                .containerInsights(s.observability().containerInsights())
+                .healthCheckGracePeriodSeconds(p.healthCheckGraceSeconds())
+                .cpuTargetPercent(p.cpuTargetPercent())
+                .requestsPerTarget(p.requestsPerTarget())
+                .memoryTargetPercent(p.memoryTargetPercent())
+                .certificateArn(entrance.listenerCertificateArn())
+                .allowPlainHttp(a.allowPlainHttp())
+                .idleTimeoutSeconds(a.idleTimeoutSeconds())
+                // A deploy or scale-in lets the longest request LiteLLM allows finish before the task stops.
+                .deregistrationDelaySeconds(s.litellm().requestTimeoutSeconds())
+                .deletionProtection(a.deletionProtection())
+                .accessLogs(a.accessLogs())
+                .taskPolicyJson(Optional.of(taskPolicy))
+                .waf(a.waf() ? Optional.of(WebFirewallArgs.builder().scope("REGIONAL").rateLimitPer5Minutes(a.wafRateLimit())
+                        .logRetentionDays(s.observability().logRetentionDays()).kmsKeyArn(key.arn()).build()) : Optional.empty())
+                .requiredHeader(entrance.requiredHeader())
+                .logRetentionDays(s.observability().logRetentionDays())
+                .blockedPaths(discovery.isPresent() ? Metrics.BLOCKED : List.of())
+                .serviceRegistryArn(discovery.map(TaskDiscovery::registryArn))
+                // Tasks migrate the database at start: they wait for the instance that serves the endpoint.
+                .serviceDependencies(List.of(database.writer()))
+                .internetGateway(Optional.of(network.internetGateway()))
+                .build();
+    }
+
+    /** With IAM database auth, the one database user the tasks may sign in as. */
+    private Optional<Output<String>> databaseConnect() {
+        return settings.database().auth() == DatabaseAuth.IAM
+                ? Optional.of(database.iamConnectArn(ProxyContainers.APP_DB_USER))
+                : Optional.empty();
+    }
+
+    private static Vpc network(String name, StackSettings s, Output<String> keyArn, InvokeOptions invoke,
+                               ComponentResourceOptions options) {
+        var args = VpcArgs.builder()
+                .cidr(s.network().cidr())
+                .region(s.region())
+                .availabilityZones(AwsFunctions.getAvailabilityZones(
+                                GetAvailabilityZonesArgs.builder().state("available").build(), invoke)
+                        .applyValue(zones -> zones.names()))
+                .azCount(s.network().azCount())
+                .natStrategy(s.network().nat())
+                .interfaceEndpoints(s.network().endpoints())
+                .subnetCidrs(s.network().subnetCidrs())
+                .flowLogRetentionDays(s.network().flowLogRetentionDays())
+                .kmsKeyArn(keyArn)
+                .build();
+        return new Vpc(name, args, options);
+    }
+
+    /** Every network flow the gateway opens, for the offline engine's reachability check. */
+    public List<Flow> flows() {
+        List<Flow> flows = new ArrayList<>(proxy.flows());
+        flows.addAll(database.connections().flows());
+        cache.ifPresent(c -> flows.addAll(c.connections().flows()));
+        flows.addAll(entrance.flows());
+        metrics.ifPresent(m -> flows.addAll(m.flows()));
+        return flows;
+    }
+
+    /** The settings it was built from. */
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /** The address clients use. */
+    public Output<String> url() {
+        return url;
+    }
+
+    /** The way in its access mode opened. */
+    public Entrance entrance() {
+        return entrance;
+    }
+
+    /** The stack's customer key. */
+    public EncryptionKey key() {
+        return key;
+    }
+
+    /** The VPC. */
+    public Vpc network() {
+        return network;
+    }
+
+    /** The PostgreSQL database. */
+    public Database database() {
+        return database;
+    }
+
+    /** The proxy service. */
+    public ProxyService proxy() {
+        return proxy;
+    }
+
+    /** The secrets' vault and their ARNs. */
+    public GatewaySecrets secrets() {
+        return secrets;
+    }
+
+    /** The stack's own image repository, when it has one. */
+    public Optional<ImageRepository> images() {
+        return images;
+    }
+
+    /** VictoriaMetrics and Grafana, with Prometheus metrics. */
+    public Optional<PrometheusMetrics> metrics() {
+        return metrics;
+    }
+
+    /** Alarms and dashboard. */
+    public Observability observability() {
+        return observability;
+    }
+}
