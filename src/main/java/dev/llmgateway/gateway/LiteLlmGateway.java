@@ -89,73 +89,81 @@ public class LiteLlmGateway extends ComponentResource {
                 .applyValue(result -> result.partition());
 
         this.key = new EncryptionKey(name, EncryptionKeyArgs.builder()
-                .accountId(account).partition(partition).region(s.region())
+                .accountId(account).partition(Optional.of(partition)).region(s.region())
                 .description("LiteLLM gateway " + s.stack() + ": secrets, database, logs, alarms")
                 // The database always leaves a final snapshot encrypted with this key: keep the key with it.
                 .outlivesStack(true)
                 .protect(s.database().protect())
-                .grants(a -> Observability.keyPolicyStatements(a, s.region(), Monitoring.name(name)))
+                // Users created later (the alarm topic's publishers) add their statements; sealed at the end.
+                .deferPolicy(true)
                 .build(), options);
-        this.network = network(name, s, key.arn(), invoke, options);
-        this.images = s.proxy().imageRepository()
-                ? Optional.of(new ImageRepository(name + "-images", ImageRepositoryArgs.builder()
-                        .kmsKeyArn(key.arn()).keepImages(s.proxy().imageKeepCount()).build(), options))
-                : Optional.empty();
+        // The key's policy waits for the grants of its users: it is sealed whatever happens, so a failure below is
+        // reported instead of leaving the key (and everything encrypted with it) waiting.
+        try {
+            this.network = network(name, s, key.arn(), invoke, options);
+            this.images = s.proxy().imageRepository()
+                    ? Optional.of(new ImageRepository(name + "-images", ImageRepositoryArgs.builder()
+                            .kmsKeyArn(key.arn()).keepImages(s.proxy().imageKeepCount()).build(), options))
+                    : Optional.empty();
 
-        this.database = Storage.database(name, s.database(), s.observability().logRetentionDays(), network, key.arn(), options);
-        this.cache = s.proxy().redis()
-                ? Optional.of(new Cache(name + "-cache", CacheArgs.builder()
-                        .vpcId(network.vpcId()).subnetIds(network.subnetIds(SubnetTier.ISOLATED)).kmsKeyArn(key.arn())
-                        .nodeType(s.proxy().redisNodeType()).replicas(s.proxy().redisReplicas()).build(), options))
-                : Optional.empty();
+            this.database = Storage.database(name, s.database(), s.observability().logRetentionDays(), network, key.arn(), options);
+            this.cache = s.proxy().redis()
+                    ? Optional.of(new Cache(name + "-cache", CacheArgs.builder()
+                            .vpcId(network.vpcId()).subnetIds(network.subnetIds(SubnetTier.ISOLATED)).kmsKeyArn(key.arn())
+                            .nodeType(s.proxy().redisNodeType()).replicas(s.proxy().redisReplicas()).build(), options))
+                    : Optional.empty();
 
-        AccessSettings a = s.access();
-        this.entrance = a.mode().open(new AccessContext(name, s.stack(), s.region(), s.tags().tags(), a, network, key,
-                account, partition, s.observability().logRetentionDays(), this, options, invoke));
-        this.secrets = GatewaySecrets.create(name, s.secrets(), s.litellm(), s.project() + "/" + s.stack(), key.arn(),
-                cache.map(Cache::password), entrance.secrets(), this, options);
-        String config = LiteLlmConfig.render(s.litellm(), new LiteLlmConfig.RenderContext(s.region(), cache.isPresent()));
-        var published = PublishedConfig.publish(name, config, LiteLlmConfig.hash(config), key.arn(),
-                !a.deletionProtection(), options);
+            AccessSettings a = s.access();
+            this.entrance = a.mode().open(new AccessContext(name, s.stack(), s.region(), s.tags().tags(), a, network, key,
+                    account, partition, s.observability().logRetentionDays(), this, options, invoke));
+            this.secrets = GatewaySecrets.create(name, s.secrets(), s.litellm(), s.project() + "/" + s.stack(), key.arn(),
+                    cache.map(Cache::password), entrance.secrets(), this, options);
+            String config = LiteLlmConfig.render(s.litellm(), new LiteLlmConfig.RenderContext(s.region(), cache.isPresent()));
+            var published = PublishedConfig.publish(name, config, LiteLlmConfig.hash(config), key.arn(),
+                    !a.deletionProtection(), options);
 
-        Map<String, Output<String>> environment = new LinkedHashMap<>();
-        cache.ifPresent(c -> {
-            environment.put("REDIS_HOST", c.host());
-            environment.put("REDIS_PORT", c.port().applyValue(String::valueOf));
-            environment.put("REDIS_SSL", Output.of("true"));
-        });
-        var containers = ProxyContainers.of(
-                new ProxyContainers.Settings(s.region(), s.proxy(), s.litellm(), s.database().auth(),
-                        s.secrets().masterKeyVersion(), s.network().cidr(), s.network().nat() != NatStrategy.NONE,
-                        a.idleTimeoutSeconds(), a.mode().knownUrl(a)),
-                new ProxyContainers.Inputs(
-                        new ProxyContainers.Database(database.endpoint(), database.port(), "litellm", database.masterSecretArn()),
-                        published, secrets.environment(), environment));
+            Map<String, Output<String>> environment = new LinkedHashMap<>();
+            cache.ifPresent(c -> {
+                environment.put("REDIS_HOST", c.host());
+                environment.put("REDIS_PORT", c.port().applyValue(String::valueOf));
+                environment.put("REDIS_SSL", Output.of("true"));
+            });
+            var containers = ProxyContainers.of(
+                    new ProxyContainers.Settings(s.region(), s.proxy(), s.litellm(), s.database().auth(),
+                            s.secrets().masterKeyVersion(), s.network().cidr(), s.network().nat() != NatStrategy.NONE,
+                            a.idleTimeoutSeconds(), a.mode().knownUrl(a)),
+                    new ProxyContainers.Inputs(
+                            new ProxyContainers.Database(database.endpoint(), database.port(), "litellm", database.masterSecretArn()),
+                            published, secrets.environment(), environment));
 
-        Output<List<String>> bedrock = Output.tuple(partition, account)
-                .applyValue(t -> s.litellm().bedrockResourceArns(t.t1, s.region(), t.t2));
-        Optional<TaskDiscovery> discovery = Metrics.discovery(name, s.litellm().metrics(), network, options);
-        this.proxy = new ProxyService(name + "-proxy", proxyArgs(containers, discovery,
-                TaskPermissions.policy(published.readableArn(), key.arn(), bedrock, databaseConnect())), options);
+            Output<List<String>> bedrock = Output.tuple(partition, account)
+                    .applyValue(t -> s.litellm().bedrockResourceArns(t.t1, s.region(), t.t2));
+            Optional<TaskDiscovery> discovery = Metrics.discovery(name, s.litellm().metrics(), network, options);
+            this.proxy = new ProxyService(name + "-proxy", proxyArgs(containers, discovery,
+                    TaskPermissions.policy(published.readableArn(), key.arn(), bedrock, databaseConnect())), options);
 
-        database.connections().allowDefaultPortFrom(proxy, "keys, budgets and spend in PostgreSQL");
-        cache.ifPresent(c -> c.connections().allowDefaultPortFrom(proxy, "shared limits, budgets and cache in Redis"));
-        network.endpoints().ifPresent(e -> proxy.connections().allowTo(e, 443, "AWS APIs through interface endpoints"));
-        if (s.network().nat() != NatStrategy.NONE) {
-            proxy.connections().allowTo(Peer.anyIpv4(), 443, "model providers, image registries and AWS APIs over HTTPS through NAT");
-        } else {
-            proxy.connections().allowTo(network.s3(), 443, "image layers and published configs in S3 through the gateway endpoint");
+            database.connections().allowDefaultPortFrom(proxy, "keys, budgets and spend in PostgreSQL");
+            cache.ifPresent(c -> c.connections().allowDefaultPortFrom(proxy, "shared limits, budgets and cache in Redis"));
+            network.endpoints().ifPresent(e -> proxy.connections().allowTo(e, 443, "AWS APIs through interface endpoints"));
+            if (s.network().nat() != NatStrategy.NONE) {
+                proxy.connections().allowTo(Peer.anyIpv4(), 443, "model providers, image registries and AWS APIs over HTTPS through NAT");
+            } else {
+                proxy.connections().allowTo(network.s3(), 443, "image layers and published configs in S3 through the gateway endpoint");
+            }
+            s.officeHours().ifPresent(hours -> OfficeHours.apply(hours, s.proxy(), proxy, database));
+            this.url = entrance.serve(proxy);
+            this.metrics = discovery.map(d -> Metrics.services(name, s.region(), s.network().azCount(), s.observability(),
+                    network, proxy, d, secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD), key.arn(),
+                    entrance.browserHostNames(), options));
+            this.observability = Monitoring.observability(name, s.region(), s.observability(), s.database(),
+                    // Scaled to zero outside office hours, no running task is normal: no running-task alarm then.
+                    s.officeHours().isPresent() ? 0 : s.proxy().minTasks(), key.arn(), proxy, database,
+                    new Monitoring.SinglePoints(network.natInstanceId(), entrance.certificates(),
+                            metrics.map(PrometheusMetrics::targetGroupArnSuffix)), options);
+            key.allow(observability.keyPolicyStatements());
+        } finally {
+            key.seal();
         }
-        s.officeHours().ifPresent(hours -> OfficeHours.apply(hours, s.proxy(), proxy, database));
-        this.url = entrance.serve(proxy);
-        this.metrics = discovery.map(d -> Metrics.services(name, s.region(), s.network().azCount(), s.observability(),
-                network, proxy, d, secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD), key.arn(),
-                entrance.browserHostNames(), options));
-        this.observability = Monitoring.observability(name, s.region(), s.observability(), s.database(),
-                // Scaled to zero outside office hours, no running task is normal: no running-task alarm then.
-                s.officeHours().isPresent() ? 0 : s.proxy().minTasks(), key.arn(), proxy, database,
-                new Monitoring.SinglePoints(network.natInstanceId(), entrance.certificates(),
-                        metrics.map(PrometheusMetrics::targetGroupArnSuffix)), options);
 
         registerOutputs(Map.of("gatewayUrl", url, "clusterName", proxy.clusterName(), "serviceName", proxy.serviceName()));
     }

@@ -23,7 +23,7 @@ final class Monitoring {
     private Monitoring() {
     }
 
-    /** Name of the monitoring component (its alarms are named after it, which the key policy relies on). */
+    /** Name of the monitoring component: its alarms are named after it. */
     static String name(String prefix) {
         return prefix + "-monitoring";
     }

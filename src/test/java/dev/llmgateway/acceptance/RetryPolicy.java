@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * Waits for something to become true with exponential back-off, up to a deadline: a fresh ECS
- * service needs minutes (image pull, migrations; FACTS: grace periods of about 300 s are common),
+ * service needs minutes (image pull, migrations; the service gives tasks a 300 s health-check grace period),
  * and spend logs are written in batches ({@code proxy_batch_write_at}, 60 s here).
  *
  * @param timeout      give up after this long

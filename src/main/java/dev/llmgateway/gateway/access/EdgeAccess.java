@@ -151,7 +151,7 @@ public record EdgeAccess(EdgeSettings edge) implements Access {
         Optional<Output<String>> wafLogKey = !edge.waf() ? Optional.empty()
                 : context.region().equals(US_EAST_1) ? Optional.of(context.key().arn())
                 : Optional.of(new EncryptionKey(context.prefix() + "-edge-logs", EncryptionKeyArgs.builder()
-                        .accountId(context.account()).partition(context.partition()).region(US_EAST_1)
+                        .accountId(context.account()).partition(Optional.of(context.partition())).region(US_EAST_1)
                         .description("LiteLLM gateway " + context.stack() + ": CloudFront WAF logs")
                         .build(), ComponentResourceOptions.builder().parent(context.parent()).providers(usEast1).build()).arn());
         return new EdgeDistribution(context.prefix() + "-edge", EdgeDistributionArgs.builder()

@@ -43,7 +43,10 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
     static final List<String> FLOATING_TAGS = List.of("latest", "main-latest", "main-stable", "main", "stable", "lts");
     /** Tag fragments of builds that are not releases: release candidates, nightlies, dev builds. */
     static final List<String> PRERELEASE_MARKERS = List.of("-rc", "nightly", "-dev");
-    /** LiteLLM releases that were published with malicious code (FACTS.md). */
+    /**
+     * LiteLLM releases that were published to PyPI with a credential stealer on 2026-03-24 (BerriAI/litellm issue
+     * #24518; LiteLLM blog, "Security update, March 2026", docs.litellm.ai/blog/security-update-march-2026).
+     */
     static final List<String> COMPROMISED_VERSIONS = List.of("1.82.7", "1.82.8");
     private static final Pattern PINNED = Pattern.compile("[^\\s@:]+(:[A-Za-z0-9_.\\-]+)?(@sha256:[0-9a-f]{64})?");
 

@@ -1,6 +1,7 @@
 package dev.llmgateway.gateway.settings;
 
 import com.pulumi.aws.enums.Region;
+import dev.llmgateway.components.naming.Partition;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -28,26 +29,8 @@ public final class Regions {
         return region;
     }
 
-    /**
-     * The partition of a region (AWS General Reference, "ARN formats": aws, aws-cn, aws-us-gov, and
-     * the isolated aws-iso, aws-iso-b, aws-iso-e).
-     */
+    /** The partition of a region, as ARNs in the stack file must use it. */
     public static String partition(String region) {
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        if (region.startsWith("us-gov-")) {
-            return "aws-us-gov";
-        }
-        if (region.startsWith("us-isob-")) {
-            return "aws-iso-b";
-        }
-        if (region.startsWith("us-iso-")) {
-            return "aws-iso";
-        }
-        if (region.startsWith("eu-isoe-")) {
-            return "aws-iso-e";
-        }
-        return "aws";
+        return Partition.of(region);
     }
 }

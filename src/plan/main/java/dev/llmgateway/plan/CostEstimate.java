@@ -33,7 +33,7 @@ public final class CostEstimate {
     /**
      * Aurora Serverless v2 with minimum 0 ACU runs at 0.5 ACU at least while it is not paused, and it pauses
      * only after no connection for the whole auto-pause period (AWS Aurora User Guide, "Scaling to Zero ACUs
-     * with automatic pause and resume"; FACTS.md): LiteLLM's connection pool keeps it awake while a task runs.
+     * with automatic pause and resume"): LiteLLM's connection pool keeps it awake while a task runs.
      */
     private static final double AURORA_AWAKE_FLOOR_ACU = 0.5;
 

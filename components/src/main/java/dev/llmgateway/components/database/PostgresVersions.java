@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *       Health notice "end of standard support on May 31, 2026", quoted in saayam-for-all/database wiki
  *       "AWS RDS instances - Health Checks"; RDS for PostgreSQL release calendar,
  *       docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-release-calendar.html).
- *       16.9-16.10 (and their siblings) stopped being creatable on 2026-10-01 (FACTS.md). The oldest
+ *       16.9-16.10 (and their siblings) stopped being creatable on 2026-10-01 (same release calendar). The oldest
  *       creatable minor per major is therefore the upgrade target of that notice.</li>
  *   <li>Aurora PostgreSQL: 17.7 and 16.8 are the designated long-term-support minors (about three
  *       years of support; Aurora PostgreSQL LTS releases, AuroraPostgreSQLReleaseNotes). Serverless v2

@@ -3,7 +3,6 @@ package dev.llmgateway.components.observability;
 import dev.llmgateway.components.observability.AlarmSpec.Comparison;
 import dev.llmgateway.components.observability.AlarmSpec.MissingData;
 
-import java.util.EnumSet;
 import java.util.List;
 
 import static dev.llmgateway.components.observability.AlarmLevel.ESSENTIAL;
@@ -22,7 +21,8 @@ import static dev.llmgateway.components.observability.MetricSource.LOAD_BALANCER
 import static dev.llmgateway.components.observability.MetricSource.TARGET_GROUP;
 
 /**
- * The alarms an ECS service behind an ALB with a PostgreSQL database gets, as data.
+ * The alarms an ECS service behind an ALB with a PostgreSQL database gets, as data. Callers add their own
+ * through {@link Observability#addAlarm}.
  *
  * <p>{@link AlarmLevel#ESSENTIAL}: fewer healthy targets than the minimum task count (works without
  * Container Insights: tasks that never become healthy, for a failed migration, an image that cannot
@@ -116,9 +116,8 @@ final class AlarmCatalog {
     private static AlarmSpec alarm(String key, String meaning, MetricSource source, String namespace, String metric,
                                    String statistic, Comparison comparison, double threshold, MissingData missing,
                                    AlarmLevel level, AlarmThresholds t) {
-        return new AlarmSpec(key, "Fires when " + meaning + ".", source, namespace, metric, statistic, comparison,
-                threshold, missing, level, EnumSet.allOf(DatabaseKind.class), AlarmThresholds.PERIOD_SECONDS,
-                t.evaluationPeriods());
+        return AlarmSpec.of(key, meaning, source, namespace, metric, statistic, comparison, threshold, missing, level)
+                .evaluatedOver(t.evaluationPeriods(), AlarmThresholds.PERIOD_SECONDS);
     }
 
     /** A threshold as people write it: {@code 80}, not {@code 80.0}. */

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * One alarm as data: which metric, how it is aggregated, where it fires, how missing data counts,
  * at which {@link AlarmLevel} it exists and for which database kinds. {@link AlarmCatalog} holds the
- * list; {@link Observability} turns each entry into a {@code MetricAlarm} in one loop.
+ * built-in list; {@link Observability} turns each entry into a {@code MetricAlarm} in one loop, and callers
+ * add their own with {@link #of} and {@link Observability#addAlarm}.
  *
  * @param key         short identifier, suffix of the alarm's name (e.g. {@code db-cpu})
  * @param description what a firing alarm means, for the notification e-mail
@@ -22,12 +23,44 @@ import java.util.Set;
  * @param periodSeconds      length of one evaluated period (metrics published daily need 86400)
  * @param evaluationPeriods  breaching periods in a row before the alarm fires
  */
-record AlarmSpec(String key, String description, MetricSource source, String namespace, String metric,
+public record AlarmSpec(String key, String description, MetricSource source, String namespace, String metric,
                  String statistic, Comparison comparison, double threshold, MissingData missingData,
                  AlarmLevel level, Set<DatabaseKind> kinds, int periodSeconds, int evaluationPeriods) {
 
+    /**
+     * An alarm that fires when the metric compares to {@code threshold} for {@link AlarmThresholds#DEFAULT_EVALUATION_PERIODS}
+     * periods of {@link AlarmThresholds#PERIOD_SECONDS} seconds, for every database kind.
+     *
+     * @param key        short identifier, suffix of the alarm's name; a slug
+     * @param meaning    what a firing alarm means, completing "Fires when ..."
+     * @param source     what the metric describes: the component knows its dimensions, or the caller gives them
+     * @param namespace  CloudWatch namespace
+     * @param metric     metric name
+     * @param statistic  statistic or percentile
+     * @param comparison direction
+     * @param threshold  threshold
+     * @param missing    how periods without data count
+     * @param level      lowest alarm level that creates it
+     */
+    public static AlarmSpec of(String key, String meaning, MetricSource source, String namespace, String metric,
+                               String statistic, Comparison comparison, double threshold, MissingData missing,
+                               AlarmLevel level) {
+        if (!key.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("AlarmSpec key must be a slug (lower-case letters, digits, single '-'): " + key);
+        }
+        return new AlarmSpec(key, "Fires when " + meaning + ".", source, namespace, metric, statistic, comparison,
+                threshold, missing, level, EnumSet.allOf(DatabaseKind.class), AlarmThresholds.PERIOD_SECONDS,
+                AlarmThresholds.DEFAULT_EVALUATION_PERIODS);
+    }
+
+    /** The same alarm, evaluated over {@code periods} periods of {@code seconds} seconds. */
+    public AlarmSpec evaluatedOver(int periods, int seconds) {
+        return new AlarmSpec(key, description, source, namespace, metric, statistic, comparison, threshold,
+                missingData, level, kinds, seconds, periods);
+    }
+
     /** Direction of a threshold, with the CloudWatch operator it maps to. */
-    enum Comparison {
+    public enum Comparison {
         /** Fires when the metric is above the threshold. */
         ABOVE("GreaterThanThreshold"),
         /** Fires when the metric is at or above the threshold. */
@@ -48,7 +81,7 @@ record AlarmSpec(String key, String description, MetricSource source, String nam
     }
 
     /** How periods without data count, with the CloudWatch {@code treatMissingData} value. */
-    enum MissingData {
+    public enum MissingData {
         /** No data is a failure: used where silence means nothing is running. */
         BREACHING("breaching"),
         /** No data is fine: no traffic means no errors, a paused database uses nothing. */
@@ -67,7 +100,7 @@ record AlarmSpec(String key, String description, MetricSource source, String nam
     }
 
     /** The same alarm, restricted to the given database kinds. */
-    AlarmSpec onlyFor(DatabaseKind first, DatabaseKind... rest) {
+    public AlarmSpec onlyFor(DatabaseKind first, DatabaseKind... rest) {
         return new AlarmSpec(key, description, source, namespace, metric, statistic, comparison, threshold,
                 missingData, level, EnumSet.of(first, rest), periodSeconds, evaluationPeriods);
     }

@@ -1,7 +1,7 @@
 package dev.llmgateway.components.observability;
 
 /** What a metric describes, which decides the CloudWatch dimensions an alarm or widget carries. */
-enum MetricSource {
+public enum MetricSource {
     /** The ECS service: {@code ClusterName} and {@code ServiceName}. */
     ECS_SERVICE,
     /** The load balancer as a whole: {@code LoadBalancer}. */
@@ -21,5 +21,7 @@ enum MetricSource {
     /** An EC2 instance the stack runs (the NAT instance): {@code InstanceId}, given per alarm. */
     EC2_INSTANCE,
     /** An ACM certificate: {@code CertificateArn}, given per alarm. */
-    CERTIFICATE
+    CERTIFICATE,
+    /** Anything else: the caller gives the dimensions ({@link Observability#addAlarm(AlarmSpec, com.pulumi.core.Output)}). */
+    CUSTOM
 }

@@ -44,7 +44,7 @@ record MonitoredResources(String clusterName, String serviceName, String loadBal
                     dimensions.put("Role", "WRITER");
                 }
             }
-            case EC2_INSTANCE, CERTIFICATE -> throw new IllegalArgumentException(
+            case EC2_INSTANCE, CERTIFICATE, CUSTOM -> throw new IllegalArgumentException(
                     source + " dimensions name one resource and are given with each alarm");
         }
         return dimensions;

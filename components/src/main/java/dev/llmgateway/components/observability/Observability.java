@@ -20,6 +20,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.llmgateway.components.naming.NameRule;
 import dev.llmgateway.components.naming.PhysicalName;
+import dev.llmgateway.components.kms.KeyGrant;
 import dev.llmgateway.components.support.PolicyDocument;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
 
@@ -40,8 +41,9 @@ import java.util.regex.Pattern;
  *
  * EventBridge rules also publish the cluster's failed deployments and failed tasks to the topic.
  *
- * <p>The KMS key's policy must let CloudWatch and EventBridge use the key, or notifications are
- * dropped silently: add {@link #keyPolicyStatements(String, String, String)} to it.
+ * <p>Callers add alarms of their own with {@link #addAlarm}: they notify the same topic and are named like the
+ * catalog's. The KMS key's policy must let CloudWatch and EventBridge use the key, or notifications are
+ * dropped silently: give the key {@link #keyPolicyStatements()}.
  */
 public final class Observability extends ComponentResource {
 
@@ -53,6 +55,11 @@ public final class Observability extends ComponentResource {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
 
+    private final String name;
+    private final AlarmLevel level;
+    private final String region;
+    private final Topic topic;
+    private final Output<MonitoredResources> watched;
     private final Output<String> topicArn;
     private final Output<List<String>> alarmNames;
     private final Optional<Output<String>> dashboardName;
@@ -67,9 +74,12 @@ public final class Observability extends ComponentResource {
      */
     public Observability(String name, ObservabilityArgs args, ComponentResourceOptions opts) {
         super(TYPE, name, checked(name, args, opts));
+        this.name = name;
+        this.level = args.level();
+        this.region = args.region();
         var child = CustomResourceOptions.builder().parent(this).build();
 
-        var topic = new Topic(name + "-alarms", TopicArgs.builder()
+        this.topic = new Topic(name + "-alarms", TopicArgs.builder()
                 .kmsMasterKeyId(args.kmsKeyArn())
                 .build(), child);
         this.topicArn = topic.arn();
@@ -92,7 +102,7 @@ public final class Observability extends ComponentResource {
         boolean loadBalanced = args.loadBalancerArnSuffix().isPresent();
         Output<Optional<String>> webAcl = args.webAclName().map(n -> n.applyValue(Optional::of))
                 .orElse(Output.of(Optional.empty()));
-        Output<MonitoredResources> watched = Output.tuple(args.clusterName(), args.serviceName(),
+        this.watched = Output.tuple(args.clusterName(), args.serviceName(),
                         args.loadBalancerArnSuffix().orElse(Output.of("")), args.targetGroupArnSuffix().orElse(Output.of("")),
                         args.databaseDimensions().applyValue(
                                 d -> MonitoredResources.checkDatabaseDimensions(args.databaseKind(), d)), webAcl)
@@ -151,26 +161,35 @@ public final class Observability extends ComponentResource {
 
     /**
      * The statements the KMS key's policy needs so CloudWatch alarms and EventBridge rules can publish
-     * to the topic this component encrypts with it (partition {@code aws}). CloudWatch is limited to
-     * this component's alarms. EventBridge gets the statement AWS gives for AWS event sources
+     * to the topic this component encrypts with it (in the key's partition and account, this component's region). CloudWatch is
+     * limited to this component's alarms. EventBridge gets the statement AWS gives for AWS event sources
      * publishing to encrypted topics ({@code kms:GenerateDataKey*} and {@code kms:Decrypt} for
      * {@code events.amazonaws.com}: SNS developer guide, "Key management", and AWS Knowledge Center,
      * "Why isn't my Amazon SNS topic receiving EventBridge notifications?"); the topic policy then
      * admits only this component's rules.
-     *
-     * @param accountId account of the alarms
-     * @param region    region of the alarms
-     * @param name      the name given to this component
      */
-    public static List<Statement> keyPolicyStatements(String accountId, String region, String name) {
+    public KeyGrant keyPolicyStatements() {
         // In a key policy the resource "*" means "this key": AWS requires it there.
-        return List.of(
+        return (partition, account) -> List.of(
                 Statement.allow("CloudWatchAlarmsUseKey", List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"))
                         .forPrincipal("Service", "cloudwatch.amazonaws.com")
-                        .when("StringEquals", "aws:SourceAccount", accountId)
-                        .when("ArnLike", "aws:SourceArn", alarmArnPattern("aws", accountId, region, name)),
+                        .when("StringEquals", "aws:SourceAccount", account)
+                        .when("ArnLike", "aws:SourceArn", alarmArnPattern(partition, account, region, name)),
                 Statement.allow("EventBridgeRulesUseKey", List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"))
                         .forPrincipal("Service", "events.amazonaws.com"));
+    }
+
+    /**
+     * Adds an alarm on a metric whose dimensions this component knows ({@link MetricSource} other than
+     * {@code CUSTOM}, {@code EC2_INSTANCE} and {@code CERTIFICATE}); empty when the stack's alarm level leaves it out.
+     */
+    public Optional<MetricAlarm> addAlarm(AlarmSpec spec) {
+        return addAlarm(spec, watched.applyValue(w -> w.dimensions(spec.source())));
+    }
+
+    /** Adds an alarm on any metric, with the dimensions given; empty when the stack's alarm level leaves it out. */
+    public Optional<MetricAlarm> addAlarm(AlarmSpec spec, Output<Map<String, String>> dimensions) {
+        return extra(name, level, spec, dimensions, topic, CustomResourceOptions.builder().parent(this).build());
     }
 
     private static ComponentResourceOptions checked(String name, ObservabilityArgs args,

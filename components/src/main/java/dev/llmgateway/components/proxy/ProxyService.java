@@ -332,6 +332,21 @@ public class ProxyService extends ComponentResource implements Connectable {
         return balancer().securityGroup().id();
     }
 
+    /** The ECS cluster, for further services (the metrics service runs there). */
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    /** The ECS service. */
+    public Service service() {
+        return service;
+    }
+
+    /** The task definition the service runs. */
+    public TaskDefinition taskDefinition() {
+        return taskDefinition;
+    }
+
     /** Cluster name. */
     public Output<String> clusterName() {
         return cluster.name();

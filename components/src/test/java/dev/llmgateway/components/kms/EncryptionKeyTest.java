@@ -43,6 +43,36 @@ class EncryptionKeyTest {
     }
 
     @Test
+    void theDefaultPartitionIsTheRegionsNotAlwaysAws() {
+        var plan = OfflineEngine.run("p", "t", "us-gov-west-1", ctx -> new EncryptionKey("stack", EncryptionKeyArgs.builder()
+                .accountId(Output.of("111122223333")).region("us-gov-west-1").build(), null)).orThrow();
+        String policy = plan.one("aws:kms/key:Key").string("policy");
+        assertTrue(policy.contains("arn:aws-us-gov:iam::111122223333:root"), policy);
+        assertFalse(policy.contains("arn:aws:"), policy);
+    }
+
+    @Test
+    void usersAddStatementsAfterTheKeyExistsUntilItsOwnerSealsThePolicy() {
+        var plan = OfflineEngine.run("p", "t", "eu-west-1", ctx -> {
+            var key = new EncryptionKey("stack", EncryptionKeyArgs.builder()
+                    .accountId(Output.of("111122223333")).region("eu-west-1").deferPolicy(true).build(), null);
+            key.allow((partition, account) -> List.of(Statement.allow("LaterUser", List.of("kms:Decrypt"), List.of("*"))
+                    .forPrincipal("Service", "events.amazonaws.com").when("StringEquals", "aws:SourceAccount", account)));
+            key.seal();
+            assertThrows(IllegalStateException.class, () -> key.allow(KeyGrant.NONE), "sealed is sealed");
+        }).orThrow();
+        String policy = plan.one("aws:kms/key:Key").string("policy");
+        assertTrue(policy.contains("LaterUser") && policy.contains("111122223333"), policy);
+        var undeferred = OfflineEngine.run("p", "t", "eu-west-1", ctx -> {
+            var key = new EncryptionKey("stack", EncryptionKeyArgs.builder()
+                    .accountId(Output.of("111122223333")).region("eu-west-1").build(), null);
+            var refused = assertThrows(IllegalStateException.class, () -> key.allow(KeyGrant.NONE));
+            assertTrue(refused.getMessage().contains("deferPolicy"), refused.getMessage());
+        });
+        assertTrue(undeferred.errors().isEmpty(), undeferred.errors().toString());
+    }
+
+    @Test
     void deletionWindowOutsideAwsLimitsIsRejected() {
         var error = assertThrows(IllegalArgumentException.class, () -> EncryptionKeyArgs.builder()
                 .accountId(Output.of("1")).region("r").deletionWindowDays(3).build());

@@ -5,6 +5,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
+import dev.llmgateway.components.kms.EncryptionKey;
+import dev.llmgateway.components.kms.EncryptionKeyArgs;
 import dev.llmgateway.engine.OfflineEngine;
 import dev.llmgateway.engine.PlannedResource;
 import dev.llmgateway.engine.PlannedStack;
@@ -22,6 +24,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -327,18 +330,67 @@ class ObservabilityTest {
     }
 
     @Test
-    void keyPolicyStatementsLetThisComponentsAlarmsAndEventBridgeUseTheKey() {
-        var statements = Observability.keyPolicyStatements("123456789012", "eu-west-1", "gw");
-
-        var alarms = statements.get(0);
-        assertEquals(Map.of("Service", "cloudwatch.amazonaws.com"), alarms.principal());
-        assertEquals(List.of("kms:Decrypt", "kms:GenerateDataKey*"), alarms.actions());
+    void theKeyCreatedBeforeTheComponentLetsItsAlarmsAndEventBridgeUseItOnceSealed() {
+        PlannedStack plan = OfflineEngine.run("gw", "test", "eu-west-1", ctx -> {
+            var key = new EncryptionKey("gw", EncryptionKeyArgs.builder().accountId(Output.of("123456789012"))
+                    .region("eu-west-1").deferPolicy(true).build(), null);
+            var observability = new Observability("gw", minimalArgs().kmsKeyArn(key.arn()).build(), null);
+            key.allow(observability.keyPolicyStatements());
+            key.seal();
+        }).orThrow();
+        JsonArray statements = JsonParser.parseString(plan.one("aws:kms/key:Key").string("policy")).getAsJsonObject()
+                .getAsJsonArray("Statement");
+        JsonObject alarms = statement(statements, "CloudWatchAlarmsUseKey");
+        assertEquals("cloudwatch.amazonaws.com", alarms.getAsJsonObject("Principal").get("Service").getAsString());
         assertEquals("arn:aws:cloudwatch:eu-west-1:123456789012:alarm:gw-*",
-                alarms.conditions().get("ArnLike").get("aws:SourceArn"));
-        assertEquals("123456789012", alarms.conditions().get("StringEquals").get("aws:SourceAccount"));
-        var events = statements.get(1);
-        assertEquals(Map.of("Service", "events.amazonaws.com"), events.principal());
-        assertEquals(List.of("kms:Decrypt", "kms:GenerateDataKey*"), events.actions());
+                alarms.getAsJsonObject("Condition").getAsJsonObject("ArnLike").get("aws:SourceArn").getAsString());
+        assertEquals("events.amazonaws.com", statement(statements, "EventBridgeRulesUseKey").getAsJsonObject("Principal")
+                .get("Service").getAsString());
+    }
+
+    @Test
+    void callersAddAlarmsThatNotifyTheTopicAndRespectTheLevel() {
+        PlannedStack plan = OfflineEngine.run("gw", "test", "eu-west-1", ctx -> {
+            var observability = new Observability("gw", minimalArgs().level(AlarmLevel.ESSENTIAL).build(), null);
+            observability.addAlarm(AlarmSpec.of("alb-4xx", "clients get more than 100 4xx answers in 5 minutes",
+                    MetricSource.LOAD_BALANCER, "AWS/ApplicationELB", "HTTPCode_ELB_4XX_Count", "Sum",
+                    AlarmSpec.Comparison.ABOVE, 100, AlarmSpec.MissingData.NOT_BREACHING, AlarmLevel.ESSENTIAL));
+            observability.addAlarm(AlarmSpec.of("waf-blocked", "WAF blocks more than 1000 requests in 5 minutes",
+                    MetricSource.CUSTOM, "AWS/WAFV2", "BlockedRequests", "Sum", AlarmSpec.Comparison.ABOVE, 1000,
+                    AlarmSpec.MissingData.NOT_BREACHING, AlarmLevel.ESSENTIAL), Output.of(Map.of("WebACL", "gw-waf")));
+            observability.addAlarm(AlarmSpec.of("only-in-full", "never in an essential stack", MetricSource.ECS_SERVICE,
+                    "AWS/ECS", "CPUUtilization", "Average", AlarmSpec.Comparison.ABOVE, 99,
+                    AlarmSpec.MissingData.NOT_BREACHING, AlarmLevel.FULL));
+        }).orThrow();
+        PlannedResource fourxx = plan.named(ALARM, "gw-alb-4xx");
+        assertEquals(LB, fourxx.string("dimensions.LoadBalancer"), "dimensions of a known source come from the component");
+        assertEquals(String.valueOf(plan.one(TOPIC).output("arn").orElseThrow()), fourxx.string("alarmActions.0"));
+        assertEquals("gw-waf", plan.named(ALARM, "gw-waf-blocked").string("dimensions.WebACL"));
+        assertTrue(plan.ofType(ALARM).stream().noneMatch(a -> a.name().equals("gw-only-in-full")));
+        assertThrows(IllegalArgumentException.class, () -> AlarmSpec.of("Not A Slug", "x", MetricSource.CUSTOM, "n", "m",
+                "Sum", AlarmSpec.Comparison.ABOVE, 1, AlarmSpec.MissingData.NOT_BREACHING, AlarmLevel.FULL));
+    }
+
+    private static ObservabilityArgsBuilder minimalArgs() {
+        return ObservabilityArgs.builder()
+                .kmsKeyArn(Output.of(KEY_ARN))
+                .clusterName(Output.of("gw-cluster"))
+                .clusterArn(Output.of(CLUSTER_ARN))
+                .serviceName(Output.of("gw-proxy"))
+                .loadBalancerArnSuffix(Optional.of(Output.of(LB)))
+                .targetGroupArnSuffix(Optional.of(Output.of(TG)))
+                .databaseDimensions(Output.of(Map.of("DBClusterIdentifier", "gw-db")))
+                .databaseKind(DatabaseKind.AURORA_SERVERLESS)
+                .region("eu-west-1");
+    }
+
+    private static JsonObject statement(JsonArray statements, String sid) {
+        for (var element : statements) {
+            if (element.getAsJsonObject().get("Sid").getAsString().equals(sid)) {
+                return element.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no statement " + sid + " in " + statements);
     }
 
     @Test
