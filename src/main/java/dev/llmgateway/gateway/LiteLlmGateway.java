@@ -160,6 +160,8 @@ public class LiteLlmGateway extends ComponentResource {
                     s.officeHours().isPresent() ? 0 : s.proxy().minTasks(), key.arn(), proxy, database,
                     new Monitoring.SinglePoints(network.natInstanceId(), entrance.certificates(),
                             metrics.map(PrometheusMetrics::targetGroupArnSuffix)), options);
+            UserAlarms.add(observability, name, s.observability().availabilityObjective() / 100, s.officeHours(),
+                    s.proxy().minTasks(), proxy.loadBalanced(), proxy.clusterArn());
             key.allow(observability.keyPolicyStatements());
         } finally {
             key.seal();
