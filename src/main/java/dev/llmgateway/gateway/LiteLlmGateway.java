@@ -219,11 +219,19 @@ public class LiteLlmGateway extends ComponentResource {
                 .build();
     }
 
-    /** With IAM database auth, the one database user the tasks may sign in as. */
-    private Optional<Output<String>> databaseConnect() {
-        return settings.database().auth() == DatabaseAuth.IAM
-                ? Optional.of(database.iamConnectArn(ProxyContainers.APP_DB_USER))
-                : Optional.empty();
+    /**
+     * With IAM database auth, the one database user the tasks may sign in as, through the database's resource id and
+     * any further ids the stack names for a blue/green upgrade.
+     */
+    private Output<List<String>> databaseConnect() {
+        if (settings.database().auth() != DatabaseAuth.IAM) {
+            return Output.of(List.of());
+        }
+        List<Output<String>> arns = new ArrayList<>();
+        arns.add(database.iamConnectArn(ProxyContainers.APP_DB_USER));
+        settings.database().extraConnectResourceIds().forEach(id ->
+                arns.add(database.iamConnectArn(ProxyContainers.APP_DB_USER, id)));
+        return Output.all(arns);
     }
 
     private static Vpc network(String name, StackSettings s, Output<String> keyArn, InvokeOptions invoke,
