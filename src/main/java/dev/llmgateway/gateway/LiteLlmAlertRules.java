@@ -69,7 +69,9 @@ final class LiteLlmAlertRules {
     private static String burnRate(java.util.function.Function<String, String> ratio, double budget) {
         List<String> pairs = new ArrayList<>();
         for (UserAlarms.BurnRate rate : UserAlarms.BURN_RATES) {
-            double threshold = rate.burn() * budget;
+            // Six significant digits: 14.4 x (1 - 0.999) is 0.0144, not 0.014399999999998414.
+            String threshold = new java.math.BigDecimal(rate.burn() * budget).round(new java.math.MathContext(6))
+                    .stripTrailingZeros().toPlainString();
             pairs.add("((" + ratio.apply(window(rate.longSeconds())) + ") > " + threshold + " and ("
                     + ratio.apply(window(rate.shortSeconds())) + ") > " + threshold + ")");
         }

@@ -7,6 +7,7 @@ import dev.llmgateway.gateway.settings.Stacks;
 import dev.llmgateway.plan.Plans;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +37,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code stack export --show-secrets} in the format Pulumi writes: {@code version} 3, {@code deployment.resources[]}
  * with {@code urn}, {@code type}, {@code outputs}, secrets in plain text; pulumi/pulumi sdk/go/common/apitype), with real
  * {@code jq}, {@code openssl}, {@code shellcheck} and the AWS CLI's own parser for every {@code aws} command (Debian's
- * awscli; nothing leaves the machine), and real PostgreSQL where the database is concerned. .ci/run installs the tools.
+ * awscli; nothing leaves the machine), and real PostgreSQL where the database is concerned. .ci/run installs the tools
+ * and runs these with {@code ./mvnw -Ptools test} (about half a minute, kept out of the default {@code ./mvnw test}).
  */
+@Tag("tools")
 class RunbooksTest {
 
     private static final Path RUNBOOKS = Path.of("docs/runbooks.md");
