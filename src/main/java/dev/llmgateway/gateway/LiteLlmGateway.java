@@ -160,6 +160,8 @@ public class LiteLlmGateway extends ComponentResource {
                     s.officeHours().isPresent() ? 0 : s.proxy().minTasks(), key.arn(), proxy, database,
                     new Monitoring.SinglePoints(network.natInstanceId(), entrance.certificates(),
                             metrics.map(PrometheusMetrics::targetGroupArnSuffix)), options);
+            UserAlarms.add(observability, name, s.observability().availabilityObjective() / 100, s.officeHours(),
+                    s.proxy().minTasks(), proxy.loadBalanced(), proxy.clusterArn());
             key.allow(observability.keyPolicyStatements());
         } finally {
             key.seal();
@@ -217,11 +219,19 @@ public class LiteLlmGateway extends ComponentResource {
                 .build();
     }
 
-    /** With IAM database auth, the one database user the tasks may sign in as. */
-    private Optional<Output<String>> databaseConnect() {
-        return settings.database().auth() == DatabaseAuth.IAM
-                ? Optional.of(database.iamConnectArn(ProxyContainers.APP_DB_USER))
-                : Optional.empty();
+    /**
+     * With IAM database auth, the one database user the tasks may sign in as, through the database's resource id and
+     * any further ids the stack names for a blue/green upgrade.
+     */
+    private Output<List<String>> databaseConnect() {
+        if (settings.database().auth() != DatabaseAuth.IAM) {
+            return Output.of(List.of());
+        }
+        List<Output<String>> arns = new ArrayList<>();
+        arns.add(database.iamConnectArn(ProxyContainers.APP_DB_USER));
+        settings.database().extraConnectResourceIds().forEach(id ->
+                arns.add(database.iamConnectArn(ProxyContainers.APP_DB_USER, id)));
+        return Output.all(arns);
     }
 
     private static Vpc network(String name, StackSettings s, Output<String> keyArn, InvokeOptions invoke,

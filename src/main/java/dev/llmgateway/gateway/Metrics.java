@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * The {@code prometheus} metrics mode: proxy tasks register in a private Cloud Map name,
  * VictoriaMetrics (in its own task) scrapes every task's {@code /metrics/} directly inside the VPC,
- * Grafana is served under {@code /grafana} with this project's LiteLLM dashboard, and the load balancer refuses {@code /metrics} from
+ * Grafana is served under {@code /grafana} with this project's LiteLLM dashboard and alert rules, and the load balancer refuses {@code /metrics} from
  * outside.
  */
 final class Metrics {
@@ -60,6 +60,7 @@ final class Metrics {
                 .logRetentionDays(o.logRetentionDays())
                 .retentionDays(o.metricsRetentionDays())
                 .grafanaDashboards(Map.of(LiteLlmDashboard.NAME, LiteLlmDashboard.json()))
+                .grafanaAlertRules(Map.of(LiteLlmAlertRules.NAME, LiteLlmAlertRules.json(o.availabilityObjective() / 100)))
                 // Grafana is reachable only the way the proxy is: through CloudFront's header in edge mode.
                 .listenerRuleConditions(proxy.requiredHeaderCondition().stream().toList())
                 // Behind CloudFront the request's Host is the origin's name, not the address the browser shows.

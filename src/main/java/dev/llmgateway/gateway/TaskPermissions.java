@@ -20,17 +20,19 @@ final class TaskPermissions {
 
     /** The task role's inline policy; {@code configArn} names every published config ({@code .../litellm/config-*}). */
     static Output<String> policy(Output<String> configArn, Output<String> keyArn, Output<List<String>> bedrockResources,
-                                 Optional<Output<String>> databaseConnectArn) {
-        Output<Optional<String>> connect = databaseConnectArn.map(arn -> arn.applyValue(Optional::of))
-                .orElse(Output.of(Optional.empty()));
+                                 Output<List<String>> databaseConnectArns) {
+        Output<List<String>> connect = databaseConnectArns;
         return Output.tuple(configArn, keyArn, bedrockResources, connect).applyValue(t -> {
             List<String> bedrockArns = t.t3;
             List<Statement> statements = new ArrayList<>();
             statements.add(Statement.allow("ReadPublishedConfigs", List.of("s3:GetObject"), List.of(t.t1)));
             statements.add(Statement.allow("DecryptConfig", List.of("kms:Decrypt"), List.of(t.t2))
                     .when("StringEquals", "kms:ViaService", "s3." + keyRegion(t.t2) + ".amazonaws.com"));
-            // rds-db:connect on exactly dbuser:<resource id>/litellm_app (RDS user guide, IAM database access).
-            t.t4.ifPresent(arn -> statements.add(Statement.allow("ConnectToDatabaseAsApp", List.of("rds-db:connect"), List.of(arn))));
+            // rds-db:connect on exactly dbuser:<resource id>/litellm_app (RDS user guide, IAM database access); during a
+            // blue/green upgrade also on the green cluster's id, which becomes the live one at switchover.
+            if (!t.t4.isEmpty()) {
+                statements.add(Statement.allow("ConnectToDatabaseAsApp", List.of("rds-db:connect"), t.t4));
+            }
             if (!bedrockArns.isEmpty()) {
                 statements.add(Statement.allow("InvokeConfiguredModels",
                         List.of("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"), bedrockArns));

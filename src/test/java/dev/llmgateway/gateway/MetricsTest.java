@@ -119,4 +119,60 @@ class MetricsTest {
         assertTrue(grouped.containsAll(Set.of("requested_model", "model", "team_alias", "api_key_alias")),
                 "per model, per team and per key: " + grouped);
     }
+
+    /** The value of {@code variable} in the config writer's environment of the example's metrics task. */
+    private static String writerVariable(PlannedStack plan, String variable) {
+        for (var c : JsonParser.parseString(plan.named("aws:ecs/taskDefinition:TaskDefinition", "llm-" + EXAMPLE + "-metrics-task")
+                .string("containerDefinitions")).getAsJsonArray()) {
+            if (c.getAsJsonObject().get("name").getAsString().equals("config-writer")) {
+                for (var e : c.getAsJsonObject().getAsJsonArray("environment")) {
+                    if (e.getAsJsonObject().get("name").getAsString().equals(variable)) {
+                        return e.getAsJsonObject().get("value").getAsString();
+                    }
+                }
+                assertTrue(c.getAsJsonObject().getAsJsonArray("command").get(2).getAsString().contains("$" + variable),
+                        "the writer writes " + variable);
+            }
+        }
+        throw new AssertionError("no " + variable + " in the config writer");
+    }
+
+    @Test
+    void grafanaAlertsOnLiteLlmsBurnRatesAddedLatencyFailuresAndSpentTeamBudgets() {
+        PlannedStack plan = Plans.example(EXAMPLE);
+        String sources = writerVariable(plan, "GRAFANA_DATASOURCES");
+        var rules = JsonParser.parseString(writerVariable(plan, "GRAFANA_ALERTING_LITELLM")).getAsJsonObject();
+        assertEquals(1, rules.get("apiVersion").getAsInt());
+        Map<String, String> expressions = new java.util.TreeMap<>();
+        for (var rule : rules.getAsJsonArray("groups").get(0).getAsJsonObject().getAsJsonArray("rules")) {
+            var data = rule.getAsJsonObject().getAsJsonArray("data");
+            String uid = data.get(0).getAsJsonObject().get("datasourceUid").getAsString();
+            assertTrue(sources.contains("\"uid\":\"" + uid + "\""), "the rule queries the provisioned VictoriaMetrics: " + uid);
+            assertEquals("B", rule.getAsJsonObject().get("condition").getAsString());
+            assertEquals("OK", rule.getAsJsonObject().get("noDataState").getAsString(), "no traffic is not an outage");
+            expressions.put(rule.getAsJsonObject().get("uid").getAsString(),
+                    data.get(0).getAsJsonObject().getAsJsonObject("model").get("expr").getAsString());
+        }
+        assertEquals(Set.of("availability-burn-rate", "added-latency-burn-rate", "failed-requests", "team-budget-spent"),
+                expressions.keySet());
+        // 99.9 % (the default objective): 14.4 x 0.001 over 1h and 5m, 6 x 0.001 over 6h and 30m.
+        String availability = expressions.get("availability-burn-rate");
+        for (String part : List.of("[1h])) / sum(rate(litellm_proxy_total_requests_metric_total[1h]))) > 0.0144",
+                "[5m])) / sum(rate(litellm_proxy_total_requests_metric_total[5m]))) > 0.0144",
+                "[6h])) / sum(rate(litellm_proxy_total_requests_metric_total[6h]))) > 0.006",
+                "[30m])) / sum(rate(litellm_proxy_total_requests_metric_total[30m]))) > 0.006")) {
+            assertTrue(availability.contains(part), part + " in " + availability);
+        }
+        // 100 ms is a bucket boundary of LiteLLM's latency histograms, so le="0.1" counts exactly the fast requests.
+        assertTrue(expressions.get("added-latency-burn-rate").contains("litellm_overhead_latency_metric_bucket{le=\"0.1\"}[1h]"));
+        assertTrue(expressions.get("added-latency-burn-rate").contains("> 0.144"), "14.4 x (1 - 0.99)");
+        Set<String> known = new TreeSet<>(LiteLlmDashboard.METRICS.keySet());
+        known.addAll(Set.of("litellm_overhead_latency_metric_bucket", "litellm_overhead_latency_metric_count"));
+        expressions.values().forEach(expr -> {
+            Matcher metric = METRIC.matcher(expr);
+            while (metric.find()) {
+                assertTrue(known.contains(metric.group()), metric.group() + " is not a verified LiteLLM series");
+            }
+        });
+    }
 }

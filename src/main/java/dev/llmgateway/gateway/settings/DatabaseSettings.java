@@ -4,6 +4,7 @@ import dev.llmgateway.components.database.DatabaseEngine;
 import dev.llmgateway.components.database.MaintenanceWindows;
 import dev.llmgateway.components.database.PostgresVersions;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,13 +27,15 @@ import java.util.Optional;
  * @param auth                 {@code dbAuth}: how the LiteLLM server signs in
  * @param backupWindow         {@code dbBackupWindow}: daily UTC backup window
  * @param maintenanceWindow    {@code dbMaintenanceWindow}: weekly UTC maintenance window; empty = AWS's pick
+ * @param extraConnectResourceIds {@code dbConnectResourceIds}: further database resource ids the app user may sign in
+ *                             through with IAM, for the blue/green major upgrade (the green cluster's, before switchover)
  */
 public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVersion, double minCapacity,
                                double maxCapacity, int autoPauseSeconds, Optional<String> instanceClass, int readers,
                                boolean multiAz, int allocatedStorageGb, int maxAllocatedStorageGb,
                                int backupRetentionDays, boolean deletionProtection, boolean protect,
                                boolean performanceInsights, DatabaseAuth auth, String backupWindow,
-                               Optional<String> maintenanceWindow) {
+                               Optional<String> maintenanceWindow, List<String> extraConnectResourceIds) {
 
     /** Reads and validates the database settings. */
     public static DatabaseSettings read(SettingsReader r) {
@@ -85,7 +88,17 @@ public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVer
                 r.integer("dbAutoPauseSeconds", 900, 300, 86400), r.optional("dbInstanceClass"), readers, multiAz,
                 storage, maxStorage, r.integer("dbBackupRetentionDays", 7, 1, 35), deletionProtection, protect,
                 r.bool("dbPerformanceInsights", true), r.choice("dbAuth", DatabaseAuth.class, DatabaseAuth.IAM),
-                backup, maintenance);
+                backup, maintenance, connectResourceIds(r));
+    }
+
+    /** Resource ids as RDS writes them: {@code cluster-<26 upper-case letters and digits>} (Aurora) or {@code db-...}. */
+    private static List<String> connectResourceIds(SettingsReader r) {
+        List<String> ids = r.list("dbConnectResourceIds", List.of());
+        ids.stream().filter(id -> !id.matches("(cluster|db)-[A-Z0-9]+")).findFirst().ifPresent(bad -> {
+            throw r.invalid("dbConnectResourceIds", bad, "resource ids such as cluster-ABCDEFGHIJKLMNOPQRSTUVWXYZ (describe-db-clusters"
+                    + " --query 'DBClusters[0].DbClusterResourceId')");
+        });
+        return List.copyOf(ids);
     }
 
     private static double acu(SettingsReader r, String key, double fallback) {

@@ -18,11 +18,13 @@ import dev.llmgateway.components.observability.ObservabilityArgs;
  * @param latencyAlarmSeconds   {@code alarmP95LatencySeconds}
  * @param errorAlarmCount       {@code alarm5xxPer5Min}
  * @param metricsRetentionDays  {@code metricsRetentionDays}: samples VictoriaMetrics keeps (prometheus metrics)
+ * @param availabilityObjective {@code availabilityObjective}: percent of answers that must not fail (5xx), judged by
+ *                              burn-rate alarms
  */
 public record ObservabilitySettings(int logRetentionDays, List<String> alarmEmails, AlarmLevel alarmLevel,
                                     boolean containerInsights, boolean dashboard, int cpuAlarmPercent,
                                     int memoryAlarmPercent, int latencyAlarmSeconds, int errorAlarmCount,
-                                    int metricsRetentionDays) {
+                                    int metricsRetentionDays, double availabilityObjective) {
 
     /** Reads and validates the observability settings. */
     public static ObservabilitySettings read(SettingsReader r) {
@@ -44,6 +46,9 @@ public record ObservabilitySettings(int logRetentionDays, List<String> alarmEmai
                 r.integer("alarmP95LatencySeconds", 30, 1, 3600),
                 r.integer("alarm5xxPer5Min", 10, 1, 1_000_000),
                 // VictoriaMetrics -retentionPeriod; PrometheusMetricsArgs allows 1 to 3650 days.
-                r.integer("metricsRetentionDays", 30, 1, 3650));
+                r.integer("metricsRetentionDays", 30, 1, 3650),
+                // Below 90 % a burn rate of 14.4 would allow more than every answer to fail; 99.99 % leaves a budget
+                // of 4 minutes a month, less than one alarm period.
+                r.decimal("availabilityObjective", 99.9, 90, 99.99));
     }
 }

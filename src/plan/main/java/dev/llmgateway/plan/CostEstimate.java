@@ -479,9 +479,19 @@ public final class CostEstimate {
                     stored * PriceTable.LOGS_STORAGE_GB_MONTH,
                     "typical: steady state of the retention period (at most 12 months; no retention counts as 12)");
         }
-        int alarms = stack.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").size();
-        if (alarms > 0) {
-            fixed("CloudWatch alarms", alarms, "alarm", PriceTable.ALARM_MONTH, "month", 1, "standard resolution");
+        // An alarm is billed per metric it reads: a metric-math alarm for each metric of its expression.
+        int alarmMetrics = stack.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").stream()
+                .mapToInt(a -> a.input("metricQueries").map(q -> (int) ((List<?>) q).stream()
+                        .filter(query -> ((java.util.Map<?, ?>) query).get("metric") != null).count()).orElse(1))
+                .sum();
+        if (alarmMetrics > 0) {
+            fixed("CloudWatch alarms", alarmMetrics, "alarm metric", PriceTable.ALARM_MONTH, "month", 1,
+                    "standard resolution; a metric-math alarm counts each metric it reads");
+        }
+        int composites = stack.ofType("aws:cloudwatch/compositeAlarm:CompositeAlarm").size();
+        if (composites > 0) {
+            fixed("CloudWatch composite alarms", composites, "alarm", PriceTable.COMPOSITE_ALARM_MONTH, "month", 1,
+                    "burn-rate alarms");
         }
         int dashboards = stack.ofType("aws:cloudwatch/dashboard:Dashboard").size();
         if (dashboards > 0) {

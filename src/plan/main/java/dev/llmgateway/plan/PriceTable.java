@@ -70,6 +70,8 @@ public final class PriceTable {
     public static final double LOGS_STORAGE_GB_MONTH = 0.03;
     /** CloudWatch alarm, per month. */
     public static final double ALARM_MONTH = 0.10;
+    /** CloudWatch composite alarm per month (CloudWatch pricing, "Alarms": $0.50 per composite alarm). */
+    public static final double COMPOSITE_ALARM_MONTH = 0.50;
     /** CloudWatch dashboard, per month. */
     public static final double DASHBOARD_MONTH = 3.0;
     /** Secrets Manager, per secret-month. */

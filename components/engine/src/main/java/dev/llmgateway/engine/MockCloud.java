@@ -261,6 +261,7 @@ public final class MockCloud implements Mocks {
             case "aws:route53/record:Record" -> state.put("fqdn", String.valueOf(state.getOrDefault("name", physical)));
             case "aws:sns/topic:Topic" -> state.put("arn", arnPrefix.formatted("sns") + physical);
             case "aws:cloudwatch/metricAlarm:MetricAlarm" -> state.put("arn", arnPrefix.formatted("cloudwatch") + "alarm:" + physical);
+            case "aws:cloudwatch/compositeAlarm:CompositeAlarm" -> state.put("arn", arnPrefix.formatted("cloudwatch") + "alarm:" + physical);
             case "aws:wafv2/webAcl:WebAcl" -> state.put("arn", arnPrefix.formatted("wafv2") + "regional/webacl/" + physical + "/id");
             default -> {
                 // the generic ARN above is enough

@@ -236,9 +236,14 @@ public class Database extends ComponentResource implements Connectable {
      * (RDS user guide, "Creating and using an IAM policy for IAM database access").
      */
     public Output<String> iamConnectArn(String dbUser) {
-        return Output.tuple(arn, resourceId).applyValue(t -> {
-            String[] parts = t.t1.split(":");
-            return "arn:" + parts[1] + ":rds-db:" + parts[3] + ":" + parts[4] + ":dbuser:" + t.t2 + "/" + dbUser;
+        return resourceId.apply(id -> iamConnectArn(dbUser, id));
+    }
+
+    /** The same for another database's resource id in this one's account and region (the green side of a blue/green upgrade). */
+    public Output<String> iamConnectArn(String dbUser, String otherResourceId) {
+        return arn.applyValue(a -> {
+            String[] parts = a.split(":");
+            return "arn:" + parts[1] + ":rds-db:" + parts[3] + ":" + parts[4] + ":dbuser:" + otherResourceId + "/" + dbUser;
         });
     }
 

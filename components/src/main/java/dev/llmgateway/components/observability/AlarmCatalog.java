@@ -46,10 +46,15 @@ final class AlarmCatalog {
     private AlarmCatalog() {
     }
 
-    /** The alarms for a level and database kind, with thresholds from {@code t}. */
+    /**
+     * The alarms for a level and database kind, with thresholds from {@code t}. With {@code minTasks} 0 (a service
+     * stopped on a schedule) there is no healthy-host alarm: "fewer than 0" never fires; the caller watches the hours
+     * the service should run instead (an expression alarm, {@link Observability#addAlarm(MathAlarmSpec)}).
+     */
     static List<AlarmSpec> select(AlarmLevel level, DatabaseKind kind, AlarmThresholds t, int minTasks) {
         return all(t, minTasks).stream()
                 .filter(spec -> level.includes(spec.level()) && spec.kinds().contains(kind))
+                .filter(spec -> minTasks > 0 || !spec.key().equals("healthy-hosts"))
                 .toList();
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code resources} = the service ARN) and "Amazon ECS task state change events" ({@code detail.clusterArn},
  * {@code lastStatus}, {@code stopCode}).
  */
-final class EcsEventPatterns {
+public final class EcsEventPatterns {
 
     /**
      * Stop codes that mean the task broke: it never started (image pull, secrets, a failed migration
@@ -37,12 +37,41 @@ final class EcsEventPatterns {
         return Json.write(pattern);
     }
 
-    /** Tasks of the cluster that stopped because they failed. */
+    /**
+     * Tasks of the cluster's services that stopped because they failed. Only service tasks ({@code group}
+     * {@code service:<name>}): a one-off task (RunTask, {@code group} {@code family:<family>} by default) stops with
+     * {@code EssentialContainerExited} also when it succeeds, so its failures are judged by exit code
+     * ({@link #oneOffTaskFailed}).
+     */
     static String taskFailed(String clusterArn) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("clusterArn", List.of(clusterArn));
+        detail.put("group", List.of(Map.of("prefix", "service:")));
         detail.put("lastStatus", List.of("STOPPED"));
         detail.put("stopCode", FAILURE_STOP_CODES);
+        Map<String, Object> pattern = new LinkedHashMap<>();
+        pattern.put("source", List.of("aws.ecs"));
+        pattern.put("detail-type", List.of("ECS Task State Change"));
+        pattern.put("detail", detail);
+        return Json.write(pattern);
+    }
+
+    /**
+     * One-off tasks of the given task-definition families that failed: stopped and either never started
+     * ({@code stopCode} {@code TaskFailedToStart}) or with a container that exited non-zero. Event fields: Amazon ECS
+     * Developer Guide, "Amazon ECS task state change events" ({@code group}, {@code containers[].exitCode}); a pattern
+     * on an array matches when any element does, and {@code anything-but} with a number matches every other number
+     * (EventBridge User Guide, "Content filtering in Amazon EventBridge event patterns"). RunTask puts a task in the
+     * group {@code family:<family>} unless the caller names another.
+     */
+    public static String oneOffTaskFailed(String clusterArn, List<String> families) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("clusterArn", List.of(clusterArn));
+        detail.put("group", families.stream().map(f -> "family:" + f).toList());
+        detail.put("lastStatus", List.of("STOPPED"));
+        // "$or" on fields of one level: EventBridge User Guide, "Content filtering", "Or matching".
+        detail.put("$or", List.of(Map.of("stopCode", List.of("TaskFailedToStart")),
+                Map.of("containers", Map.of("exitCode", List.of(Map.of("anything-but", 0))))));
         Map<String, Object> pattern = new LinkedHashMap<>();
         pattern.put("source", List.of("aws.ecs"));
         pattern.put("detail-type", List.of("ECS Task State Change"));

@@ -54,6 +54,8 @@ final class MetricsTaskDefinition {
     private static final String PROVISIONING_DIR = CONFIG_DIR + "/grafana/provisioning";
     private static final String DATASOURCE_FILE = PROVISIONING_DIR + "/datasources/victoriametrics.yaml";
     private static final String DASHBOARD_PROVIDER_FILE = PROVISIONING_DIR + "/dashboards/provided.yaml";
+    /** Where alert-rule files go: Grafana provisions every file in it (Grafana docs, "Use configuration files to provision alerting resources"). */
+    static final String ALERTING_DIR = PROVISIONING_DIR + "/alerting";
     /** Where the dashboards' JSON files go; Grafana reads them through the provider file. */
     static final String DASHBOARD_DIR = CONFIG_DIR + "/grafana/dashboards";
 
@@ -84,6 +86,7 @@ final class MetricsTaskDefinition {
                 "apiVersion", 1,
                 "datasources", List.of(ordered(
                         "name", "VictoriaMetrics",
+                        "uid", PrometheusMetrics.DATA_SOURCE_UID,
                         "type", "prometheus",
                         "access", "proxy",
                         "url", "http://localhost:" + VICTORIA_METRICS_PORT,
@@ -121,7 +124,7 @@ final class MetricsTaskDefinition {
         Map<String, Object> writer = container(CONFIG_WRITER, args.configWriterImage(), false, CONFIG_WRITER_USER,
                 args.region(), logGroup);
         StringBuilder write = new StringBuilder("mkdir -p " + PROVISIONING_DIR + "/datasources " + PROVISIONING_DIR
-                + "/dashboards " + DASHBOARD_DIR
+                + "/dashboards " + DASHBOARD_DIR + " " + ALERTING_DIR
                 + " && printf '%s' \"$SCRAPE_CONFIG\" > " + SCRAPE_CONFIG_FILE
                 + " && printf '%s' \"$GRAFANA_DATASOURCES\" > " + DATASOURCE_FILE
                 + " && printf '%s' \"$GRAFANA_DASHBOARD_PROVIDER\" > " + DASHBOARD_PROVIDER_FILE);
@@ -133,6 +136,12 @@ final class MetricsTaskDefinition {
         args.grafanaDashboards().forEach((name, json) -> {
             String variable = "GRAFANA_DASHBOARD_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
             write.append(" && printf '%s' \"$").append(variable).append("\" > ").append(DASHBOARD_DIR).append('/')
+                    .append(name).append(".json");
+            environment.put(variable, json);
+        });
+        args.grafanaAlertRules().forEach((name, json) -> {
+            String variable = "GRAFANA_ALERTING_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            write.append(" && printf '%s' \"$").append(variable).append("\" > ").append(ALERTING_DIR).append('/')
                     .append(name).append(".json");
             environment.put(variable, json);
         });

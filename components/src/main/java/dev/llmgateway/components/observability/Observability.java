@@ -1,5 +1,7 @@
 package dev.llmgateway.components.observability;
 
+import com.pulumi.aws.cloudwatch.CompositeAlarm;
+import com.pulumi.aws.cloudwatch.CompositeAlarmArgs;
 import com.pulumi.aws.cloudwatch.Dashboard;
 import com.pulumi.aws.cloudwatch.EventRule;
 import com.pulumi.aws.cloudwatch.EventRuleArgs;
@@ -8,6 +10,8 @@ import com.pulumi.aws.cloudwatch.EventTargetArgs;
 import com.pulumi.aws.cloudwatch.DashboardArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryMetricArgs;
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicArgs;
 import com.pulumi.aws.sns.TopicPolicy;
@@ -41,8 +45,9 @@ import java.util.regex.Pattern;
  *
  * EventBridge rules also publish the cluster's failed deployments and failed tasks to the topic.
  *
- * <p>Callers add alarms of their own with {@link #addAlarm}: they notify the same topic and are named like the
- * catalog's. The KMS key's policy must let CloudWatch and EventBridge use the key, or notifications are
+ * <p>Callers add alarms of their own with {@link #addAlarm} (one metric, or a metric-math expression such as a rate
+ * or a burn rate), composite alarms over them with {@link #addCompositeAlarm} and EventBridge rules with
+ * {@link #addEventRule}: they notify the same topic and are named like the catalog's. The KMS key's policy must let CloudWatch and EventBridge use the key, or notifications are
  * dropped silently: give the key {@link #keyPolicyStatements()}.
  */
 public final class Observability extends ComponentResource {
@@ -192,6 +197,77 @@ public final class Observability extends ComponentResource {
         return extra(name, level, spec, dimensions, topic, CustomResourceOptions.builder().parent(this).build());
     }
 
+    /**
+     * Adds an alarm on a metric-math expression whose metrics this component knows the dimensions of; empty when the
+     * stack's alarm level leaves it out. A {@link MathAlarmSpec#silent() silent} alarm changes state without
+     * notifying, for a composite alarm to combine.
+     */
+    public Optional<MetricAlarm> addAlarm(MathAlarmSpec spec) {
+        if (!level.includes(spec.level())) {
+            return Optional.empty();
+        }
+        List<Output<MetricAlarmMetricQueryArgs>> queries = new ArrayList<>();
+        queries.add(Output.of(MetricAlarmMetricQueryArgs.builder()
+                .id("e1").expression(spec.expression()).label(spec.key()).returnData(true).build()));
+        spec.metrics().forEach((id, metric) -> queries.add(watched.applyValue(w -> MetricAlarmMetricQueryArgs.builder()
+                .id(id)
+                .returnData(false)
+                .metric(MetricAlarmMetricQueryMetricArgs.builder()
+                        .namespace(metric.namespace())
+                        .metricName(metric.metric())
+                        .dimensions(w.dimensions(metric.source()))
+                        .period(spec.periodSeconds())
+                        .stat(metric.statistic())
+                        .build())
+                .build())));
+        var builder = MetricAlarmArgs.builder()
+                .name(alarmName(spec.key()))
+                .alarmDescription(spec.description())
+                .metricQueries(Output.all(queries))
+                .comparisonOperator(spec.comparison().operator())
+                .threshold(spec.threshold())
+                .evaluationPeriods(spec.evaluationPeriods())
+                .datapointsToAlarm(spec.datapointsToAlarm())
+                .treatMissingData(spec.missingData().value());
+        if (spec.notifies()) {
+            builder.alarmActions(topicArn.applyValue(List::of)).okActions(topicArn.applyValue(List::of));
+        }
+        return Optional.of(new MetricAlarm(alarmName(spec.key()), builder.build(),
+                CustomResourceOptions.builder().parent(this).build()));
+    }
+
+    /**
+     * Adds a composite alarm that notifies the topic when {@code rule} holds (CloudWatch alarm-rule syntax over
+     * {@code ALARM("<name>")}, the names from {@link #alarmName}); {@code parts} are the alarms the rule names, created
+     * first. Empty when the level leaves it out or a part is missing.
+     */
+    public Optional<CompositeAlarm> addCompositeAlarm(String key, String meaning, AlarmLevel alarmLevel, String rule,
+                                                      List<MetricAlarm> parts) {
+        if (!level.includes(alarmLevel) || parts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CompositeAlarm(alarmName(key), CompositeAlarmArgs.builder()
+                .alarmName(alarmName(key))
+                .alarmDescription("Fires when " + meaning + ".")
+                .alarmRule(rule)
+                .alarmActions(topicArn.applyValue(List::of))
+                .okActions(topicArn.applyValue(List::of))
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(List.copyOf(parts)).build()));
+    }
+
+    /**
+     * Adds an EventBridge rule on the default bus that sends the events matching {@code pattern} to the topic
+     * (e.g. a one-off task that failed); the topic policy admits every rule named after this component.
+     */
+    public void addEventRule(String key, String meaning, Output<String> pattern) {
+        ecsEvent(name, key, meaning, pattern, topic, CustomResourceOptions.builder().parent(this).build());
+    }
+
+    /** The name this component gives the alarm {@code key}: {@code <name>-<key>}. */
+    public String alarmName(String key) {
+        return name + "-" + key;
+    }
+
     private static ComponentResourceOptions checked(String name, ObservabilityArgs args,
                                                     ComponentResourceOptions opts) {
         if (name == null || !NAME.matcher(name).matches()) {
@@ -243,12 +319,12 @@ public final class Observability extends ComponentResource {
         return new MetricAlarm(name + "-" + spec.key(), builder.build(), child);
     }
 
-    /** An EventBridge rule on the default bus that sends matching ECS events to the topic. */
     /** The EventBridge rule's name, fitted to its 64-character limit; the topic policy names exactly these rules. */
     private static String eventRuleName(String name, String key) {
         return PhysicalName.explicit(name + "-" + key, NameRule.EVENT_RULE);
     }
 
+    /** An EventBridge rule on the default bus that sends matching ECS events to the topic. */
     private static void ecsEvent(String name, String key, String meaning, Output<String> pattern, Topic topic,
                                  CustomResourceOptions child) {
         var rule = new EventRule(name + "-" + key, EventRuleArgs.builder()
@@ -276,9 +352,9 @@ public final class Observability extends ComponentResource {
                 Statement.allow("EventBridgeRulesPublish", List.of("sns:Publish"), List.of(topicArn))
                         .forPrincipal("Service", "events.amazonaws.com")
                         .when("StringEquals", "aws:SourceAccount", account)
-                        .when("ArnLike", "aws:SourceArn", java.util.stream.Stream.of(DEPLOYMENT_FAILED, TASK_FAILED)
-                                .map(key -> "arn:" + partition + ":events:" + region + ":" + account + ":rule/"
-                                        + eventRuleName(name, key)).toList())));
+                        // Every rule named after this component: the built-in ones and those added with addEventRule.
+                        .when("ArnLike", "aws:SourceArn", "arn:" + partition + ":events:" + region + ":" + account
+                                + ":rule/" + name + "-*")));
     }
 
     private static String alarmArnPattern(String partition, String accountId, String region, String name) {

@@ -78,6 +78,8 @@ public final class PrometheusMetrics extends ComponentResource implements Connec
 
     /** Port Grafana listens on behind the load balancer. */
     public static final int GRAFANA_PORT = MetricsTaskDefinition.GRAFANA_PORT;
+    /** The uid of Grafana's VictoriaMetrics data source, which provisioned alert rules query. */
+    public static final String DATA_SOURCE_UID = "victoriametrics";
 
     /** Seconds the load balancer's verdict on Grafana is ignored after a task starts. */
     private static final int HEALTH_CHECK_GRACE_SECONDS = 120;

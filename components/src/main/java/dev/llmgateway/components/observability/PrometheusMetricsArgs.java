@@ -52,6 +52,9 @@ import java.util.regex.Pattern;
  *                                      {@value #CONFIG_WRITER_IMAGE}
  * @param grafanaDashboards             dashboards Grafana provisions read-only, by file name ({@code [a-z0-9-]+}) to
  *                                      dashboard JSON; default none
+ * @param grafanaAlertRules             alert-rule files Grafana provisions, by file name ({@code [a-z0-9-]+}) to JSON in
+ *                                      Grafana's file-provisioning format ({@code apiVersion: 1}, {@code groups}; queries
+ *                                      name the data source {@value PrometheusMetrics#DATA_SOURCE_UID}); default none
  * @param listenerRuleConditions        conditions Grafana's listener rule adds to its path (e.g. the header CloudFront
  *                                      sends, so that Grafana is reachable only the way the proxy is); default none
  * @param grafanaTrustedOrigins         host names browsers reach Grafana under when a CDN in front forwards another
@@ -81,6 +84,7 @@ public record PrometheusMetricsArgs(
         @Initializer("GRAFANA_IMAGE") String grafanaImage,
         @Initializer("CONFIG_WRITER_IMAGE") String configWriterImage,
         Map<String, String> grafanaDashboards,
+        Map<String, String> grafanaAlertRules,
         List<ListenerRuleConditionArgs> listenerRuleConditions,
         List<Output<String>> grafanaTrustedOrigins) {
 
@@ -127,6 +131,10 @@ public record PrometheusMetricsArgs(
         grafanaDashboards = Collections.unmodifiableMap(new LinkedHashMap<>(grafanaDashboards));
         grafanaDashboards.keySet().stream().filter(n -> !DASHBOARD_NAME.matcher(n).matches()).findFirst().ifPresent(bad -> {
             throw new IllegalArgumentException("grafanaDashboards: '" + bad + "' must be a file name of a-z, 0-9 and '-'");
+        });
+        grafanaAlertRules = Collections.unmodifiableMap(new LinkedHashMap<>(grafanaAlertRules));
+        grafanaAlertRules.keySet().stream().filter(n -> !DASHBOARD_NAME.matcher(n).matches()).findFirst().ifPresent(bad -> {
+            throw new IllegalArgumentException("grafanaAlertRules: '" + bad + "' must be a file name of a-z, 0-9 and '-'");
         });
         Reject.when(!REGION.matcher(region).matches(),
                 "region: '" + region + "' is not an AWS region name (e.g. us-east-1)");

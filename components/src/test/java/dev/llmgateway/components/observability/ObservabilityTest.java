@@ -421,20 +421,60 @@ class ObservabilityTest {
 
     @Test
     void onlyThisComponentsEventBridgeRulesMayPublishToTheTopic() {
-        PlannedStack plan = plan(b -> { }).orThrow();
+        PlannedStack plan = OfflineEngine.run("gw", "test", "eu-west-1", ctx -> {
+            var observability = new Observability("gw", minimalArgs().build(), null);
+            observability.addEventRule("one-off-task-failed", "a one-off task failed",
+                    Output.of(EcsEventPatterns.oneOffTaskFailed(CLUSTER_ARN, List.of("gw-migrate"))));
+        }).orThrow();
 
         JsonObject statement = JsonParser.parseString(plan.one(TOPIC_POLICY).string("policy")).getAsJsonObject()
                 .getAsJsonArray("Statement").get(1).getAsJsonObject();
         assertEquals("events.amazonaws.com", statement.getAsJsonObject("Principal").get("Service").getAsString());
-        // Exactly this component's two rules, by the names they are created with (fitted to 64 characters).
-        Set<String> allowed = new java.util.TreeSet<>();
-        statement.getAsJsonObject("Condition").getAsJsonObject("ArnLike").getAsJsonArray("aws:SourceArn")
-                .forEach(arn -> allowed.add(arn.getAsString()));
-        assertEquals(plan.ofType("aws:cloudwatch/eventRule:EventRule").stream()
-                        .map(rule -> "arn:aws:events:eu-west-1:123456789012:rule/" + rule.string("name"))
-                        .collect(Collectors.toCollection(java.util.TreeSet::new)), allowed);
-        assertEquals(Set.of("arn:aws:events:eu-west-1:123456789012:rule/gw-deployment-failed",
-                "arn:aws:events:eu-west-1:123456789012:rule/gw-task-failed"), allowed);
+        assertEquals("123456789012", statement.getAsJsonObject("Condition").getAsJsonObject("StringEquals")
+                .get("aws:SourceAccount").getAsString());
+        // Rules named after this component, also those a caller adds: the built-in two and the one added above.
+        String allowed = statement.getAsJsonObject("Condition").getAsJsonObject("ArnLike").get("aws:SourceArn").getAsString();
+        assertEquals("arn:aws:events:eu-west-1:123456789012:rule/gw-*", allowed);
+        assertEquals(Set.of("gw-deployment-failed", "gw-task-failed", "gw-one-off-task-failed"),
+                plan.ofType(RULE).stream().map(r -> r.string("name")).collect(Collectors.toSet()));
+        String topicArn = String.valueOf(plan.one(TOPIC).output("arn").orElseThrow());
+        assertEquals(topicArn, plan.named(TARGET, "gw-one-off-task-failed").string("arn"));
+    }
+
+    @Test
+    void callersAddExpressionAlarmsWhoseMetricsTakeTheWatchedDimensionsAndCompositesOverSilentParts() {
+        PlannedStack plan = OfflineEngine.run("gw", "test", "eu-west-1", ctx -> {
+            var observability = new Observability("gw", minimalArgs().level(AlarmLevel.ESSENTIAL).build(), null);
+            Map<String, MathAlarmSpec.Metric> metrics = new LinkedHashMap<>();
+            metrics.put("errors", new MathAlarmSpec.Metric(MetricSource.TARGET_GROUP, "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "Sum"));
+            metrics.put("requests", new MathAlarmSpec.Metric(MetricSource.LOAD_BALANCER, "AWS/ApplicationELB", "RequestCount", "Sum"));
+            var part = observability.addAlarm(MathAlarmSpec.of("error-rate", "errors exceed 1 %", "errors/requests", metrics,
+                    AlarmSpec.Comparison.ABOVE, 0.01, AlarmSpec.MissingData.NOT_BREACHING, AlarmLevel.ESSENTIAL, 3600, 1, 1)
+                    .silent()).orElseThrow();
+            observability.addCompositeAlarm("burn", "errors burn", AlarmLevel.ESSENTIAL,
+                    "ALARM(\"" + observability.alarmName("error-rate") + "\")", List.of(part));
+            assertTrue(observability.addAlarm(MathAlarmSpec.of("full-only", "never in an essential stack", "errors", metrics,
+                    AlarmSpec.Comparison.ABOVE, 1, AlarmSpec.MissingData.NOT_BREACHING, AlarmLevel.FULL, 300, 1, 1)).isEmpty());
+        }).orThrow();
+
+        PlannedResource rate = plan.named(ALARM, "gw-error-rate");
+        List<?> queries = rate.list("metricQueries");
+        Map<?, ?> expression = (Map<?, ?>) queries.get(0);
+        assertEquals("errors/requests", expression.get("expression"));
+        assertEquals(true, expression.get("returnData"));
+        Map<?, ?> errors = (Map<?, ?>) ((Map<?, ?>) queries.get(1)).get("metric");
+        assertEquals(Map.of("LoadBalancer", LB, "TargetGroup", TG), errors.get("dimensions"));
+        assertEquals(3600.0, ((Number) errors.get("period")).doubleValue());
+        Map<?, ?> requests = (Map<?, ?>) ((Map<?, ?>) queries.get(2)).get("metric");
+        assertEquals(Map.of("LoadBalancer", LB), requests.get("dimensions"));
+        assertTrue(rate.input("alarmActions").isEmpty(), "a silent part notifies nobody");
+        PlannedResource burn = plan.one("aws:cloudwatch/compositeAlarm:CompositeAlarm");
+        assertEquals("ALARM(\"gw-error-rate\")", burn.string("alarmRule"));
+        assertEquals(String.valueOf(plan.one(TOPIC).output("arn").orElseThrow()), burn.string("alarmActions.0"));
+        assertTrue(plan.ofType(ALARM).stream().noneMatch(a -> a.name().equals("gw-full-only")));
+        assertThrows(IllegalArgumentException.class, () -> MathAlarmSpec.of("too-long", "x", "m", Map.of(),
+                AlarmSpec.Comparison.ABOVE, 1, AlarmSpec.MissingData.NOT_BREACHING, AlarmLevel.FULL, 21600, 5, 1),
+                "CloudWatch looks back at most a day");
     }
 
     @Test

@@ -63,6 +63,8 @@ public enum NameRule {
     LOG_GROUP("aws:cloudwatch/logGroup:LogGroup", "name", By.PULUMI, 255, false, 512, "[.\\-_/#A-Za-z0-9]+"),
     /** CloudWatch alarm name: 255 printable characters. */
     METRIC_ALARM("aws:cloudwatch/metricAlarm:MetricAlarm", "name", By.PULUMI, 255, false, 255, "[^\\p{Cntrl}]+"),
+    /** CloudWatch composite alarm name (required): 255 printable characters. */
+    COMPOSITE_ALARM("aws:cloudwatch/compositeAlarm:CompositeAlarm", "alarmName", By.REQUIRED, 0, false, 255, "[^\\p{Cntrl}]+"),
     /** CloudWatch dashboard name (required): 255 of letters, digits, {@code -} and {@code _}. */
     DASHBOARD("aws:cloudwatch/dashboard:Dashboard", "dashboardName", By.REQUIRED, 0, false, 255, "[A-Za-z0-9_-]+"),
     /** SNS topic: 256 letters, digits, hyphens, underscores; auto-named within 80. */
