@@ -62,6 +62,20 @@ class StackPolicyTest {
         assertEquals(3, writableLiteLlmRoots(List.of(Plans.stack("dev"))).size());
     }
 
+    @Test
+    void noCommittedStackLogsACredentialHeaderAndTheChecksSeeEveryFirewall() {
+        List<String> stacks = new ArrayList<>(List.of("dev", "prod"));
+        stacks.addAll(Stacks.examples());
+        int firewalls = 0;
+        for (String name : stacks) {
+            PlannedStack plan = name.equals("dev") || name.equals("prod") ? Plans.stack(name) : Plans.example(name);
+            CheckResult result = PolicyChecks.evaluate(plan, PolicyProfile.PROD).result("LGW-LOG-003");
+            assertTrue(result.findings().isEmpty(), () -> name + ": " + result.findings());
+            firewalls += plan.ofType("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration").size();
+        }
+        assertTrue(firewalls >= 2, "the regional and the CloudFront-scoped firewall are both planned somewhere: " + firewalls);
+    }
+
     private static List<String> writableLiteLlmRoots(List<PlannedStack> plans) {
         return plans.stream()
                 .flatMap(plan -> PolicyChecks.evaluate(plan, PolicyProfile.PROD).findings().stream())
