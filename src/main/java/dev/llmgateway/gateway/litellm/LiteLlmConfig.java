@@ -126,12 +126,13 @@ public final class LiteLlmConfig {
         // trusting only the VPC (FORWARDED_ALLOW_IPS on the server). There is no `trusted_proxy_ranges`
         // setting in LiteLLM (only MCP has mcp_trusted_proxy_ranges).
         if (s.metrics() == MetricsMode.PROMETHEUS) {
-            // The scraper reaches tasks directly inside the VPC without a key; the load balancer refuses
-            // /metrics from outside, and only the metrics task's security group reaches the tasks directly.
-            // A litellm_settings key: LiteLLM reads it from the litellm module and asks for auth on /metrics unless it
-            // is False (the proxy's auth middleware, _requires_special_auth: `litellm.require_auth_for_metrics_endpoint
-            // is not False`; docs proxy/prometheus). Under general_settings it is ignored and the scraper gets 401.
-            litellm.put("require_auth_for_metrics_endpoint", false);
+            // /metrics on the API port asks for a LiteLLM key: the proxy's auth middleware checks every path that
+            // contains "/metrics" once decoded (litellm/proxy/middleware/unified_auth_middleware.py,
+            // UnifiedAuthMiddleware._requires_special_auth: `"/metrics" in path` on the ASGI scope's path, and
+            // `litellm.require_auth_for_metrics_endpoint is not False`; docs proxy/prometheus).
+            // The scraper uses the dedicated metrics port instead (ProxyContainers.METRICS_PORT), which no key opens and
+            // only the metrics task reaches. A litellm_settings key: under general_settings it is ignored.
+            litellm.put("require_auth_for_metrics_endpoint", true);
         }
 
         if (context.redis()) {

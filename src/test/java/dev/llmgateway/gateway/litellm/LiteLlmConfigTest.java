@@ -174,7 +174,7 @@ class LiteLlmConfigTest {
         assertEquals(10, general.get("database_connection_pool_limit"));
         assertFalse(general.containsKey("trusted_proxy_ranges"), "LiteLLM has no such setting");
         assertEquals(Map.of("sslmode", "require"), general.get("database_extra_connection_params"));
-        assertEquals(false, litellm.get("require_auth_for_metrics_endpoint"), "scraped inside the VPC; blocked at the load balancer");
+        assertEquals(true, litellm.get("require_auth_for_metrics_endpoint"), "the API port's /metrics needs a key; the scraper has its own port");
         assertFalse(general.containsKey("require_auth_for_metrics_endpoint"), "LiteLLM reads it from litellm_settings only");
         Map<String, Object> router = (Map<String, Object>) config.get("router_settings");
         assertEquals("simple-shuffle", router.get("routing_strategy"));
