@@ -169,6 +169,10 @@ public final class PolicyChecks {
                     "CKV_AWS_355", MEDIUM, false,
                     types("aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy", "aws:iam/role:Role"),
                     PolicyChecks::starResources),
+            check("LGW-IAM-002", "Roles an AWS service assumes are limited to this account",
+                    "Without aws:SourceAccount (or aws:SourceArn) another account's resource could make the service act with this role: the confused deputy.",
+                    "IAM user guide, \"The confused deputy problem\"", MEDIUM, false, types("aws:iam/role:Role"),
+                    PolicyChecks::confusedDeputy),
             check("LGW-NET-004", "VPCs have flow logs", "Flow logs are the record of who talked to what during an incident.",
                     "FSBP EC2.6", MEDIUM, false, types(VPC),
                     (s, r) -> when(StackLinks.dependents(s, r, "aws:ec2/flowLog:FlowLog").isEmpty(), "no flow log")),
@@ -475,6 +479,23 @@ public final class PolicyChecks {
                         problems.add("allows " + actions + " on \"*\"");
                     }
                 });
+        return problems;
+    }
+
+    /** Trust statements that let a service principal assume the role without aws:SourceAccount or aws:SourceArn. */
+    private static List<String> confusedDeputy(PlannedStack stack, PlannedResource role) {
+        List<String> problems = new ArrayList<>();
+        StackLinks.json(role, "assumeRolePolicy").filter(JsonElement::isJsonObject).stream()
+                .flatMap(document -> elements(document.getAsJsonObject().get("Statement")).stream())
+                .filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject)
+                .filter(statement -> "Allow".equals(text(statement.get("Effect")))
+                        && statement.get("Principal") instanceof JsonObject principal && principal.has("Service"))
+                .filter(statement -> {
+                    String conditions = String.valueOf(statement.get("Condition"));
+                    return !conditions.contains("aws:SourceAccount") && !conditions.contains("aws:SourceArn");
+                })
+                .forEach(statement -> problems.add(elements(statement.getAsJsonObject("Principal").get("Service")).stream()
+                        .map(PolicyChecks::text).toList() + " may assume it without aws:SourceAccount or aws:SourceArn"));
         return problems;
     }
 

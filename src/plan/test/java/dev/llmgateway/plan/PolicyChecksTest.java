@@ -122,7 +122,7 @@ class PolicyChecksTest {
             entry("LGW-IAM-001", "task-policy"), entry("LGW-NET-004", "vpc"), entry("LGW-NET-005", "vpc"),
             entry("LGW-VPN-001", "vpn"), entry("LGW-VPN-002", "vpn"), entry("LGW-PROD-001", "db"),
             entry("LGW-PROD-002", "db"), entry("LGW-PROD-003", "db"), entry("LGW-PROD-004", "alb"),
-            entry("LGW-FLOW-001", "db-sg"), entry("LGW-LOG-003", "waf"), entry("LGW-FLOW-002", "alb-sg"), entry("LGW-ELB-002", "https"), entry("LGW-QUOTA-001", "alb-sg"));
+            entry("LGW-FLOW-001", "db-sg"), entry("LGW-LOG-003", "waf"), entry("LGW-IAM-002", "flow-logs"), entry("LGW-FLOW-002", "alb-sg"), entry("LGW-ELB-002", "https"), entry("LGW-QUOTA-001", "alb-sg"));
 
     private static PolicyReport good;
     private static PolicyReport bad;
@@ -211,6 +211,9 @@ class PolicyChecksTest {
         new LogGroup("proxy-logs", LogGroupArgs.builder().kmsKeyId(keyArn).retentionInDays(ok ? 30 : 0).build());
         new Topic("alarms", TopicArgs.builder().kmsMasterKeyId(keyArn).build());
         wafLogging(ok);
+        new Role("flow-logs", RoleArgs.builder().assumeRolePolicy("{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", "
+                + "\"Principal\": {\"Service\": \"vpc-flow-logs.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\""
+                + (ok ? ", \"Condition\": {\"StringEquals\": {\"aws:SourceAccount\": \"123456789012\"}}" : "") + "}]}").build());
         var bucket = new BucketV2("config");
         if (ok) {
             new BucketServerSideEncryptionConfigurationV2("config-sse", BucketServerSideEncryptionConfigurationV2Args

@@ -1,5 +1,6 @@
 package dev.llmgateway.components.database;
 
+import dev.llmgateway.components.support.AwsScope;
 import dev.llmgateway.components.support.Json;
 import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.network.Connections;
@@ -180,7 +181,10 @@ public class Database extends ComponentResource implements Connectable {
                 name + ": only an RDS instance is started and stopped on a schedule (engine " + engine + ")"));
         var child = CustomResourceOptions.builder().parent(this).build();
         var role = new Role(name + "-schedule", RoleArgs.builder()
-                .assumeRolePolicy(PolicyDocument.assumeRole("scheduler.amazonaws.com"))
+                // Only this account's schedules of the default group, where these live (EventBridge Scheduler user guide,
+                // "Set up the execution role": aws:SourceAccount and aws:SourceArn ...:schedule-group/<group>).
+                .assumeRolePolicy(AwsScope.of(this).applyValue(s -> PolicyDocument.assumeRole("scheduler.amazonaws.com", s,
+                        Optional.of(s.arn("scheduler", "schedule-group/default")))))
                 .description("EventBridge Scheduler: start and stop the database " + name + " outside office hours")
                 .build(), child);
         var policy = new RolePolicy(name + "-schedule", RolePolicyArgs.builder()
