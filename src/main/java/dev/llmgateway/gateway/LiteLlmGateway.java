@@ -46,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The LiteLLM gateway as one component: its AWS provider (the stack's default tags, applied once) and key, the
@@ -207,8 +208,12 @@ public class LiteLlmGateway extends ComponentResource {
                 .deletionProtection(a.deletionProtection())
                 .accessLogs(a.accessLogs())
                 .taskPolicyJson(Optional.of(taskPolicy))
+                // Behind CloudFront the load balancer's firewall also sees the origin secret header: it is redacted too.
                 .waf(a.waf() ? Optional.of(WebFirewallArgs.builder().scope("REGIONAL").rateLimitPer5Minutes(a.wafRateLimit())
-                        .logRetentionDays(s.observability().logRetentionDays()).kmsKeyArn(key.arn()).build()) : Optional.empty())
+                        .logRetentionDays(s.observability().logRetentionDays()).kmsKeyArn(key.arn())
+                        .redactedHeaders(Stream.concat(WebFirewallArgs.CREDENTIAL_HEADERS.stream(),
+                                entrance.requiredHeader().map(ProxyServiceArgs.RequiredHeader::name).stream()).toList())
+                        .build()) : Optional.empty())
                 .requiredHeader(entrance.requiredHeader())
                 .logRetentionDays(s.observability().logRetentionDays())
                 .blockedPaths(discovery.isPresent() ? Metrics.BLOCKED : List.of())

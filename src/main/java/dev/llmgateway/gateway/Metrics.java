@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code prometheus} metrics mode: proxy tasks register in a private Cloud Map name,
- * VictoriaMetrics (in its own task) scrapes every task's {@code /metrics/} directly inside the VPC,
- * Grafana is served under {@code /grafana} with this project's LiteLLM dashboard and alert rules, and the load balancer refuses {@code /metrics} from
- * outside.
+ * The {@code prometheus} metrics mode: proxy tasks register in a private Cloud Map name, VictoriaMetrics (in its own
+ * task) scrapes every task's dedicated metrics port ({@link ProxyContainers#METRICS_PORT}) inside the VPC, Grafana is
+ * served under {@code /grafana} with this project's LiteLLM dashboard and alert rules. {@code /metrics} on the API port is refused
+ * twice: by the load balancer's path rule and by LiteLLM, which asks for a key on every path containing it.
  */
 final class Metrics {
 
@@ -52,7 +52,8 @@ final class Metrics {
                 .loadBalancer(proxy.loadBalancer())
                 .listenerArn(proxy.listenerArn())
                 .scrapeHost(Output.of(discovery.dnsName()))
-                .scrapePort(ProxyContainers.PORT)
+                .scrapePort(ProxyContainers.METRICS_PORT)
+                .scrapePath("/metrics")
                 .scrapeTarget(proxy)
                 .grafanaAdminPasswordSecretArn(grafanaPasswordArn)
                 .kmsKeyArn(keyArn)

@@ -32,6 +32,13 @@ public final class ProxyContainers {
     static final int KEEPALIVE_MARGIN_SECONDS = 5;
     /** LiteLLM's port. */
     public static final int PORT = 4000;
+    /**
+     * Port of LiteLLM's own metrics process ({@code PROMETHEUS_METRICS_PORT}, LiteLLM 1.101.0 and later, docs
+     * proxy/prometheus "Dedicated metrics port"; its Helm chart sets the same variable for {@code metricsServer}):
+     * the scraper's only way in. It serves no API and takes no key, so only the metrics task's security group reaches
+     * it, and the load balancer's target group never does; {@code /metrics} on {@link #PORT} requires a LiteLLM key.
+     */
+    public static final int METRICS_PORT = 4001;
     /** Liveness without dependencies, in Python because LiteLLM images ship neither curl nor wget. */
     static final List<String> LIVENESS = List.of("CMD", "python", "-c",
             "import urllib.request; urllib.request.urlopen('http://localhost:4000/health/liveliness', timeout=4)");
@@ -53,7 +60,7 @@ public final class ProxyContainers {
     static final Map<String, String> WRITABLE_PATHS = Map.of(
             "LITELLM_MIGRATION_DIR", "/tmp/litellm/migrations",
             "XDG_CACHE_HOME", "/tmp/litellm/cache");
-    /** Prometheus' shared directory when several workers serve /metrics (a task volume, so it exists at start). */
+    /** Prometheus' shared directory of the workers' counters (a task volume, so it exists at start). */
     static final String PROMETHEUS_MULTIPROC_DIR = "/var/lib/litellm/prometheus";
 
     /**
@@ -155,12 +162,13 @@ public final class ProxyContainers {
                 .mount("litellm-tmp", "/tmp")
                 .dependsOn("config", ContainerCondition.SUCCESS)
                 .dependsOn("migrate", ContainerCondition.SUCCESS);
-        if (s.proxy().workers() > 1 && s.litellm().metrics() == MetricsMode.PROMETHEUS) {
-            // Several uvicorn workers each keep their own counters; prometheus_client aggregates them only
-            // through a shared directory. LiteLLM creates one itself only from a --config it parsed and under
-            // /tmp (litellm/proxy/proxy_cli.py, _maybe_setup_prometheus_multiproc_dir); naming a volume makes
-            // it explicit and present at start.
-            server.env("PROMETHEUS_MULTIPROC_DIR", PROMETHEUS_MULTIPROC_DIR).mount("prometheus", PROMETHEUS_MULTIPROC_DIR);
+        if (s.litellm().metrics() == MetricsMode.PROMETHEUS) {
+            // The metrics process reads every worker's counters through prometheus_client's shared directory, also
+            // with one worker. LiteLLM creates one itself only from a --config it parsed and under /tmp
+            // (litellm/proxy/proxy_cli.py, _maybe_setup_prometheus_multiproc_dir); naming a volume makes it explicit
+            // and present at start.
+            server.env("PROMETHEUS_METRICS_PORT", Integer.toString(METRICS_PORT))
+                    .env("PROMETHEUS_MULTIPROC_DIR", PROMETHEUS_MULTIPROC_DIR).mount("prometheus", PROMETHEUS_MULTIPROC_DIR);
         }
         if (s.databaseAuth() == DatabaseAuth.IAM) {
             // LiteLLM mints and refreshes the token itself from these (litellm/proxy/db/db_url_settings.py,

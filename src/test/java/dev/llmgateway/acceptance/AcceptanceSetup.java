@@ -66,11 +66,15 @@ final class AcceptanceSetup {
         return "acc" + HexFormat.of().formatHex(bytes);
     }
 
+    /** Tag every resource of a run carries (provider default tags), with the run's stack name: what the sweeper finds. */
+    static final String RUN_TAG = "acceptance-run";
+
     /**
      * The stack file's config as the Automation API sets it: fully qualified keys, lists as JSON text;
-     * {@code allowedCidrs} (public mode) replaced by {@code clientCidr}, {@code aws:region} by {@code region} if given.
+     * {@code allowedCidrs} (public mode) replaced by {@code clientCidr}, {@code aws:region} by {@code region} if given,
+     * and {@value #RUN_TAG}{@code =<stack>} added to the tags.
      */
-    static Map<String, String> config(Path stackFile, String clientCidr, Optional<String> region) throws IOException {
+    static Map<String, String> config(Path stackFile, String stackName, String clientCidr, Optional<String> region) throws IOException {
         Map<String, Object> document = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(stackFile));
         @SuppressWarnings("unchecked")
         Map<String, Object> config = (Map<String, Object>) document.get("config");
@@ -81,6 +85,9 @@ final class AcceptanceSetup {
             values.put("litellm-gateway:allowedCidrs", new Gson().toJson(List.of(clientCidr)));
         }
         region.filter(r -> !r.isBlank()).ifPresent(r -> values.put("aws:region", r));
+        List<Object> tags = new java.util.ArrayList<>(config.get("litellm-gateway:tags") instanceof List<?> list ? list : List.of());
+        tags.add(RUN_TAG + "=" + stackName);
+        values.put("litellm-gateway:tags", new Gson().toJson(tags));
         return values;
     }
 

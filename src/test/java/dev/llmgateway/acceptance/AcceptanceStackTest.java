@@ -48,8 +48,11 @@ class AcceptanceStackTest {
 
     @Test
     void theStackFileIsAllowListedForTheRunnerOnlyAndListsAreJson() throws Exception {
-        Map<String, String> config = AcceptanceSetup.config(STACK_FILE, "198.18.7.9/32", Optional.of("eu-west-1"));
+        Map<String, String> config = AcceptanceSetup.config(STACK_FILE, "acc0a1b2c", "198.18.7.9/32", Optional.of("eu-west-1"));
         assertEquals("[\"198.18.7.9/32\"]", config.get("litellm-gateway:allowedCidrs"));
+        assertEquals(List.of("environment=acceptance", "acceptance-run=acc0a1b2c"),
+                List.of(new com.google.gson.Gson().fromJson(config.get("litellm-gateway:tags"), String[].class)),
+                "every resource of the run carries its name, for the sweeper");
         assertEquals("eu-west-1", config.get("aws:region"));
         assertEquals("dev", config.get("litellm-gateway:policyProfile"));
         assertEquals(List.of("claude-haiku"), AcceptanceSetup.modelAliases(config));
@@ -65,7 +68,7 @@ class AcceptanceStackTest {
         PlannedStack plan = Plans.of(source);
         assertTrue(plan.resources().stream().noneMatch(r -> r.protect()), "nothing blocks destroy");
         assertTrue(plan.outputs().keySet().containsAll(List.of("gatewayUrl", "adminUiUrl", "masterKeySecretArn")), plan.outputs().keySet().toString());
-        // GatewayAcceptanceIT deletes the final snapshot the database keeps on delete, found by this prefix.
+        // scripts/acceptance-sweep.sh deletes the final snapshot the database keeps on delete, found by this prefix.
         assertTrue(plan.one("aws:rds/instance:Instance").string("finalSnapshotIdentifier").startsWith("llm-" + NAME + "-db-final-"));
     }
 }

@@ -43,10 +43,13 @@ class GatewayAcceptanceIT {
         Assumptions.assumeTrue(skip.isEmpty(), () -> "Acceptance test skipped: " + skip.orElse(""));
 
         Path stackFile = Stacks.PROJECT.resolve(System.getProperty("acceptance.stackFile", AcceptanceSetup.DEFAULT_STACK_FILE));
-        Map<String, String> config = AcceptanceSetup.config(stackFile, publicAddress() + "/32", Optional.ofNullable(System.getenv("AWS_REGION")));
+        // The acceptance workflow names the run, so that its last step can sweep it whatever ended the test.
+        String stackName = Optional.ofNullable(System.getProperty("acceptance.stackName")).filter(n -> !n.isBlank())
+                .orElseGet(() -> AcceptanceSetup.uniqueStackName(new SecureRandom()));
+        Map<String, String> config = AcceptanceSetup.config(stackFile, stackName, publicAddress() + "/32",
+                Optional.ofNullable(System.getenv("AWS_REGION")));
         String mode = config.getOrDefault("litellm-gateway:accessMode", "public");
         String model = AcceptanceSetup.modelAliases(config).get(0);
-        String stackName = AcceptanceSetup.uniqueStackName(new SecureRandom());
         Path reportDir = Stacks.PROJECT.resolve("target/acceptance");
         Files.createDirectories(reportDir);
         StringBuilder report = new StringBuilder("# Acceptance test: stack " + stackName + " (" + mode + " mode, "
@@ -78,7 +81,7 @@ class GatewayAcceptanceIT {
                 report.append(loadTest(checks, model));
             }, LOG);
         } finally {
-            deleteFinalSnapshot(stackName, config, report);
+            sweep(stackName, stackFile, report);
             Files.writeString(reportDir.resolve("report.md"), report);
             LOG.println(report);
         }
@@ -102,26 +105,23 @@ class GatewayAcceptanceIT {
     }
 
     /**
-     * The database component always keeps a final snapshot ({@code <name>-final-<random>}, unique per
-     * destroy) on delete; a test stack must not leave one behind each week. Reported, never fatal.
+     * What the destroy leaves by design, removed by the sweeper (scripts/acceptance-sweep.sh): the final snapshot the
+     * database keeps on delete, then the run's KMS key (retained with that snapshot), scheduled for deletion; and the
+     * stack itself when the destroy failed. Reported, never fatal: the workflow's last step sweeps again.
      */
-    private static void deleteFinalSnapshot(String stackName, Map<String, String> config, StringBuilder report) {
-        String prefix = "llm-" + stackName.toLowerCase(java.util.Locale.ROOT) + "-db-final";
-        boolean aurora = config.getOrDefault("litellm-gateway:dbEngine", "aurora-serverless-v2").startsWith("aurora");
-        String kind = aurora ? "db-cluster-snapshot" : "db-snapshot";
+    private static void sweep(String stackName, Path stackFile, StringBuilder report) {
         try {
-            String found = awsCli("rds", "describe-" + kind + "s", "--query",
-                    (aurora ? "DBClusterSnapshots[?starts_with(DBClusterSnapshotIdentifier, '" : "DBSnapshots[?starts_with(DBSnapshotIdentifier, '")
-                            + prefix + "')]." + (aurora ? "DBClusterSnapshotIdentifier" : "DBSnapshotIdentifier"), "--output", "text");
-            for (String snapshot : found.trim().split("\\s+")) {
-                if (snapshot.isBlank() || snapshot.equals("None")) {
-                    continue;
-                }
-                awsCli("rds", "delete-" + kind, "--" + kind + "-identifier", snapshot);
-                report.append("- final snapshot ").append(snapshot).append(" deleted\n");
-            }
-        } catch (IOException | RuntimeException e) {
-            report.append("- LEFT BEHIND: final snapshot(s) ").append(prefix).append("* (").append(e.getMessage()).append(")\n");
+            Process process = new ProcessBuilder("bash", "scripts/acceptance-sweep.sh", "--stack", stackName,
+                    "--config-file", Stacks.PROJECT.relativize(stackFile).toString())
+                    .directory(Stacks.PROJECT.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            boolean clean = process.waitFor() == 0;
+            output.lines().forEach(line -> report.append("- ").append(clean ? "" : "LEFT BEHIND? ").append(line).append('\n'));
+        } catch (IOException e) {
+            report.append("- LEFT BEHIND: the sweeper did not run (").append(e.getMessage()).append(")\n");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            report.append("- LEFT BEHIND: interrupted while sweeping\n");
         }
     }
 

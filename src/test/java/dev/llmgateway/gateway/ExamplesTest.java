@@ -105,9 +105,10 @@ class ExamplesTest {
         List<PlannedResource> blocked = plan.where(r -> r.type().equals("aws:lb/listenerRule:ListenerRule") && r.name().contains("-blocked-"));
         assertEquals(2, blocked.size());
         assertTrue(blocked.stream().allMatch(r -> r.string("actions.0.fixedResponse.statusCode").equals("403")));
+        // LiteLLM's dedicated metrics port, not the API port the load balancer forwards to.
         PlannedResource fromMetrics = plan.named("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-                "llm-bedrock-budgets-metrics-proxy-from-metrics");
-        assertEquals(4000.0, fromMetrics.number("fromPort"));
+                "llm-bedrock-budgets-metrics-proxy-from-metrics-4001");
+        assertEquals(4001.0, fromMetrics.number("fromPort"));
         assertTrue(fromMetrics.input("referencedSecurityGroupId").isPresent() && fromMetrics.input("cidrIpv4").isEmpty());
         assertTrue(String.valueOf(plan.outputs().get("grafanaUrl")).endsWith("/grafana"));
     }

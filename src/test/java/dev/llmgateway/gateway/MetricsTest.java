@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +72,63 @@ class MetricsTest {
         assertEquals(List.of("llm-" + EXAMPLE + "-metrics-storage-from-metrics"),
                 Reachability.ingressRuleNames(plan, plan.named("aws:ec2/securityGroup:SecurityGroup",
                         "llm-" + EXAMPLE + "-metrics-storage-sg").id()), "NFS is the storage group's only opening");
+    }
+
+    /**
+     * Whether a request for {@code rawPath} gets LiteLLM's metrics without a key, through both layers:
+     * <ol>
+     * <li>the load balancer refuses the {@link Metrics#BLOCKED} patterns: ALB compares a path pattern with the URL's
+     * path, case-sensitively, {@code *} any characters and {@code ?} one (ELB docs, "Path conditions";
+     * CloudFormation PathPatternConfig). Whether it first decodes {@code %6d} or removes dot segments is not
+     * documented, so the model assumes it does neither: the raw path as sent;</li>
+     * <li>LiteLLM sees the ASGI path, percent-decoded (ASGI HTTP connection scope, {@code path}), and its auth
+     * middleware asks for a key on every path containing {@code /metrics} unless {@code require_auth_for_metrics_endpoint}
+     * is false ({@code unified_auth_middleware.py}); the metrics app is mounted at {@code /metrics}, so only
+     * {@code /metrics} and {@code /metrics/...} reach it (Starlette Mount: no slash merging, no dot-segment removal).</li>
+     * </ol>
+     */
+    private static boolean servedWithoutKey(String rawPath, boolean requireAuth) {
+        boolean refusedByLoadBalancer = Metrics.BLOCKED.stream().anyMatch(pattern -> rawPath.matches(
+                Pattern.quote(pattern).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q")));
+        if (refusedByLoadBalancer) {
+            return false;
+        }
+        String decoded = java.net.URLDecoder.decode(rawPath.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        boolean reachesMetrics = decoded.equals("/metrics") || decoded.startsWith("/metrics/");
+        boolean keyAsked = decoded.contains("/metrics") && requireAuth;
+        return reachesMetrics && !keyAsked;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void encodedPathsDoNotReachTheMetricsWithoutAKey() {
+        Map<String, Object> config = new org.yaml.snakeyaml.Yaml().load(Plans.example(EXAMPLE)
+                .one("aws:s3/bucketObjectv2:BucketObjectv2").string("content"));
+        Map<String, Object> litellm = (Map<String, Object>) config.get("litellm_settings");
+        boolean requireAuth = Boolean.TRUE.equals(litellm.get("require_auth_for_metrics_endpoint"));
+        assertTrue(requireAuth, "the API port's /metrics asks for a key");
+        List<String> paths = List.of("/metrics", "/metrics/", "/%6detrics", "/%6Detrics/", "/m%65trics", "/%2Fmetrics",
+                "//metrics", "/metrics/../", "/x/../metrics", "/./metrics", "/metrics%2F", "/METRICS", "/metrics;x");
+        for (String path : paths) {
+            assertFalse(servedWithoutKey(path, requireAuth), path);
+        }
+        // Without LiteLLM's own check, an encoded path that the load balancer does not decode would get through:
+        // the path rule alone is not enough.
+        assertTrue(servedWithoutKey("/%6detrics", false));
+        assertFalse(servedWithoutKey("/metrics", false), "the path rule still refuses the plain path");
+    }
+
+    @Test
+    void theScraperUsesLiteLlmsDedicatedMetricsPortWhichOnlyTheMetricsTaskReaches() {
+        PlannedStack plan = Plans.example(EXAMPLE);
+        var server = ProxyTaskTest.containers(plan).get("litellm");
+        assertEquals(String.valueOf(ProxyContainers.METRICS_PORT), ProxyTaskTest.env(server).get("PROMETHEUS_METRICS_PORT"));
+        Reachability.Verdict scrape = Reachability.analyze(plan).stream()
+                .filter(v -> v.port() == ProxyContainers.METRICS_PORT).findFirst().orElseThrow();
+        assertTrue(scrape.allowed(), scrape.why());
+        assertTrue(scrape.from().contains("metrics"), scrape.from());
+        assertTrue(plan.ofType("aws:lb/targetGroup:TargetGroup").stream()
+                .noneMatch(group -> group.number("port") == ProxyContainers.METRICS_PORT), "no target group forwards to it");
     }
 
     private static final Pattern METRIC = Pattern.compile("\\blitellm_[a-z_]+");

@@ -27,13 +27,13 @@ class ProxyTaskTest {
         return plan.where(r -> r.type().equals("aws:ecs/taskDefinition:TaskDefinition") && r.name().endsWith("-proxy")).get(0);
     }
 
-    private static Map<String, JsonObject> containers(PlannedStack plan) {
+    static Map<String, JsonObject> containers(PlannedStack plan) {
         JsonArray all = JsonParser.parseString(proxyTask(plan).string("containerDefinitions")).getAsJsonArray();
         return StreamSupport.stream(all.spliterator(), false).map(JsonElement::getAsJsonObject)
                 .collect(Collectors.toMap(c -> c.get("name").getAsString(), c -> c));
     }
 
-    private static Map<String, String> env(JsonObject container) {
+    static Map<String, String> env(JsonObject container) {
         return StreamSupport.stream(container.getAsJsonArray("environment").spliterator(), false).map(JsonElement::getAsJsonObject)
                 .collect(Collectors.toMap(e -> e.get("name").getAsString(), e -> e.get("value").getAsString()));
     }
@@ -251,9 +251,9 @@ class ProxyTaskTest {
     }
 
     @Test
-    void severalWorkersWithPrometheusShareAMultiprocessDirectory() {
+    void theMetricsProcessReadsTheWorkersCountersFromASharedDirectory() {
         var one = containers(Plans.example("bedrock-budgets-metrics")).get("litellm");
-        assertFalse(env(one).containsKey("PROMETHEUS_MULTIPROC_DIR"), "one worker needs no shared directory");
+        assertEquals("/var/lib/litellm/prometheus", env(one).get("PROMETHEUS_MULTIPROC_DIR"), "the dedicated port reads it too");
         var two = containers(Plans.of(Stacks.example("bedrock-budgets-metrics").with(Map.of("proxyWorkers", 2, "redis", true))))
                 .get("litellm");
         assertEquals("/var/lib/litellm/prometheus", env(two).get("PROMETHEUS_MULTIPROC_DIR"));

@@ -29,12 +29,15 @@ public final class LiteLlmConfig {
     /** Classpath location of the base config (copied from {@code litellm/}). */
     static final String BASE = "/litellm/config.base.yaml";
     /**
-     * Prebuilt patterns of {@code litellm_content_filter} the regex guardrail applies. Not {@code aws_secret_key}: its
-     * pattern is any 40 characters of {@code [A-Za-z0-9/+=]} between word boundaries (LiteLLM
-     * {@code litellm_content_filter/patterns.json}), so it would mask or block every git commit id, SHA-1 digest and
-     * much base64 in prompts and answers. Access key ids ({@code AKIA...}) are anchored and stay.
+     * Prebuilt patterns of {@code litellm_content_filter} the regex guardrail applies (LiteLLM
+     * {@code litellm_content_filter/patterns.json}): US social security numbers, e-mail addresses, US phone numbers,
+     * cards of every brand LiteLLM ships a pattern for ({@code credit_card} is its Visa, Mastercard, American Express
+     * and Discover patterns in one) and AWS access key ids. Left out, because they match ordinary technical text: {@code
+     * aws_secret_key} (any 40 characters of {@code [A-Za-z0-9/+=]}: every git commit id, SHA-1 digest, much base64) and
+     * {@code us_ssn_no_dash} (most 9-digit numbers). {@code GuardrailStreamingTest} runs these patterns, copied from
+     * LiteLLM, over chunked answers.
      */
-    static final List<String> REGEX_PATTERNS = List.of("us_ssn", "email", "visa", "aws_access_key");
+    public static final List<String> REGEX_PATTERNS = List.of("us_ssn", "email", "us_phone", "credit_card", "aws_access_key");
 
     /** Lowest US_SSN score the {@code presidio} guardrail acts on (see {@link #guardrails}). */
     static final double PRESIDIO_US_SSN_MIN_SCORE = 0.4;
@@ -123,12 +126,13 @@ public final class LiteLlmConfig {
         // trusting only the VPC (FORWARDED_ALLOW_IPS on the server). There is no `trusted_proxy_ranges`
         // setting in LiteLLM (only MCP has mcp_trusted_proxy_ranges).
         if (s.metrics() == MetricsMode.PROMETHEUS) {
-            // The scraper reaches tasks directly inside the VPC without a key; the load balancer refuses
-            // /metrics from outside, and only the metrics task's security group reaches the tasks directly.
-            // A litellm_settings key: LiteLLM reads it from the litellm module and asks for auth on /metrics unless it
-            // is False (the proxy's auth middleware, _requires_special_auth: `litellm.require_auth_for_metrics_endpoint
-            // is not False`; docs proxy/prometheus). Under general_settings it is ignored and the scraper gets 401.
-            litellm.put("require_auth_for_metrics_endpoint", false);
+            // /metrics on the API port asks for a LiteLLM key: the proxy's auth middleware checks every path that
+            // contains "/metrics" once decoded (litellm/proxy/middleware/unified_auth_middleware.py,
+            // UnifiedAuthMiddleware._requires_special_auth: `"/metrics" in path` on the ASGI scope's path, and
+            // `litellm.require_auth_for_metrics_endpoint is not False`; docs proxy/prometheus).
+            // The scraper uses the dedicated metrics port instead (ProxyContainers.METRICS_PORT), which no key opens and
+            // only the metrics task reaches. A litellm_settings key: under general_settings it is ignored.
+            litellm.put("require_auth_for_metrics_endpoint", true);
         }
 
         if (context.redis()) {
@@ -185,12 +189,11 @@ public final class LiteLlmConfig {
     }
 
     /**
-     * The guardrails. The regex filter checks requests and responses; its 1.80.x bug of masking only the
-     * first match per pattern is fixed in the pinned release (BerriAI/litellm PR #17727). Presidio runs
-     * once, pre-call: in MASK mode it replaces PII before the model sees it and, with
-     * {@code output_parse_pii}, puts the caller's values back into the answer; the token map lives on that
-     * pre-call instance, so a post-call Presidio entry could not unmask anything (LiteLLM docs,
-     * proxy/guardrails/pii_masking_v2). BLOCK refuses a call that contains PII with HTTP 400, per entity
+     * The guardrails (litellm/guardrails.md says exactly what each checks). The regex filter checks prompts and
+     * answers, streamed ones across chunk boundaries. Presidio runs once, pre-call, on prompts only: in MASK mode it
+     * replaces PII before the model sees it and, with {@code output_parse_pii}, puts the caller's values back into
+     * the answer (the token map lives on that pre-call instance, LiteLLM docs proxy/guardrails/pii_masking_v2); it
+     * refuses the call when it cannot check it. BLOCK refuses a call that contains PII with HTTP 400, per entity
      * ({@code pii_entities_config}) for Presidio and per pattern for the regex filter.
      */
     private static List<Map<String, Object>> guardrails(LiteLlmSettings s) {
@@ -214,6 +217,13 @@ public final class LiteLlmConfig {
             // the words around them support ("ssn", "social security": the context enhancer lifts them to 0.4).
             presidio.put("presidio_score_thresholds", Map.of("US_SSN", PRESIDIO_US_SSN_MIN_SCORE));
             presidio.put("output_parse_pii", s.guardrailAction().equals("MASK"));
+            // Prompts only. Presidio's default scope is "both": with output_parse_pii the entry also runs after the
+            // call, and would scan (and in BLOCK mode refuse, after the model was paid) the answer. Answers are the
+            // regex filter's (presidio.py: presidio_filter_scope "input" | "output" | "both", default "both").
+            presidio.put("presidio_filter_scope", "input");
+            // An analyzer or anonymizer that fails or times out refuses the call instead of passing the text on
+            // unchecked (presidio.py: unreachable_fallback; its default has been fail_open in some releases).
+            presidio.put("unreachable_fallback", "fail_closed");
             guardrails.add(guardrail("pii-presidio", "presidio", "pre_call", presidio));
         }
         return guardrails;

@@ -9,6 +9,7 @@ import dev.llmgateway.engine.PlannedResource;
 import dev.llmgateway.engine.PlannedStack;
 import dev.llmgateway.engine.Quotas;
 import dev.llmgateway.engine.Reachability;
+import dev.llmgateway.components.waf.WebFirewallArgs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,6 +48,8 @@ public final class PolicyChecks {
     private static final String TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
     private static final String VPC = "aws:ec2/vpc:Vpc";
     private static final String VPN_ENDPOINT = "aws:ec2clientvpn/endpoint:Endpoint";
+    private static final String WAF_LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
+    private static final String WEB_ACL = "aws:wafv2/webAcl:WebAcl";
     private static final String[] BUCKETS = {"aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket"};
     private static final String[] DATABASES = {DB_CLUSTER, DB_INSTANCE};
 
@@ -93,6 +96,10 @@ public final class PolicyChecks {
                     "CKV_AWS_66", LOW, false, types(LOG_GROUP),
                     (s, r) -> when(StackLinks.number(r, "retentionInDays").orElse(0.0) <= 0,
                             "no retentionInDays (kept forever)")),
+            check("LGW-LOG-003", "WAF logs keep credentials out",
+                    "WAF logs every header by default: a reader of the log group would find the gateway's API keys, the master key and UI sessions.",
+                    "AWS WAF developer guide, \"Log fields for web ACL traffic\" and \"Data protection\"; LiteLLM SpecialHeaders (litellm/proxy/_types.py)",
+                    HIGH, false, types(WAF_LOGGING), PolicyChecks::wafLogsCredentials),
             check("LGW-ENC-003", "SNS topics encrypted", "Alarm notifications can name resources and errors.",
                     "CKV_AWS_26", MEDIUM, false, types("aws:sns/topic:Topic"),
                     (s, r) -> when(absent(r, "kmsMasterKeyId"), "no KMS key (kmsMasterKeyId)")),
@@ -162,6 +169,10 @@ public final class PolicyChecks {
                     "CKV_AWS_355", MEDIUM, false,
                     types("aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy", "aws:iam/role:Role"),
                     PolicyChecks::starResources),
+            check("LGW-IAM-002", "Roles an AWS service assumes are limited to this account",
+                    "Without aws:SourceAccount (or aws:SourceArn) another account's resource could make the service act with this role: the confused deputy.",
+                    "IAM user guide, \"The confused deputy problem\"", MEDIUM, false, types("aws:iam/role:Role"),
+                    PolicyChecks::confusedDeputy),
             check("LGW-NET-004", "VPCs have flow logs", "Flow logs are the record of who talked to what during an incident.",
                     "FSBP EC2.6", MEDIUM, false, types(VPC),
                     (s, r) -> when(StackLinks.dependents(s, r, "aws:ec2/flowLog:FlowLog").isEmpty(), "no flow log")),
@@ -257,6 +268,51 @@ public final class PolicyChecks {
                 .anyMatch(policy -> policy.string("policy").contains("\"ElbLogDelivery\""));
         return when(!elbLogBucket && algorithms.noneMatch(a -> String.valueOf(a).startsWith("aws:kms")),
                 "no server-side encryption configuration with aws:kms");
+    }
+
+    /**
+     * Credential headers (and the query string, where LiteLLM's Gemini pass-through takes {@code ?key=}) that a WAF
+     * logging configuration would write: neither its own redacted fields nor its web ACL's data protection hide them.
+     */
+    private static List<String> wafLogsCredentials(PlannedStack stack, PlannedResource logging) {
+        java.util.Set<String> hidden = new java.util.HashSet<>();
+        boolean queryHidden = false;
+        for (Object field : logging.list("redactedFields")) {
+            Map<?, ?> redacted = (Map<?, ?>) field;
+            if (redacted.get("singleHeader") instanceof Map<?, ?> header && header.get("name") != null) {
+                hidden.add(String.valueOf(header.get("name")).toLowerCase(java.util.Locale.ROOT));
+            }
+            queryHidden |= redacted.containsKey("queryString");
+        }
+        String acl = StackLinks.text(logging, "resourceArn").orElse("");
+        boolean allHeaders = false;
+        for (PlannedResource webAcl : stack.ofType(WEB_ACL)) {
+            if (!acl.equals(String.valueOf(webAcl.output("arn").orElse("")))) {
+                continue;
+            }
+            for (Object entry : webAcl.list("dataProtectionConfig.dataProtections")) {
+                if (!(((Map<?, ?>) entry).get("field") instanceof Map<?, ?> field)) {
+                    continue;
+                }
+                List<?> keys = field.get("fieldKeys") instanceof List<?> list ? list : List.of();
+                if ("SINGLE_HEADER".equals(field.get("fieldType"))) {
+                    allHeaders |= keys.isEmpty();
+                    keys.forEach(key -> hidden.add(String.valueOf(key).toLowerCase(java.util.Locale.ROOT)));
+                }
+                queryHidden |= "QUERY_STRING".equals(field.get("fieldType"));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        boolean everyHeader = allHeaders;
+        List<String> logged = WebFirewallArgs.CREDENTIAL_HEADERS.stream()
+                .filter(header -> !everyHeader && !hidden.contains(header)).toList();
+        if (!logged.isEmpty()) {
+            problems.add("logs the credential header(s) " + logged + " (no redactedFields singleHeader, no web ACL data protection)");
+        }
+        if (!queryHidden) {
+            problems.add("logs the query string, where a client may send a key (?key=)");
+        }
+        return problems;
     }
 
     private static List<String> publicAccessBlock(PlannedStack stack, PlannedResource bucket) {
@@ -423,6 +479,23 @@ public final class PolicyChecks {
                         problems.add("allows " + actions + " on \"*\"");
                     }
                 });
+        return problems;
+    }
+
+    /** Trust statements that let a service principal assume the role without aws:SourceAccount or aws:SourceArn. */
+    private static List<String> confusedDeputy(PlannedStack stack, PlannedResource role) {
+        List<String> problems = new ArrayList<>();
+        StackLinks.json(role, "assumeRolePolicy").filter(JsonElement::isJsonObject).stream()
+                .flatMap(document -> elements(document.getAsJsonObject().get("Statement")).stream())
+                .filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject)
+                .filter(statement -> "Allow".equals(text(statement.get("Effect")))
+                        && statement.get("Principal") instanceof JsonObject principal && principal.has("Service"))
+                .filter(statement -> {
+                    String conditions = String.valueOf(statement.get("Condition"));
+                    return !conditions.contains("aws:SourceAccount") && !conditions.contains("aws:SourceArn");
+                })
+                .forEach(statement -> problems.add(elements(statement.getAsJsonObject("Principal").get("Service")).stream()
+                        .map(PolicyChecks::text).toList() + " may assume it without aws:SourceAccount or aws:SourceArn"));
         return problems;
     }
 

@@ -27,12 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OidcSubjectsTest {
 
-    private static final String REPOSITORY = "acme/litellm-gateway";
+    static final String REPOSITORY = "acme/litellm-gateway";
     /** The environments docs/ci-cd.md and examples/bootstrap tell users to create roles for. */
     private static final List<String> ENVIRONMENTS = List.of("dev", "production", "acceptance");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{\\{\\s*vars\\.([A-Z0-9_]+)\\s*}}");
 
-    private static PlannedStack bootstrap() {
+    static PlannedStack bootstrap() {
         return OfflineEngine.run("bootstrap", "github", "us-east-1", ctx -> new GithubDeployRoles("github",
                 GithubDeployRolesArgs.builder().repository(REPOSITORY).environments(ENVIRONMENTS)
                         .deployPolicyJson(Output.of("{}")).previewPolicyJson(Output.of("{}")).build(), null)).orThrow();

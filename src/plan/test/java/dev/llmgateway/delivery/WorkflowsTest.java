@@ -76,15 +76,21 @@ class WorkflowsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void prodDeploysOnlyAfterDevThroughTheProtectedEnvironment() throws IOException {
-        Map<String, Object> workflow = load("deploy.yml");
-        assertEquals(Map.of("branches", List.of("main")), ((Map<String, Object>) workflow.get(true)).get("push"));
+    void prodDeploysOnlyAfterASuccessfulDevDeployOfTheSameCommitThroughTheProtectedEnvironment() throws IOException {
+        Map<String, Object> dev = load("deploy.yml");
+        assertEquals(Map.of("branches", List.of("main")), ((Map<String, Object>) dev.get(true)).get("push"));
+        assertEquals("dev", job(dev, "dev").get("environment"));
+        Map<String, Object> workflow = load("deploy-prod.yml");
+        assertEquals(Map.of("workflows", List.of("deploy"), "types", List.of("completed"), "branches", List.of("main")),
+                ((Map<String, Object>) workflow.get(true)).get("workflow_run"));
         Map<String, Object> prod = job(workflow, "prod");
+        assertEquals("github.event.workflow_run.conclusion == 'success'", prod.get("if"));
         assertEquals("production", prod.get("environment"));
-        assertEquals("dev", prod.get("needs"));
         assertEquals(Map.of("contents", "read", "id-token", "write"), prod.get("permissions"));
         assertEquals(false, ((Map<String, Object>) prod.get("concurrency")).get("cancel-in-progress"));
-        assertTrue(prod.get("steps").toString().contains("-Dstack=prod"), "prod passes the offline policy gate first");
+        String steps = prod.get("steps").toString();
+        assertTrue(steps.contains("ref=${{ github.event.workflow_run.head_sha }}"), "the commit dev got: " + steps);
+        assertTrue(steps.contains("-Dstack=prod"), "prod passes the offline policy gate first");
     }
 
     @Test
@@ -105,14 +111,17 @@ class WorkflowsTest {
     @Test
     void docsNameEveryVariableAndSecretTheWorkflowsRead() throws IOException {
         String docs = Files.readString(Stacks.PROJECT.resolve("docs/ci-cd.md"));
-        java.util.regex.Matcher references = java.util.regex.Pattern.compile("\\b(vars|secrets)\\.([A-Z][A-Z0-9_]*)").matcher(
-                Files.readString(WORKFLOWS.resolve("pull-request.yml")) + Files.readString(WORKFLOWS.resolve("deploy.yml"))
-                        + Files.readString(WORKFLOWS.resolve("acceptance.yml")) + Files.readString(WORKFLOWS.resolve("image.yml")));
+        StringBuilder all = new StringBuilder();
+        for (Workflows.Workflow workflow : Workflows.all()) {
+            all.append(Files.readString(WORKFLOWS.resolve(workflow.file())));
+        }
+        java.util.regex.Matcher references = java.util.regex.Pattern.compile("\\b(vars|secrets)\\.([A-Z][A-Z0-9_]*)").matcher(all);
         java.util.Set<String> names = new java.util.TreeSet<>();
         while (references.find()) {
             names.add(references.group(2));
         }
-        assertEquals(java.util.Set.of("AWS_PREVIEW_ROLE_ARN", "AWS_REGION", "AWS_ROLE_ARN", "IMAGE_REPOSITORY_URL", "PULUMI_ACCESS_TOKEN"), names);
+        assertEquals(java.util.Set.of("AWS_PREVIEW_ROLE_ARN", "AWS_REGION", "AWS_ROLE_ARN", "IMAGE_APP_ID", "IMAGE_APP_PRIVATE_KEY",
+                "IMAGE_REPOSITORY_URL", "PULUMI_ACCESS_TOKEN", "PULUMI_PREVIEW_TOKEN"), names);
         for (String name : names) {
             assertTrue(docs.contains("`" + name + "`"), "docs/ci-cd.md does not name " + name);
         }

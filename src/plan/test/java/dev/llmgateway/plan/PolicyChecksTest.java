@@ -65,6 +65,17 @@ import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.wafv2.WebAcl;
+import com.pulumi.aws.wafv2.WebAclArgs;
+import com.pulumi.aws.wafv2.WebAclLoggingConfiguration;
+import com.pulumi.aws.wafv2.WebAclLoggingConfigurationArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionAllowArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldQueryStringArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldSingleHeaderArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclVisibilityConfigArgs;
+import dev.llmgateway.components.waf.WebFirewallArgs;
 import dev.llmgateway.components.network.FlowEnd;
 import dev.llmgateway.components.network.Flow;
 import com.pulumi.core.Output;
@@ -111,7 +122,7 @@ class PolicyChecksTest {
             entry("LGW-IAM-001", "task-policy"), entry("LGW-NET-004", "vpc"), entry("LGW-NET-005", "vpc"),
             entry("LGW-VPN-001", "vpn"), entry("LGW-VPN-002", "vpn"), entry("LGW-PROD-001", "db"),
             entry("LGW-PROD-002", "db"), entry("LGW-PROD-003", "db"), entry("LGW-PROD-004", "alb"),
-            entry("LGW-FLOW-001", "db-sg"), entry("LGW-FLOW-002", "alb-sg"), entry("LGW-ELB-002", "https"), entry("LGW-QUOTA-001", "alb-sg"));
+            entry("LGW-FLOW-001", "db-sg"), entry("LGW-LOG-003", "waf"), entry("LGW-IAM-002", "flow-logs"), entry("LGW-FLOW-002", "alb-sg"), entry("LGW-ELB-002", "https"), entry("LGW-QUOTA-001", "alb-sg"));
 
     private static PolicyReport good;
     private static PolicyReport bad;
@@ -199,6 +210,10 @@ class PolicyChecksTest {
         new Secret("master-key", SecretArgs.builder().kmsKeyId(keyArn).build());
         new LogGroup("proxy-logs", LogGroupArgs.builder().kmsKeyId(keyArn).retentionInDays(ok ? 30 : 0).build());
         new Topic("alarms", TopicArgs.builder().kmsMasterKeyId(keyArn).build());
+        wafLogging(ok);
+        new Role("flow-logs", RoleArgs.builder().assumeRolePolicy("{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", "
+                + "\"Principal\": {\"Service\": \"vpc-flow-logs.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\""
+                + (ok ? ", \"Condition\": {\"StringEquals\": {\"aws:SourceAccount\": \"123456789012\"}}" : "") + "}]}").build());
         var bucket = new BucketV2("config");
         if (ok) {
             new BucketServerSideEncryptionConfigurationV2("config-sse", BucketServerSideEncryptionConfigurationV2Args
@@ -236,6 +251,28 @@ class PolicyChecksTest {
                         .rootCertificateChainArn("arn:aws:acm:root").build())
                 .connectionLogOptions(EndpointConnectionLogOptionsArgs.builder().enabled(ok).build()).build());
         return flows;
+    }
+
+    /**
+     * A web ACL and its logging. The compliant program redacts every credential header and the query string; the
+     * violating one redacts them all but {@code authorization}, so the bearer keys of every request are logged.
+     */
+    private static void wafLogging(boolean ok) {
+        var acl = new WebAcl("waf", WebAclArgs.builder().scope("REGIONAL")
+                .defaultAction(WebAclDefaultActionArgs.builder().allow(WebAclDefaultActionAllowArgs.builder().build()).build())
+                .visibilityConfig(WebAclVisibilityConfigArgs.builder().cloudwatchMetricsEnabled(true)
+                        .sampledRequestsEnabled(false).metricName("waf").build())
+                .build());
+        List<WebAclLoggingConfigurationRedactedFieldArgs> redacted = new java.util.ArrayList<>(WebFirewallArgs.CREDENTIAL_HEADERS
+                .stream().filter(header -> ok || !header.equals("authorization"))
+                .map(header -> WebAclLoggingConfigurationRedactedFieldArgs.builder().singleHeader(
+                        WebAclLoggingConfigurationRedactedFieldSingleHeaderArgs.builder().name(header).build()).build())
+                .toList());
+        redacted.add(WebAclLoggingConfigurationRedactedFieldArgs.builder()
+                .queryString(WebAclLoggingConfigurationRedactedFieldQueryStringArgs.builder().build()).build());
+        new WebAclLoggingConfiguration("waf", WebAclLoggingConfigurationArgs.builder().resourceArn(acl.arn())
+                .logDestinationConfigs("arn:aws:logs:us-east-1:123456789012:log-group:aws-waf-logs-waf")
+                .redactedFields(redacted).build());
     }
 
     /** A policy reading one exact secret, plus {@code starAction} on "*". */
@@ -290,6 +327,14 @@ class PolicyChecksTest {
         List<Finding> findings = bad.result("LGW-IAM-001").findings();
         assertEquals(1, findings.size(), "the role's inline ecr:GetAuthorizationToken on * is allowed");
         assertTrue(findings.get(0).message().contains("[s3:*]"));
+    }
+
+    @Test
+    void aWafLoggingConfigurationThatLogsAuthorizationFailsNamingTheHeader() {
+        List<Finding> findings = bad.result("LGW-LOG-003").findings();
+        assertEquals(1, findings.size(), findings.toString());
+        assertTrue(findings.get(0).message().contains("[authorization]"), findings.get(0).message());
+        assertEquals(Severity.HIGH, bad.result("LGW-LOG-003").check().severity());
     }
 
     @Test

@@ -62,6 +62,23 @@ class StackPolicyTest {
         assertEquals(3, writableLiteLlmRoots(List.of(Plans.stack("dev"))).size());
     }
 
+    @Test
+    void noCommittedStackLogsACredentialHeaderOrLetsAServiceActForAnotherAccount() {
+        List<String> stacks = new ArrayList<>(List.of("dev", "prod"));
+        stacks.addAll(Stacks.examples());
+        int firewalls = 0;
+        for (String name : stacks) {
+            PlannedStack plan = name.equals("dev") || name.equals("prod") ? Plans.stack(name) : Plans.example(name);
+            PolicyReport report = PolicyChecks.evaluate(plan, PolicyProfile.PROD);
+            for (String check : List.of("LGW-LOG-003", "LGW-IAM-002")) {
+                assertTrue(report.result(check).findings().isEmpty(), () -> name + ": " + report.result(check).findings());
+            }
+            assertEquals(CheckStatus.PASS, report.result("LGW-IAM-002").status(), name + " has service roles");
+            firewalls += plan.ofType("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration").size();
+        }
+        assertTrue(firewalls >= 2, "the regional and the CloudFront-scoped firewall are both planned somewhere: " + firewalls);
+    }
+
     private static List<String> writableLiteLlmRoots(List<PlannedStack> plans) {
         return plans.stream()
                 .flatMap(plan -> PolicyChecks.evaluate(plan, PolicyProfile.PROD).findings().stream())

@@ -58,8 +58,9 @@ class LiteLlmConfigTest {
             assertEquals("litellm_content_filter", regex.get("guardrail"));
             assertEquals(true, regex.get("default_on"));
             List<Map<String, Object>> patterns = (List<Map<String, Object>>) regex.get("patterns");
-            assertEquals(List.of("us_ssn", "email", "visa", "aws_access_key"), patterns.stream().map(p -> p.get("pattern_name")).toList(),
-                    "every pattern rendered; not aws_secret_key, which matches any 40-character word (every git commit id)");
+            assertEquals(List.of("us_ssn", "email", "us_phone", "credit_card", "aws_access_key"),
+                    patterns.stream().map(p -> p.get("pattern_name")).toList(), "phones and cards of every brand; not aws_secret_key, "
+                            + "which matches any 40-character word (every git commit id)");
             assertTrue(patterns.stream().allMatch(p -> "prebuilt".equals(p.get("pattern_type")) && "MASK".equals(p.get("action"))));
         }
         assertEquals(List.of("pre_call", "post_call"), guardrails.subList(0, 2).stream()
@@ -78,6 +79,7 @@ class LiteLlmConfigTest {
         assertEquals("MASK", ((Map<String, Object>) presidio.get(0).get("pii_entities_config")).get("US_SSN"));
         assertEquals(Map.of("US_SSN", 0.4), presidio.get(0).get("presidio_score_thresholds"),
                 "a bare 9-digit number scores 0.05 as US_SSN: below the floor, so order numbers pass");
+        assertEquals("input", presidio.get(0).get("presidio_filter_scope"), "prompts only, set explicitly: LiteLLM's default is both");
     }
 
     @Test
@@ -91,6 +93,7 @@ class LiteLlmConfigTest {
                 assertEquals(LiteLlmConfig.PRESIDIO_ENTITIES.size(), ((Map<String, Object>) params.get("pii_entities_config")).size());
                 assertTrue(((Map<String, Object>) params.get("pii_entities_config")).values().stream().allMatch("BLOCK"::equals));
                 assertEquals(false, params.get("output_parse_pii"));
+                assertEquals("fail_closed", params.get("unreachable_fallback"), "an unreachable Presidio refuses the call");
             } else {
                 assertTrue(((List<Map<String, Object>>) params.get("patterns")).stream().allMatch(p -> "BLOCK".equals(p.get("action"))));
             }
@@ -171,7 +174,7 @@ class LiteLlmConfigTest {
         assertEquals(10, general.get("database_connection_pool_limit"));
         assertFalse(general.containsKey("trusted_proxy_ranges"), "LiteLLM has no such setting");
         assertEquals(Map.of("sslmode", "require"), general.get("database_extra_connection_params"));
-        assertEquals(false, litellm.get("require_auth_for_metrics_endpoint"), "scraped inside the VPC; blocked at the load balancer");
+        assertEquals(true, litellm.get("require_auth_for_metrics_endpoint"), "the API port's /metrics needs a key; the scraper has its own port");
         assertFalse(general.containsKey("require_auth_for_metrics_endpoint"), "LiteLLM reads it from litellm_settings only");
         Map<String, Object> router = (Map<String, Object>) config.get("router_settings");
         assertEquals("simple-shuffle", router.get("routing_strategy"));

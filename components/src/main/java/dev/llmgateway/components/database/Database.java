@@ -1,5 +1,6 @@
 package dev.llmgateway.components.database;
 
+import dev.llmgateway.components.support.AwsScope;
 import dev.llmgateway.components.support.Json;
 import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.network.Connections;
@@ -62,6 +63,15 @@ public class Database extends ComponentResource implements Connectable {
     public static final int PORT = 5432;
     /** Property whose drift AWS causes (automatic minor version upgrades) and that is therefore ignored. */
     private static final String ENGINE_VERSION = "engineVersion";
+    /**
+     * The (cluster) parameter group's settings: TLS only ({@code rds.force_ssl}); statements slower than a second
+     * logged, but never their bind parameters, which carry prompts, keys and spend rows
+     * ({@code log_parameter_max_length}: "Zero disables logging of bind parameters for non-error statement logs",
+     * -1, the default, logs them in full; {@code log_parameter_max_length_on_error} does the same for errors; both
+     * PostgreSQL 13 and later, docs "Error Reporting and Logging"). {@code DatabaseLogParametersTest} runs them on a
+     * PostgreSQL server.
+     */
+    public static final Map<String, String> PARAMETERS = parameters();
     /** Classes without Performance Insights support (RDS user guide, "Performance Insights support"). */
     private static final Set<String> NO_PERFORMANCE_INSIGHTS = Set.of("db.t4g.micro", "db.t4g.small", "db.t3.micro", "db.t3.small");
 
@@ -171,7 +181,10 @@ public class Database extends ComponentResource implements Connectable {
                 name + ": only an RDS instance is started and stopped on a schedule (engine " + engine + ")"));
         var child = CustomResourceOptions.builder().parent(this).build();
         var role = new Role(name + "-schedule", RoleArgs.builder()
-                .assumeRolePolicy(PolicyDocument.assumeRole("scheduler.amazonaws.com"))
+                // Only this account's schedules of the default group, where these live (EventBridge Scheduler user guide,
+                // "Set up the execution role": aws:SourceAccount and aws:SourceArn ...:schedule-group/<group>).
+                .assumeRolePolicy(AwsScope.of(this).applyValue(s -> PolicyDocument.assumeRole("scheduler.amazonaws.com", s,
+                        Optional.of(s.arn("scheduler", "schedule-group/default")))))
                 .description("EventBridge Scheduler: start and stop the database " + name + " outside office hours")
                 .build(), child);
         var policy = new RolePolicy(name + "-schedule", RolePolicyArgs.builder()
@@ -272,6 +285,15 @@ public class Database extends ComponentResource implements Connectable {
         return name;
     }
 
+    private static Map<String, String> parameters() {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        parameters.put("rds.force_ssl", "1");
+        parameters.put("log_min_duration_statement", "1000");
+        parameters.put("log_parameter_max_length", "0");
+        parameters.put("log_parameter_max_length_on_error", "0");
+        return java.util.Collections.unmodifiableMap(parameters);
+    }
+
     /** Name of the DB subnet group in the isolated subnets (a restored copy belongs there too). */
     public Output<String> subnetGroupName() {
         return subnetGroupName;
@@ -287,9 +309,8 @@ public class Database extends ComponentResource implements Connectable {
         var parameters = new ClusterParameterGroup(name, ClusterParameterGroupArgs.builder()
                 .family("aurora-postgresql" + args.majorVersion())
                 .description("LiteLLM: TLS only, slow statements logged")
-                .parameters(
-                        ClusterParameterGroupParameterArgs.builder().name("rds.force_ssl").value("1").build(),
-                        ClusterParameterGroupParameterArgs.builder().name("log_min_duration_statement").value("1000").build())
+                .parameters(PARAMETERS.entrySet().stream().map(p -> ClusterParameterGroupParameterArgs.builder()
+                        .name(p.getKey()).value(p.getValue()).build()).toList())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         this.parameterGroupName = parameters.name();
         var cluster = ClusterArgs.builder()
@@ -361,9 +382,8 @@ public class Database extends ComponentResource implements Connectable {
         var parameters = new ParameterGroup(name, ParameterGroupArgs.builder()
                 .family("postgres" + args.majorVersion())
                 .description("LiteLLM: TLS only, slow statements logged")
-                .parameters(
-                        ParameterGroupParameterArgs.builder().name("rds.force_ssl").value("1").build(),
-                        ParameterGroupParameterArgs.builder().name("log_min_duration_statement").value("1000").build())
+                .parameters(PARAMETERS.entrySet().stream().map(p -> ParameterGroupParameterArgs.builder()
+                        .name(p.getKey()).value(p.getValue()).build()).toList())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         this.parameterGroupName = parameters.name();
         boolean insights = args.performanceInsights() && !NO_PERFORMANCE_INSIGHTS.contains(args.resolvedInstanceClass());

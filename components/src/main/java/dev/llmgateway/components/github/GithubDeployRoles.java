@@ -1,6 +1,7 @@
 package dev.llmgateway.components.github;
 
 import dev.llmgateway.components.support.Json;
+import dev.llmgateway.components.support.PolicyDocument;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -35,7 +36,12 @@ import java.util.regex.Pattern;
  * lists the same, for the bootstrap program to export.
  *
  * <p>The preview role runs the pull request's own code, so its policy must be read-only: only
- * {@code Describe*}, {@code Get*}, {@code List*}-style actions, never secret values (checked here).
+ * {@code Describe*}, {@code Get*}, {@code List*}-style actions, never secret values (checked here). A second inline
+ * policy denies what a read grant could still reach ({@link #PREVIEW_DENIED}): {@code ssm:GetParameter} on an
+ * {@code aws/ssm}-encrypted SecureString needs no {@code kms:Decrypt} in the caller's policy, because the AWS managed
+ * key's policy lets every principal of the account use it through SSM (AWS KMS developer guide, "AWS managed keys";
+ * Systems Manager user guide, "How AWS Systems Manager Parameter Store uses AWS KMS"), but an explicit deny in an
+ * identity policy still wins (IAM user guide, "Policy evaluation logic").
  */
 public class GithubDeployRoles extends ComponentResource {
 
@@ -61,6 +67,9 @@ public class GithubDeployRoles extends ComponentResource {
      * {@code kms:Decrypt}, which is not a read verb and so is refused.
      */
     private static final List<String> SECRET_READS = List.of("secretsmanager:GetSecretValue", "secretsmanager:BatchGetSecretValue");
+    /** Denied to the preview role on every resource, whatever its read-only policy allows: secret values and decryption. */
+    public static final List<String> PREVIEW_DENIED = List.of("kms:Decrypt", "secretsmanager:GetSecretValue",
+            "secretsmanager:BatchGetSecretValue");
 
     private final Map<String, Output<String>> deployRoleArns = new LinkedHashMap<>();
     private final Map<String, Map<String, Output<String>>> githubVariables = new LinkedHashMap<>();
@@ -79,12 +88,17 @@ public class GithubDeployRoles extends ComponentResource {
         for (String environment : args.environments()) {
             String scope = "environment:" + environment;
             Output<String> arn = role(name + "-deploy-" + environment, "repo:" + args.repository() + ":" + scope,
-                    args.deployPolicyJson(), DEPLOY_ROLE_VARIABLE, scope, child);
+                    args.deployPolicyJson(), DEPLOY_ROLE_VARIABLE, scope, child).arn();
             deployRoleArns.put(environment, arn);
             githubVariables.put(scope, Map.of(DEPLOY_ROLE_VARIABLE, arn));
         }
-        this.previewRoleArn = role(name + "-preview", "repo:" + args.repository() + ":pull_request",
+        var preview = role(name + "-preview", "repo:" + args.repository() + ":pull_request",
                 args.previewPolicyJson().applyValue(GithubDeployRoles::requireReadOnly), PREVIEW_ROLE_VARIABLE, REPOSITORY_SCOPE, child);
+        new RolePolicy(name + "-preview-no-secrets", RolePolicyArgs.builder().role(preview.id())
+                .policy(PolicyDocument.json(List.of(new PolicyDocument.Statement("NoSecretValues", "Deny", null,
+                        PREVIEW_DENIED, List.of("*"), Map.of()))))
+                .build(), child);
+        this.previewRoleArn = preview.arn();
         githubVariables.put(REPOSITORY_SCOPE, Map.of(PREVIEW_ROLE_VARIABLE, previewRoleArn));
         registerOutputs(Map.of("providerArn", providerArn, "previewRoleArn", previewRoleArn));
     }
@@ -112,15 +126,15 @@ public class GithubDeployRoles extends ComponentResource {
         return providerArn;
     }
 
-    private Output<String> role(String roleName, String subject, Output<String> policy, String variable, String scope,
-                                CustomResourceOptions child) {
+    private Role role(String roleName, String subject, Output<String> policy, String variable, String scope,
+                      CustomResourceOptions child) {
         var role = new Role(roleName, RoleArgs.builder()
                 .assumeRolePolicy(providerArn.applyValue(provider -> trustPolicy(provider, subject)))
                 .maxSessionDuration(3600)
                 .tags(Map.of(VARIABLE_TAG, variable, SCOPE_TAG, scope))
                 .build(), child);
         new RolePolicy(roleName, RolePolicyArgs.builder().role(role.id()).policy(policy).build(), child);
-        return role.arn();
+        return role;
     }
 
     /**

@@ -51,6 +51,7 @@ import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.network.Connections;
 import dev.llmgateway.components.network.Flow;
 import dev.llmgateway.components.network.Peer;
+import dev.llmgateway.components.support.AwsScope;
 import dev.llmgateway.components.support.PolicyDocument;
 import dev.llmgateway.components.support.SecretGrants;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
@@ -143,7 +144,9 @@ public final class PrometheusMetrics extends ComponentResource implements Connec
                 .build(), child);
 
         var executionRole = new Role(PhysicalName.autoNamed(name + "-execution", NameRule.IAM_ROLE), RoleArgs.builder()
-                .assumeRolePolicy(PolicyDocument.assumeRole("ecs-tasks.amazonaws.com"))
+                // This account's ECS only (aws:SourceAccount, as the ECS guide shows for execution roles).
+                .assumeRolePolicy(AwsScope.of(this).applyValue(s -> PolicyDocument.assumeRole("ecs-tasks.amazonaws.com", s,
+                        java.util.Optional.empty())))
                 .description("Pulls images, writes logs and reads the Grafana admin password")
                 .build(), child);
         new RolePolicy(name + "-execution", RolePolicyArgs.builder()

@@ -39,6 +39,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
+import dev.llmgateway.components.support.AwsScope;
 import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.network.Connections;
 import dev.llmgateway.components.network.Flow;
@@ -169,7 +170,7 @@ public class ProxyService extends ComponentResource implements Connectable {
             logGroupNames.put(container.name(), group.name());
             logGroupArns.put(container.name(), group.arn());
         }
-        this.roles = TaskRoles.create(name, args, logGroupArns, child);
+        this.roles = TaskRoles.create(name, args, logGroupArns, AwsScope.of(this), child);
         execLogs.ifPresent(group -> TaskRoles.allowExecuteCommand(name, roles.task(), group.arn(), args.kmsKeyArn(), child));
 
         this.taskDefinition = new TaskDefinition(name, TaskDefinitionArgs.builder()

@@ -8,6 +8,7 @@ import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import dev.llmgateway.components.support.AwsScope;
 import dev.llmgateway.components.support.PolicyDocument;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
 import dev.llmgateway.components.support.SecretGrants;
@@ -15,6 +16,7 @@ import dev.llmgateway.components.support.SecretGrants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,9 +35,13 @@ record TaskRoles(Role execution, Role task) {
     private static final String ECS_TASKS = "ecs-tasks.amazonaws.com";
 
     /** Creates both roles and their inline policies. */
-    static TaskRoles create(String name, ProxyServiceArgs args, Map<String, Output<String>> logGroupArns, CustomResourceOptions options) {
+    static TaskRoles create(String name, ProxyServiceArgs args, Map<String, Output<String>> logGroupArns, Output<AwsScope> scope,
+                            CustomResourceOptions options) {
+        // Both roles only for this account's ECS. The task role also only for its tasks (ECS developer guide, "Amazon
+        // ECS task IAM role": aws:SourceArn arn:...:ecs:<region>:<account>:*); the execution role keeps
+        // aws:SourceAccount alone, the one condition the ECS guide shows for it.
         var execution = new Role(PhysicalName.autoNamed(name + "-execution", NameRule.IAM_ROLE), RoleArgs.builder()
-                .assumeRolePolicy(PolicyDocument.assumeRole(ECS_TASKS))
+                .assumeRolePolicy(scope.applyValue(s -> PolicyDocument.assumeRole(ECS_TASKS, s, Optional.empty())))
                 .description("ECS execution role: pull images, write logs, resolve the task's secrets")
                 .build(), options);
         List<Output<String>> logArns = new ArrayList<>(logGroupArns.values());
@@ -49,7 +55,7 @@ record TaskRoles(Role execution, Role task) {
                 .build(), options);
 
         var task = new Role(PhysicalName.autoNamed(name + "-task", NameRule.IAM_ROLE), RoleArgs.builder()
-                .assumeRolePolicy(PolicyDocument.assumeRole(ECS_TASKS))
+                .assumeRolePolicy(scope.applyValue(s -> PolicyDocument.assumeRole(ECS_TASKS, s, Optional.of(s.arn("ecs", "*")))))
                 .description("Application role of the proxy tasks")
                 .build(), options);
         args.taskPolicyJson().ifPresent(policy -> new RolePolicy(name + "-task", RolePolicyArgs.builder()

@@ -69,12 +69,21 @@ public final class PolicyDocument {
         return Json.write(document);
     }
 
-    /** A trust policy letting an AWS service (e.g. {@code ecs-tasks.amazonaws.com}) assume the role. */
-    public static String assumeRole(String servicePrincipal) {
+    /**
+     * A trust policy letting an AWS service (e.g. {@code ecs-tasks.amazonaws.com}) assume the role on behalf of
+     * {@code scope}'s account only, and, when given, only for resources matching {@code sourceArn}: the confused-deputy
+     * conditions {@code aws:SourceAccount} and {@code aws:SourceArn} (IAM user guide, "The confused deputy problem",
+     * cross-service prevention). Each caller names the service's documented ARN pattern.
+     */
+    public static String assumeRole(String servicePrincipal, AwsScope scope, java.util.Optional<String> sourceArn) {
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("StringEquals", Map.of("aws:SourceAccount", scope.account()));
+        sourceArn.ifPresent(arn -> condition.put("ArnLike", Map.of("aws:SourceArn", arn)));
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("Effect", "Allow");
         statement.put("Principal", Map.of("Service", servicePrincipal));
         statement.put("Action", "sts:AssumeRole");
+        statement.put("Condition", condition);
         return Json.write(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
     }
 }

@@ -48,6 +48,7 @@ import com.pulumi.resources.Resource;
 import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.network.Connections;
 import dev.llmgateway.components.network.Peer;
+import dev.llmgateway.components.support.AwsScope;
 import dev.llmgateway.components.support.PolicyDocument;
 
 import java.util.ArrayList;
@@ -378,7 +379,10 @@ public class Vpc extends ComponentResource {
                 .kmsKeyId(args.kmsKeyArn())
                 .build(), child());
         var role = new Role(PhysicalName.autoNamed(name + "-flow-logs", NameRule.IAM_ROLE), RoleArgs.builder()
-                .assumeRolePolicy(PolicyDocument.assumeRole("vpc-flow-logs.amazonaws.com"))
+                // Only this account's flow logs (Amazon VPC user guide, "IAM role for publishing flow logs to CloudWatch
+                // Logs": aws:SourceAccount and aws:SourceArn arn:...:ec2:<region>:<account>:vpc-flow-log/*).
+                .assumeRolePolicy(AwsScope.of(this).applyValue(s -> PolicyDocument.assumeRole("vpc-flow-logs.amazonaws.com", s,
+                        java.util.Optional.of(s.arn("ec2", "vpc-flow-log/*")))))
                 .build(), child());
         new RolePolicy(name + "-flow-logs", RolePolicyArgs.builder()
                 .role(role.id())

@@ -6,7 +6,13 @@ import com.pulumi.aws.wafv2.WebAcl;
 import com.pulumi.aws.wafv2.WebAclArgs;
 import com.pulumi.aws.wafv2.WebAclLoggingConfiguration;
 import com.pulumi.aws.wafv2.WebAclLoggingConfigurationArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDataProtectionConfigArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDataProtectionConfigDataProtectionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDataProtectionConfigDataProtectionFieldArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionAllowArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldQueryStringArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldSingleHeaderArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleActionBlockArgs;
@@ -54,6 +60,14 @@ import java.util.Map;
  * and never renders, includes, fetches or executes it; everywhere else (admin UI, key and user
  * management) the rules block as AWS ships them. Header, query-string and URI rules, known bad
  * inputs (Log4j, Java deserialization) and IP reputation apply on every path.
+ *
+ * <p>Credentials stay out of what WAF stores. AWS WAF logs every request header with its value, and the redacted
+ * fields of a logging configuration do not reach sampled requests ("This setting has no impact on request
+ * sampling": AWS WAF API reference, LoggingConfiguration.RedactedFields). So the web ACL's own data protection
+ * replaces the {@linkplain WebFirewallArgs#redactedHeaders credential headers} and the query string (LiteLLM's
+ * Gemini pass-through takes a key as {@code ?key=}) with {@code REDACTED} for every destination, logs and sampled
+ * requests alike (API reference, DataProtectionConfig; developer guide, "Data protection"), and the logging
+ * configuration redacts the same fields again, which is what the plan's policy check reads.
  */
 public class WebFirewall extends ComponentResource {
 
@@ -118,6 +132,8 @@ public class WebFirewall extends ComponentResource {
 
         var acl = new WebAcl(name, WebAclArgs.builder()
                 .scope(args.scope())
+                .dataProtectionConfig(WebAclDataProtectionConfigArgs.builder().dataProtections(
+                        protection("SINGLE_HEADER", args.redactedHeaders()), protection("QUERY_STRING", List.of())).build())
                 .description("LLM gateway: managed rules, rate limit; core body rules block outside the model APIs only")
                 .defaultAction(WebAclDefaultActionArgs.builder().allow(WebAclDefaultActionAllowArgs.builder().build()).build())
                 .rules(rules)
@@ -130,9 +146,15 @@ public class WebFirewall extends ComponentResource {
             logGroup.kmsKeyId(args.kmsKeyArn());
         }
         var logs = new LogGroup(name + "-logs", logGroup.build(), child);
+        List<WebAclLoggingConfigurationRedactedFieldArgs> redacted = new ArrayList<>();
+        args.redactedHeaders().forEach(header -> redacted.add(WebAclLoggingConfigurationRedactedFieldArgs.builder()
+                .singleHeader(WebAclLoggingConfigurationRedactedFieldSingleHeaderArgs.builder().name(header).build()).build()));
+        redacted.add(WebAclLoggingConfigurationRedactedFieldArgs.builder()
+                .queryString(WebAclLoggingConfigurationRedactedFieldQueryStringArgs.builder().build()).build());
         new WebAclLoggingConfiguration(name, WebAclLoggingConfigurationArgs.builder()
                 .resourceArn(acl.arn())
                 .logDestinationConfigs(logs.arn().applyValue(List::of))
+                .redactedFields(redacted)
                 .build(), child);
         this.arn = acl.arn();
         registerOutputs(Map.of("arn", arn));
@@ -141,6 +163,15 @@ public class WebFirewall extends ComponentResource {
     /** The web ACL's ARN, to associate with a load balancer or a distribution. */
     public Output<String> arn() {
         return arn;
+    }
+
+    /** Replaces a field's value by {@code REDACTED} wherever WAF stores the request; no keys means every key. */
+    private static WebAclDataProtectionConfigDataProtectionArgs protection(String fieldType, List<String> keys) {
+        var field = WebAclDataProtectionConfigDataProtectionFieldArgs.builder().fieldType(fieldType);
+        if (!keys.isEmpty()) {
+            field.fieldKeys(keys);
+        }
+        return WebAclDataProtectionConfigDataProtectionArgs.builder().action("SUBSTITUTION").field(field.build()).build();
     }
 
     /** Blocks a request that one of {@link #BODY_RULES} labelled, unless its path is a model API. */

@@ -6,6 +6,9 @@ import dev.llmgateway.components.support.LogRetention;
 import dev.llmgateway.components.support.Reject;
 import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Inputs of {@link WebFirewall}; build with {@link #builder()}.
  *
@@ -17,12 +20,16 @@ import io.soabase.recordbuilder.core.RecordBuilder.Initializer;
  *                             {@value #DEFAULT_LOG_RETENTION_DAYS}
  * @param kmsKeyArn            customer key for the log group, or null for AWS-managed encryption (a CLOUDFRONT
  *                             firewall's log group lives in us-east-1, where a regional stack key cannot serve)
+ * @param redactedHeaders      request headers replaced by {@code REDACTED} in the logs and in sampled requests, with
+ *                             the query string; default {@link #CREDENTIAL_HEADERS}; a caller adds its own secret
+ *                             headers (a CDN's origin header) to these
  */
 @ComponentArgs
 public record WebFirewallArgs(@Initializer("DEFAULT_SCOPE") String scope,
                               @Initializer("DEFAULT_RATE_LIMIT_PER_5_MINUTES") int rateLimitPer5Minutes,
                               @Initializer("DEFAULT_LOG_RETENTION_DAYS") int logRetentionDays,
-                              Output<String> kmsKeyArn) {
+                              Output<String> kmsKeyArn,
+                              @Initializer("CREDENTIAL_HEADERS") List<String> redactedHeaders) {
 
     /** Default scope: a firewall for a load balancer in the stack's region. */
     public static final String DEFAULT_SCOPE = "REGIONAL";
@@ -30,6 +37,21 @@ public record WebFirewallArgs(@Initializer("DEFAULT_SCOPE") String scope,
     public static final int DEFAULT_RATE_LIMIT_PER_5_MINUTES = 2000;
     /** Default log retention in days: a month of requests to investigate. */
     public static final int DEFAULT_LOG_RETENTION_DAYS = 30;
+    /**
+     * Headers that carry a credential or a session, lower case: every header LiteLLM takes a key from
+     * ({@code SpecialHeaders} in {@code litellm/proxy/_types.py}: {@code Authorization}, Azure's {@code API-Key}
+     * and {@code Ocp-Apim-Subscription-Key}, Anthropic's {@code x-api-key}, Google's {@code x-goog-api-key},
+     * {@code x-litellm-api-key}, and {@code x-mcp-auth}, which MCP clients send on to MCP servers) and the admin UI's
+     * {@code cookie}. AWS WAF logs every header with its value unless told otherwise (AWS WAF developer guide,
+     * "Log fields for web ACL traffic").
+     */
+    public static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "api-key", "x-api-key",
+            "x-goog-api-key", "ocp-apim-subscription-key", "x-litellm-api-key", "x-mcp-auth", "cookie");
+    /**
+     * At most this many header names: a data protection takes up to 100 field keys (AWS WAF API reference,
+     * FieldToProtect), a logging configuration up to 100 redacted fields, one of which is the query string.
+     */
+    static final int MAX_REDACTED_HEADERS = 99;
 
     /** Validates the inputs. */
     public WebFirewallArgs {
@@ -39,6 +61,11 @@ public record WebFirewallArgs(@Initializer("DEFAULT_SCOPE") String scope,
                 "WebFirewallArgs.rateLimitPer5Minutes must be at least 10 (WAF minimum), got " + rateLimitPer5Minutes);
         Reject.when(!LogRetention.accepts(logRetentionDays),
                 "WebFirewallArgs.logRetentionDays must be one of " + LogRetention.DAYS);
+        redactedHeaders = redactedHeaders.stream().map(h -> h.toLowerCase(Locale.ROOT)).distinct().toList();
+        Reject.when(!redactedHeaders.containsAll(CREDENTIAL_HEADERS),
+                "WebFirewallArgs.redactedHeaders must keep every credential header " + CREDENTIAL_HEADERS + ", got " + redactedHeaders);
+        Reject.when(redactedHeaders.size() > MAX_REDACTED_HEADERS,
+                "WebFirewallArgs.redactedHeaders: at most " + MAX_REDACTED_HEADERS + " headers, got " + redactedHeaders.size());
     }
 
     /** Starts a builder with the defaults. */

@@ -63,6 +63,15 @@ class GithubDeployRolesTest {
     }
 
     @Test
+    void thePreviewRoleIsDeniedDecryptionAndSecretValuesWhateverItsPolicyReads() {
+        String deny = plan(Optional.empty()).named("aws:iam/rolePolicy:RolePolicy", "gh-preview-no-secrets").string("policy");
+        assertTrue(deny.contains("\"Effect\":\"Deny\"") && deny.contains("\"Resource\":\"*\""), deny);
+        // kms:Decrypt: an aws/ssm SecureString needs no KMS grant in the caller's policy, only the absence of a deny.
+        GithubDeployRoles.PREVIEW_DENIED.forEach(action -> assertTrue(deny.contains("\"" + action + "\""), action));
+        assertTrue(GithubDeployRoles.PREVIEW_DENIED.contains("kms:Decrypt"));
+    }
+
+    @Test
     void aPreviewPolicyThatWritesFailsThePlan() {
         PlannedStack plan = OfflineEngine.run("p", "t", "us-east-1", ctx -> new GithubDeployRoles("gh", args()
                 .previewPolicyJson(Output.of("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:PassRole\",\"Resource\":\"*\"}]}"))

@@ -3,6 +3,7 @@ package dev.llmgateway.components.waf;
 import com.pulumi.core.Output;
 import dev.llmgateway.engine.OfflineEngine;
 import dev.llmgateway.engine.PlannedResource;
+import dev.llmgateway.engine.PlannedStack;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,11 +17,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WebFirewallTest {
 
+    private static PlannedStack plan(WebFirewallArgs args) {
+        return OfflineEngine.run("p", "t", "us-east-1", ctx -> new WebFirewall("fw", args, null)).orThrow();
+    }
+
     private static PlannedResource acl() {
-        return OfflineEngine.run("p", "t", "us-east-1", ctx -> new WebFirewall("fw",
-                        WebFirewallArgs.builder().rateLimitPer5Minutes(10).kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/k")).build(),
-                        null))
-                .orThrow().one("aws:wafv2/webAcl:WebAcl");
+        return plan(WebFirewallArgs.builder().rateLimitPer5Minutes(10)
+                .kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/k")).build()).one("aws:wafv2/webAcl:WebAcl");
+    }
+
+    @Test
+    void credentialHeadersAndTheQueryStringAreRedactedInLogsAndInSampledRequests() {
+        PlannedStack stack = plan(WebFirewallArgs.builder().redactedHeaders(List.of("authorization", "api-key", "x-api-key",
+                "x-goog-api-key", "ocp-apim-subscription-key", "x-litellm-api-key", "x-mcp-auth", "cookie", "X-Origin-Verify")).build());
+        PlannedResource acl = stack.one("aws:wafv2/webAcl:WebAcl");
+        // Data protection on the web ACL reaches every destination, sampled requests included.
+        assertEquals("SUBSTITUTION", acl.string("dataProtectionConfig.dataProtections.0.action"));
+        assertEquals("SINGLE_HEADER", acl.string("dataProtectionConfig.dataProtections.0.field.fieldType"));
+        List<?> keys = acl.list("dataProtectionConfig.dataProtections.0.field.fieldKeys");
+        assertTrue(keys.containsAll(WebFirewallArgs.CREDENTIAL_HEADERS) && keys.contains("x-origin-verify"), keys.toString());
+        assertEquals("QUERY_STRING", acl.string("dataProtectionConfig.dataProtections.1.field.fieldType"));
+        assertTrue(acl.flag("visibilityConfig.sampledRequestsEnabled"), "sampling stays on: the ACL protects what it shows");
+        // The logging configuration redacts the same fields again.
+        PlannedResource logging = stack.one("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration");
+        List<Object> headers = logging.list("redactedFields").stream().map(f -> (Map<?, ?>) f)
+                .filter(f -> f.containsKey("singleHeader")).map(f -> ((Map<?, ?>) f.get("singleHeader")).get("name")).map(Object.class::cast).toList();
+        assertEquals(keys, headers);
+        assertTrue(logging.list("redactedFields").stream().anyMatch(f -> ((Map<?, ?>) f).containsKey("queryString")));
+    }
+
+    @Test
+    void aFirewallCannotBeToldToLogACredentialHeader() {
+        var error = assertThrows(IllegalArgumentException.class, () -> WebFirewallArgs.builder()
+                .redactedHeaders(List.of("cookie", "x-api-key")).build());
+        assertTrue(error.getMessage().contains("authorization"), error.getMessage());
     }
 
     @Test
