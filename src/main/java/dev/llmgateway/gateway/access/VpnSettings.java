@@ -33,14 +33,14 @@ public record VpnSettings(Cidr clientCidr, int associations, VpnAuthentication a
 
     /** Reads and validates the VPN settings against the VPC block. */
     public static VpnSettings read(SettingsReader r, Cidr vpc, int azCount, String region) {
-        Cidr client = r.cidr("vpnClientCidr", "172.16.0.0/22");
+        Cidr client = r.cidr("vpnClientCidr");
         if (client.prefix() > 22 || client.prefix() < 12) {
             throw r.invalid("vpnClientCidr", client, "a block between /12 and /22 (AWS Client VPN requirement)");
         }
         if (client.overlaps(vpc)) {
             throw r.invalid("vpnClientCidr", client, "a block that does not overlap the VPC (" + vpc + ")");
         }
-        VpnAuthentication auth = r.choice("vpnAuthentication", VpnAuthentication.class, VpnAuthentication.CERTIFICATE);
+        VpnAuthentication auth = r.choice("vpnAuthentication", VpnAuthentication.class);
         Optional<String> saml = r.optional("vpnSamlProviderArn");
         if (auth == VpnAuthentication.SAML && saml.isEmpty()) {
             throw r.invalid("vpnSamlProviderArn", "", "the ARN of an IAM SAML identity provider, required when vpnAuthentication is saml");
@@ -57,11 +57,11 @@ public record VpnSettings(Cidr clientCidr, int associations, VpnAuthentication a
                 });
             }
         }
-        int hours = r.integer("vpnSessionTimeoutHours", 8, 8, 24);
+        int hours = r.integer("vpnSessionTimeoutHours", 8, 24);
         if (!SESSION_HOURS.contains(hours)) {
             throw r.invalid("vpnSessionTimeoutHours", hours, "one of " + SESSION_HOURS);
         }
-        List<String> users = r.list("vpnUsers", List.of());
+        List<String> users = r.list("vpnUsers");
         if (!users.isEmpty() && auth != VpnAuthentication.CERTIFICATE) {
             throw r.invalid("vpnUsers", users, "empty unless litellm-gateway:vpnAuthentication is certificate (with SAML,"
                     + " people come from the identity provider and vpnSamlGroupId decides who may connect)");
@@ -75,7 +75,7 @@ public record VpnSettings(Cidr clientCidr, int associations, VpnAuthentication a
         if (Set.copyOf(users).size() != users.size()) {
             throw r.invalid("vpnUsers", users, "each name once");
         }
-        return new VpnSettings(client, r.integer("vpnAssociations", 1, 1, azCount), auth, saml,
-                r.optional("vpnSamlGroupId"), hours, r.bool("vpnSplitTunnel", true), users);
+        return new VpnSettings(client, r.integer("vpnAssociations", 1, azCount), auth, saml,
+                r.optional("vpnSamlGroupId"), hours, r.bool("vpnSplitTunnel"), users);
     }
 }

@@ -26,7 +26,7 @@ public record ObservabilitySettings(int logRetentionDays, List<String> alarmEmai
 
     /** Reads and validates the observability settings. */
     public static ObservabilitySettings read(SettingsReader r) {
-        List<String> emails = r.list("alarmEmails", List.of());
+        List<String> emails = r.list("alarmEmails");
         emails.stream().filter(e -> !ObservabilityArgs.EMAIL.matcher(e).matches()).findFirst().ifPresent(bad -> {
             throw r.invalid("alarmEmails", bad, "e-mail addresses such as oncall@example.com");
         });
@@ -34,16 +34,16 @@ public record ObservabilitySettings(int logRetentionDays, List<String> alarmEmai
             throw r.invalid("alarmEmails", emails, "each address once (SNS would subscribe it twice)");
         }
         return new ObservabilitySettings(
-                Retention.days(r, "logRetentionDays", 30),
+                Retention.days(r, "logRetentionDays"),
                 emails,
-                r.choice("alarmLevel", AlarmLevel.class, AlarmLevel.FULL),
-                r.bool("containerInsights", true),
-                r.bool("dashboard", true),
-                r.integer("alarmCpuPercent", 85, 1, 100),
-                r.integer("alarmMemoryPercent", 90, 1, 100),
-                r.integer("alarmP95LatencySeconds", 30, 1, 3600),
-                r.integer("alarm5xxPer5Min", 10, 1, 1_000_000),
+                r.choice("alarmLevel", AlarmLevel.class),
+                r.bool("containerInsights"),
+                r.bool("dashboard"),
+                r.integer("alarmCpuPercent", 1, 100),
+                r.integer("alarmMemoryPercent", 1, 100),
+                r.integer("alarmP95LatencySeconds", 1, 3600),
+                r.integer("alarm5xxPer5Min", 1, 1_000_000),
                 // VictoriaMetrics -retentionPeriod; PrometheusMetricsArgs allows 1 to 3650 days.
-                r.integer("metricsRetentionDays", 30, 1, 3650));
+                r.integer("metricsRetentionDays", 1, 3650));
     }
 }

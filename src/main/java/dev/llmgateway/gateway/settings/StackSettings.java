@@ -48,16 +48,21 @@ public record StackSettings(String project, String stack, String region, TagSett
 
     /** Reads every setting from {@code source}; throws {@link SettingsException} on the first bad value. */
     public static StackSettings read(ConfigSource source) {
-        SettingsReader r = new SettingsReader(source);
+        return read(new SettingsReader(source));
+    }
+
+    /** Reads every setting with {@code r}, which then knows how each key was read ({@link SettingsReader#uses()}). */
+    static StackSettings read(SettingsReader r) {
+        ConfigSource source = r.source();
         checkStackName(source.stack());
+        UndeclaredKeys.reject(source);
         String region = Regions.read(r);
         NetworkSettings network = NetworkSettings.read(r);
         AccessSettings access = AccessSettings.read(r, region, network);
         DatabaseSettings database = DatabaseSettings.read(r);
         ProxySettings proxy = ProxySettings.read(r);
         // The path in front of LiteLLM may wait less than its default (CloudFront's origin read timeout).
-        LiteLlmSettings litellm = LiteLlmSettings.read(r, Math.min(LiteLlmSettings.DEFAULT_REQUEST_TIMEOUT_SECONDS,
-                access.mode().requestTimeoutCeilingSeconds().orElse(LiteLlmSettings.DEFAULT_REQUEST_TIMEOUT_SECONDS)));
+        LiteLlmSettings litellm = LiteLlmSettings.read(r, access.mode().requestTimeoutCeilingSeconds());
         checkTimeouts(r, access, litellm);
         access.mode().check(r, access, proxy, litellm);
         checkConnectionBudget(database, proxy, litellm);
@@ -67,7 +72,7 @@ public record StackSettings(String project, String stack, String region, TagSett
         checkScrapedTasks(r, proxy, litellm);
         TagSettings tags = TagSettings.read(r);
         ObservabilitySettings observability = ObservabilitySettings.read(r);
-        PolicyProfile profile = r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD);
+        PolicyProfile profile = r.choice("policyProfile", PolicyProfile.class);
         if (profile == PolicyProfile.PROD && observability.alarmEmails().isEmpty()) {
             throw r.invalid("alarmEmails", "[]", "at least one address when policyProfile is prod: without a subscriber"
                     + " every alarm and failed-deployment event reaches no one (e.g. litellm-gateway:alarmEmails:"

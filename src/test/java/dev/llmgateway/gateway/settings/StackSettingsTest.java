@@ -70,6 +70,15 @@ class StackSettingsTest {
     }
 
     @Test
+    void aStackThatSetsOnlyTheMinimumTaskCountRunsThatManyWithoutScalingOut() {
+        Map<String, Object> overrides = new HashMap<>(Map.of("proxyMinTasks", 2, "redis", true));
+        overrides.put("proxyMaxTasks", null);
+        var proxy = StackSettings.read(Stacks.example("dev-public-alb").with(overrides)).proxy();
+        assertEquals(2, proxy.minTasks());
+        assertEquals(2, proxy.maxTasks(), "Pulumi.yaml's default maximum follows the minimum");
+    }
+
+    @Test
     void timeoutDefaultsAgreeAlongTheWholePath() {
         assertEquals(600, DEV.litellm().requestTimeoutSeconds());
         assertTrue(DEV.access().idleTimeoutSeconds() > DEV.litellm().requestTimeoutSeconds(), "the ALB outlasts a non-streamed completion");
