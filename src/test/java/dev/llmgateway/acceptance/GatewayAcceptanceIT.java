@@ -43,8 +43,8 @@ class GatewayAcceptanceIT {
         Assumptions.assumeTrue(skip.isEmpty(), () -> "Acceptance test skipped: " + skip.orElse(""));
 
         Path stackFile = Stacks.PROJECT.resolve(System.getProperty("acceptance.stackFile", AcceptanceSetup.DEFAULT_STACK_FILE));
-        Map<String, String> config = AcceptanceSetup.config(stackFile, publicAddress() + "/32", Optional.ofNullable(System.getenv("AWS_REGION")));
-        String mode = config.getOrDefault("litellm-gateway:accessMode", "public");
+        Map<String, Object> config = AcceptanceSetup.config(stackFile, publicAddress() + "/32", Optional.ofNullable(System.getenv("AWS_REGION")));
+        String mode = String.valueOf(config.getOrDefault("litellm-gateway:accessMode", "public"));
         String model = AcceptanceSetup.modelAliases(config).get(0);
         String stackName = AcceptanceSetup.uniqueStackName(new SecureRandom());
         Path reportDir = Stacks.PROJECT.resolve("target/acceptance");
@@ -105,9 +105,9 @@ class GatewayAcceptanceIT {
      * The database component always keeps a final snapshot ({@code <name>-final-<random>}, unique per
      * destroy) on delete; a test stack must not leave one behind each week. Reported, never fatal.
      */
-    private static void deleteFinalSnapshot(String stackName, Map<String, String> config, StringBuilder report) {
+    private static void deleteFinalSnapshot(String stackName, Map<String, Object> config, StringBuilder report) {
         String prefix = "llm-" + stackName.toLowerCase(java.util.Locale.ROOT) + "-db-final";
-        boolean aurora = config.getOrDefault("litellm-gateway:dbEngine", "aurora-serverless-v2").startsWith("aurora");
+        boolean aurora = String.valueOf(config.getOrDefault("litellm-gateway:dbEngine", "aurora-serverless-v2")).startsWith("aurora");
         String kind = aurora ? "db-cluster-snapshot" : "db-snapshot";
         try {
             String found = awsCli("rds", "describe-" + kind + "s", "--query",
