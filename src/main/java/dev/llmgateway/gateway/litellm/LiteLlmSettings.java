@@ -47,14 +47,6 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
                               boolean uiAdminOnly) {
 
     private static final Pattern DURATION = Pattern.compile("\\d+[smhd]");
-    /**
-     * Geography prefixes of Bedrock's system-defined (cross-Region) inference profiles: the one list,
-     * as of 2026-11 (aws-cdk bedrock-alpha {@code CrossRegionInferenceProfileRegion}: GLOBAL, US, US_GOV,
-     * EU, APAC, JP, AU; Bedrock user guide, "Supported Regions and models for inference profiles").
-     */
-    public static final List<String> INFERENCE_PROFILE_GEOGRAPHIES = List.of("us", "us-gov", "eu", "apac", "jp", "au", "global");
-    private static final Pattern CROSS_REGION_PROFILE = Pattern.compile(
-            "(" + String.join("|", INFERENCE_PROFILE_GEOGRAPHIES) + ")\\.(.+)");
 
     /** Reads and validates the LiteLLM settings. */
     public static LiteLlmSettings read(SettingsReader r) {
@@ -70,7 +62,7 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
         Set<String> aliases = new HashSet<>();
         for (String entry : r.list("models")) {
             ModelSpec.ParseResult parsed = ModelSpec.parse(entry);
-            ModelSpec spec = parsed.spec().orElseThrow(() -> r.invalid("models", entry, parsed.error()));
+            ModelSpec spec = typed(r, entry, parsed.spec().orElseThrow(() -> r.invalid("models", entry, parsed.error())));
             if (!aliases.add(spec.alias())) {
                 throw r.invalid("models", entry, "unique aliases; " + spec.alias() + " appears twice");
             }
@@ -116,6 +108,23 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
                 r.bool("uiAdminOnly"));
     }
 
+    /** {@code spec} with each parameter typed as LiteLLM reads it ({@link LiteLlmParams}); unknown names are warned about. */
+    private static ModelSpec typed(SettingsReader r, String entry, ModelSpec spec) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        spec.params().forEach((name, value) -> {
+            LiteLlmParams.Checked checked = LiteLlmParams.check(name, String.valueOf(value));
+            checked.problem().ifPresent(problem -> {
+                throw r.invalid("models", entry, "LiteLLM parameters it knows, with their types: " + problem
+                        + " (table as of " + LiteLlmParams.AS_OF + ")");
+            });
+            if (checked.unknown()) {
+                r.warnUnknown("models", entry, "the LiteLLM parameters known for model entries (" + name + ")", LiteLlmParams.AS_OF);
+            }
+            typed.put(name, checked.value().orElseThrow());
+        });
+        return new ModelSpec(spec.alias(), spec.model(), spec.provider(), Map.copyOf(typed));
+    }
+
     /** The secret API key of every provider the catalog uses that needs one, in catalog order. */
     private static Map<Provider, Output<String>> readProviderKeys(SettingsReader r, List<ModelSpec> models) {
         Map<Provider, Output<String>> keys = new LinkedHashMap<>();
@@ -126,7 +135,7 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
 
     /**
      * The Bedrock resources the task role may invoke: each foundation model in the stack's region,
-     * and for cross-region inference profiles ({@link #INFERENCE_PROFILE_GEOGRAPHIES}) the profile plus its
+     * and for cross-region inference profiles ({@link BedrockModels#PROFILE_GEOGRAPHIES}) the profile plus its
      * foundation model in every region the profile may route to.
      */
     public List<String> bedrockResourceArns(String partition, String region, String account) {
@@ -135,10 +144,9 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
             if (model.provider() != Provider.BEDROCK) {
                 continue;
             }
-            var profile = CROSS_REGION_PROFILE.matcher(model.modelId());
-            if (profile.matches()) {
+            if (BedrockModels.isProfile(model.modelId())) {
                 arns.add("arn:" + partition + ":bedrock:" + region + ":" + account + ":inference-profile/" + model.modelId());
-                arns.add("arn:" + partition + ":bedrock:*::foundation-model/" + profile.group(2));
+                arns.add("arn:" + partition + ":bedrock:*::foundation-model/" + BedrockModels.foundationModel(model.modelId()));
             } else {
                 arns.add("arn:" + partition + ":bedrock:" + region + "::foundation-model/" + model.modelId());
             }

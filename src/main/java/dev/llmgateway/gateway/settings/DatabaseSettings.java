@@ -1,6 +1,8 @@
 package dev.llmgateway.gateway.settings;
 
+import dev.llmgateway.components.database.DatabaseArgs;
 import dev.llmgateway.components.database.DatabaseEngine;
+import dev.llmgateway.components.database.InstanceClasses;
 import dev.llmgateway.components.database.MaintenanceWindows;
 import dev.llmgateway.components.database.PostgresVersions;
 
@@ -62,6 +64,13 @@ public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVer
             throw r.invalid("dbEngineVersion", v, problem + " for litellm-gateway:dbEngine " + SettingsReader.spelling(engine)
                     + (autoPause ? " with litellm-gateway:dbMinCapacity 0" : ""));
         }));
+        Optional<String> instanceClass = r.optional("dbInstanceClass");
+        String resolvedClass = instanceClass.orElse(DatabaseArgs.defaultInstanceClass(engine));
+        String resolvedVersion = version.orElse(PostgresVersions.defaultVersion(engine));
+        InstanceClasses.problem(engine, resolvedClass, resolvedVersion).ifPresent(problem -> {
+            throw r.invalid("dbInstanceClass", resolvedClass, problem + " (litellm-gateway:dbEngine "
+                    + SettingsReader.spelling(engine) + ", version " + resolvedVersion + ")");
+        });
         int storage = r.integer("dbAllocatedStorageGb", 20, 65536);
         int maxStorage = r.integer("dbMaxAllocatedStorageGb", 20, 65536);
         if (maxStorage < storage) {
@@ -82,7 +91,7 @@ public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVer
             }
         });
         return new DatabaseSettings(engine, version, min, max,
-                r.integer("dbAutoPauseSeconds", 300, 86400), r.optional("dbInstanceClass"), readers, multiAz,
+                r.integer("dbAutoPauseSeconds", 300, 86400), instanceClass, readers, multiAz,
                 storage, maxStorage, r.integer("dbBackupRetentionDays", 1, 35), deletionProtection, protect,
                 r.bool("dbPerformanceInsights"), r.choice("dbAuth", DatabaseAuth.class),
                 backup, maintenance);

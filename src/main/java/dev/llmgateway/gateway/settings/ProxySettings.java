@@ -3,6 +3,7 @@ package dev.llmgateway.gateway.settings;
 import dev.llmgateway.components.proxy.CapacityStrategy;
 import dev.llmgateway.components.proxy.CpuArchitecture;
 import dev.llmgateway.components.proxy.FargateSizes;
+import dev.llmgateway.components.cache.ValkeyNodeTypes;
 
 import dev.llmgateway.components.registry.ImageRepositoryArgs;
 
@@ -56,7 +57,8 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
         int cpu = r.integer("proxyCpu", 256, 16384);
         int memory = r.integer("proxyMemory", 512, 122880);
         FargateSizes.problem(cpu, memory).ifPresent(problem -> {
-            throw r.invalid("proxyMemory", memory, problem + " (litellm-gateway:proxyCpu = " + cpu + ")");
+            throw FargateSizes.acceptsCpu(cpu) ? r.invalid("proxyMemory", memory, problem + " (litellm-gateway:proxyCpu = " + cpu + ")")
+                    : r.invalid("proxyCpu", cpu, problem);
         });
         int minTasks = r.integer("proxyMinTasks", 1, 100);
         // The default maximum means "no scaling out": it follows the minimum.
@@ -83,14 +85,17 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
                 r.integer("cpuTargetPercent", 10, 95),
                 r.integer("requestsPerTarget", 0, 1_000_000),
                 r.integerOrZero("memoryTargetPercent", 10, 95),
-                redis, redisNodeType(r), r.integer("redisReplicas", 0, 5), r.bool("proxyReadOnlyRootFilesystem"),
+                redis, redisNodeType(r, redis), r.integer("redisReplicas", 0, 5), r.bool("proxyReadOnlyRootFilesystem"),
                 r.bool("imageRepository"), r.integer("imageRepositoryKeepImages", 1, ImageRepositoryArgs.MAX_KEEP_IMAGES));
     }
 
-    private static String redisNodeType(SettingsReader r) {
+    private static String redisNodeType(SettingsReader r, boolean redis) {
         String type = r.string("redisNodeType");
         if (!type.matches("cache\\.[a-z0-9]+\\.[a-z0-9]+")) {
             throw r.invalid("redisNodeType", type, "an ElastiCache node type such as cache.t4g.micro or cache.m7g.large");
+        }
+        if (redis && !ValkeyNodeTypes.known(type)) {
+            r.warnUnknown("redisNodeType", type, "the node types known to run Valkey", ValkeyNodeTypes.AS_OF);
         }
         return type;
     }

@@ -40,6 +40,7 @@ public final class SettingsReader {
     private final ProjectConfig project;
     private final Map<String, String> valuesRead = new LinkedHashMap<>();
     private final Map<String, Use> uses = new LinkedHashMap<>();
+    private final List<String> warnings = new java.util.ArrayList<>();
 
     /** Reads from {@code source}, with the declarations of its project. */
     public SettingsReader(ConfigSource source) {
@@ -60,6 +61,20 @@ public final class SettingsReader {
     /** The underlying source. */
     public ConfigSource source() {
         return source;
+    }
+
+    /**
+     * Notes that {@code value} of {@code key} is not in the table that knows what AWS or LiteLLM accepts (checked
+     * {@code asOf}): it may be newer than the table, so it is not refused, but it is not silently passed either.
+     */
+    public void warnUnknown(String key, Object value, String table, String asOf) {
+        warnings.add(source.qualified(key) + " = '" + value + "' is not in " + table + " (as of " + asOf
+                + "); AWS or LiteLLM may refuse it at deploy time");
+    }
+
+    /** The warnings so far, in order. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** Fails for {@code key} with the given value and description of what is allowed. */

@@ -74,6 +74,7 @@ public final class PlanCommand implements Callable<Integer> {
             stderr.println(e.getMessage());
             return BAD_SETTINGS;
         }
+        settings.warnings().forEach(warning -> stderr.println("warning: " + warning));
         PlannedStack plan = plan(settings);
         if (!plan.errors().isEmpty()) {
             plan.errors().forEach(error -> stderr.println("program failed: " + rootMessage(error)));
@@ -89,6 +90,7 @@ public final class PlanCommand implements Callable<Integer> {
         document.put("reachability", network.flowsJson());
         document.put("quotas", network.quotasJson());
         document.put("deployTime", deployTime.toJson());
+        document.put("warnings", settings.warnings());
         Files.createDirectories(out);
         Path json = out.resolve(stack + ".json");
         Files.writeString(json, PreviewJson.toJson(document));
