@@ -1,5 +1,6 @@
 package dev.llmgateway.gateway.access;
 
+import dev.llmgateway.components.edge.EdgeDistributionArgs;
 import dev.llmgateway.gateway.settings.SettingsReader;
 
 import java.util.Optional;
@@ -45,6 +46,6 @@ public record EdgeSettings(Optional<String> originDomain, Optional<String> domai
             throw r.invalid("edgePriceClass", priceClass, "PriceClass_100, PriceClass_200 or PriceClass_All");
         }
         return new EdgeSettings(origin, domain, zone, r.bool("edgeWaf"),
-                r.integer("edgeOriginReadTimeoutSeconds", 1, 180), priceClass);
+                r.integer("edgeOriginReadTimeoutSeconds", 1, EdgeDistributionArgs.MAX_ORIGIN_READ_TIMEOUT_SECONDS), priceClass);
     }
 }

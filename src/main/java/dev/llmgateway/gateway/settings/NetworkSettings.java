@@ -5,6 +5,7 @@ import dev.llmgateway.components.vpc.InterfaceEndpoint;
 import dev.llmgateway.components.vpc.NatStrategy;
 import dev.llmgateway.components.vpc.SubnetLayout;
 import dev.llmgateway.components.vpc.SubnetTier;
+import dev.llmgateway.components.vpc.VpcArgs;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -28,7 +29,7 @@ public record NetworkSettings(Cidr cidr, int azCount, NatStrategy nat, Map<Subne
     /** Reads and validates the network settings. */
     public static NetworkSettings read(SettingsReader r) {
         Cidr cidr = r.cidr("vpcCidr");
-        int azCount = r.integer("azCount", 2, 6);
+        int azCount = r.integer("azCount", VpcArgs.MIN_AZ_COUNT, VpcArgs.MAX_AZ_COUNT);
         Map<SubnetTier, List<Cidr>> explicit = new EnumMap<>(SubnetTier.class);
         for (SubnetTier tier : SubnetTier.values()) {
             String key = tierKey(tier);

@@ -4,6 +4,7 @@ import dev.llmgateway.components.observability.AlarmLevel;
 
 import java.util.List;
 import dev.llmgateway.components.observability.ObservabilityArgs;
+import dev.llmgateway.components.observability.PrometheusMetricsArgs;
 
 /**
  * Logs, alarms and dashboards.
@@ -43,7 +44,6 @@ public record ObservabilitySettings(int logRetentionDays, List<String> alarmEmai
                 r.integer("alarmMemoryPercent", 1, 100),
                 r.integer("alarmP95LatencySeconds", 1, 3600),
                 r.integer("alarm5xxPer5Min", 1, 1_000_000),
-                // VictoriaMetrics -retentionPeriod; PrometheusMetricsArgs allows 1 to 3650 days.
-                r.integer("metricsRetentionDays", 1, 3650));
+                r.integer("metricsRetentionDays", 1, PrometheusMetricsArgs.MAX_RETENTION_DAYS));
     }
 }

@@ -3,6 +3,7 @@ package dev.llmgateway.gateway.settings;
 import dev.llmgateway.components.proxy.CapacityStrategy;
 import dev.llmgateway.components.proxy.CpuArchitecture;
 import dev.llmgateway.components.proxy.FargateSizes;
+import dev.llmgateway.components.cache.CacheArgs;
 import dev.llmgateway.components.cache.ValkeyNodeTypes;
 
 import dev.llmgateway.components.registry.ImageRepositoryArgs;
@@ -85,13 +86,13 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
                 r.integer("cpuTargetPercent", 10, 95),
                 r.integer("requestsPerTarget", 0, 1_000_000),
                 r.integerOrZero("memoryTargetPercent", 10, 95),
-                redis, redisNodeType(r, redis), r.integer("redisReplicas", 0, 5), r.bool("proxyReadOnlyRootFilesystem"),
+                redis, redisNodeType(r, redis), r.integer("redisReplicas", 0, CacheArgs.MAX_REPLICAS), r.bool("proxyReadOnlyRootFilesystem"),
                 r.bool("imageRepository"), r.integer("imageRepositoryKeepImages", 1, ImageRepositoryArgs.MAX_KEEP_IMAGES));
     }
 
     private static String redisNodeType(SettingsReader r, boolean redis) {
         String type = r.string("redisNodeType");
-        if (!type.matches("cache\\.[a-z0-9]+\\.[a-z0-9]+")) {
+        if (!type.matches(CacheArgs.NODE_TYPE)) {
             throw r.invalid("redisNodeType", type, "an ElastiCache node type such as cache.t4g.micro or cache.m7g.large");
         }
         if (redis && !ValkeyNodeTypes.known(type)) {

@@ -178,7 +178,7 @@ public final class SettingsReader {
 
     /** A list of strings, written as a YAML list in stack files. */
     public List<String> list(String key) {
-        String raw = raw(key, "array<string>", "").orElse("[]");
+        String raw = raw(key, "array<string>", "").orElseThrow();
         try {
             String[] values = new Gson().fromJson(raw, String[].class);
             return values == null ? List.of() : List.of(values);
@@ -235,8 +235,10 @@ public final class SettingsReader {
             declaration(key, type);
             uses.putIfAbsent(key, new Use(type, allowed));
             if (value.isEmpty()) {
-                value = Optional.of(declaredDefault(key)).filter(v -> !v.isEmpty() || project.declaration(key)
-                        .flatMap(ConfigDeclaration::fallback).isPresent());
+                // What the CLI would have set; a declaration without a default never gets here (the CLI refuses the stack).
+                value = Optional.of(project.declaration(key).flatMap(ConfigDeclaration::fallback)
+                        .map(fallback -> StackConfigValue.of(fallback).programText())
+                        .orElseThrow(() -> new IllegalStateException("Pulumi.yaml declares no default for " + source.qualified(key))));
             }
         }
         value.filter(v -> !v.isBlank()).ifPresent(v -> valuesRead.put(key, v.trim()));

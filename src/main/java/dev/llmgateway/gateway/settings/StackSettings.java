@@ -3,7 +3,6 @@ package dev.llmgateway.gateway.settings;
 import dev.llmgateway.components.database.ConnectionBudget;
 import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.components.database.DatabaseArgs;
-import dev.llmgateway.components.database.DatabaseEngine;
 import dev.llmgateway.components.secrets.SecretStore;
 import dev.llmgateway.components.vpc.InterfaceEndpoint;
 import dev.llmgateway.components.vpc.NatStrategy;
