@@ -168,6 +168,13 @@ class CliConfigCheckTest {
     }
 
     @Test
+    void underPulumiUpTheProgramSeesTheKeysOfPulumiConfigAsTheSdkCleansThem() {
+        assertEquals(java.util.Set.of("aws:region", "litellm-gateway:azCnt", "litellm-gateway:azCount"), PulumiConfigSource.keys(
+                "{\"aws:config:region\":\"us-east-1\",\"litellm-gateway:azCount\":\"2\",\"litellm-gateway:azCnt\":\"3\"}"));
+        assertEquals(java.util.Set.of(), PulumiConfigSource.keys(null));
+    }
+
+    @Test
     void everyCommittedStackFileAndExamplePassesTheCliChecks() {
         List<String> stacks = List.of("dev", "prod");
         stacks.forEach(Stacks::load);
