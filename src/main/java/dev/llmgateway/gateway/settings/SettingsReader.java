@@ -6,6 +6,7 @@ import com.pulumi.core.Output;
 
 import dev.llmgateway.components.network.Cidr;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class SettingsReader {
     private final ProjectConfig project;
     private final Map<String, String> valuesRead = new LinkedHashMap<>();
     private final Map<String, Use> uses = new LinkedHashMap<>();
-    private final List<String> warnings = new java.util.ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     /** Reads from {@code source}, with the declarations of its project. */
     public SettingsReader(ConfigSource source) {
