@@ -19,7 +19,11 @@ public final class App {
 
     /** Runs the program under the Pulumi language host. */
     public static void main(String[] args) {
-        Pulumi.run(ctx -> deploy(ctx, settings(new PulumiConfigSource(ctx))));
+        Pulumi.run(ctx -> {
+            StackSettings settings = settings(new PulumiConfigSource(ctx));
+            settings.warnings().forEach(warning -> ctx.log().warn(warning));
+            deploy(ctx, settings);
+        });
     }
 
     /** Declares the gateway of {@code settings} and its stack outputs; returns the flows it opens. */

@@ -1,11 +1,10 @@
 package dev.llmgateway.acceptance;
 
-import com.google.gson.Gson;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import dev.llmgateway.gateway.settings.GoYaml;
+import dev.llmgateway.gateway.settings.StackConfigValue;
+import dev.llmgateway.gateway.settings.StackFileConfigSource;
+import dev.llmgateway.gateway.settings.Stacks;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -70,30 +69,31 @@ final class AcceptanceSetup {
     static final String RUN_TAG = "acceptance-run";
 
     /**
-     * The stack file's config as the Automation API sets it: fully qualified keys, lists as JSON text;
+     * The stack file's config, fully qualified, each value as the CLI reads it from the file (scalars as their text,
+     * lists and maps as such; {@link AutomationStackDriver} sets them the way the CLI accepts them);
      * {@code allowedCidrs} (public mode) replaced by {@code clientCidr}, {@code aws:region} by {@code region} if given,
      * and {@value #RUN_TAG}{@code =<stack>} added to the tags.
      */
-    static Map<String, String> config(Path stackFile, String stackName, String clientCidr, Optional<String> region) throws IOException {
-        Map<String, Object> document = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(stackFile));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> config = (Map<String, Object>) document.get("config");
-        Map<String, String> values = new LinkedHashMap<>();
-        config.forEach((key, value) -> values.put(key, value instanceof List<?> || value instanceof Map<?, ?>
-                ? new Gson().toJson(value) : String.valueOf(value)));
-        if ("public".equals(values.getOrDefault("litellm-gateway:accessMode", "public"))) {
-            values.put("litellm-gateway:allowedCidrs", new Gson().toJson(List.of(clientCidr)));
+    static Map<String, Object> config(Path stackFile, String stackName, String clientCidr, Optional<String> region) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Object document = GoYaml.load(stackFile);
+        ((Map<?, ?>) ((Map<?, ?>) document).get("config")).forEach((key, value) -> {
+            StackConfigValue stored = StackConfigValue.of(value);
+            values.put(String.valueOf(key), stored.object() ? value : stored.text());
+        });
+        if (StackFileConfigSource.load(Stacks.PROJECT, stackFile, "acceptance").get("accessMode").orElseThrow().equals("public")) {
+            values.put("litellm-gateway:allowedCidrs", List.of(clientCidr));
         }
         region.filter(r -> !r.isBlank()).ifPresent(r -> values.put("aws:region", r));
-        List<Object> tags = new java.util.ArrayList<>(config.get("litellm-gateway:tags") instanceof List<?> list ? list : List.of());
+        List<Object> tags = new java.util.ArrayList<>(values.get("litellm-gateway:tags") instanceof List<?> list ? list : List.of());
         tags.add(RUN_TAG + "=" + stackName);
-        values.put("litellm-gateway:tags", new Gson().toJson(tags));
+        values.put("litellm-gateway:tags", tags);
         return values;
     }
 
-    /** The model aliases the stack file configures ({@code alias=provider/model}). */
-    static List<String> modelAliases(Map<String, String> config) {
-        String[] models = new Gson().fromJson(config.getOrDefault("litellm-gateway:models", "[]"), String[].class);
-        return java.util.Arrays.stream(models).map(m -> m.substring(0, m.indexOf('='))).toList();
+    /** The model aliases the stack configures ({@code alias=provider/model}). */
+    static List<String> modelAliases(Map<String, Object> config) {
+        return ((List<?>) config.getOrDefault("litellm-gateway:models", List.of())).stream().map(String::valueOf)
+                .map(m -> m.substring(0, m.indexOf('='))).toList();
     }
 }

@@ -3,7 +3,9 @@ package dev.llmgateway.acceptance;
 import com.pulumi.automation.ConfigValue;
 import com.pulumi.automation.DestroyOptions;
 import com.pulumi.automation.LocalWorkspace;
+import com.pulumi.automation.LocalPulumiCommand;
 import com.pulumi.automation.LocalWorkspaceOptions;
+import com.pulumi.automation.PulumiCommand;
 import com.pulumi.automation.UpOptions;
 import com.pulumi.automation.WorkspaceStack;
 
@@ -32,24 +34,52 @@ final class AutomationStackDriver implements StackDriver {
         this.output = output;
     }
 
-    /**
-     * Creates stack {@code name} for the project in {@code projectDir} (fails if it exists) and sets
-     * {@code config} (fully qualified keys; list values as JSON text, which the program parses as Pulumi's
-     * language hosts pass them).
-     */
-    static AutomationStackDriver create(Path projectDir, String name, Map<String, String> config, Consumer<String> output)
+    /** Creates stack {@code name} with the {@code pulumi} CLI on the PATH; see {@link #create(Path, String, Map, Consumer, PulumiCommand)}. */
+    static AutomationStackDriver create(Path projectDir, String name, Map<String, Object> config, Consumer<String> output)
             throws Exception {
-        WorkspaceStack stack = LocalWorkspace.createStack(name, projectDir, LocalWorkspaceOptions.builder().workDir(projectDir).build());
+        return create(projectDir, name, config, output, LocalPulumiCommand.create());
+    }
+
+    /**
+     * Creates stack {@code name} for the project in {@code projectDir} (fails if it exists) through {@code pulumi} and sets
+     * {@code config} (fully qualified keys; text, or lists and maps) as the CLI accepts typed config: {@link #cliValues}.
+     */
+    static AutomationStackDriver create(Path projectDir, String name, Map<String, Object> config, Consumer<String> output,
+                                        PulumiCommand pulumi) throws Exception {
+        WorkspaceStack stack = LocalWorkspace.createStack(name, projectDir,
+                LocalWorkspaceOptions.builder().workDir(projectDir).pulumiCommand(pulumi).build());
         AutomationStackDriver driver = new AutomationStackDriver(stack, projectDir, output);
-        Map<String, ConfigValue> values = new LinkedHashMap<>();
-        config.forEach((key, value) -> values.put(key, new ConfigValue(value)));
         try {
-            stack.setAllConfig(values);
+            stack.setAllConfig(cliValues(config), true);
         } catch (Exception e) {
             driver.remove(); // nothing deployed yet: do not leave an empty stack behind
             throw e;
         }
         return driver;
+    }
+
+    /**
+     * The config as {@code pulumi config set-all --path} takes it: a list item by item ({@code key[0]}, {@code key[1]}),
+     * a map entry by entry ({@code key.name}), so that the CLI stores a list (its type check refuses list text set as
+     * one string: pulumi/pulumi {@code pkg/workspace/config.go}); text as is. An empty list is left out: the key then
+     * keeps its declared default (every list in {@code Pulumi.yaml} defaults to empty).
+     */
+    static Map<String, ConfigValue> cliValues(Map<String, Object> config) {
+        Map<String, ConfigValue> values = new LinkedHashMap<>();
+        config.forEach((key, value) -> flatten(key, value, values));
+        return values;
+    }
+
+    private static void flatten(String path, Object value, Map<String, ConfigValue> values) {
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                flatten(path + "[" + i + "]", list.get(i), values);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((name, item) -> flatten(path + "." + name, item, values));
+        } else {
+            values.put(path, new ConfigValue(String.valueOf(value)));
+        }
     }
 
     @Override

@@ -46,9 +46,9 @@ class GatewayAcceptanceIT {
         // The acceptance workflow names the run, so that its last step can sweep it whatever ended the test.
         String stackName = Optional.ofNullable(System.getProperty("acceptance.stackName")).filter(n -> !n.isBlank())
                 .orElseGet(() -> AcceptanceSetup.uniqueStackName(new SecureRandom()));
-        Map<String, String> config = AcceptanceSetup.config(stackFile, stackName, publicAddress() + "/32",
+        Map<String, Object> config = AcceptanceSetup.config(stackFile, stackName, publicAddress() + "/32",
                 Optional.ofNullable(System.getenv("AWS_REGION")));
-        String mode = config.getOrDefault("litellm-gateway:accessMode", "public");
+        String mode = String.valueOf(config.getOrDefault("litellm-gateway:accessMode", "public"));
         String model = AcceptanceSetup.modelAliases(config).get(0);
         Path reportDir = Stacks.PROJECT.resolve("target/acceptance");
         Files.createDirectories(reportDir);

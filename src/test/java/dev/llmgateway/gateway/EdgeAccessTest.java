@@ -61,7 +61,8 @@ class EdgeAccessTest {
         PlannedResource logs = edge.named("aws:cloudwatch/logGroup:LogGroup", "llm-edge-waf-autoscaled-edge-waf-logs");
         assertEquals(edge.named("aws:kms/key:Key", "llm-edge-waf-autoscaled").output("arn").orElseThrow(),
                 logs.input("kmsKeyId").orElseThrow(), "the stack lives in us-east-1: its key serves the WAF's log group");
-        PlannedStack frankfurt = Plans.of(Stacks.example("edge-waf-autoscaled").with(Map.of("aws:region", "eu-central-1")));
+        PlannedStack frankfurt = Plans.of(Stacks.example("edge-waf-autoscaled").with(Map.of("aws:region", "eu-central-1",
+                "models", List.of("gpt-4o-mini=openai/gpt-4o-mini", "claude-haiku=bedrock/eu.anthropic.claude-haiku-4-5-20251001-v1:0"))));
         PlannedResource own = frankfurt.named("aws:kms/key:Key", "llm-edge-waf-autoscaled-edge-logs");
         assertTrue(own.provider().endsWith("-us-east-1"), "a key serves log groups of its own region only");
         assertEquals(own.output("arn").orElseThrow(), frankfurt.named("aws:cloudwatch/logGroup:LogGroup",

@@ -27,7 +27,7 @@ public enum AccessMode {
     EDGE {
         @Override
         public Access read(SettingsReader r, Inputs in) {
-            return EdgeAccess.read(r, in.allowedCidrs(), in.https(), in.domainName(), in.allowPlainHttp());
+            return EdgeAccess.read(r, in.allowedCidrs(), in.https(), in.domainName(), in.allowPlainHttp(), in.region());
         }
     },
     /**

@@ -15,7 +15,9 @@ import dev.llmgateway.components.edge.EdgeDistributionArgs;
 import dev.llmgateway.components.edge.OriginProtocol;
 import dev.llmgateway.components.kms.EncryptionKey;
 import dev.llmgateway.components.kms.EncryptionKeyArgs;
+import dev.llmgateway.components.naming.Partition;
 import dev.llmgateway.components.network.Cidr;
+import dev.llmgateway.components.regions.ServiceRegions;
 import dev.llmgateway.components.network.Peer;
 import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.components.proxy.ProxyServiceArgs.RequiredHeader;
@@ -40,10 +42,18 @@ public record EdgeAccess(EdgeSettings edge) implements Access {
     /** Header that carries the origin secret. */
     static final String HEADER = "X-Origin-Verify";
     /** The region of CloudFront's certificates and WAF. */
-    static final String US_EAST_1 = "us-east-1";
+    static final String US_EAST_1 = ServiceRegions.CLOUDFRONT_WAF_REGION;
 
-    /** Reads the distribution's settings; only CloudFront reaches the load balancer, so no allow-list. */
-    static EdgeAccess read(SettingsReader r, List<Cidr> allowed, boolean https, Optional<String> albDomain, boolean plainHttp) {
+    /**
+     * Reads the distribution's settings; only CloudFront reaches the load balancer, so no allow-list. CloudFront and its
+     * web ACLs exist only in the {@code aws} partition ({@link ServiceRegions}).
+     */
+    static EdgeAccess read(SettingsReader r, List<Cidr> allowed, boolean https, Optional<String> albDomain, boolean plainHttp,
+                           String region) {
+        if (!Partition.of(region).equals(ServiceRegions.CLOUDFRONT_PARTITION)) {
+            throw r.invalid("accessMode", "edge", "public, vpn or private in " + region + ": edge mode needs CloudFront and a"
+                    + " CLOUDFRONT-scope web ACL, which exist only in the aws partition (not " + Partition.of(region) + ")");
+        }
         if (!allowed.isEmpty()) {
             throw r.invalid("allowedCidrs", allowed, "empty in edge mode: only CloudFront reaches the load balancer");
         }

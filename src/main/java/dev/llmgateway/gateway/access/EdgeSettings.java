@@ -1,5 +1,6 @@
 package dev.llmgateway.gateway.access;
 
+import dev.llmgateway.components.edge.EdgeDistributionArgs;
 import dev.llmgateway.gateway.settings.SettingsReader;
 
 import java.util.Optional;
@@ -40,11 +41,11 @@ public record EdgeSettings(Optional<String> originDomain, Optional<String> domai
             throw r.invalid(domain.isPresent() ? "edgeHostedZoneId" : "edgeDomainName", "",
                     "edgeDomainName and edgeHostedZoneId go together (the certificate is validated in that zone)");
         }
-        String priceClass = r.string("edgePriceClass", "PriceClass_100");
+        String priceClass = r.string("edgePriceClass");
         if (!priceClass.matches("PriceClass_(100|200|All)")) {
             throw r.invalid("edgePriceClass", priceClass, "PriceClass_100, PriceClass_200 or PriceClass_All");
         }
-        return new EdgeSettings(origin, domain, zone, r.bool("edgeWaf", true),
-                r.integer("edgeOriginReadTimeoutSeconds", 60, 1, 180), priceClass);
+        return new EdgeSettings(origin, domain, zone, r.bool("edgeWaf"),
+                r.integer("edgeOriginReadTimeoutSeconds", 1, EdgeDistributionArgs.MAX_ORIGIN_READ_TIMEOUT_SECONDS), priceClass);
     }
 }

@@ -30,7 +30,7 @@ public record VpnAccess(VpnSettings vpn) implements Access {
         if (!allowed.isEmpty()) {
             throw r.invalid("allowedCidrs", allowed, "empty in vpn mode: only Client VPN users reach the internal load balancer");
         }
-        return new VpnAccess(VpnSettings.read(r, network.cidr(), network.azCount(), region));
+        return new VpnAccess(VpnSettings.read(r, network, region));
     }
 
     @Override

@@ -4,6 +4,9 @@ import dev.llmgateway.components.network.Cidr;
 import dev.llmgateway.components.vpn.ClientVpnArgs;
 import dev.llmgateway.components.vpn.VpnAuthentication;
 
+import dev.llmgateway.components.vpc.SubnetLayout;
+import dev.llmgateway.components.vpc.SubnetTier;
+import dev.llmgateway.gateway.settings.NetworkSettings;
 import dev.llmgateway.gateway.settings.Regions;
 import dev.llmgateway.gateway.settings.SettingsReader;
 
@@ -29,18 +32,26 @@ public record VpnSettings(Cidr clientCidr, int associations, VpnAuthentication a
                           Optional<String> samlProviderArn, Optional<String> samlGroupId, int sessionTimeoutHours,
                           boolean splitTunnel, List<String> users) {
 
-    private static final List<Integer> SESSION_HOURS = List.of(8, 10, 12, 24);
-
-    /** Reads and validates the VPN settings against the VPC block. */
-    public static VpnSettings read(SettingsReader r, Cidr vpc, int azCount, String region) {
-        Cidr client = r.cidr("vpnClientCidr", "172.16.0.0/22");
-        if (client.prefix() > 22 || client.prefix() < 12) {
-            throw r.invalid("vpnClientCidr", client, "a block between /12 and /22 (AWS Client VPN requirement)");
+    /** Reads and validates the VPN settings against the VPC and its subnets. */
+    public static VpnSettings read(SettingsReader r, NetworkSettings network, String region) {
+        Cidr vpc = network.cidr();
+        int azCount = network.azCount();
+        Cidr client = r.cidr("vpnClientCidr");
+        if (client.prefix() > ClientVpnArgs.CLIENT_CIDR_MAX_PREFIX || client.prefix() < ClientVpnArgs.CLIENT_CIDR_MIN_PREFIX) {
+            throw r.invalid("vpnClientCidr", client, "a block between /" + ClientVpnArgs.CLIENT_CIDR_MIN_PREFIX + " and /"
+                    + ClientVpnArgs.CLIENT_CIDR_MAX_PREFIX + " (AWS Client VPN requirement)");
         }
+        SubnetLayout.compute(vpc, azCount, network.subnetCidrs()).get(SubnetTier.PRIVATE).stream()
+                .filter(subnet -> subnet.prefix() > ClientVpnArgs.TARGET_SUBNET_MAX_PREFIX).findFirst().ifPresent(subnet -> {
+                    String key = network.subnetCidrs().containsKey(SubnetTier.PRIVATE) ? "privateSubnetCidrs" : "vpcCidr";
+                    throw r.invalid(key, key.equals("vpcCidr") ? vpc : network.subnetCidrs().get(SubnetTier.PRIVATE),
+                            "private subnets of at least /" + ClientVpnArgs.TARGET_SUBNET_MAX_PREFIX + " in vpn mode: Client VPN"
+                            + " associates only with such subnets, and " + subnet + " is smaller");
+                });
         if (client.overlaps(vpc)) {
             throw r.invalid("vpnClientCidr", client, "a block that does not overlap the VPC (" + vpc + ")");
         }
-        VpnAuthentication auth = r.choice("vpnAuthentication", VpnAuthentication.class, VpnAuthentication.CERTIFICATE);
+        VpnAuthentication auth = r.choice("vpnAuthentication", VpnAuthentication.class);
         Optional<String> saml = r.optional("vpnSamlProviderArn");
         if (auth == VpnAuthentication.SAML && saml.isEmpty()) {
             throw r.invalid("vpnSamlProviderArn", "", "the ARN of an IAM SAML identity provider, required when vpnAuthentication is saml");
@@ -57,11 +68,11 @@ public record VpnSettings(Cidr clientCidr, int associations, VpnAuthentication a
                 });
             }
         }
-        int hours = r.integer("vpnSessionTimeoutHours", 8, 8, 24);
-        if (!SESSION_HOURS.contains(hours)) {
-            throw r.invalid("vpnSessionTimeoutHours", hours, "one of " + SESSION_HOURS);
+        int hours = r.integer("vpnSessionTimeoutHours", 8, 24);
+        if (!ClientVpnArgs.SESSION_TIMEOUT_HOURS.contains(hours)) {
+            throw r.invalid("vpnSessionTimeoutHours", hours, "one of " + new java.util.TreeSet<>(ClientVpnArgs.SESSION_TIMEOUT_HOURS));
         }
-        List<String> users = r.list("vpnUsers", List.of());
+        List<String> users = r.list("vpnUsers");
         if (!users.isEmpty() && auth != VpnAuthentication.CERTIFICATE) {
             throw r.invalid("vpnUsers", users, "empty unless litellm-gateway:vpnAuthentication is certificate (with SAML,"
                     + " people come from the identity provider and vpnSamlGroupId decides who may connect)");
@@ -75,7 +86,7 @@ public record VpnSettings(Cidr clientCidr, int associations, VpnAuthentication a
         if (Set.copyOf(users).size() != users.size()) {
             throw r.invalid("vpnUsers", users, "each name once");
         }
-        return new VpnSettings(client, r.integer("vpnAssociations", 1, 1, azCount), auth, saml,
-                r.optional("vpnSamlGroupId"), hours, r.bool("vpnSplitTunnel", true), users);
+        return new VpnSettings(client, r.integer("vpnAssociations", 1, azCount), auth, saml,
+                r.optional("vpnSamlGroupId"), hours, r.bool("vpnSplitTunnel"), users);
     }
 }

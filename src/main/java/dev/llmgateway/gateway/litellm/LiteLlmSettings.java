@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -46,36 +47,28 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
                               boolean uiAdminOnly) {
 
     private static final Pattern DURATION = Pattern.compile("\\d+[smhd]");
-    /**
-     * Geography prefixes of Bedrock's system-defined (cross-Region) inference profiles: the one list,
-     * as of 2026-11 (aws-cdk bedrock-alpha {@code CrossRegionInferenceProfileRegion}: GLOBAL, US, US_GOV,
-     * EU, APAC, JP, AU; Bedrock user guide, "Supported Regions and models for inference profiles").
-     */
-    public static final List<String> INFERENCE_PROFILE_GEOGRAPHIES = List.of("us", "us-gov", "eu", "apac", "jp", "au", "global");
-    private static final Pattern CROSS_REGION_PROFILE = Pattern.compile(
-            "(" + String.join("|", INFERENCE_PROFILE_GEOGRAPHIES) + ")\\.(.+)");
-
-    /** LiteLLM's request timeout when neither the stack nor the access mode sets one. */
-    public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 600;
 
     /** Reads and validates the LiteLLM settings. */
     public static LiteLlmSettings read(SettingsReader r) {
-        return read(r, DEFAULT_REQUEST_TIMEOUT_SECONDS);
+        return read(r, OptionalInt.empty());
     }
 
-    /** Reads and validates the LiteLLM settings; {@code requestTimeoutFallback} applies when the stack sets none. */
-    public static LiteLlmSettings read(SettingsReader r, int requestTimeoutFallback) {
+    /**
+     * Reads and validates the LiteLLM settings; {@code requestTimeoutCeiling} is what the path in front of LiteLLM waits
+     * at most (CloudFront's origin read timeout), which the default request timeout is lowered to.
+     */
+    public static LiteLlmSettings read(SettingsReader r, OptionalInt requestTimeoutCeiling) {
         List<ModelSpec> models = new ArrayList<>();
         Set<String> aliases = new HashSet<>();
-        for (String entry : r.list("models", List.of())) {
+        for (String entry : r.list("models")) {
             ModelSpec.ParseResult parsed = ModelSpec.parse(entry);
-            ModelSpec spec = parsed.spec().orElseThrow(() -> r.invalid("models", entry, parsed.error()));
+            ModelSpec spec = typed(r, entry, parsed.spec().orElseThrow(() -> r.invalid("models", entry, parsed.error())));
             if (!aliases.add(spec.alias())) {
                 throw r.invalid("models", entry, "unique aliases; " + spec.alias() + " appears twice");
             }
             models.add(spec);
         }
-        if (models.isEmpty() && !r.bool("storeModelInDb", false)) {
+        if (models.isEmpty() && !r.bool("storeModelInDb")) {
             throw r.invalid("models", "[]", "at least one model, or storeModelInDb = true to add models in the admin UI");
         }
         Optional<String> ollama = r.optional("ollamaModel");
@@ -83,36 +76,53 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
             throw r.invalid("ollamaModel", "", "the Ollama model to pull, because models lists an ollama_chat/ model");
         }
         Set<Guardrail> guardrails = EnumSet.noneOf(Guardrail.class);
-        for (String raw : r.list("guardrails", List.of())) {
+        for (String raw : r.list("guardrails")) {
             switch (raw) {
                 case "regex-pii" -> guardrails.add(Guardrail.REGEX_PII);
                 case "presidio" -> guardrails.add(Guardrail.PRESIDIO);
                 default -> throw r.invalid("guardrails", raw, "regex-pii and/or presidio");
             }
         }
-        List<String> userModels = r.list("internalUserModels", List.of());
+        List<String> userModels = r.list("internalUserModels");
         userModels.stream().filter(m -> !aliases.contains(m)).findFirst().ifPresent(unknown -> {
             throw r.invalid("internalUserModels", unknown, "aliases of the models catalog " + aliases.stream().sorted().toList());
         });
         if (userModels.stream().distinct().count() < userModels.size()) {
             throw r.invalid("internalUserModels", userModels, "each alias once");
         }
-        String action = r.string("guardrailAction", "MASK").toUpperCase(java.util.Locale.ROOT);
+        String action = r.string("guardrailAction").toUpperCase(java.util.Locale.ROOT);
         if (!action.equals("MASK") && !action.equals("BLOCK")) {
             throw r.invalid("guardrailAction", action, "MASK or BLOCK");
         }
         return new LiteLlmSettings(List.copyOf(models),
-                budget(r, "maxBudgetUsd"), duration(r, "budgetDuration", "30d"),
-                budget(r, "internalUserBudgetUsd"), duration(r, "internalUserBudgetDuration", "30d"), List.copyOf(userModels),
-                r.integer("requestTimeoutSeconds", requestTimeoutFallback, 10, 3600),
-                r.integer("databasePoolLimit", 10, 1, 100),
-                r.integer("spendBatchWriteSeconds", 60, 1, 3600),
-                duration(r, "spendLogRetention", "90d"),
-                r.bool("storeModelInDb", false), Set.copyOf(guardrails), action, ollama,
-                r.choice("metrics", MetricsMode.class, MetricsMode.CLOUDWATCH),
-                r.choice("cacheMode", CacheMode.class, CacheMode.OPT_IN), r.integer("cacheTtlSeconds", 600, 1, 604_800),
+                budget(r, "maxBudgetUsd"), duration(r, "budgetDuration"),
+                budget(r, "internalUserBudgetUsd"), duration(r, "internalUserBudgetDuration"), List.copyOf(userModels),
+                requestTimeout(r, requestTimeoutCeiling),
+                r.integer("databasePoolLimit", 1, 100),
+                r.integer("spendBatchWriteSeconds", 1, 3600),
+                duration(r, "spendLogRetention"),
+                r.bool("storeModelInDb"), Set.copyOf(guardrails), action, ollama,
+                r.choice("metrics", MetricsMode.class),
+                r.choice("cacheMode", CacheMode.class), r.integer("cacheTtlSeconds", 1, 604_800),
                 readProviderKeys(r, models),
-                r.bool("uiAdminOnly", true));
+                r.bool("uiAdminOnly"));
+    }
+
+    /** {@code spec} with each parameter typed as LiteLLM reads it ({@link LiteLlmParams}); unknown names are warned about. */
+    private static ModelSpec typed(SettingsReader r, String entry, ModelSpec spec) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        spec.params().forEach((name, value) -> {
+            LiteLlmParams.Checked checked = LiteLlmParams.check(name, String.valueOf(value));
+            checked.problem().ifPresent(problem -> {
+                throw r.invalid("models", entry, "LiteLLM parameters it knows, with their types: " + problem
+                        + " (table as of " + LiteLlmParams.AS_OF + ")");
+            });
+            if (checked.unknown()) {
+                r.warnUnknown("models", entry, "the LiteLLM parameters known for model entries (" + name + ")", LiteLlmParams.AS_OF);
+            }
+            typed.put(name, checked.value().orElseThrow());
+        });
+        return new ModelSpec(spec.alias(), spec.model(), spec.provider(), Map.copyOf(typed));
     }
 
     /** The secret API key of every provider the catalog uses that needs one, in catalog order. */
@@ -125,7 +135,7 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
 
     /**
      * The Bedrock resources the task role may invoke: each foundation model in the stack's region,
-     * and for cross-region inference profiles ({@link #INFERENCE_PROFILE_GEOGRAPHIES}) the profile plus its
+     * and for cross-region inference profiles ({@link BedrockModels#PROFILE_GEOGRAPHIES}) the profile plus its
      * foundation model in every region the profile may route to.
      */
     public List<String> bedrockResourceArns(String partition, String region, String account) {
@@ -134,10 +144,9 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
             if (model.provider() != Provider.BEDROCK) {
                 continue;
             }
-            var profile = CROSS_REGION_PROFILE.matcher(model.modelId());
-            if (profile.matches()) {
+            if (BedrockModels.isProfile(model.modelId())) {
                 arns.add("arn:" + partition + ":bedrock:" + region + ":" + account + ":inference-profile/" + model.modelId());
-                arns.add("arn:" + partition + ":bedrock:*::foundation-model/" + profile.group(2));
+                arns.add("arn:" + partition + ":bedrock:*::foundation-model/" + BedrockModels.foundationModel(model.modelId()));
             } else {
                 arns.add("arn:" + partition + ":bedrock:" + region + "::foundation-model/" + model.modelId());
             }
@@ -145,12 +154,18 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
         return arns.stream().distinct().toList();
     }
 
-    private static Optional<Double> budget(SettingsReader r, String key) {
-        return r.optional(key).map(raw -> r.decimal(key, 0, 0.01, 1_000_000_000));
+    /** {@code requestTimeoutSeconds}; its default (not a value set by hand) is lowered to what the path in front waits. */
+    private static int requestTimeout(SettingsReader r, OptionalInt ceiling) {
+        int seconds = r.integer("requestTimeoutSeconds", 10, 3600);
+        return r.isDefault("requestTimeoutSeconds") ? Math.min(seconds, ceiling.orElse(seconds)) : seconds;
     }
 
-    private static String duration(SettingsReader r, String key, String fallback) {
-        String value = r.string(key, fallback);
+    private static Optional<Double> budget(SettingsReader r, String key) {
+        return r.optional(key).map(raw -> r.decimal(key, 0.01, 1_000_000_000));
+    }
+
+    private static String duration(SettingsReader r, String key) {
+        String value = r.string(key);
         if (!DURATION.matcher(value).matches()) {
             throw r.invalid(key, value, "a LiteLLM duration such as 30s, 12h or 30d");
         }

@@ -12,9 +12,9 @@ import java.util.Optional;
  * @param alias    the name clients ask for
  * @param model    the LiteLLM model name, provider-prefixed
  * @param provider the provider
- * @param params   extra {@code litellm_params} (api_base, api_version, ...)
+ * @param params   extra {@code litellm_params} (api_base, api_version, temperature, ...), typed as LiteLLM reads them
  */
-public record ModelSpec(String alias, String model, Provider provider, Map<String, String> params) {
+public record ModelSpec(String alias, String model, Provider provider, Map<String, Object> params) {
 
     /** Parses an entry; empty with a reason when malformed. */
     static ParseResult parse(String entry) {
@@ -32,13 +32,16 @@ public record ModelSpec(String alias, String model, Provider provider, Map<Strin
         if (provider.isEmpty()) {
             return ParseResult.error("the model must start with one of bedrock/, openai/, anthropic/, azure/, ollama_chat/");
         }
-        Map<String, String> params = new LinkedHashMap<>();
+        Map<String, Object> params = new LinkedHashMap<>();
         for (int i = 1; i < parts.length; i++) {
             int sep = parts[i].indexOf('=');
             if (sep <= 0) {
                 return ParseResult.error("parameters look like name=value");
             }
-            params.put(parts[i].substring(0, sep).trim(), parts[i].substring(sep + 1).trim());
+            String name = parts[i].substring(0, sep).trim();
+            if (params.put(name, parts[i].substring(sep + 1).trim()) != null) {
+                return ParseResult.error("each parameter once; " + name + " is given twice");
+            }
         }
         if (provider.get() == Provider.AZURE && !params.containsKey("api_base")) {
             return ParseResult.error("azure models need ;api_base=https://<resource>.openai.azure.com");

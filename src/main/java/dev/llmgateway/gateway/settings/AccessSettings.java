@@ -34,12 +34,12 @@ public record AccessSettings(Access mode, Optional<String> certificateArn, boole
 
     /** Reads and validates the access settings of a stack in {@code region} with {@code network}. */
     public static AccessSettings read(SettingsReader r, String region, NetworkSettings network) {
-        AccessMode kind = r.choice("accessMode", AccessMode.class, AccessMode.PUBLIC);
-        List<Cidr> allowed = r.cidrs("allowedCidrs", List.of());
+        AccessMode kind = r.choice("accessMode", AccessMode.class);
+        List<Cidr> allowed = r.cidrs("allowedCidrs");
         Optional<String> certificate = r.optional("certificateArn");
         certificate.ifPresent(arn -> checkCertificate(r, arn, region));
-        boolean plainHttp = r.bool("allowPlainHttp", false);
-        boolean waf = r.bool("waf", false);
+        boolean plainHttp = r.bool("allowPlainHttp");
+        boolean waf = r.bool("waf");
         Optional<String> domain = r.optional("albDomainName");
         Optional<String> zone = r.optional("albHostedZoneId");
         if (domain.isPresent() != zone.isPresent()) {
@@ -62,10 +62,10 @@ public record AccessSettings(Access mode, Optional<String> certificateArn, boole
         Access mode = kind.read(r, new AccessMode.Inputs(allowed, certificate, domain, https, plainHttp, waf, network, region));
         return new AccessSettings(mode, certificate, plainHttp, waf,
                 // AWS WAF developer guide, "Rate-based rule high-level settings": the lowest limit allowed is 10.
-                r.integer("wafRateLimit", 2000, 10, 2_000_000_000),
-                r.bool("albDeletionProtection", true),
-                r.bool("albAccessLogs", true),
-                r.integer("albIdleTimeoutSeconds", 660, 120, 4000), domain, zone);
+                r.integer("wafRateLimit", 10, 2_000_000_000),
+                r.bool("albDeletionProtection"),
+                r.bool("albAccessLogs"),
+                r.integer("albIdleTimeoutSeconds", 120, 4000), domain, zone);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.llmgateway.gateway.settings;
 import com.pulumi.core.Output;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where stack settings come from: Pulumi config under {@code pulumi up}, or the committed stack
@@ -16,6 +17,12 @@ public interface ConfigSource {
 
     /** Stack name. */
     String stack();
+
+    /** The project's config declarations ({@code Pulumi.yaml}): every setting's type and default. */
+    ProjectConfig projectConfig();
+
+    /** Every key the stack sets, fully qualified, the declared defaults the CLI applied included. */
+    Set<String> keys();
 
     /** The plain value of a key; arrays come as JSON text. */
     Optional<String> get(String key);

@@ -1,6 +1,8 @@
 package dev.llmgateway.gateway.settings;
 
+import dev.llmgateway.components.database.DatabaseArgs;
 import dev.llmgateway.components.database.DatabaseEngine;
+import dev.llmgateway.components.database.InstanceClasses;
 import dev.llmgateway.components.database.MaintenanceWindows;
 import dev.llmgateway.components.database.PostgresVersions;
 
@@ -39,23 +41,23 @@ public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVer
 
     /** Reads and validates the database settings. */
     public static DatabaseSettings read(SettingsReader r) {
-        DatabaseEngine engine = r.choice("dbEngine", DatabaseEngine.class, DatabaseEngine.AURORA_SERVERLESS_V2);
-        double min = acu(r, "dbMinCapacity", 0);
-        double max = acu(r, "dbMaxCapacity", 4);
+        DatabaseEngine engine = r.choice("dbEngine", DatabaseEngine.class);
+        double min = acu(r, "dbMinCapacity");
+        double max = acu(r, "dbMaxCapacity");
         if (max < Math.max(min, 1)) {
             throw r.invalid("dbMaxCapacity", max, "at least 1 and at least litellm-gateway:dbMinCapacity (" + min + ")");
         }
-        boolean deletionProtection = r.bool("dbDeletionProtection", true);
-        boolean protect = r.bool("dbProtect", false);
+        boolean deletionProtection = r.bool("dbDeletionProtection");
+        boolean protect = r.bool("dbProtect");
         if (protect && !deletionProtection) {
             throw new SettingsException("Contradictory stack settings: litellm-gateway:dbProtect = true asks Pulumi to keep the"
                     + " database, but litellm-gateway:dbDeletionProtection = false lets anyone else delete it; turn both on or both off");
         }
-        int readers = r.integer("dbReaders", 0, 0, 15);
+        int readers = r.integer("dbReaders", 0, 15);
         if (readers > 0 && engine == DatabaseEngine.RDS_INSTANCE) {
             throw r.invalid("dbReaders", readers, "0 for rds-instance (use litellm-gateway:dbMultiAz for a standby)");
         }
-        boolean multiAz = r.bool("dbMultiAz", false);
+        boolean multiAz = r.bool("dbMultiAz");
         if (multiAz && engine != DatabaseEngine.RDS_INSTANCE) {
             throw r.invalid("dbMultiAz", true, "false for Aurora engines (use litellm-gateway:dbReaders for a reader in another zone)");
         }
@@ -65,12 +67,19 @@ public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVer
             throw r.invalid("dbEngineVersion", v, problem + " for litellm-gateway:dbEngine " + SettingsReader.spelling(engine)
                     + (autoPause ? " with litellm-gateway:dbMinCapacity 0" : ""));
         }));
-        int storage = r.integer("dbAllocatedStorageGb", 20, 20, 65536);
-        int maxStorage = r.integer("dbMaxAllocatedStorageGb", 100, 20, 65536);
+        Optional<String> instanceClass = r.optional("dbInstanceClass");
+        String resolvedClass = instanceClass.orElse(DatabaseArgs.defaultInstanceClass(engine));
+        String resolvedVersion = version.orElse(PostgresVersions.defaultVersion(engine));
+        InstanceClasses.problem(engine, resolvedClass, resolvedVersion).ifPresent(problem -> {
+            throw r.invalid("dbInstanceClass", resolvedClass, problem + " (litellm-gateway:dbEngine "
+                    + SettingsReader.spelling(engine) + ", version " + resolvedVersion + ")");
+        });
+        int storage = r.integer("dbAllocatedStorageGb", 20, 65536);
+        int maxStorage = r.integer("dbMaxAllocatedStorageGb", 20, 65536);
         if (maxStorage < storage) {
             throw r.invalid("dbMaxAllocatedStorageGb", maxStorage, "at least litellm-gateway:dbAllocatedStorageGb (" + storage + ")");
         }
-        String backup = r.string("dbBackupWindow", "03:00-04:00");
+        String backup = r.string("dbBackupWindow");
         MaintenanceWindows.backupProblem(backup).ifPresent(problem -> {
             throw r.invalid("dbBackupWindow", backup, problem);
         });
@@ -85,15 +94,15 @@ public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVer
             }
         });
         return new DatabaseSettings(engine, version, min, max,
-                r.integer("dbAutoPauseSeconds", 900, 300, 86400), r.optional("dbInstanceClass"), readers, multiAz,
-                storage, maxStorage, r.integer("dbBackupRetentionDays", 7, 1, 35), deletionProtection, protect,
-                r.bool("dbPerformanceInsights", true), r.choice("dbAuth", DatabaseAuth.class, DatabaseAuth.IAM),
+                r.integer("dbAutoPauseSeconds", 300, 86400), instanceClass, readers, multiAz,
+                storage, maxStorage, r.integer("dbBackupRetentionDays", 1, 35), deletionProtection, protect,
+                r.bool("dbPerformanceInsights"), r.choice("dbAuth", DatabaseAuth.class),
                 backup, maintenance, connectResourceIds(r));
     }
 
     /** Resource ids as RDS writes them: {@code cluster-<26 upper-case letters and digits>} (Aurora) or {@code db-...}. */
     private static List<String> connectResourceIds(SettingsReader r) {
-        List<String> ids = r.list("dbConnectResourceIds", List.of());
+        List<String> ids = r.list("dbConnectResourceIds");
         ids.stream().filter(id -> !id.matches("(cluster|db)-[A-Z0-9]+")).findFirst().ifPresent(bad -> {
             throw r.invalid("dbConnectResourceIds", bad, "resource ids such as cluster-ABCDEFGHIJKLMNOPQRSTUVWXYZ (describe-db-clusters"
                     + " --query 'DBClusters[0].DbClusterResourceId')");
@@ -101,8 +110,8 @@ public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVer
         return List.copyOf(ids);
     }
 
-    private static double acu(SettingsReader r, String key, double fallback) {
-        double value = r.decimal(key, fallback, 0, 256);
+    private static double acu(SettingsReader r, String key) {
+        double value = r.decimal(key, 0, 256);
         if (value * 2 != Math.rint(value * 2)) {
             throw r.invalid(key, value, "Aurora capacity units in steps of 0.5 (0, 0.5, 1, 1.5, ...)");
         }

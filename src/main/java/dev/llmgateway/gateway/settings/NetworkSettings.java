@@ -5,6 +5,7 @@ import dev.llmgateway.components.vpc.InterfaceEndpoint;
 import dev.llmgateway.components.vpc.NatStrategy;
 import dev.llmgateway.components.vpc.SubnetLayout;
 import dev.llmgateway.components.vpc.SubnetTier;
+import dev.llmgateway.components.vpc.VpcArgs;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -27,12 +28,12 @@ public record NetworkSettings(Cidr cidr, int azCount, NatStrategy nat, Map<Subne
 
     /** Reads and validates the network settings. */
     public static NetworkSettings read(SettingsReader r) {
-        Cidr cidr = r.cidr("vpcCidr", "10.0.0.0/16");
-        int azCount = r.integer("azCount", 2, 2, 6);
+        Cidr cidr = r.cidr("vpcCidr");
+        int azCount = r.integer("azCount", VpcArgs.MIN_AZ_COUNT, VpcArgs.MAX_AZ_COUNT);
         Map<SubnetTier, List<Cidr>> explicit = new EnumMap<>(SubnetTier.class);
         for (SubnetTier tier : SubnetTier.values()) {
             String key = tierKey(tier);
-            List<Cidr> cidrs = r.cidrs(key, List.of());
+            List<Cidr> cidrs = r.cidrs(key);
             if (!cidrs.isEmpty()) {
                 explicit.put(tier, cidrs);
             }
@@ -46,10 +47,10 @@ public record NetworkSettings(Cidr cidr, int azCount, NatStrategy nat, Map<Subne
                     : r.invalid(tierKey(culprit), explicit.get(culprit), e.getMessage());
         }
         Set<InterfaceEndpoint> endpoints = EnumSet.noneOf(InterfaceEndpoint.class);
-        r.list("vpcEndpoints", List.of()).forEach(raw -> endpoints.add(endpoint(r, raw)));
-        NatStrategy nat = r.choice("natStrategy", NatStrategy.class, NatStrategy.SINGLE_GATEWAY);
+        r.list("vpcEndpoints").forEach(raw -> endpoints.add(endpoint(r, raw)));
+        NatStrategy nat = r.choice("natStrategy", NatStrategy.class);
         return new NetworkSettings(cidr, azCount, nat, Map.copyOf(explicit), Set.copyOf(endpoints),
-                Retention.days(r, "flowLogRetentionDays", 30));
+                Retention.days(r, "flowLogRetentionDays"));
     }
 
     private static InterfaceEndpoint endpoint(SettingsReader r, String raw) {

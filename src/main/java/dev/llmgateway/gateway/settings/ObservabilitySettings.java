@@ -4,6 +4,7 @@ import dev.llmgateway.components.observability.AlarmLevel;
 
 import java.util.List;
 import dev.llmgateway.components.observability.ObservabilityArgs;
+import dev.llmgateway.components.observability.PrometheusMetricsArgs;
 
 /**
  * Logs, alarms and dashboards.
@@ -28,7 +29,7 @@ public record ObservabilitySettings(int logRetentionDays, List<String> alarmEmai
 
     /** Reads and validates the observability settings. */
     public static ObservabilitySettings read(SettingsReader r) {
-        List<String> emails = r.list("alarmEmails", List.of());
+        List<String> emails = r.list("alarmEmails");
         emails.stream().filter(e -> !ObservabilityArgs.EMAIL.matcher(e).matches()).findFirst().ifPresent(bad -> {
             throw r.invalid("alarmEmails", bad, "e-mail addresses such as oncall@example.com");
         });
@@ -36,19 +37,18 @@ public record ObservabilitySettings(int logRetentionDays, List<String> alarmEmai
             throw r.invalid("alarmEmails", emails, "each address once (SNS would subscribe it twice)");
         }
         return new ObservabilitySettings(
-                Retention.days(r, "logRetentionDays", 30),
+                Retention.days(r, "logRetentionDays"),
                 emails,
-                r.choice("alarmLevel", AlarmLevel.class, AlarmLevel.FULL),
-                r.bool("containerInsights", true),
-                r.bool("dashboard", true),
-                r.integer("alarmCpuPercent", 85, 1, 100),
-                r.integer("alarmMemoryPercent", 90, 1, 100),
-                r.integer("alarmP95LatencySeconds", 30, 1, 3600),
-                r.integer("alarm5xxPer5Min", 10, 1, 1_000_000),
-                // VictoriaMetrics -retentionPeriod; PrometheusMetricsArgs allows 1 to 3650 days.
-                r.integer("metricsRetentionDays", 30, 1, 3650),
+                r.choice("alarmLevel", AlarmLevel.class),
+                r.bool("containerInsights"),
+                r.bool("dashboard"),
+                r.integer("alarmCpuPercent", 1, 100),
+                r.integer("alarmMemoryPercent", 1, 100),
+                r.integer("alarmP95LatencySeconds", 1, 3600),
+                r.integer("alarm5xxPer5Min", 1, 1_000_000),
+                r.integer("metricsRetentionDays", 1, PrometheusMetricsArgs.MAX_RETENTION_DAYS),
                 // Below 90 % a burn rate of 14.4 would allow more than every answer to fail; 99.99 % leaves a budget
                 // of 4 minutes a month, less than one alarm period.
-                r.decimal("availabilityObjective", 99.9, 90, 99.99));
+                r.decimal("availabilityObjective", 90, 99.99));
     }
 }

@@ -34,9 +34,9 @@ public record OfficeHoursSettings(LocalTime start, LocalTime end, Set<DayOfWeek>
         Optional<String> hours = r.optional("officeHours");
         if (hours.isEmpty()) {
             for (String key : List.of("officeDays", "officeTimeZone")) {
-                r.optional(key).ifPresent(v -> {
-                    throw r.invalid(key, v, "unset unless officeHours is set (e.g. 08:00-19:00)");
-                });
+                if (!r.isDefault(key)) {
+                    throw r.invalid(key, r.string(key), "its default unless officeHours is set (e.g. 08:00-19:00)");
+                }
             }
             return Optional.empty();
         }
@@ -50,10 +50,10 @@ public record OfficeHoursSettings(LocalTime start, LocalTime end, Set<DayOfWeek>
             throw r.invalid("officeHours", hours.get(), "a start from 00:30 and an end at least an hour later on the same day"
                     + " (the database starts 15 minutes early; overnight spans are not supported)");
         }
-        String dayText = r.string("officeDays", "MON-FRI").toUpperCase(Locale.ROOT);
+        String dayText = r.string("officeDays").toUpperCase(Locale.ROOT);
         Set<DayOfWeek> days = days(dayText).orElseThrow(() -> r.invalid("officeDays", dayText,
                 "day names MON..SUN as a range (MON-FRI) or a list (MON,WED,FRI)"));
-        String zoneText = r.string("officeTimeZone", "UTC");
+        String zoneText = r.string("officeTimeZone");
         ZoneId zone;
         try {
             zone = ZoneId.of(zoneText);

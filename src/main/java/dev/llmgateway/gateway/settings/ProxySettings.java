@@ -3,6 +3,8 @@ package dev.llmgateway.gateway.settings;
 import dev.llmgateway.components.proxy.CapacityStrategy;
 import dev.llmgateway.components.proxy.CpuArchitecture;
 import dev.llmgateway.components.proxy.FargateSizes;
+import dev.llmgateway.components.cache.CacheArgs;
+import dev.llmgateway.components.cache.ValkeyNodeTypes;
 
 import dev.llmgateway.components.registry.ImageRepositoryArgs;
 
@@ -53,50 +55,48 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
     /** Reads and validates the proxy settings. */
     public static ProxySettings read(SettingsReader r) {
         String image = pinnedImage(r);
-        int cpu = r.integer("proxyCpu", 1024, 256, 16384);
-        int memory = r.integer("proxyMemory", 2048, 512, 122880);
+        int cpu = r.integer("proxyCpu", 256, 16384);
+        int memory = r.integer("proxyMemory", 512, 122880);
         FargateSizes.problem(cpu, memory).ifPresent(problem -> {
-            throw r.invalid("proxyMemory", memory, problem + " (litellm-gateway:proxyCpu = " + cpu + ")");
+            throw FargateSizes.acceptsCpu(cpu) ? r.invalid("proxyMemory", memory, problem + " (litellm-gateway:proxyCpu = " + cpu + ")")
+                    : r.invalid("proxyCpu", cpu, problem);
         });
-        int minTasks = r.integer("proxyMinTasks", 1, 1, 100);
-        int maxTasks = r.integer("proxyMaxTasks", minTasks, 1, 100);
+        int minTasks = r.integer("proxyMinTasks", 1, 100);
+        // The default maximum means "no scaling out": it follows the minimum.
+        int maxTasks = r.isDefault("proxyMaxTasks") ? Math.max(minTasks, r.integer("proxyMaxTasks", 1, 100))
+                : r.integer("proxyMaxTasks", 1, 100);
         if (minTasks > maxTasks) {
             throw r.invalid("proxyMinTasks", minTasks, "at most litellm-gateway:proxyMaxTasks (" + maxTasks + ")");
         }
         // One uvicorn worker per container, scaling with tasks, is LiteLLM's production guidance
         // (docs proxy/prod); more workers per task multiply the database pool and need Redis.
-        int workers = r.integer("proxyWorkers", 1, 1, 16);
-        boolean redis = r.bool("redis", false);
+        int workers = r.integer("proxyWorkers", 1, 16);
+        boolean redis = r.bool("redis");
         if (workers * maxTasks > 1 && !redis) {
             throw new SettingsException("Invalid stack settings: " + maxTasks + " task(s) x " + workers
                     + " worker(s) need litellm-gateway:redis = true; without Redis, LiteLLM keeps rate limits, budgets and"
                     + " cache per worker, so limits are exceeded by a factor of " + workers * maxTasks);
         }
         return new ProxySettings(image, cpu, memory,
-                r.choice("proxyArchitecture", CpuArchitecture.class, CpuArchitecture.ARM64),
+                r.choice("proxyArchitecture", CpuArchitecture.class),
                 minTasks, maxTasks,
-                r.choice("proxyCapacity", CapacityStrategy.class, CapacityStrategy.FARGATE),
+                r.choice("proxyCapacity", CapacityStrategy.class),
                 workers,
-                r.integer("healthCheckGraceSeconds", 300, 0, 2_147_483),
-                r.integer("cpuTargetPercent", 60, 10, 95),
-                r.integer("requestsPerTarget", 0, 0, 1_000_000),
-                memoryTargetPercent(r),
-                redis, redisNodeType(r), r.integer("redisReplicas", 0, 0, 5), r.bool("proxyReadOnlyRootFilesystem", true),
-                r.bool("imageRepository", false), r.integer("imageRepositoryKeepImages", 20, 1, ImageRepositoryArgs.MAX_KEEP_IMAGES));
+                r.integer("healthCheckGraceSeconds", 0, 2_147_483),
+                r.integer("cpuTargetPercent", 10, 95),
+                r.integer("requestsPerTarget", 0, 1_000_000),
+                r.integerOrZero("memoryTargetPercent", 10, 95),
+                redis, redisNodeType(r, redis), r.integer("redisReplicas", 0, CacheArgs.MAX_REPLICAS), r.bool("proxyReadOnlyRootFilesystem"),
+                r.bool("imageRepository"), r.integer("imageRepositoryKeepImages", 1, ImageRepositoryArgs.MAX_KEEP_IMAGES));
     }
 
-    private static int memoryTargetPercent(SettingsReader r) {
-        int percent = r.integer("memoryTargetPercent", 0, 0, 95);
-        if (percent != 0 && percent < 10) {
-            throw r.invalid("memoryTargetPercent", percent, "0 (off) or a target average memory use of 10..95 percent");
-        }
-        return percent;
-    }
-
-    private static String redisNodeType(SettingsReader r) {
-        String type = r.string("redisNodeType", "cache.t4g.micro");
-        if (!type.matches("cache\\.[a-z0-9]+\\.[a-z0-9]+")) {
+    private static String redisNodeType(SettingsReader r, boolean redis) {
+        String type = r.string("redisNodeType");
+        if (!type.matches(CacheArgs.NODE_TYPE)) {
             throw r.invalid("redisNodeType", type, "an ElastiCache node type such as cache.t4g.micro or cache.m7g.large");
+        }
+        if (redis && !ValkeyNodeTypes.known(type)) {
+            r.warnUnknown("redisNodeType", type, "the node types known to run Valkey", ValkeyNodeTypes.AS_OF);
         }
         return type;
     }

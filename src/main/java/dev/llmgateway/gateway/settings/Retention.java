@@ -9,8 +9,8 @@ final class Retention {
     }
 
     /** A retention in days that CloudWatch accepts. */
-    static int days(SettingsReader r, String key, int fallback) {
-        int days = r.integer(key, fallback, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    static int days(SettingsReader r, String key) {
+        int days = r.integer(key, Integer.MIN_VALUE, Integer.MAX_VALUE);
         if (!LogRetention.accepts(days)) {
             throw r.invalid(key, days, "a positive CloudWatch Logs retention: one of " + LogRetention.DAYS);
         }

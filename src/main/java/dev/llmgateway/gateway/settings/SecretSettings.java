@@ -13,7 +13,7 @@ public record SecretSettings(SecretStore store, int masterKeyVersion) {
 
     /** Reads the secret settings. */
     public static SecretSettings read(SettingsReader r) {
-        return new SecretSettings(r.choice("secretStore", SecretStore.class, SecretStore.SECRETS_MANAGER),
-                r.integer("masterKeyVersion", 1, 1, Integer.MAX_VALUE));
+        return new SecretSettings(r.choice("secretStore", SecretStore.class),
+                r.integer("masterKeyVersion", 1, Integer.MAX_VALUE));
     }
 }

@@ -1,50 +1,36 @@
 package dev.llmgateway.gateway.settings;
 
-import com.google.gson.Gson;
 import com.pulumi.core.Output;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Settings read from the committed project and stack files ({@code Pulumi.yaml} defaults, then
- * {@code Pulumi.<stack>.yaml} values), as the CLI would merge them. Encrypted values
- * ({@code secure:}) cannot be decrypted without the stack's key, so they stand in as a secret
- * placeholder. Used by tests and the offline plan, which read the committed files as templates: they
- * accept documentation placeholders ({@link #acceptsPlaceholders()}) unless {@link #asDeployed()} says otherwise.
- *
- * <p>Fails as the CLI would, before any setting is read: malformed YAML names the file and line, and
- * a key in the project's namespace that {@code Pulumi.yaml} does not declare is refused (the CLI
- * rejects such stack files too; here the nearest declared key is suggested).
+ * Settings read from the committed project and stack files as the Pulumi CLI reads them before it starts the program:
+ * {@code Pulumi.yaml} checked by the CLI's project rules ({@link ProjectConfig}), {@code Pulumi.<stack>.yaml} parsed
+ * by the CLI's YAML rules ({@link GoYaml}) into the values it stores ({@link StackConfigValue}), then the declared
+ * defaults applied and the declared types and secrets checked ({@link CliConfigCheck}). Encrypted values cannot be
+ * decrypted without the stack's key, so they stand in as a secret placeholder. Used by tests and the offline plan,
+ * which read the committed files as templates: they accept documentation placeholders ({@link #acceptsPlaceholders()})
+ * unless {@link #asDeployed()} says otherwise.
  */
 public final class StackFileConfigSource implements ConfigSource {
 
-    /** Value that stands in for an encrypted stack-file value. */
-    public static final String SECRET_PLACEHOLDER = "placeholder-for-encrypted-config";
-
-    private final String project;
+    private final ProjectConfig project;
     private final String stack;
-    private final Map<String, Object> values;
+    private final Map<String, StackConfigValue> values;
     private final boolean template;
 
-    private StackFileConfigSource(String project, String stack, Map<String, Object> values, boolean template) {
+    private StackFileConfigSource(ProjectConfig project, String stack, Map<String, StackConfigValue> values, boolean template) {
         this.project = project;
         this.stack = stack;
-        this.values = values;
+        this.values = Collections.unmodifiableMap(values);
         this.template = template;
     }
 
@@ -53,52 +39,63 @@ public final class StackFileConfigSource implements ConfigSource {
         return load(projectDir, projectDir.resolve("Pulumi." + stack + ".yaml"), stack);
     }
 
-    /** Loads the project defaults from {@code projectDir} and the stack values from {@code stackFile}. */
+    /** Loads the project from {@code projectDir} and the stack values from {@code stackFile}. */
     public static StackFileConfigSource load(Path projectDir, Path stackFile, String stack) {
-        Map<String, Object> project = yaml(projectDir.resolve("Pulumi.yaml"));
-        String name = String.valueOf(project.get("name"));
-        Map<String, Object> merged = new HashMap<>();
-        asMap(project.get("config")).forEach((key, declaration) -> {
-            Object fallback = declaration instanceof Map<?, ?> typed ? typed.get("default") : declaration;
-            if (fallback != null) {
-                merged.put(qualify(name, key), fallback);
-            }
-        });
+        ProjectConfig project = ProjectConfig.load(projectDir);
         if (!Files.exists(stackFile)) {
             throw new SettingsException("stack file", stackFile.toString(), "an existing Pulumi.<stack>.yaml");
         }
-        Set<String> declared = new TreeSet<>(asMap(project.get("config")).keySet());
-        Object config = yaml(stackFile).get("config");
+        Object document = GoYaml.load(stackFile);
+        if (document != null && !(document instanceof Map<?, ?>)) {
+            throw new SettingsException("file", stackFile.toString(), "a YAML mapping with a config: section");
+        }
+        Object config = document == null ? null : ((Map<?, ?>) document).get("config");
         if (config != null && !(config instanceof Map<?, ?>)) {
             throw new SettingsException("config", String.valueOf(config), "a mapping of keys to values in " + stackFile);
         }
-        asMap(config).forEach((key, value) -> {
-            String qualified = qualify(name, key);
-            String local = qualified.substring(qualified.indexOf(':') + 1);
-            if (qualified.startsWith(name + ":") && !declared.contains(local)) {
-                throw new SettingsException(qualified, String.valueOf(value), "a key that Pulumi.yaml declares; " + stackFile
-                        + " sets one the project does not know" + nearest(local, declared).map(k -> " (did you mean " + name + ":" + k + "?)").orElse(""));
-            }
-            merged.put(qualified, value);
-        });
-        return new StackFileConfigSource(name, stack, merged, true);
+        Map<String, StackConfigValue> values = new LinkedHashMap<>();
+        if (config != null) {
+            ((Map<?, ?>) config).forEach((key, value) -> values.put(key(project, stackFile, key), StackConfigValue.of(value)));
+        }
+        return new StackFileConfigSource(project, stack, CliConfigCheck.apply(project, stack, values), true);
     }
 
-    /** A source over explicit values, for tests: keys as in stack files, values as YAML would parse them. */
-    public static StackFileConfigSource of(String project, String stack, Map<String, Object> values) {
-        Map<String, Object> qualified = new HashMap<>();
-        values.forEach((key, value) -> qualified.put(qualify(project, key), value));
-        return new StackFileConfigSource(project, stack, qualified, true);
+    /**
+     * A stack key as the CLI parses it ({@code sdk/go/common/resource/config/key.go ParseKey}, and
+     * {@code stackConfigNamespacedWithProject} for a key without a namespace): {@code namespace:name}, or the legacy
+     * {@code namespace:config:name}.
+     */
+    private static String key(ProjectConfig project, Path stackFile, Object raw) {
+        if (!(raw instanceof String key)) {
+            throw new SettingsException("config key", String.valueOf(raw), "text (the CLI expects only string keys) in " + stackFile);
+        }
+        long colons = key.chars().filter(c -> c == ':').count();
+        if (colons == 0) {
+            return project.qualified(key);
+        }
+        if (colons == 1) {
+            return key;
+        }
+        if (colons == 2 && key.split(":", -1)[1].equals("config") && !key.startsWith(":")) {
+            String[] parts = key.split(":", -1);
+            return parts[0] + ":" + parts[2];
+        }
+        throw new SettingsException("config key", key, "<namespace>:<name> (the CLI could not parse it as a configuration key) in "
+                + stackFile);
     }
 
-    /** This source with some keys replaced (a null value removes the key): for tests of bad config. */
+    /**
+     * This source with some keys replaced, for tests of the program's own rules: values as YAML would parse them, a
+     * null value removes the key (the declared default then applies, as the CLI would set it). The CLI's type checks
+     * are {@link #load}'s, not repeated here.
+     */
     public StackFileConfigSource with(Map<String, Object> overrides) {
-        Map<String, Object> copy = new HashMap<>(values);
+        Map<String, StackConfigValue> copy = new LinkedHashMap<>(values);
         overrides.forEach((key, value) -> {
             if (value == null) {
-                copy.remove(qualify(project, key));
+                copy.remove(project.qualified(key));
             } else {
-                copy.put(qualify(project, key), value);
+                copy.put(project.qualified(key), StackConfigValue.of(value instanceof Integer i ? (Object) i.longValue() : value));
             }
         });
         return new StackFileConfigSource(project, stack, copy, template);
@@ -109,6 +106,11 @@ public final class StackFileConfigSource implements ConfigSource {
         return new StackFileConfigSource(project, stack, values, false);
     }
 
+    /** The values as the CLI stores them, fully qualified, defaults applied. */
+    public Map<String, StackConfigValue> values() {
+        return values;
+    }
+
     @Override
     public boolean acceptsPlaceholders() {
         return template;
@@ -116,13 +118,13 @@ public final class StackFileConfigSource implements ConfigSource {
 
     @Override
     public boolean isPlainText(String key) {
-        Object value = values.get(qualify(project, key));
-        return value != null && !isEncrypted(value) && !String.valueOf(value).isBlank();
+        StackConfigValue value = values.get(project.qualified(key));
+        return value != null && !value.secure() && !value.text().isBlank();
     }
 
     @Override
     public String project() {
-        return project;
+        return project.name();
     }
 
     @Override
@@ -131,93 +133,22 @@ public final class StackFileConfigSource implements ConfigSource {
     }
 
     @Override
+    public ProjectConfig projectConfig() {
+        return project;
+    }
+
+    @Override
+    public Set<String> keys() {
+        return new TreeSet<>(values.keySet());
+    }
+
+    @Override
     public Optional<String> get(String key) {
-        Object value = values.get(qualify(project, key));
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (isEncrypted(value)) {
-            return Optional.of(SECRET_PLACEHOLDER);
-        }
-        return Optional.of(value instanceof List<?> || value instanceof Map<?, ?>
-                ? new Gson().toJson(value) : String.valueOf(value));
+        return Optional.ofNullable(values.get(project.qualified(key))).map(StackConfigValue::programText);
     }
 
     @Override
     public Optional<Output<String>> secret(String key) {
         return get(key).filter(value -> !value.isBlank()).map(Output::ofSecret);
-    }
-
-    private static boolean isEncrypted(Object value) {
-        return value instanceof Map<?, ?> map && map.containsKey("secure");
-    }
-
-    private static String qualify(String project, String key) {
-        return key.contains(":") ? key : project + ":" + key;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object value) {
-        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    }
-
-    /** The declared key closest to {@code key} by edit distance, if it is close enough to be a typo. */
-    private static Optional<String> nearest(String key, Set<String> declared) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : declared) {
-            int distance = distance(key.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return bestDistance <= Math.max(2, key.length() / 4) ? Optional.ofNullable(best) : Optional.empty();
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int[] current = new int[b.length() + 1];
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            previous = current;
-        }
-        return previous[b.length()];
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> yaml(Path file) {
-        Object parsed;
-        try (Reader reader = Files.newBufferedReader(file)) {
-            // Like the CLI's YAML parser, a key given twice is an error, not a silent last-one-wins.
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            parsed = new Yaml(new SafeConstructor(options)).load(reader);
-        } catch (IOException e) {
-            throw new SettingsException("file", file.toString(), "a readable YAML file (" + e.getMessage() + ")");
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            Mark context = e.getContextMark();
-            throw new SettingsException("Malformed YAML in " + file + (mark == null ? "" : " at line " + (mark.getLine() + 1)
-                    + ", column " + (mark.getColumn() + 1)) + ": " + (e.getProblem() != null ? e.getProblem() : e.getContext())
-                    + (context != null && context != mark && e.getContext() != null
-                    ? " (" + e.getContext() + " started at line " + (context.getLine() + 1) + ")" : ""));
-        } catch (YAMLException e) {
-            throw new SettingsException("Malformed YAML in " + file + ": " + e.getMessage());
-        }
-        if (parsed == null) {
-            return Map.of();
-        }
-        if (!(parsed instanceof Map<?, ?> map)) {
-            throw new SettingsException("file", file.toString(), "a YAML mapping with a config: section");
-        }
-        return (Map<String, Object>) map;
     }
 }

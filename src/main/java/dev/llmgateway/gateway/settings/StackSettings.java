@@ -3,18 +3,20 @@ package dev.llmgateway.gateway.settings;
 import dev.llmgateway.components.database.ConnectionBudget;
 import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.components.database.DatabaseArgs;
-import dev.llmgateway.components.database.DatabaseEngine;
 import dev.llmgateway.components.secrets.SecretStore;
 import dev.llmgateway.components.vpc.InterfaceEndpoint;
 import dev.llmgateway.components.vpc.NatStrategy;
 import dev.llmgateway.components.proxy.CpuArchitecture;
+import dev.llmgateway.gateway.litellm.BedrockModels;
 import dev.llmgateway.gateway.litellm.Guardrail;
+import dev.llmgateway.gateway.litellm.ModelSpec;
 import dev.llmgateway.gateway.litellm.LiteLlmSettings;
 import dev.llmgateway.gateway.litellm.MetricsMode;
 import dev.llmgateway.gateway.litellm.Sidecars;
 import dev.llmgateway.gateway.litellm.Provider;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import java.util.Optional;
@@ -36,29 +38,36 @@ import java.util.Optional;
  * @param policyProfile {@code policyProfile}: which offline policy checks gate this stack
  * @param litellm       what the proxy serves: models, budgets, guardrails
  * @param officeHours   when the proxy (and an RDS instance) runs; empty = around the clock
+ * @param warnings      values outside the tables of what AWS and LiteLLM accept (not refused: the tables may be older)
  */
 public record StackSettings(String project, String stack, String region, TagSettings tags, NetworkSettings network,
                             DatabaseSettings database, ProxySettings proxy, AccessSettings access,
                             ObservabilitySettings observability, SecretSettings secrets,
                             PolicyProfile policyProfile, LiteLlmSettings litellm,
-                            Optional<OfficeHoursSettings> officeHours) {
+                            Optional<OfficeHoursSettings> officeHours, List<String> warnings) {
 
     /** Memory a task keeps for LiteLLM (its Prisma migration, then the server) after the sidecars' reservations. */
     static final int LITELLM_MIN_MEMORY_MIB = 2048;
 
     /** Reads every setting from {@code source}; throws {@link SettingsException} on the first bad value. */
     public static StackSettings read(ConfigSource source) {
-        SettingsReader r = new SettingsReader(source);
+        return read(new SettingsReader(source));
+    }
+
+    /** Reads every setting with {@code r}, which then knows how each key was read ({@link SettingsReader#uses()}). */
+    static StackSettings read(SettingsReader r) {
+        ConfigSource source = r.source();
         checkStackName(source.stack());
+        UndeclaredKeys.reject(source);
         String region = Regions.read(r);
         NetworkSettings network = NetworkSettings.read(r);
         AccessSettings access = AccessSettings.read(r, region, network);
         DatabaseSettings database = DatabaseSettings.read(r);
         ProxySettings proxy = ProxySettings.read(r);
         // The path in front of LiteLLM may wait less than its default (CloudFront's origin read timeout).
-        LiteLlmSettings litellm = LiteLlmSettings.read(r, Math.min(LiteLlmSettings.DEFAULT_REQUEST_TIMEOUT_SECONDS,
-                access.mode().requestTimeoutCeilingSeconds().orElse(LiteLlmSettings.DEFAULT_REQUEST_TIMEOUT_SECONDS)));
+        LiteLlmSettings litellm = LiteLlmSettings.read(r, access.mode().requestTimeoutCeilingSeconds());
         checkTimeouts(r, access, litellm);
+        checkBedrockModels(r, region, litellm);
         access.mode().check(r, access, proxy, litellm);
         checkConnectionBudget(database, proxy, litellm);
         checkSidecars(proxy, litellm);
@@ -67,7 +76,7 @@ public record StackSettings(String project, String stack, String region, TagSett
         checkScrapedTasks(r, proxy, litellm);
         TagSettings tags = TagSettings.read(r);
         ObservabilitySettings observability = ObservabilitySettings.read(r);
-        PolicyProfile profile = r.choice("policyProfile", PolicyProfile.class, PolicyProfile.PROD);
+        PolicyProfile profile = r.choice("policyProfile", PolicyProfile.class);
         if (profile == PolicyProfile.PROD && observability.alarmEmails().isEmpty()) {
             throw r.invalid("alarmEmails", "[]", "at least one address when policyProfile is prod: without a subscriber"
                     + " every alarm and failed-deployment event reaches no one (e.g. litellm-gateway:alarmEmails:"
@@ -77,7 +86,7 @@ public record StackSettings(String project, String stack, String region, TagSett
             Placeholders.reject(r);
         }
         return new StackSettings(source.project(), source.stack(), region, tags, network,
-                database, proxy, access, observability, secrets, profile, litellm, OfficeHoursSettings.read(r));
+                database, proxy, access, observability, secrets, profile, litellm, OfficeHoursSettings.read(r), r.warnings());
     }
 
     /** Longest stack name the program accepts: every name derived from it then fits its AWS limit. */
@@ -133,6 +142,25 @@ public record StackSettings(String project, String stack, String region, TagSett
             throw r.invalid("models", m.alias() + "=" + m.model(), "Bedrock models only when natStrategy is none (no route to "
                     + m.provider().prefix() + ")");
         });
+    }
+
+    /**
+     * Every Bedrock model must be callable from the stack's region: Bedrock exists there, and an inference profile's
+     * geography covers it ({@link BedrockModels}); a model outside the table of known models is warned about.
+     */
+    static void checkBedrockModels(SettingsReader r, String region, LiteLlmSettings litellm) {
+        for (ModelSpec model : litellm.models()) {
+            if (model.provider() != Provider.BEDROCK) {
+                continue;
+            }
+            String entry = model.alias() + "=" + model.model();
+            BedrockModels.problem(model.modelId(), region).ifPresent(problem -> {
+                throw r.invalid("models", entry, problem + " (aws:region = " + region + ")");
+            });
+            if (!BedrockModels.known(model.modelId()) || BedrockModels.unmapped(model.modelId(), region)) {
+                r.warnUnknown("models", entry, "the Bedrock models and inference profiles known for " + region, BedrockModels.AS_OF);
+            }
+        }
     }
 
     /**
@@ -199,10 +227,6 @@ public record StackSettings(String project, String stack, String region, TagSett
      */
     static void checkConnectionBudget(DatabaseSettings database, ProxySettings proxy, LiteLlmSettings litellm) {
         String instanceClass = database.instanceClass().orElse(DatabaseArgs.defaultInstanceClass(database.engine()));
-        if (database.engine() != DatabaseEngine.AURORA_SERVERLESS_V2 && !ConnectionBudget.knows(instanceClass)) {
-            throw new SettingsException("litellm-gateway:dbInstanceClass", instanceClass,
-                    "an instance class whose memory this project knows (t4g, m6g, m7g, r6g, r7g families), so the connection budget can be checked");
-        }
         int max = ConnectionBudget.maxConnections(database.engine(), database.minCapacity(), database.maxCapacity(),
                 instanceClass);
         int usable = ConnectionBudget.usable(max);

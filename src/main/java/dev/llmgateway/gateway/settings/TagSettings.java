@@ -20,7 +20,7 @@ public record TagSettings(Map<String, String> tags) {
         tags.put("project", r.source().project());
         tags.put("stack", r.source().stack());
         tags.put("managed-by", "pulumi");
-        List<String> entries = r.list("tags", List.of());
+        List<String> entries = r.list("tags");
         for (String entry : entries) {
             int eq = entry.indexOf('=');
             String key = eq > 0 ? entry.substring(0, eq).trim() : "";

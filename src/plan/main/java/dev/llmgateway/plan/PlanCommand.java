@@ -74,6 +74,7 @@ public final class PlanCommand implements Callable<Integer> {
             stderr.println(e.getMessage());
             return BAD_SETTINGS;
         }
+        settings.warnings().forEach(warning -> stderr.println("warning: " + warning));
         PlannedStack plan = plan(settings);
         if (!plan.errors().isEmpty()) {
             plan.errors().forEach(error -> stderr.println("program failed: " + rootMessage(error)));
@@ -83,12 +84,18 @@ public final class PlanCommand implements Callable<Integer> {
         DeployTimeEstimate.Report deployTime = DeployTimeEstimate.of(plan);
         PolicyReport policy = PolicyChecks.evaluate(plan, settings.policyProfile());
         NetworkReport network = NetworkReport.of(plan);
-        Map<String, Object> document = PreviewJson.document(plan);
+        PlannedStack firstPreview = preview(settings);
+        if (!firstPreview.errors().isEmpty()) {
+            firstPreview.errors().forEach(error -> stderr.println("program failed in preview mode: " + rootMessage(error)));
+            return PROGRAM_FAILED;
+        }
+        Map<String, Object> document = PreviewJson.document(firstPreview);
         document.put("cost", cost.toJson());
         document.put("policy", policy.toJson());
         document.put("reachability", network.flowsJson());
         document.put("quotas", network.quotasJson());
         document.put("deployTime", deployTime.toJson());
+        document.put("warnings", settings.warnings());
         Files.createDirectories(out);
         Path json = out.resolve(stack + ".json");
         Files.writeString(json, PreviewJson.toJson(document));
@@ -101,6 +108,9 @@ public final class PlanCommand implements Callable<Integer> {
         stdout.println();
         stdout.println("Resources by type:");
         plan.countByType().forEach((type, count) -> stdout.printf("  %4d  %s%n", count, type));
+        stdout.println();
+        stdout.println("Computed at deploy time (unknown in a first pulumi preview, and in " + json.getFileName() + "):");
+        stdout.print(DeployTimeValues.table(firstPreview));
         stdout.println();
         stdout.println("Monthly cost estimate (" + PriceTable.AS_OF + "):");
         stdout.print(cost.table());
@@ -127,6 +137,12 @@ public final class PlanCommand implements Callable<Integer> {
     /** Runs the program for {@code settings} on the mock engine. */
     static PlannedStack plan(StackSettings settings) {
         return OfflineEngine.plan(settings.project(), settings.stack(), settings.region(),
+                ctx -> App.deploy(ctx, settings));
+    }
+
+    /** Runs the program for {@code settings} as a first {@code pulumi preview} sees it (computed values unknown). */
+    static PlannedStack preview(StackSettings settings) {
+        return OfflineEngine.preview(settings.project(), settings.stack(), settings.region(),
                 ctx -> App.deploy(ctx, settings));
     }
 

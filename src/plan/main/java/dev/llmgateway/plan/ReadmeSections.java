@@ -39,7 +39,7 @@ public final class ReadmeSections {
     /** The current content of every generated section, by name. */
     public static Map<String, String> sections(Path project) throws IOException {
         Map<String, String> sections = new LinkedHashMap<>();
-        sections.put("config", ConfigReference.markdown(project.resolve("Pulumi.yaml")));
+        sections.put("config", ConfigReference.markdown(project));
         StringBuilder costs = new StringBuilder("| stack | idle $/month | typical $/month | what decides it |\n|---|---:|---:|---|\n");
         for (String stack : STACKS) {
             PlannedStack plan = PlanCommand.plan(StackSettings.read(StackFileConfigSource.load(project, stack))).orThrow();

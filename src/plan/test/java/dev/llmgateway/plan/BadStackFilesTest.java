@@ -23,7 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every mistake a user can make in a stack file stops the plan with exit code 2 and a message that
  * names the key (or the file and line), before any resource is declared. Each case starts from the
- * committed {@code Pulumi.dev.yaml} or {@code Pulumi.prod.yaml} and introduces exactly one fault.
+ * committed {@code Pulumi.dev.yaml}, {@code Pulumi.prod.yaml} or an example and introduces exactly one fault. The
+ * first column says whose rule it is: {@code cli} (what {@code pulumi preview} refuses before the program runs:
+ * pulumi/pulumi {@code pkg/workspace/config.go}, {@code sdk/go/common/workspace/project.go}, the YAML reader
+ * {@code gopkg.in/yaml.v3}), {@code aws} (what AWS or LiteLLM would refuse at deploy time; the table named in the
+ * case), or {@code program} (this project's own rule).
  */
 class BadStackFilesTest {
 
@@ -33,6 +37,26 @@ class BadStackFilesTest {
 
     /** One edit of a stack file's text. */
     private interface Edit extends UnaryOperator<String> {
+        /** Whether the edit applies to {@code Pulumi.yaml} instead of the stack file. */
+        default boolean project() {
+            return false;
+        }
+    }
+
+    /** An edit of {@code Pulumi.yaml}'s text (literal replacement). */
+    private static Edit inProject(String from, String to) {
+        return new Edit() {
+            @Override
+            public String apply(String text) {
+                assertTrue(text.contains(from), "Pulumi.yaml contains " + from);
+                return text.replace(from, to);
+            }
+
+            @Override
+            public boolean project() {
+                return true;
+            }
+        };
     }
 
     /** Sets {@code key} (project namespace unless qualified) to the YAML text {@code value}, replacing any earlier value. */
@@ -77,8 +101,25 @@ class BadStackFilesTest {
         return -1;
     }
 
+    /** A fault this program refuses. */
     private static Arguments bad(String base, String expected, Edit... edits) {
-        return Arguments.of(base, expected, List.of(edits));
+        return Arguments.of("program", base, expected, List.of(edits));
+    }
+
+    /** A fault the Pulumi CLI refuses before the program runs; {@code source} names the CLI's code or test. */
+    private static Arguments cli(String source, String base, String expected, Edit... edits) {
+        return Arguments.of("cli: " + source, base, expected, List.of(edits));
+    }
+
+    /** A value AWS or LiteLLM would refuse at deploy time; {@code source} names the table that knows it. */
+    private static Arguments aws(String source, String base, String expected, Edit... edits) {
+        return Arguments.of("aws: " + source, base, expected, List.of(edits));
+    }
+
+    private static final String CLI_TYPE = "with configuration key '%s' must be of type '%s'";
+
+    private static String type(String key, String type) {
+        return CLI_TYPE.formatted(key, type);
     }
 
     static Stream<Arguments> badStackFiles() {
@@ -118,11 +159,12 @@ class BadStackFilesTest {
                 bad("prod", P + "databasePoolLimit (100)", set("dbMaxCapacity", "\"2\""), set("databasePoolLimit", "100")),
                 // Network
                 bad("dev", P + "azCount = '7'", set("azCount", "7")),
-                bad("dev", P + "azCount = 'two'", set("azCount", "two")),
+                cli("TestStackConfigIntegerTypeIsCorrectlyValidated", "dev", type("azCount", "integer"), set("azCount", "two")),
                 bad("dev", P + "natStrategy = 'two-gateways'", set("natStrategy", "two-gateways")),
                 bad("dev", P + "vpcCidr = '10.0.0.0/33'", set("vpcCidr", "10.0.0.0/33")),
                 bad("prod", P + "vpcEndpoints = 'dynamodb'", set("vpcEndpoints", "[ecr.api, dynamodb]")),
-                bad("prod", P + "vpcEndpoints = 'ecr.api': a list of strings", set("vpcEndpoints", "ecr.api")),
+                cli("TestStackConfigErrorsWhenStackValueIsNotCorrectlyTyped", "prod", type("vpcEndpoints", "array<string>"),
+                        set("vpcEndpoints", "ecr.api")),
                 bad("dev", P + "flowLogRetentionDays = '10'", set("flowLogRetentionDays", "10")),
                 bad("dev", P + "litellmImage = 'ghcr.io/berriai/litellm-non_root:v1.108.12': an ECR image",
                         set("natStrategy", "none")),
@@ -135,7 +177,7 @@ class BadStackFilesTest {
                 // Access
                 bad("dev", P + "accessMode = 'internet'", set("accessMode", "internet")),
                 bad(DEV_PUBLIC, P + "allowedCidrs = '0.0.0.0/0'", set("allowedCidrs", "[0.0.0.0/0]")),
-                bad("dev", P + "allowPlainHttp = 'yes please'", set("allowPlainHttp", "yes please")),
+                cli("ValidateConfigValue (boolean)", "dev", type("allowPlainHttp", "boolean"), set("allowPlainHttp", "yes please")),
                 bad("prod", P + "albIdleTimeoutSeconds = '60'", set("albIdleTimeoutSeconds", "60")),
                 bad("prod", P + "wafRateLimit = '5'", set("wafRateLimit", "5")),
                 bad("prod", P + "albIdleTimeoutSeconds = '300': more than " + P + "requestTimeoutSeconds (600)", set("albIdleTimeoutSeconds", "300")),
@@ -161,17 +203,87 @@ class BadStackFilesTest {
                 bad("dev", P + "logRetentionDays = '0'", set("logRetentionDays", "0")),
                 bad("dev", P + "alarmLevel = 'loud'", set("alarmLevel", "loud")),
                 bad("dev", P + "tags = 'no-equals-sign'", set("tags", "[no-equals-sign]")),
-                bad("dev", P + "policyProfile = 'lenient'", set("policyProfile", "lenient")));
+                bad("dev", P + "policyProfile = 'lenient'", set("policyProfile", "lenient")),
+                // What the CLI refuses before the program runs (CliConfigCheckTest has each rule against the CLI's own tests)
+                cli("ValidateConfigValue (integer: a whole number)", "prod", type("proxyCpu", "integer"), set("proxyCpu", "2048.5")),
+                cli("ValidateConfigValue (integer: text must parse with strconv.Atoi)", "dev", type("logRetentionDays", "integer"),
+                        set("logRetentionDays", "\"14 \"")),
+                cli("ValidateConfigValue (integer: a map is no number)", "dev", type("azCount", "integer"), set("azCount", "{count: 2}")),
+                cli("yaml.v3 resolve.go: yes is text, not a boolean", "prod", type("waf", "boolean"), set("waf", "yes")),
+                cli("yaml.v3 resolve.go: on is text, not a boolean", "prod", type("dbProtect", "boolean"), set("dbProtect", "on")),
+                cli("ValidateConfigValue (boolean: only the text true or false)", "dev", type("dashboard", "boolean"),
+                        set("dashboard", "\"False\"")),
+                cli("object.go: an empty value is null, not a string", "prod", type("certificateArn", "string"), set("certificateArn", "")),
+                cli("ValidateConfigValue (string: a list is not text)", "dev", type("vpcCidr", "string"), set("vpcCidr", "[10.0.0.0/16]")),
+                cli("ValidateConfigValue (array items)", "prod", type("vpcEndpoints", "array<string>"), set("vpcEndpoints", "[ecr.api, 1]")),
+                cli("ValidateConfigValue (array items: a boolean is not text)", "dev", type("tags", "array<string>"),
+                        set("tags", "[environment=dev, true]")),
+                cli("value.go: pulumi config set without --path stores list text as a string", "dev", type("models", "array<string>"),
+                        set("models", "'[\"claude-haiku=bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0\"]'")),
+                cli("value.go: an encrypted value is text, never a list", "prod", type("alarmEmails", "array<string>"),
+                        set("alarmEmails", "{secure: AAABAKz0VjXt8k4=}")),
+                cli("key.go ParseKey", "dev", "litellm-gateway:azCount:x", set(P + "azCount:x", "2")),
+                cli("TestStackConfigErrorsWhenMissingStackValueForConfigTypeWithNoDefault", "dev",
+                        "Stack 'bad' is missing configuration value 'requestTimeoutSeconds'",
+                        inProject("  requestTimeoutSeconds:\n    type: integer\n    default: 600\n", "  requestTimeoutSeconds:\n    type: integer\n")),
+                cli("TestStackConfigSecretIsCorrectlyValidated (a secret declaration's default is checked too)", "dev",
+                        "with configuration key 'openaiApiKey' must be encrypted as it's secret",
+                        inProject("  openaiApiKey:\n    type: string\n", "  openaiApiKey:\n    type: string\n    secret: true\n")),
+                cli("TestProjectValidationFailsForIncorrectDefaultValueType", "dev",
+                        "The default value specified for configuration key 'azCount' is not of the expected type 'integer'",
+                        inProject("  azCount:\n    type: integer\n    default: 2\n", "  azCount:\n    type: integer\n    default: two\n")),
+                // What AWS or LiteLLM would refuse at deploy time, from the table that knows it
+                aws("InstanceClasses: Aurora offers no micro class", "prod", P + "dbInstanceClass = 'db.t4g.micro': a class Aurora PostgreSQL"
+                        + " offers", set("dbEngine", "aurora-provisioned"), set("dbInstanceClass", "db.t4g.micro")),
+                aws("InstanceClasses: Aurora offers no db.m class", "prod", P + "dbInstanceClass = 'db.m7g.large'",
+                        set("dbEngine", "aurora-provisioned"), set("dbInstanceClass", "db.m7g.large")),
+                aws("InstanceClasses: Serverless v2 instances are db.serverless", "prod", P + "dbInstanceClass = 'db.r6g.large': db.serverless",
+                        set("dbInstanceClass", "db.r6g.large")),
+                aws("InstanceClasses: Graviton3 needs a newer Aurora minor", "prod", "db.r7g.large needs 14.7 or later",
+                        set("dbEngine", "aurora-provisioned"), set("dbInstanceClass", "db.r7g.large"), set("dbEngineVersion", "\"14.6\"")),
+                aws("FargateSizes: CPU units", "dev", P + "proxyCpu = '3000': Fargate CPU must be one of", set("proxyCpu", "3000")),
+                aws("FargateSizes: memory for the CPU", "prod", P + "proxyMemory = '3072': with 2048 CPU units Fargate accepts memory",
+                        set("proxyMemory", "3072")),
+                aws("SubnetLayout: a VPC is /16 to /28", "dev", P + "vpcCidr = '10.0.0.0/8': VPC 10.0.0.0/8 is larger than AWS allows",
+                        set("vpcCidr", "10.0.0.0/8")),
+                aws("SubnetLayout: a subnet is /16 to /28", "dev", P + "privateSubnetCidrs = '[10.0.64.0/29, 10.0.64.8/29]'",
+                        set("privateSubnetCidrs", "[10.0.64.0/29, 10.0.64.8/29]")),
+                aws("ClientVpnArgs: client range /12 to /22", "examples/vpn-private-gateway.yaml", P + "vpnClientCidr = '172.16.0.0/24'",
+                        set("vpnClientCidr", "172.16.0.0/24")),
+                aws("ClientVpnArgs: target subnets of at least /27", "examples/vpn-private-gateway.yaml",
+                        P + "vpcCidr = '10.0.0.0/25': private subnets of at least /27", set("vpcCidr", "10.0.0.0/25")),
+                aws("BedrockModels: a us. profile does not exist in the EU", "dev", P + "models = 'claude-haiku=bedrock/us.anthropic"
+                        + ".claude-haiku-4-5-20251001-v1:0': a model eu-west-1 can call", set("aws:region", "eu-west-1")),
+                aws("BedrockModels: a jp. profile only from Japan", "dev", "the jp. inference profile exists only in ap-northeast-1",
+                        set("models", "[claude=bedrock/jp.anthropic.claude-haiku-4-5-20251001-v1:0]")),
+                aws("ServiceRegions: Bedrock regions", "dev", "a region with Amazon Bedrock; ap-east-1 has none", set("aws:region", "ap-east-1")),
+                aws("ServiceRegions: CloudFront-scope WAF only in the aws partition", "examples/bedrock-budgets-metrics.yaml",
+                        P + "accessMode = 'edge': public, vpn or private in us-gov-west-1", set("aws:region", "us-gov-west-1")),
+                aws("LiteLlmParams: a misspelt parameter", "dev", "temprature is not a LiteLLM parameter; did you mean temperature?",
+                        set("models", "[claude=bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0;temprature=0.2]")),
+                aws("LiteLlmParams: a number", "dev", "temperature must be a number, got 'warm'",
+                        set("models", "[claude=bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0;temperature=warm]")),
+                aws("LiteLlmParams: set by the program", "dev", "aws_region_name is set by this project",
+                        set("models", "[claude=bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0;aws_region_name=us-west-2]")),
+                cli("TestProjectConfigCannotBeTypedArrayWithoutItems", "dev",
+                        "The configuration key 'tags' declares an array but does not specify the underlying type via the 'items' attribute",
+                        inProject("  tags:\n    type: array\n    items:\n      type: string\n", "  tags:\n    type: array\n")));
     }
 
-    @ParameterizedTest(name = "[{index}] {0}: {1}")
+    @ParameterizedTest(name = "[{index}] {0}, {1}: {2}")
     @MethodSource("badStackFiles")
-    void aBadStackFileExitsTwoNamingTheKey(String base, String expected, List<Edit> edits, @TempDir Path project) throws IOException {
-        Files.copy(Path.of("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+    void aBadStackFileExitsTwoNamingTheKey(String rule, String base, String expected, List<Edit> edits, @TempDir Path project)
+            throws IOException {
+        String projectText = Files.readString(Path.of("Pulumi.yaml"));
         String text = Files.readString(Path.of(base.contains("/") ? base : "Pulumi." + base + ".yaml"));
         for (Edit edit : edits) {
-            text = edit.apply(text);
+            if (edit.project()) {
+                projectText = edit.apply(projectText);
+            } else {
+                text = edit.apply(text);
+            }
         }
+        Files.writeString(project.resolve("Pulumi.yaml"), projectText);
         Files.writeString(project.resolve("Pulumi.bad.yaml"), text);
         var stdout = new ByteArrayOutputStream();
         var stderr = new ByteArrayOutputStream();

@@ -44,7 +44,9 @@ class PlanCommandTest {
         assertTrue(json.contains("\"provider\": \"urn:pulumi:dev::litellm-gateway::llmgateway:gateway:LiteLlmGateway$pulumi:providers:aws::llm-dev::04da6b54-80e4-46f7-96ec-b56ff0331ba9\""));
         assertTrue(json.contains("\"retentionInDays\": 14,") || json.contains("\"retentionInDays\": 14\n"), "integers print as integers");
         assertFalse(json.contains("\"retentionInDays\": 14.0"));
-        assertTrue(json.contains("\"value\": \"[secret]\""), "generated secrets (SSM parameters in dev) are masked");
+        assertTrue(json.contains("\"ami\": \"[secret]\""), "the NAT AMI from SSM is secret, as the provider marks it");
+        assertTrue(json.contains("\"value\": \"04da6b54-80e4-46f7-96ec-b56ff0331ba9\""),
+                "generated secrets (SSM parameters in dev) are known only after deploy, as in a first preview");
         assertFalse(json.contains("mockllmdevmasterkey"), "no generated value leaks into the plan");
         assertTrue(stdout.toString().contains("llmgateway:network:Vpc"));
         assertTrue(document.getAsJsonObject("cost").has("totals"), "cost estimate is part of the plan JSON");

@@ -220,6 +220,17 @@ class LiteLlmConfigTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void modelParametersReachLiteLlmAsTheTypesItReads() {
+        var typed = LiteLlmSettings.read(new SettingsReader(Stacks.example("bedrock-budgets-metrics").with(Map.of("internalUserModels",
+                List.of(), "models", List.of("haiku=bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0;temperature=0.2;max_tokens=512")))));
+        Map<String, Object> config = render(typed, false);
+        Map<String, Object> params = (Map<String, Object>) ((List<Map<String, Object>>) config.get("model_list")).get(0).get("litellm_params");
+        assertEquals(0.2, params.get("temperature"), "a number, not the text '0.2'");
+        assertEquals(512, params.get("max_tokens"));
+    }
+
+    @Test
     void aChangedCatalogChangesTheHash() {
         var context = new LiteLlmConfig.RenderContext("us-east-1", false);
         String one = LiteLlmConfig.render(settings("bedrock-budgets-metrics"), context);

@@ -70,6 +70,40 @@ class StackSettingsTest {
     }
 
     @Test
+    void aStackThatSetsOnlyTheMinimumTaskCountRunsThatManyWithoutScalingOut() {
+        Map<String, Object> overrides = new HashMap<>(Map.of("proxyMinTasks", 2, "redis", true));
+        overrides.put("proxyMaxTasks", null);
+        var proxy = StackSettings.read(Stacks.example("dev-public-alb").with(overrides)).proxy();
+        assertEquals(2, proxy.minTasks());
+        assertEquals(2, proxy.maxTasks(), "Pulumi.yaml's default maximum follows the minimum");
+    }
+
+    @Test
+    void valuesOutsideTheTablesAreWarnedAboutWithTheTablesDateAndTheCommittedStacksHaveNone() {
+        assertEquals(List.of(), DEV.warnings());
+        assertEquals(List.of(), PROD.warnings());
+        var warned = StackSettings.read(Stacks.load("prod").with(Map.of("redisNodeType", "cache.m9g.large", "models",
+                List.of("new=bedrock/us.anthropic.claude-future-v1:0", "tuned=bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0;guardrailConfig=x"))))
+                .warnings();
+        assertEquals(3, warned.size(), warned.toString());
+        assertTrue(warned.stream().anyMatch(w -> w.startsWith("litellm-gateway:models = 'tuned=bedrock/us.anthropic.claude-haiku-4-5"
+                + "-20251001-v1:0;guardrailConfig=x' is not in the LiteLLM parameters known for model entries (guardrailConfig) (as of ")),
+                warned.toString());
+        assertTrue(warned.stream().anyMatch(w -> w.startsWith("litellm-gateway:redisNodeType = 'cache.m9g.large' is not in the node types"
+                + " known to run Valkey (as of ")), warned.toString());
+        assertTrue(warned.stream().anyMatch(w -> w.startsWith("litellm-gateway:models = 'new=bedrock/us.anthropic.claude-future-v1:0'")),
+                warned.toString());
+    }
+
+    @Test
+    void modelParametersAreRenderedWithTheTypesLiteLlmReads() {
+        var model = StackSettings.read(Stacks.load("dev").with(Map.of("models", List.of(
+                "haiku=bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0;temperature=0.2;max_tokens=512;drop_params=true;user=gw"))))
+                .litellm().models().get(0);
+        assertEquals(Map.of("temperature", 0.2, "max_tokens", 512L, "drop_params", true, "user", "gw"), model.params());
+    }
+
+    @Test
     void timeoutDefaultsAgreeAlongTheWholePath() {
         assertEquals(600, DEV.litellm().requestTimeoutSeconds());
         assertTrue(DEV.access().idleTimeoutSeconds() > DEV.litellm().requestTimeoutSeconds(), "the ALB outlasts a non-streamed completion");

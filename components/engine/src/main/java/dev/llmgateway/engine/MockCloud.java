@@ -1,7 +1,10 @@
 package dev.llmgateway.engine;
 
+import com.pulumi.core.Output;
 import com.pulumi.test.Mocks;
 import dev.llmgateway.components.naming.NameRule;
+import dev.llmgateway.components.naming.Partition;
+import dev.llmgateway.components.regions.ElbLogDelivery;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +30,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * resource with its inputs plus the computed attributes the program reads (ARNs, endpoints,
  * DNS names, generated values) and answers the data sources the program calls with fixed,
  * plausible values, so plans are deterministic. Used by unit tests and the offline plan.
+ *
+ * <p>A resource created through an explicit provider lives in that provider's region (its ARNs and endpoints say so);
+ * values the provider marks secret come back secret (the SSM parameter lookup's {@code value}). In preview mode it
+ * answers as a provider answers a first {@code pulumi preview}: every attribute computed at create time (ids, ARNs,
+ * endpoints, generated values) is unknown, while inputs and the names the provider derives before creating (auto-names)
+ * stay known.
  */
 public final class MockCloud implements Mocks {
 
@@ -64,6 +74,9 @@ public final class MockCloud implements Mocks {
             "com.amazonaws.global.cloudfront.origin-facing", new ManagedPrefixList("pl-3b927c52", 55));
 
     private final String region;
+    private final boolean preview;
+    /** The region of each explicit aws provider, by its logical name. */
+    private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
     /** Explicit physical names already used, per type: AWS refuses a second one. */
     private final Map<String, Set<String>> taken = new ConcurrentHashMap<>();
     private final List<Map.Entry<String, Map<String, Object>>> invokes =
@@ -71,8 +84,17 @@ public final class MockCloud implements Mocks {
 
     /** A fake cloud in the given region. */
     public MockCloud(String region) {
-        this.region = region;
+        this(region, false);
     }
+
+    /** A fake cloud in the given region; {@code preview}: answer as to a first preview (computed attributes unknown). */
+    public MockCloud(String region, boolean preview) {
+        this.region = region;
+        this.preview = preview;
+    }
+
+    /** The engine's unknown value, as a provider returns it for an attribute it computes only when creating. */
+    static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
     /** Data-source calls seen so far, as type token and arguments, in a stable order. */
     public List<Map.Entry<String, Map<String, Object>>> invokes() {
@@ -93,12 +115,34 @@ public final class MockCloud implements Mocks {
         } catch (IllegalArgumentException refused) {
             return CompletableFuture.failedFuture(refused);
         }
+        if (args.type.equals("pulumi:providers:aws")) {
+            providerRegions.put(args.name, String.valueOf(args.inputs.getOrDefault("region", region)));
+        }
+        Map<String, Object> known = new LinkedHashMap<>(state);
+        String where = regionOf(args.provider);
         String service = service(args.type);
         String kind = kind(args.type);
-        state.putIfAbsent("arn", "arn:aws:" + service + ":" + region + ":" + ACCOUNT + ":" + kind + "/" + physical);
-        computed(args.type, args.name, physical, state);
+        state.putIfAbsent("arn", "arn:" + Partition.of(where) + ":" + service + ":" + where + ":" + ACCOUNT + ":" + kind + "/" + physical);
+        computed(args.type, args.name, physical, where, state);
+        if (preview) {
+            // A first preview knows the inputs and the auto-name; what the provider computes when creating is unknown.
+            state.replaceAll((key, value) -> Objects.equals(known.get(key), value) || value.equals(physical) ? value : UNKNOWN);
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), state));
+        }
         return CompletableFuture.completedFuture(
                 ResourceResult.of(Optional.of(id(args.type, args.name, physical)), state));
+    }
+
+    /**
+     * The region a resource lives in: its explicit provider's (a provider reference is
+     * {@code urn:...::pulumi:providers:aws::<name>::<id>}), else the stack's.
+     */
+    private String regionOf(String providerReference) {
+        if (providerReference == null || providerReference.isBlank()) {
+            return region;
+        }
+        String[] parts = providerReference.split("::");
+        return parts.length >= 2 ? providerRegions.getOrDefault(parts[parts.length - 2], region) : region;
     }
 
     /**
@@ -163,9 +207,10 @@ public final class MockCloud implements Mocks {
         }
     }
 
-    /** Type-specific attributes that AWS (or random/tls) computes and the program reads. */
-    private void computed(String type, String name, String physical, Map<String, Object> state) {
-        String arnPrefix = "arn:aws:%s:" + region + ":" + ACCOUNT + ":";
+    /** Type-specific attributes that AWS (or random/tls) computes and the program reads, for a resource in {@code region}. */
+    private static void computed(String type, String name, String physical, String region, Map<String, Object> state) {
+        String partition = Partition.of(region);
+        String arnPrefix = "arn:" + partition + ":%s:" + region + ":" + ACCOUNT + ":";
         switch (type) {
             case "random:index/randomPassword:RandomPassword", "random:index/randomString:RandomString" ->
                     state.put("result", "mock" + name.replaceAll("[^A-Za-z0-9]", "") + "0123456789abcdef");
@@ -185,7 +230,7 @@ public final class MockCloud implements Mocks {
                 state.put("keyId", keyId(name));
             }
             case "aws:iam/role:Role", "aws:iam/policy:Policy" -> {
-                state.put("arn", "arn:aws:iam::" + ACCOUNT + ":" + (type.endsWith("Role") ? "role/" : "policy/") + physical);
+                state.put("arn", "arn:" + partition + ":iam::" + ACCOUNT + ":" + (type.endsWith("Role") ? "role/" : "policy/") + physical);
                 state.putIfAbsent("name", physical);
             }
             case "aws:secretsmanager/secret:Secret" ->
@@ -200,7 +245,7 @@ public final class MockCloud implements Mocks {
             case "aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket" -> {
                 String bucket = String.valueOf(state.getOrDefault("bucket", physical));
                 state.put("bucket", bucket);
-                state.put("arn", "arn:aws:s3:::" + bucket);
+                state.put("arn", "arn:" + partition + ":s3:::" + bucket);
                 state.put("bucketRegionalDomainName", bucket + ".s3." + region + ".amazonaws.com");
             }
             case "aws:s3/bucketObjectv2:BucketObjectv2" -> state.put("versionId", "v1-" + name);
@@ -262,7 +307,10 @@ public final class MockCloud implements Mocks {
             case "aws:sns/topic:Topic" -> state.put("arn", arnPrefix.formatted("sns") + physical);
             case "aws:cloudwatch/metricAlarm:MetricAlarm" -> state.put("arn", arnPrefix.formatted("cloudwatch") + "alarm:" + physical);
             case "aws:cloudwatch/compositeAlarm:CompositeAlarm" -> state.put("arn", arnPrefix.formatted("cloudwatch") + "alarm:" + physical);
-            case "aws:wafv2/webAcl:WebAcl" -> state.put("arn", arnPrefix.formatted("wafv2") + "regional/webacl/" + physical + "/id");
+            // CLOUDFRONT-scope web ACLs are global (created in us-east-1): arn:aws:wafv2:us-east-1:<account>:global/webacl/...
+            case "aws:wafv2/webAcl:WebAcl" -> state.put("arn", arnPrefix.formatted("wafv2")
+                    + ("CLOUDFRONT".equals(state.get("scope")) ? "global" : "regional") + "/webacl/" + physical + "/"
+                    + hex(type + "::" + name + "::id", 8) + "-" + hex(type + "::" + name + "::id2", 4));
             default -> {
                 // the generic ARN above is enough
             }
@@ -271,23 +319,35 @@ public final class MockCloud implements Mocks {
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        // A lookup through an explicit provider answers for that provider's region.
+        String region = regionOf(args.provider);
         Map<String, Object> arguments = args.args == null ? Map.of() : new HashMap<>(args.args);
         invokes.add(Map.entry(args.token, arguments));
+        if (args.token.equals("aws:elb/getServiceAccount:getServiceAccount")) {
+            // The provider knows an account only for regions older than August 2022 and fails elsewhere.
+            String asked = String.valueOf(arguments.getOrDefault("region", region));
+            return ElbLogDelivery.account(asked).<CompletableFuture<Map<String, Object>>>map(account -> CompletableFuture.completedFuture(
+                            Map.of("arn", "arn:" + Partition.of(asked) + ":iam::" + account + ":root", "id", account, "region", asked)))
+                    .orElseGet(() -> CompletableFuture.failedFuture(new IllegalArgumentException(
+                            "invoking aws:elb/getServiceAccount:getServiceAccount: unsupported AWS Region: " + asked)));
+        }
         Map<String, Object> result = switch (args.token) {
             case "aws:index/getAvailabilityZones:getAvailabilityZones" -> Map.of(
                     "names", List.of(region + "a", region + "b", region + "c", region + "d", region + "e", region + "f"),
                     "zoneIds", List.of("use1-az1", "use1-az2", "use1-az4", "use1-az5", "use1-az6", "use1-az3"),
                     "id", region);
             case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of(
-                    "accountId", ACCOUNT, "arn", "arn:aws:iam::" + ACCOUNT + ":user/mock", "userId", "AIDAMOCK", "id", ACCOUNT);
+                    "accountId", ACCOUNT, "arn", "arn:" + Partition.of(region) + ":iam::" + ACCOUNT + ":user/mock", "userId", "AIDAMOCK",
+                    "id", ACCOUNT);
             case "aws:index/getRegion:getRegion" -> Map.of("name", region, "id", region, "region", region);
-            case "aws:index/getPartition:getPartition" -> Map.of("partition", "aws", "dnsSuffix", "amazonaws.com", "id", "aws");
+            case "aws:index/getPartition:getPartition" -> Map.of("partition", Partition.of(region),
+                    "dnsSuffix", region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com", "id", Partition.of(region));
+            // The provider marks the parameter's value secret (terraform-provider-aws data source aws_ssm_parameter:
+            // value is Sensitive), so it reaches the program as a secret.
             case "aws:ssm/getParameter:getParameter" -> Map.of(
-                    "name", String.valueOf(arguments.get("name")), "value", "ami-0mock0123456789", "type", "String",
-                    "id", String.valueOf(arguments.get("name")), "arn", "arn:aws:ssm:" + region + "::parameter/mock",
+                    "name", String.valueOf(arguments.get("name")), "value", Output.ofSecret("ami-0mock0123456789"), "type", "String",
+                    "id", String.valueOf(arguments.get("name")), "arn", "arn:" + Partition.of(region) + ":ssm:" + region + "::parameter/mock",
                     "version", 1.0, "insecureValue", "ami-0mock0123456789");
-            case "aws:elb/getServiceAccount:getServiceAccount" -> Map.of(
-                    "arn", "arn:aws:iam::127311923021:root", "id", "127311923021", "region", region);
             case "aws:ec2/getManagedPrefixList:getManagedPrefixList" -> {
                 String name = String.valueOf(arguments.getOrDefault("name", ""));
                 ManagedPrefixList list = PREFIX_LISTS.getOrDefault(name, new ManagedPrefixList("pl-00000000", 1));

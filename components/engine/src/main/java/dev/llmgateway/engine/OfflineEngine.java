@@ -73,16 +73,32 @@ public final class OfflineEngine {
      * Runs {@code program} as stack {@code stack} of {@code project} in {@code region} and keeps the network flows it
      * returns, resolved, for the reachability check ({@link PlannedStack#flows()}).
      */
-    public static synchronized PlannedStack plan(String project, String stack, String region,
-                                                 Function<Context, ? extends Collection<Flow>> program) {
-        MockCloud cloud = new MockCloud(region);
+    public static PlannedStack plan(String project, String stack, String region,
+                                    Function<Context, ? extends Collection<Flow>> program) {
+        return execute(project, stack, region, program, false);
+    }
+
+    /**
+     * Runs {@code program} as a first {@code pulumi preview} sees it: the engine in dry-run mode and a mock cloud that
+     * leaves every attribute a provider computes at create time unknown ({@link MockCloud}), so each input derived from
+     * one (and each stack output) is unknown, as the engine shows it ({@link #UNKNOWN_MARK}). For the preview JSON; the
+     * analyses work on {@link #plan}'s concrete values.
+     */
+    public static PlannedStack preview(String project, String stack, String region,
+                                       Function<Context, ? extends Collection<Flow>> program) {
+        return execute(project, stack, region, program, true);
+    }
+
+    private static synchronized PlannedStack execute(String project, String stack, String region,
+                                                     Function<Context, ? extends Collection<Flow>> program, boolean preview) {
+        MockCloud cloud = new MockCloud(region, preview);
         List<Flow> declared = Collections.synchronizedList(new ArrayList<>());
         List<PlannedResource> recorded = Collections.synchronizedList(new ArrayList<>());
         Map<String, Output<?>> exports = Collections.synchronizedMap(new TreeMap<>());
         CountDownLatch programDone = new CountDownLatch(1);
         try {
             TestResult result = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(false).build())
+                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(preview).build())
                     .mocks(cloud)
                     .monitorDecorator(original -> new RecordingMonitor(cloud, recorded))
                     .build()

@@ -32,14 +32,19 @@ public record CacheArgs(Output<String> vpcId,
     /** Default daily snapshots kept: one, the last day's state. */
     public static final int DEFAULT_SNAPSHOT_RETENTION_DAYS = 1;
 
+    /** How an ElastiCache node type is written: {@code cache.<family>.<size>}. */
+    public static final String NODE_TYPE = "cache\\.[a-z0-9]+\\.[a-z0-9]+";
+    /** Most read replicas of a primary (ElastiCache: up to 5 replicas per shard). */
+    public static final int MAX_REPLICAS = 5;
+
     /** Validates the inputs. */
     public CacheArgs {
         Objects.requireNonNull(vpcId, "CacheArgs.vpcId is required");
         Objects.requireNonNull(subnetIds, "CacheArgs.subnetIds is required");
         Objects.requireNonNull(kmsKeyArn, "CacheArgs.kmsKeyArn is required");
-        Reject.when(nodeType == null || !nodeType.matches("cache\\.[a-z0-9]+\\.[a-z0-9]+"),
+        Reject.when(nodeType == null || !nodeType.matches(NODE_TYPE),
                 "CacheArgs.nodeType must be an ElastiCache node type such as cache.t4g.micro, got " + nodeType);
-        Reject.when(replicas < 0 || replicas > 5, "CacheArgs.replicas must be 0..5, got " + replicas);
+        Reject.when(replicas < 0 || replicas > MAX_REPLICAS, "CacheArgs.replicas must be 0.." + MAX_REPLICAS + ", got " + replicas);
         Reject.when(snapshotRetentionDays < 0 || snapshotRetentionDays > 35,
                 "CacheArgs.snapshotRetentionDays must be 0..35, got " + snapshotRetentionDays);
     }

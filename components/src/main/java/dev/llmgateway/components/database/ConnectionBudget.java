@@ -1,7 +1,5 @@
 package dev.llmgateway.components.database;
 
-import java.util.Map;
-
 /**
  * PostgreSQL's default {@code max_connections} on RDS and Aurora for a given capacity. AWS sets it
  * to {@code LEAST(DBInstanceClassMemory / 9531392, 5000)} (RDS and Aurora PostgreSQL parameter
@@ -23,17 +21,6 @@ public final class ConnectionBudget {
     /** Connections PostgreSQL keeps for superusers ({@code superuser_reserved_connections}, default 3). */
     static final int RESERVED = 3;
 
-    /** Nominal memory in GiB of the instance classes this project sizes for. */
-    private static final Map<String, Integer> MEMORY_GIB = Map.ofEntries(
-            Map.entry("db.t4g.micro", 1), Map.entry("db.t4g.small", 2), Map.entry("db.t4g.medium", 4),
-            Map.entry("db.t4g.large", 8), Map.entry("db.t4g.xlarge", 16), Map.entry("db.t4g.2xlarge", 32),
-            Map.entry("db.m6g.large", 8), Map.entry("db.m6g.xlarge", 16), Map.entry("db.m6g.2xlarge", 32),
-            Map.entry("db.m6g.4xlarge", 64), Map.entry("db.m7g.large", 8), Map.entry("db.m7g.xlarge", 16),
-            Map.entry("db.m7g.2xlarge", 32), Map.entry("db.m7g.4xlarge", 64), Map.entry("db.r6g.large", 16),
-            Map.entry("db.r6g.xlarge", 32), Map.entry("db.r6g.2xlarge", 64), Map.entry("db.r6g.4xlarge", 128),
-            Map.entry("db.r7g.large", 16), Map.entry("db.r7g.xlarge", 32), Map.entry("db.r7g.2xlarge", 64),
-            Map.entry("db.r7g.4xlarge", 128));
-
     private ConnectionBudget() {
     }
 
@@ -54,11 +41,8 @@ public final class ConnectionBudget {
             int ceiling = minCapacityAcu <= 0.5 ? LOW_MINIMUM_CEILING : CEILING;
             return (int) Math.min(memory / BYTES_PER_CONNECTION, ceiling);
         } else {
-            Integer gib = MEMORY_GIB.get(instanceClass);
-            if (gib == null) {
-                throw new IllegalArgumentException("unknown instance class " + instanceClass + "; known: "
-                        + new java.util.TreeSet<>(MEMORY_GIB.keySet()));
-            }
+            int gib = InstanceClasses.memoryGib(instanceClass).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown instance class " + instanceClass + "; known: " + InstanceClasses.offered(engine)));
             memory = gib * GIB;
         }
         return (int) Math.min(memory / BYTES_PER_CONNECTION, CEILING);
@@ -69,8 +53,4 @@ public final class ConnectionBudget {
         return (int) Math.floor(maxConnections * 0.9) - RESERVED;
     }
 
-    /** Whether the instance class's memory is known (so it can be budgeted). */
-    public static boolean knows(String instanceClass) {
-        return MEMORY_GIB.containsKey(instanceClass);
-    }
 }

@@ -59,6 +59,9 @@ public record EdgeDistributionArgs(Output<String> originDomainName,
     /** Default price class: the cheapest, served from the fewest edge locations. */
     public static final String DEFAULT_PRICE_CLASS = "PriceClass_100";
 
+    /** Longest origin read timeout CloudFront allows (above 60 with a quota increase): CloudFront developer guide, "Response timeout". */
+    public static final int MAX_ORIGIN_READ_TIMEOUT_SECONDS = 180;
+
     /** Validates the inputs. */
     public EdgeDistributionArgs {
         Objects.requireNonNull(originDomainName, "EdgeDistributionArgs.originDomainName is required");
@@ -66,8 +69,9 @@ public record EdgeDistributionArgs(Output<String> originDomainName,
         Objects.requireNonNull(originHeaderName, "EdgeDistributionArgs.originHeaderName is required");
         Objects.requireNonNull(originHeaderValue, "EdgeDistributionArgs.originHeaderValue is required");
         Objects.requireNonNull(usEast1Provider, "EdgeDistributionArgs.usEast1Provider is required");
-        Reject.when(originReadTimeoutSeconds < 1 || originReadTimeoutSeconds > 180,
-                "EdgeDistributionArgs.originReadTimeoutSeconds must be 1..180, got " + originReadTimeoutSeconds);
+        Reject.when(originReadTimeoutSeconds < 1 || originReadTimeoutSeconds > MAX_ORIGIN_READ_TIMEOUT_SECONDS,
+                "EdgeDistributionArgs.originReadTimeoutSeconds must be 1.." + MAX_ORIGIN_READ_TIMEOUT_SECONDS + ", got "
+                        + originReadTimeoutSeconds);
         Reject.when(domainName.isPresent() != hostedZoneId.isPresent(),
                 "EdgeDistributionArgs: domainName and hostedZoneId go together");
         Reject.when(!LogRetention.accepts(logRetentionDays),

@@ -98,6 +98,8 @@ public record PrometheusMetricsArgs(
     public static final String DEFAULT_SCRAPE_PATH = "/metrics/";
     /** Default sample retention in days: a month of history. */
     public static final int DEFAULT_RETENTION_DAYS = 30;
+    /** Longest retention VictoriaMetrics is given here (its -retentionPeriod in days): ten years. */
+    public static final int MAX_RETENTION_DAYS = 3650;
     /** Default container log retention in days: a month, like the samples. */
     public static final int DEFAULT_LOG_RETENTION_DAYS = 30;
     /** Default VictoriaMetrics single-node image (pinned). */
@@ -141,7 +143,7 @@ public record PrometheusMetricsArgs(
         range("listenerRulePriority", listenerRulePriority, 1, 50000);
         range("scrapePort", scrapePort, 1, 65535);
         range("subnetCount", subnetCount, 1, 6);
-        range("retentionDays", retentionDays, 1, 3650);
+        range("retentionDays", retentionDays, 1, MAX_RETENTION_DAYS);
         Reject.when(grafanaPathPrefix == null || !PATH_PREFIX.matcher(grafanaPathPrefix).matches(),
                 "grafanaPathPrefix: '" + grafanaPathPrefix
                 + "' must be a path like /grafana (no trailing slash)");

@@ -6,10 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The task sizes Fargate accepts (Linux): CPU units and the memory (MiB) allowed with each.
- * Source: Amazon ECS developer guide, "Task CPU and memory".
+ * The task sizes Fargate accepts (Linux, x86-64 and ARM64 alike): CPU units and the memory (MiB) allowed with each.
+ * Source: Amazon ECS developer guide, "Task CPU and memory"
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size), checked
+ * {@value #AS_OF}.
  */
 public final class FargateSizes {
+
+    /** When the table was checked. */
+    public static final String AS_OF = "2026-12";
 
     private static final Map<Integer, List<Integer>> MEMORY_BY_CPU = Map.of(
             256, List.of(512, 1024, 2048),
@@ -23,11 +28,17 @@ public final class FargateSizes {
     private FargateSizes() {
     }
 
+    /** Whether Fargate accepts {@code cpu} units at all. */
+    public static boolean acceptsCpu(int cpu) {
+        return MEMORY_BY_CPU.containsKey(cpu);
+    }
+
     /** Empty when Fargate accepts the pair, else a sentence saying what it accepts. */
     public static Optional<String> problem(int cpu, int memory) {
         List<Integer> allowed = MEMORY_BY_CPU.get(cpu);
         if (allowed == null) {
-            return Optional.of("Fargate CPU must be one of " + MEMORY_BY_CPU.keySet().stream().sorted().toList() + " units");
+            return Optional.of("Fargate CPU must be one of " + MEMORY_BY_CPU.keySet().stream().sorted().toList() + " units"
+                    + " (as of " + AS_OF + ")");
         }
         if (!allowed.contains(memory)) {
             return Optional.of("with " + cpu + " CPU units Fargate accepts memory " + describe(allowed) + " MiB");

@@ -6,6 +6,7 @@ import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.elb.ElbFunctions;
 import com.pulumi.aws.elb.inputs.GetServiceAccountArgs;
+import dev.llmgateway.components.regions.ElbLogDelivery;
 import com.pulumi.aws.lb.Listener;
 import com.pulumi.aws.lb.ListenerArgs;
 import com.pulumi.aws.lb.ListenerRule;
@@ -42,6 +43,7 @@ import dev.llmgateway.components.waf.WebFirewall;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -210,17 +212,20 @@ public final class ServiceLoadBalancer implements Connectable {
     }
 
     private PrivateBucket accessLogBucket(ProxyServiceArgs args) {
-        // The regional ELB log-delivery account writes the logs; regions older than 2022 know no service principal.
-        Output<String> elbAccount = ElbFunctions.getServiceAccount(GetServiceAccountArgs.builder().region(args.region()).build(),
-                InvokeOptions.builder().parent(parent).build()).applyValue(account -> account.arn());
+        // Regions older than August 2022 deliver from a regional ELB account (looked up: the provider knows it); newer
+        // ones have none (the lookup would fail there) and deliver as the log-delivery service principal.
+        Output<Map.Entry<String, String>> writer = ElbLogDelivery.account(args.region()).isPresent()
+                ? ElbFunctions.getServiceAccount(GetServiceAccountArgs.builder().region(args.region()).build(),
+                        InvokeOptions.builder().parent(parent).build()).applyValue(account -> Map.entry("AWS", account.arn()))
+                : Output.of(Map.entry("Service", ElbLogDelivery.SERVICE_PRINCIPAL));
         return new PrivateBucket(name + "-access-logs", PrivateBucketArgs.builder()
                 // ALB access logs support only SSE-S3, not SSE-KMS (ELB user guide), hence no customer key here.
                 .versioning(false)
                 .expirationDays(Optional.of(args.accessLogExpirationDays()))
                 .forceDestroy(!args.deletionProtection())
-                .grants(bucketArn -> elbAccount.applyValue(account -> List.of(
+                .grants(bucketArn -> writer.applyValue(principal -> List.of(
                         Statement.allow("ElbLogDelivery", List.of("s3:PutObject"), List.of(bucketArn + "/alb/AWSLogs/*"))
-                                .forPrincipal("AWS", account))))
+                                .forPrincipal(principal.getKey(), principal.getValue()))))
                 .build(), ComponentResourceOptions.builder().parent(parent).build());
     }
 

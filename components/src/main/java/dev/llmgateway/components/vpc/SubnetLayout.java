@@ -13,8 +13,14 @@ import java.util.Map;
  */
 public final class SubnetLayout {
 
-    /** Smallest subnet AWS allows. */
+    /**
+     * Smallest VPC block and subnet AWS allows; {@link #LARGEST_PREFIX} the largest: "The allowed block size is between
+     * a /16 netmask (65,536 IP addresses) and /28 netmask (16 IP addresses)" (VPC user guide, "VPC CIDR blocks" and
+     * "Subnet CIDR blocks", https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html).
+     */
     static final int SMALLEST_PREFIX = 28;
+    /** Largest VPC block and subnet AWS allows. */
+    static final int LARGEST_PREFIX = 16;
 
     private SubnetLayout() {
     }
@@ -29,6 +35,10 @@ public final class SubnetLayout {
      * @throws IllegalArgumentException naming the tier and CIDR that do not fit
      */
     public static Map<SubnetTier, List<Cidr>> compute(Cidr vpc, int azCount, Map<SubnetTier, List<Cidr>> overrides) {
+        if (vpc.prefix() < LARGEST_PREFIX) {
+            throw new IllegalArgumentException("VPC " + vpc + " is larger than AWS allows: a VPC block is /" + LARGEST_PREFIX
+                    + " to /" + SMALLEST_PREFIX);
+        }
         int perTier = vpc.prefix() + 2;
         int perSubnet = perTier + ceilLog2(azCount);
         Map<SubnetTier, List<Cidr>> layout = new EnumMap<>(SubnetTier.class);
@@ -57,8 +67,9 @@ public final class SubnetLayout {
                 if (!vpc.contains(cidr)) {
                     throw new IllegalArgumentException(tier + " subnet " + cidr + " does not fit in VPC " + vpc);
                 }
-                if (cidr.prefix() > SMALLEST_PREFIX) {
-                    throw new IllegalArgumentException(tier + " subnet " + cidr + " is smaller than /" + SMALLEST_PREFIX);
+                if (cidr.prefix() > SMALLEST_PREFIX || cidr.prefix() < LARGEST_PREFIX) {
+                    throw new IllegalArgumentException(tier + " subnet " + cidr + " is not between /" + LARGEST_PREFIX
+                            + " and /" + SMALLEST_PREFIX + " (the subnet sizes AWS allows)");
                 }
                 for (Cidr other : taken) {
                     if (other.overlaps(cidr)) {

@@ -51,6 +51,10 @@ public record VpcArgs(@Initializer("DEFAULT_CIDR") Cidr cidr,
     public static final NatStrategy DEFAULT_NAT_STRATEGY = NatStrategy.SINGLE_GATEWAY;
     /** Default NAT instance type: the smallest ARM instance. */
     public static final String DEFAULT_NAT_INSTANCE_TYPE = "t4g.nano";
+    /** Fewest availability zones: a load balancer and a Multi-AZ database need two. */
+    public static final int MIN_AZ_COUNT = 2;
+    /** Most availability zones the subnet layout spreads over. */
+    public static final int MAX_AZ_COUNT = 6;
     /** Flow logs are on unless turned off. */
     public static final boolean DEFAULT_FLOW_LOGS = true;
     /** Default flow-log retention in days. */
@@ -61,7 +65,8 @@ public record VpcArgs(@Initializer("DEFAULT_CIDR") Cidr cidr,
         Objects.requireNonNull(cidr, "VpcArgs.cidr is required");
         Reject.when(region == null || region.isBlank(), "VpcArgs.region is required");
         Objects.requireNonNull(availabilityZones, "VpcArgs.availabilityZones is required");
-        Reject.when(azCount < 2 || azCount > 6, "VpcArgs.azCount must be 2..6, got " + azCount);
+        Reject.when(azCount < MIN_AZ_COUNT || azCount > MAX_AZ_COUNT,
+                "VpcArgs.azCount must be " + MIN_AZ_COUNT + ".." + MAX_AZ_COUNT + ", got " + azCount);
         Objects.requireNonNull(natStrategy, "VpcArgs.natStrategy is required");
         Objects.requireNonNull(natInstanceType, "VpcArgs.natInstanceType is required");
         Reject.when(flowLogs && kmsKeyArn == null, "VpcArgs.kmsKeyArn is required when flow logs are on");

@@ -94,6 +94,11 @@ public record ClientVpnArgs(Output<String> vpcId,
     public static final int CLIENT_CIDR_MIN_PREFIX = 12;
     /** Narrowest client CIDR AWS allows. */
     public static final int CLIENT_CIDR_MAX_PREFIX = 22;
+    /**
+     * Narrowest subnet an endpoint can be associated with: "The subnet must have a CIDR block with at least a /27
+     * bitmask" (Client VPN administrator guide, "Target networks", cvpn-working-target.html).
+     */
+    public static final int TARGET_SUBNET_MAX_PREFIX = 27;
     /** A user name: one DNS label, so it fits a certificate's common name and a stack output name. */
     public static final String USER_NAME = "[a-z0-9][a-z0-9-]{0,31}";
     /** DNS servers an endpoint may push at most. */

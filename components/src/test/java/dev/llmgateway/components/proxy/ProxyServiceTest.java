@@ -12,6 +12,8 @@ import dev.llmgateway.engine.PlannedResource;
 import dev.llmgateway.engine.PlannedStack;
 import dev.llmgateway.components.waf.WebFirewallArgs;
 import org.junit.jupiter.api.Test;
+import com.pulumi.aws.elb.ElbFunctions;
+import com.pulumi.aws.elb.inputs.GetServiceAccountArgs;
 
 import java.time.Duration;
 import java.util.List;
@@ -295,6 +297,25 @@ class ProxyServiceTest {
         assertEquals("AES256", plan.one("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2")
                 .string("rules.0.applyServerSideEncryptionByDefault.sseAlgorithm"));
         assertEquals(90.0, plan.one("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2").number("rules.0.expiration.days"));
+    }
+
+    @Test
+    void inARegionLaunchedAfterAugust2022TheLogDeliveryServicePrincipalWritesTheLogs() {
+        PlannedStack plan = OfflineEngine.run("p", "t", "eu-south-2", ctx -> new ProxyService("gw",
+                base().region("eu-south-2").certificateArn(HTTPS).build(), null)).orThrow();
+        String policy = plan.one("aws:s3/bucketPolicy:BucketPolicy").string("policy");
+        assertTrue(policy.contains("\"Service\":\"logdelivery.elasticloadbalancing.amazonaws.com\"") && !policy.contains(":root"), policy);
+        assertTrue(plan.invokes().stream().noneMatch(i -> i.getKey().equals("aws:elb/getServiceAccount:getServiceAccount")),
+                "the provider's lookup fails in such regions, so it is not called");
+    }
+
+    @Test
+    void theElbAccountLookupFailsWhereTheProviderFailsAsTheRealOneDoes() {
+        PlannedStack plan = OfflineEngine.run("p", "t", "eu-south-2", ctx -> ElbFunctions.getServiceAccount(
+                GetServiceAccountArgs.builder().region("eu-south-2").build()).applyValue(a -> a.arn()));
+        assertTrue(plan.errors().stream().anyMatch(e -> String.valueOf(e.getMessage()).contains("unsupported AWS Region: eu-south-2"))
+                || plan.errors().stream().anyMatch(e -> e.getCause() != null
+                && String.valueOf(e.getCause().getMessage()).contains("unsupported AWS Region")), plan.errors().toString());
     }
 
     @Test
