@@ -21,14 +21,22 @@ import java.util.Set;
  * @param subnetCidrs          {@code publicSubnetCidrs}, {@code privateSubnetCidrs}, {@code isolatedSubnetCidrs} (explicit tiers only)
  * @param endpoints            {@code vpcEndpoints}
  * @param flowLogRetentionDays {@code flowLogRetentionDays}
+ * @param availabilityZones    {@code availabilityZones}: the zones, pinned in order (one per {@code azCount}); empty = the
+ *                             region's standard zones looked up at deploy time
  */
 public record NetworkSettings(Cidr cidr, int azCount, NatStrategy nat, Map<SubnetTier, List<Cidr>> subnetCidrs,
-                              Set<InterfaceEndpoint> endpoints, int flowLogRetentionDays) {
+                              Set<InterfaceEndpoint> endpoints, int flowLogRetentionDays, List<String> availabilityZones) {
 
-    /** Reads and validates the network settings. */
-    public static NetworkSettings read(SettingsReader r) {
+    /** Reads and validates the network settings of a stack in {@code region}. */
+    public static NetworkSettings read(SettingsReader r, String region) {
         Cidr cidr = r.cidr("vpcCidr", "10.0.0.0/16");
         int azCount = r.integer("azCount", 2, 2, 6);
+        List<String> zones = r.list("availabilityZones", List.of());
+        if (!zones.isEmpty() && (zones.size() != azCount || zones.stream().distinct().count() != zones.size()
+                || zones.stream().anyMatch(zone -> !zone.matches(java.util.regex.Pattern.quote(region) + "[a-z]")))) {
+            throw r.invalid("availabilityZones", zones, azCount + " distinct zone names of " + region + " (such as " + region
+                    + "a), one per litellm-gateway:azCount, in the order the subnets use them; or none to look the zones up");
+        }
         Map<SubnetTier, List<Cidr>> explicit = new EnumMap<>(SubnetTier.class);
         for (SubnetTier tier : SubnetTier.values()) {
             String key = tierKey(tier);
@@ -49,7 +57,7 @@ public record NetworkSettings(Cidr cidr, int azCount, NatStrategy nat, Map<Subne
         r.list("vpcEndpoints", List.of()).forEach(raw -> endpoints.add(endpoint(r, raw)));
         NatStrategy nat = r.choice("natStrategy", NatStrategy.class, NatStrategy.SINGLE_GATEWAY);
         return new NetworkSettings(cidr, azCount, nat, Map.copyOf(explicit), Set.copyOf(endpoints),
-                Retention.days(r, "flowLogRetentionDays", 30));
+                Retention.days(r, "flowLogRetentionDays", 30), List.copyOf(zones));
     }
 
     private static InterfaceEndpoint endpoint(SettingsReader r, String raw) {

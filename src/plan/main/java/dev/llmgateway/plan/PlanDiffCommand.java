@@ -75,7 +75,8 @@ public final class PlanDiffCommand implements Callable<Integer> {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json"))
+            // <stack>.json; the state, update and destroy files beside them are not plans.
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json") && f.indexOf('.') == f.length() - ".json".length())
                     .map(f -> f.substring(0, f.length() - ".json".length())).toList();
         }
     }
