@@ -203,6 +203,11 @@ public class ProxyService extends ComponentResource implements Connectable {
                 .taskDefinition(taskDefinition.arn())
                 .desiredCount(args.minTasks())
                 .capacityProviderStrategies(capacityStrategy(args.capacity()))
+                // Lets a change of the (never empty) capacity strategy update the service with a new deployment: without
+                // it the provider replaces the whole service (terraform-provider-aws internal/service/ecs/service.go
+                // capacityProviderStrategyCustomizeDiff: "should ForceNew almost always, unless force_new_deployment is
+                // true and neither the old set nor new set is 0 length"). Every other update rolls the tasks anyway.
+                .forceNewDeployment(true)
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
                         .subnets(args.taskSubnetIds())
                         .securityGroups(Output.all(taskGroup.id()))

@@ -103,6 +103,10 @@ public final class ServiceLoadBalancer implements Connectable {
             balancerDependencies.add(logs);
         }
         balancerOptions.dependsOn(balancerDependencies);
+        // Replaced only when it turns internal or internet-facing (both force-new): the target group it forwards to
+        // is kept, and a target group serves one load balancer (TargetGroupAssociationLimit), so the old one and its
+        // listeners must go before the new one's listeners attach. The gateway is down while it comes up (3-4 min).
+        balancerOptions.deleteBeforeReplace(true);
         this.loadBalancer = new LoadBalancer(PhysicalName.autoNamed(name, NameRule.LOAD_BALANCER), balancer.build(), balancerOptions.build());
 
         this.targetGroup = new TargetGroup(PhysicalName.autoNamed(name, NameRule.TARGET_GROUP), TargetGroupArgs.builder()
@@ -120,7 +124,9 @@ public final class ServiceLoadBalancer implements Connectable {
         if (https) {
             this.serving = listener("https", 443, "HTTPS", args, defaultAction(args), l -> l
                     .certificateArn(args.certificateArn().orElseThrow()).sslPolicy(args.sslPolicy()));
-            listener("http-redirect", 80, "HTTP", args, ListenerDefaultActionArgs.builder().type("redirect")
+            // Port 80 is one listener whatever it does (redirect here, serve without a certificate): a second one on the
+            // port would be created while the first still holds it (DuplicateListener) when HTTPS is turned on.
+            listener("http", 80, "HTTP", args, ListenerDefaultActionArgs.builder().type("redirect")
                     .redirect(ListenerDefaultActionRedirectArgs.builder().protocol("HTTPS").port("443").statusCode("HTTP_301").build())
                     .build(), l -> { });
         } else {

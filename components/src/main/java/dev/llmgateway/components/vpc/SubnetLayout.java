@@ -8,13 +8,18 @@ import java.util.Map;
 
 /**
  * Subnet CIDRs per tier and availability zone. By default the VPC block is split into four
- * equal quarters (public, private, isolated, one spare for growth) and each quarter into one
- * subnet per AZ; explicit CIDRs per tier replace the computed ones and are checked to fit.
+ * equal quarters (public, private, isolated, one spare for growth) and each quarter into
+ * {@link #SLOTS} equal slots, one per zone in zone order, whatever the number of zones: adding a
+ * zone adds subnets and never changes an existing one (a subnet's block is force-new, and its
+ * replacement would overlap the original: InvalidSubnet.Conflict). Explicit CIDRs per tier replace
+ * the computed ones and are checked to fit.
  */
 public final class SubnetLayout {
 
     /** Smallest subnet AWS allows. */
     static final int SMALLEST_PREFIX = 28;
+    /** Slots per tier: room for the most zones a VPC here spans (6), rounded up to a power of two. */
+    static final int SLOTS = 8;
 
     private SubnetLayout() {
     }
@@ -30,7 +35,7 @@ public final class SubnetLayout {
      */
     public static Map<SubnetTier, List<Cidr>> compute(Cidr vpc, int azCount, Map<SubnetTier, List<Cidr>> overrides) {
         int perTier = vpc.prefix() + 2;
-        int perSubnet = perTier + ceilLog2(azCount);
+        int perSubnet = perTier + ceilLog2(SLOTS);
         Map<SubnetTier, List<Cidr>> layout = new EnumMap<>(SubnetTier.class);
         List<Cidr> taken = new ArrayList<>();
         for (SubnetTier tier : SubnetTier.values()) {
@@ -44,8 +49,8 @@ public final class SubnetLayout {
                 cidrs.addAll(explicit);
             } else {
                 if (perSubnet > SMALLEST_PREFIX) {
-                    throw new IllegalArgumentException("VPC " + vpc + " is too small for 3 tiers x " + azCount
-                            + " zones of at least /" + SMALLEST_PREFIX + " subnets; use /" + (SMALLEST_PREFIX - 2 - ceilLog2(azCount))
+                    throw new IllegalArgumentException("VPC " + vpc + " is too small for 3 tiers x " + SLOTS
+                            + " zone slots of at least /" + SMALLEST_PREFIX + " subnets; use /" + (SMALLEST_PREFIX - 2 - ceilLog2(SLOTS))
                             + " or larger");
                 }
                 Cidr quarter = vpc.subnet(perTier, tier.ordinal());

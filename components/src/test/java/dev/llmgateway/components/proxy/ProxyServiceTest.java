@@ -171,7 +171,7 @@ class ProxyServiceTest {
         PlannedResource https = plan.named("aws:lb/listener:Listener", "gw-https");
         assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", https.string("sslPolicy"));
         assertEquals(CERT, https.string("certificateArn"));
-        PlannedResource http = plan.named("aws:lb/listener:Listener", "gw-http-redirect");
+        PlannedResource http = plan.named("aws:lb/listener:Listener", "gw-http");
         assertEquals("redirect", http.string("defaultActions.0.type"));
         assertEquals("HTTPS", http.string("defaultActions.0.redirect.protocol"));
         PlannedResource lb = plan.one("aws:lb/loadBalancer:LoadBalancer");
