@@ -259,7 +259,7 @@ public final class OfflineEngine {
                         List.copyOf(request.getIgnoreChangesList()),
                         request.getVersion(),
                         response.getId(),
-                        struct(response.getObject()),
+                        secretOutputs(struct(response.getObject()), request.getAdditionalSecretOutputsList()),
                         new PlannedResource.ReplacementOptions(
                                 request.getDeleteBeforeReplaceDefined() || request.getDeleteBeforeReplace()
                                         ? Optional.of(request.getDeleteBeforeReplace()) : Optional.empty(),
@@ -302,6 +302,12 @@ public final class OfflineEngine {
             String[] parts = parentUrn.split("::");
             String parentChain = parts[parts.length - 2];
             return parentChain.equals(STACK_TYPE) ? type : parentChain + "$" + type;
+        }
+
+        /** The outputs with those the resource declares secret ({@code additionalSecretOutputs}) marked, as the engine keeps them. */
+        private static Map<String, Object> secretOutputs(Map<String, Object> outputs, List<String> secret) {
+            secret.forEach(key -> outputs.computeIfPresent(key, (k, value) -> value instanceof Secret ? value : new Secret(value)));
+            return outputs;
         }
 
         private static String providerUrn(String reference) {

@@ -106,8 +106,9 @@ public class ProxyService extends ComponentResource implements Connectable {
 
         this.taskGroup = new SecurityGroup(name + "-tasks", SecurityGroupArgs.builder()
                 .vpcId(args.vpcId())
-                .description(args.loadBalanced() ? "Proxy tasks: traffic only from the load balancer"
-                        : "Proxy tasks: no inbound traffic (operators use ECS Exec)")
+                // One description whatever the access mode: a group's description is force-new, and replacing the
+                // tasks' group on a switch to or from a load balancer would replace every rule that names it.
+                .description("Proxy tasks: inbound only from the peers granted (the load balancer, metrics)")
                 .build(), child);
         // No egress until the caller opens it (connections().allowTo): model providers and registries through NAT,
         // or only AWS services through VPC endpoints, is the caller's network to decide.

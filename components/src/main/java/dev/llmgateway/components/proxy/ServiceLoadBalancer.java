@@ -78,8 +78,10 @@ public final class ServiceLoadBalancer implements Connectable {
                 .description("Proxy load balancer: listeners open to the allowed sources only")
                 .build(), child);
         this.ports = https ? List.of(443, 80) : List.of(80);
+        // No default port: every listener rule carries its port in its name, so turning HTTPS on or off renames none
+        // (a rule renamed with the same permission would be created while the old one still holds it:
+        // InvalidPermission.Duplicate).
         this.connections = Connections.of(parent, name + "-lb", "lb", "load balancer", securityGroup.id())
-                .withDefaultPort(ports.get(0))
                 .withSubnets(args.loadBalancerSubnetIds());
         tasks.allowFrom(this, args.containerPort(), "the load balancer forwards to LiteLLM");
 

@@ -218,7 +218,7 @@ class ProxyServiceTest {
         PlannedResource fromLb = plan.named("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "gw-from-lb");
         assertTrue(fromLb.input("referencedSecurityGroupId").isPresent() && fromLb.input("cidrIpv4").isEmpty());
         List<PlannedResource> listenerIngress = plan.where(r -> r.name().startsWith("gw-lb-from-cidr"));
-        assertEquals(List.of("gw-lb-from-cidr-203-0-113-0-24", "gw-lb-from-cidr-203-0-113-0-24-80"),
+        assertEquals(List.of("gw-lb-from-cidr-203-0-113-0-24-443", "gw-lb-from-cidr-203-0-113-0-24-80"),
                 listenerIngress.stream().map(PlannedResource::name).sorted().toList(), "443 and 80 from the one admitted range");
         assertTrue(listenerIngress.stream().allMatch(r -> r.string("cidrIpv4").equals("203.0.113.0/24")));
         assertEquals("sg-db", plan.named("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "gw-to-db-5432").string("referencedSecurityGroupId"));

@@ -147,21 +147,27 @@ public final class AwsConstraints {
                     continue;
                 }
                 if (other.op() == Op.SAME || other.op() == Op.UPDATE) {
-                    // Kept resources are compared as they are after their update.
-                    existing = other.goal().orElse(existing);
                     if (other.urn().equals(created.urn())) {
                         continue;
                     }
+                    // A kept resource as it is after its update; an updated one also as it was, because the engine does
+                    // not order two resources neither of which depends on the other.
+                    int found = problems.size();
+                    clash(step.change(), created, other, other.goal().orElse(existing), "");
+                    if (other.op() == Op.UPDATE && problems.size() == found) {
+                        clash(step.change(), created, other, existing, " before its update (the engine orders neither first)");
+                    }
+                    continue;
                 }
-                clash(step.change(), created, other, existing);
+                clash(step.change(), created, other, existing, "");
             }
         }
     }
 
-    private void clash(ResourceChange change, PlannedResource created, ResourceChange other, PlannedResource existing) {
+    private void clash(ResourceChange change, PlannedResource created, ResourceChange other, PlannedResource existing, String when) {
         boolean original = other.urn().equals(created.urn());
         String with = original ? "its original, which is deleted only after the replacement is created"
-                : existing.type() + " " + existing.name() + (other.removesOld() ? ", deleted only at the end of the update" : "");
+                : existing.type() + " " + existing.name() + (other.removesOld() ? ", deleted only at the end of the update" : "") + when;
         if (!created.type().equals(existing.type())) {
             return;
         }
@@ -340,8 +346,9 @@ public final class AwsConstraints {
             }
             String property = deployedGroup.type().startsWith("aws:rds") ? "dbSubnetGroupName" : "subnetGroupName";
             keptNodes(deployedGroup, property).forEach(node -> add(Kind.BLOCKED_DELETE, c, "DependencyViolation",
-                    node.type() + " " + node.name() + " keeps its network interface in the subnet (its subnet group "
-                            + deployedGroup.name() + " cannot drop a subnet a node still uses), so the subnet has dependencies",
+                    node.type() + " " + node.name() + " stays where AWS placed it, in any subnet of its group "
+                            + deployedGroup.name() + " (a standby, a reader or a failover may be in this one); while its network"
+                            + " interface is there the group cannot drop the subnet and the subnet has dependencies",
                     EC2 + ", DeleteSubnet"));
         }
     }

@@ -87,9 +87,9 @@ public final class ForceNew {
             tf("aws:ec2/routeTableAssociation:RouteTableAssociation", "ec2/vpc_route_table_association.go", "subnetId",
                     "gatewayId"),
             tf("aws:ec2/securityGroup:SecurityGroup", "ec2/vpc_security_group.go", "name", "namePrefix", "description", "vpcId"),
+            // Read in a later version, which adds IPAM pools (ForceNew too); v5.100.0 and the pinned SDK have none of them.
             read("aws:ec2/subnet:Subnet", "ec2/vpc_subnet.go", "00cda125", "availabilityZone", "availabilityZoneId", "cidrBlock",
-                    "ipv4IpamPoolId", "ipv4NetmaskLength", "ipv6IpamPoolId", "ipv6Native", "ipv6NetmaskLength", "outpostArn",
-                    "vpcId"),
+                    "ipv6Native", "outpostArn", "vpcId"),
             tf("aws:ec2/vpc:Vpc", "ec2/vpc_.go", "cidrBlock", "ipv4IpamPoolId", "ipv4NetmaskLength"),
             tf("aws:ec2/vpcEndpoint:VpcEndpoint", "ec2/vpc_endpoint.go", "serviceName", "vpcEndpointType", "vpcId"),
             tf("aws:ec2clientvpn/authorizationRule:AuthorizationRule", "ec2/clientvpn_authorization_rule.go",
@@ -160,7 +160,8 @@ public final class ForceNew {
                     "dnsConfig.namespaceId", "dnsConfig.routingPolicy", "healthCheckCustomConfig"),
             tf("aws:sns/topic:Topic", "sns/topic.go", "name", "namePrefix", "fifoTopic"),
             tf("aws:sns/topicPolicy:TopicPolicy", "sns/topic_policy.go", "arn"),
-            tf("aws:sns/topicSubscription:TopicSubscription", "sns/topic_subscription.go", "endpoint", "protocol", "topicArn",
+            tf("aws:sns/topicSubscription:TopicSubscription", "sns/topic_subscription.go (topic_arn is Pulumi's topic)", "endpoint",
+                    "protocol", "topic",
                     "endpointAutoConfirms", "confirmationTimeoutInMinutes"),
             tf("aws:ssm/parameter:Parameter", "ssm/parameter.go", "name"),
             tf("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "ec2/vpc_security_group_egress_rule.go "

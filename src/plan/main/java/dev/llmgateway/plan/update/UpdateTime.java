@@ -172,7 +172,8 @@ public final class UpdateTime {
         String last = null;
         for (ResourceChange c : changes) {
             for (String key : keys(c)) {
-                if (last == null || finishOf(key) > finishOf(last)) {
+                int done = finishOf(key);
+                if (last == null || done > finishOf(last)) {
                     last = key;
                 }
             }
