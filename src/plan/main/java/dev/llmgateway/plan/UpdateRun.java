@@ -82,10 +82,7 @@ final class UpdateRun {
         }
         UpdatePlan plan = UpdatePlan.of(stack, from, headFile.toString(), deployed, goal, head.updates().acceptDataLoss());
         Rollback rollback = Rollback.of(plan, deployed, goal, baseConsent);
-        Map<String, Object> document = plan.toJson();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> section = (Map<String, Object>) document.get("update");
-        section.put("rollback", rollback.toJson());
+        Map<String, Object> document = document(plan, rollback);
         Files.createDirectories(out);
         Path json = out.resolve(stack + ".update.json");
         Files.writeString(json, PreviewJson.toJson(document));
@@ -100,6 +97,15 @@ final class UpdateRun {
             return UPDATE_FAILS;
         }
         return 0;
+    }
+
+    /** {@code <stack>.update.json}: the plan's preview-shaped document with the rollback in its update section. */
+    static Map<String, Object> document(UpdatePlan plan, Rollback rollback) {
+        Map<String, Object> document = plan.toJson();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> section = (Map<String, Object>) document.get("update");
+        section.put("rollback", rollback.toJson());
+        return document;
     }
 
     /** The destroy of the stack {@code settings} describe; returns the exit code. */

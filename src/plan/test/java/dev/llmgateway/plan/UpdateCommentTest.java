@@ -1,0 +1,37 @@
+package dev.llmgateway.plan;
+
+import dev.llmgateway.gateway.settings.StatefulData;
+import dev.llmgateway.gateway.settings.Stacks;
+import dev.llmgateway.plan.update.Rollback;
+import dev.llmgateway.plan.update.UpdatePlan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pull-request comment shows the update's replacements with reasons, its data loss and expected time. */
+class UpdateCommentTest {
+
+    @Test
+    void theCommentShowsReplacementsDataLossAndExpectedTimeOfTheUpdate(@TempDir Path head) throws Exception {
+        var base = Plans.stack("dev");
+        var goal = Plans.of(Stacks.load("dev").with(Map.of("redis", true, "proxyCapacity", "fargate")));
+        UpdatePlan plan = UpdatePlan.of("dev", "base", "head", goal, base, Set.of());
+        Files.writeString(head.resolve("dev.update.json"), PreviewJson.toJson(UpdateRun.document(plan,
+                Rollback.of(plan, goal, base, Set.of(StatefulData.CACHE)))));
+        UpdateDigest digest = UpdateDigest.read(head, "dev").orElseThrow();
+        String comment = PlanComment.render(List.of(PlanDiff.of("dev", Optional.empty(), Optional.empty())), Map.of("dev", digest));
+        assertTrue(comment.contains("| dev | **fails** |"), comment);
+        assertTrue(comment.contains("aws:s3/bucketObjectv2:BucketObjectv2 llm-dev-config (create-replacement, then delete-replaced): key: new value"),
+                comment);
+        assertTrue(comment.contains("NOT ACCEPTED: cache: aws:elasticache/replicationGroup:ReplicationGroup llm-dev-cache"), comment);
+        assertTrue(comment.matches("(?s).*\\| \\d+ min \\(up to \\d+\\) \\|.*"), comment);
+    }
+}
