@@ -2,7 +2,6 @@ package dev.llmgateway.plan;
 
 import com.google.gson.JsonObject;
 import dev.llmgateway.engine.PlannedStack;
-import dev.llmgateway.gateway.settings.Stacks;
 import dev.llmgateway.plan.update.StateFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +50,7 @@ class UpdateCommandTest {
     @Test
     void anUpdateThatLosesDataWithoutConsentExitsFiveWithTheUpdateJson() throws Exception {
         // Deployed: dev with Redis; the stack file turns it off without acceptDataLoss.
-        Path deployed = state(Plans.of(Stacks.load("dev").with(Map.of("redis", true))));
+        Path deployed = state(Plans.stack("dev", Map.of("redis", true)));
         assertEquals(UpdateRun.UPDATE_FAILS, plan("--stack", "dev", "--base-state", deployed.toString(), "--out", out.toString()));
         JsonObject update = PreviewJson.parse(Files.readString(out.resolve("dev.update.json"))).getAsJsonObject();
         assertEquals("fails", update.getAsJsonObject("update").get("verdict").getAsString());

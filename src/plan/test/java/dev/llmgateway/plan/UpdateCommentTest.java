@@ -1,7 +1,6 @@
 package dev.llmgateway.plan;
 
 import dev.llmgateway.gateway.settings.StatefulData;
-import dev.llmgateway.gateway.settings.Stacks;
 import dev.llmgateway.plan.update.Rollback;
 import dev.llmgateway.plan.update.UpdatePlan;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class UpdateCommentTest {
     @Test
     void theCommentShowsReplacementsDataLossAndExpectedTimeOfTheUpdate(@TempDir Path head) throws Exception {
         var base = Plans.stack("dev");
-        var goal = Plans.of(Stacks.load("dev").with(Map.of("redis", true, "proxyCapacity", "fargate")));
+        var goal = Plans.stack("dev", Map.of("redis", true));
         UpdatePlan plan = UpdatePlan.of("dev", "base", "head", goal, base, Set.of());
         Files.writeString(head.resolve("dev.update.json"), PreviewJson.toJson(UpdateRun.document(plan,
                 Rollback.of(plan, goal, base, Set.of(StatefulData.CACHE)))));

@@ -6,7 +6,6 @@ import dev.llmgateway.gateway.settings.StackSettings;
 import dev.llmgateway.gateway.settings.Stacks;
 import dev.llmgateway.plan.Plans;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Optional;
 /**
  * Realistic changes a team makes to the committed stacks and examples, each as the deployed stack file (base) and the
  * same file with some settings changed (head), with what must happen: the update applies, or the settings refuse it
- * up front naming a key. Head plans are made once per JVM.
+ * up front naming a key. Head plans are made once per JVM ({@link Plans}).
  */
 final class Transitions {
 
@@ -51,11 +50,10 @@ final class Transitions {
             return parts[0].equals("stack") ? Plans.stack(parts[1]) : Plans.example(parts[1]);
         }
 
-        /** The head plan, once per JVM. */
+        /** The head plan, once per JVM (shared with every test that plans the same change). */
         PlannedStack headPlan() {
-            synchronized (HEADS) {
-                return HEADS.computeIfAbsent(name, n -> Plans.of(headSource()));
-            }
+            String[] parts = base.split(":");
+            return parts[0].equals("stack") ? Plans.stack(parts[1], changes) : Plans.example(parts[1], changes);
         }
 
         StackSettings baseSettings() {
@@ -66,8 +64,6 @@ final class Transitions {
             return StackSettings.read(headSource());
         }
     }
-
-    private static final Map<String, PlannedStack> HEADS = new HashMap<>();
 
     private Transitions() {
     }
