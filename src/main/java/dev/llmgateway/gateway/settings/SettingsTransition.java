@@ -7,6 +7,7 @@ import dev.llmgateway.gateway.access.LoadBalancerPlacement;
 import dev.llmgateway.gateway.access.PublicAccess;
 import dev.llmgateway.gateway.access.VpnAccess;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,13 +37,12 @@ public final class SettingsTransition {
                     + " do (DependencyViolation)", "keep azCount; to shrink, deploy a new stack with fewer zones and restore the"
                     + " database from a snapshot into it");
         }
-        if (!base.network().availabilityZones().isEmpty() && !head.network().availabilityZones().isEmpty()
-                && !head.network().availabilityZones().subList(0, Math.min(base.network().availabilityZones().size(),
-                head.network().availabilityZones().size())).equals(base.network().availabilityZones().subList(0,
-                Math.min(base.network().availabilityZones().size(), head.network().availabilityZones().size())))) {
-            throw refused("litellm-gateway:availabilityZones", base.network().availabilityZones(), head.network().availabilityZones(),
-                    "a subnet cannot move to another zone: it would be replaced while the database and the tasks use it",
-                    "keep the deployed zones in their order and append new ones");
+        List<String> baseZones = base.network().availabilityZones();
+        List<String> headZones = head.network().availabilityZones();
+        if (!baseZones.isEmpty() && !headZones.isEmpty()
+                && !headZones.subList(0, Math.min(baseZones.size(), headZones.size())).equals(baseZones.subList(0, Math.min(baseZones.size(), headZones.size())))) {
+            throw refused("litellm-gateway:availabilityZones", baseZones, headZones, "a subnet cannot move to another zone: it"
+                    + " would be replaced while the database and the tasks use it", "keep the deployed zones in their order and append new ones");
         }
         if (base.database().engine() != head.database().engine()) {
             throw refused("litellm-gateway:dbEngine", SettingsReader.spelling(base.database().engine()),
