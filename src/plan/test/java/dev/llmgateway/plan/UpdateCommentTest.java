@@ -6,6 +6,8 @@ import dev.llmgateway.plan.update.UpdatePlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pull-request comment shows the update's replacements with reasons, its data loss and expected time. */
@@ -32,5 +35,20 @@ class UpdateCommentTest {
                 comment);
         assertTrue(comment.contains("NOT ACCEPTED: cache: aws:elasticache/replicationGroup:ReplicationGroup llm-dev-cache"), comment);
         assertTrue(comment.matches("(?s).*\\| \\d+ min \\(up to \\d+\\) \\|.*"), comment);
+    }
+
+    @Test
+    void theCommandReadsTheUpdateBesideThePlanAndTakesNoStateFileForAStack(@TempDir Path head) throws Exception {
+        Files.copy(Path.of("src/plan/test/resources/plan-diff/head/dev.json"), head.resolve("dev.json"));
+        Files.writeString(head.resolve("dev.state.json"), "{}");
+        var base = Plans.stack("dev");
+        var redis = Plans.stack("dev", Map.of("redis", true));
+        UpdatePlan plan = UpdatePlan.of("dev", "base", "head", base, redis, Set.of());
+        Files.writeString(head.resolve("dev.update.json"), PreviewJson.toJson(UpdateRun.document(plan, Rollback.of(plan, base, redis, Set.of()))));
+        Path file = head.resolve("comment.md");
+        assertEquals(0, PlanDiffCommand.run(new PrintStream(new ByteArrayOutputStream()), "--base", head.resolve("absent").toString(),
+                "--head", head.toString(), "--out", file.toString()));
+        String comment = Files.readString(file);
+        assertTrue(comment.contains("| dev | applies | ") && !comment.contains("dev.state"), comment);
     }
 }
