@@ -145,7 +145,8 @@ public final class Consequences {
                             ? "no gateway from the delete until the new load balancer is active and its targets healthy: 3-4 min, plus the DNS"
                                     + " record's TTL for clients that use the stack's name"
                             : "clients using the old DNS name fail; the stack's own DNS name follows after its TTL");
-            case "aws:lb/listener:Listener" -> new Interruption(c.label(), "the listener on port " + c.old().flatMap(o -> o.input("port")).orElse("?")
+            case "aws:lb/listener:Listener" -> new Interruption(c.label(), "the listener on port " + c.old().flatMap(o -> o.input("port"))
+                    .map(port -> port instanceof Number n ? Long.toString(n.longValue()) : String.valueOf(port)).orElse("?")
                     + (replaced ? " is recreated" : " is removed"), replaced ? "the port refuses connections between delete and create (seconds)"
                     : "clients of that port fail");
             case "aws:ecs/service:Service" -> new Interruption(c.label(), replaced ? "the ECS service is recreated (" + gap + ")" : "the ECS service is deleted",

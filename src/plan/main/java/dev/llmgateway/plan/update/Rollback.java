@@ -111,6 +111,7 @@ public record Rollback(UpdatePlan revert, List<String> circuitBreaker) {
                     "its tasks cannot fetch that secret (ResourceInitializationError) and never start";
             case "aws:cloudwatch/logGroup:LogGroup" -> "its containers cannot log to the deleted group and fail to start";
             case "aws:iam/role:Role" -> "its tasks cannot assume the deleted role";
+            case "aws:route53/record:Record" -> "it advertises a DNS name that no longer resolves (links, redirects it builds)";
             case "aws:rds/cluster:Cluster", "aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup" ->
                     "it connects to the old endpoint, which no longer serves this stack's data";
             default -> "its tasks refer to a resource that no longer exists";

@@ -106,6 +106,8 @@ final class Transitions {
                     "allowPlainHttp", true, "proxyReadOnlyRootFilesystem", null),
             applies("dev-public-alb: HTTP to HTTPS on a custom domain", "example:dev-public-alb", "certificateArn", CERTIFICATE,
                     "albDomainName", "llm-dev.example.com", "albHostedZoneId", "Z0123456789EXAMPLE", "allowPlainHttp", false),
+            applies("local-model: HTTPS on its own domain back to plain HTTP", "example:local-model-guardrails",
+                    "albDomainName", null, "albHostedZoneId", null, "allowPlainHttp", true),
             refused("prod: public to VPN while the load balancer is deletion-protected", PROD, "litellm-gateway:accessMode",
                     "accessMode", "vpn", "allowedCidrs", List.of(), "vpnUsers", List.of("alice")),
             applies("vpn: another VPN client range", "example:vpn-private-gateway", "vpnClientCidr", "172.20.0.0/22"),
