@@ -329,6 +329,32 @@ public final class AwsConstraints {
             }
         }
         secretNamesInRecovery();
+        parameterGroupFamilies();
+    }
+
+    /**
+     * A kept database moved to a replaced parameter group of another family: its engine version is the deployed one (the
+     * program leaves engine-version drift alone), and RDS refuses a group whose family is not the engine's.
+     */
+    private void parameterGroupFamilies() {
+        for (ResourceChange db : changes) {
+            String property = db.type().equals("aws:rds/instance:Instance") ? "parameterGroupName"
+                    : db.type().equals("aws:rds/cluster:Cluster") ? "dbClusterParameterGroupName" : null;
+            if (property == null || db.op() != Op.UPDATE || !db.diffReasons().contains(property)) {
+                continue;
+            }
+            PlannedResource old = db.old().orElseThrow();
+            Optional<String> major = old.input("engineVersion").map(String::valueOf).map(v -> v.split("\\.")[0]);
+            Optional<String> oldGroup = old.input(property).map(String::valueOf);
+            changes.stream().filter(g -> g.op() == Op.REPLACE && g.type().contains("arameterGroup")
+                            && g.old().flatMap(o -> o.output("name")).map(String::valueOf).equals(oldGroup))
+                    .map(g -> String.valueOf(g.goal().flatMap(n -> n.input("family")).orElse("")))
+                    .filter(family -> major.isPresent() && !family.endsWith(major.get()))
+                    .findFirst().ifPresent(family -> add(Kind.COLLISION, db, "InvalidParameterCombination", "the new parameter group's"
+                            + " family " + family + " does not match the running engine version " + old.input("engineVersion").orElse("?")
+                            + " (engine-version changes are ignored after creation)", "Amazon RDS API Reference, ModifyDB"
+                            + (db.type().endsWith("Cluster") ? "Cluster" : "Instance")));
+        }
     }
 
     /**
@@ -360,9 +386,7 @@ public final class AwsConstraints {
 
     /** Resources that reference {@code used} (its id or name) in {@code property} and still do after the update. */
     private java.util.stream.Stream<PlannedResource> keptUsers(PlannedResource used, String property) {
-        return users(used, property).filter(u -> u.goal().flatMap(g -> g.input(property))
-                .filter(value -> !Values.isUnknown(value)).map(String::valueOf).filter(identities(used)::contains).isPresent())
-                .map(u -> u.goal().orElseThrow());
+        return users(used, property).filter(u -> !u.diffReasons().contains(property)).map(u -> u.goal().orElseThrow());
     }
 
     /** RDS and ElastiCache nodes kept by the update that run in subnets of {@code group}: they stay where they run. */

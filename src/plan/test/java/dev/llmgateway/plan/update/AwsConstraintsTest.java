@@ -147,6 +147,24 @@ class AwsConstraintsTest {
         assertTrue(problems.get(0).resource().endsWith("subnet-c"), problems.toString());
     }
 
+    private static Consumer<Context> postgres(String version) {
+        return ctx -> {
+            var parameters = new com.pulumi.aws.rds.ParameterGroup("db", com.pulumi.aws.rds.ParameterGroupArgs.builder()
+                    .family("postgres" + version.split("\\.")[0]).build());
+            new Instance("db", InstanceArgs.builder().engine("postgres").engineVersion(version).instanceClass("db.t4g.micro")
+                    .allocatedStorage(20).parameterGroupName(parameters.name()).skipFinalSnapshot(true).build(),
+                    CustomResourceOptions.builder().ignoreChanges("engineVersion").build());
+        };
+    }
+
+    @Test
+    void aParameterGroupOfTheNextMajorIsRefusedForTheRunningEngine() {
+        // The default version moves to the next major in code: the family follows, the ignored engine version does not.
+        List<Problem> problems = problems(postgres("16.11"), postgres("17.7"));
+        assertEquals(List.of("InvalidParameterCombination"), codes(problems));
+        assertTrue(problems.get(0).why().contains("postgres17") && problems.get(0).why().contains("16.11"), problems.toString());
+    }
+
     @Test
     void aProtectedResourceStopsTheEngineBeforeAws() {
         Consumer<Context> kept = ctx -> new Vpc("vpc", VpcArgs.builder().cidrBlock("10.0.0.0/16").build(),
