@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -91,7 +90,7 @@ public final class StateFile {
                     map(r.getAsJsonObject("inputs")), strings(r.getAsJsonArray("dependencies")), text(r, "provider"),
                     flag(r, "protect"), flag(r, "retainOnDelete"), strings(r.getAsJsonArray("ignoreChanges")), "",
                     text(r, "id"), map(r.getAsJsonObject("outputs")),
-                    new PlannedResource.ReplacementOptions(Optional.empty(), List.of(), List.of())));
+                    PlannedResource.ReplacementOptions.NONE));
         }
         return new PlannedStack(document.get("project").getAsString(), document.get("stack").getAsString(), resources,
                 List.of(), Map.of(), List.of(), List.of());
