@@ -104,11 +104,22 @@ public record UpdatePlan(String stack, String from, String to, List<ResourceChan
                 "survives", l.survives().orElse(null), "accepted", l.category().consent().map(consent::contains).orElse(true))).toList());
         update.put("interruptions", interruptions.stream().map(i -> row("resource", i.resource(), "what", i.what(),
                 "expected", i.expected())).toList());
-        update.put("replacements", replacements().stream().map(c -> row("resource", c.label(), "order", c.order(),
+        update.put("replacements", replacements().stream().map(c -> row("resource", c.label(), "order", order(c),
                 "reasons", reasons(c))).toList());
         update.put("updateTime", time.toJson());
         update.put("acceptDataLoss", consent.stream().map(SettingsReader::spelling).sorted().toList());
         return update;
+    }
+
+    /**
+     * The replacement's order: its own, or delete-first when a delete-before-replace replacement it depends on deletes it
+     * early (pulumi/pulumi {@code calculateDependentReplacements}).
+     */
+    private String order(ResourceChange c) {
+        if (!c.deleteBeforeReplace() && Steps.deletedEarly(changes).contains(c.urn())) {
+            return "delete-replaced early (a delete-first replacement it depends on deletes it first), then create-replacement";
+        }
+        return c.order();
     }
 
     private static Map<String, Object> reasons(ResourceChange c) {
@@ -225,7 +236,7 @@ public record UpdatePlan(String stack, String from, String to, List<ResourceChan
                 }
                 out.append('\n');
                 if (c.op() == Op.REPLACE) {
-                    out.append("       ").append(c.order()).append('\n');
+                    out.append("       ").append(order(c)).append('\n');
                     for (String key : c.replaceReasons()) {
                         out.append("       ").append(key).append(": ").append(c.causes().getOrDefault(key, "new value"))
                                 .append("  (force-new: ").append(ForceNew.source(c.type(), key)).append(")\n");
