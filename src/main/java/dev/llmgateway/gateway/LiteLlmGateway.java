@@ -4,6 +4,7 @@ import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
+import com.pulumi.aws.inputs.GetAvailabilityZonesFilterArgs;
 import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.aws.inputs.GetPartitionArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
@@ -244,9 +245,7 @@ public class LiteLlmGateway extends ComponentResource {
         var args = VpcArgs.builder()
                 .cidr(s.network().cidr())
                 .region(s.region())
-                .availabilityZones(AwsFunctions.getAvailabilityZones(
-                                GetAvailabilityZonesArgs.builder().state("available").build(), invoke)
-                        .applyValue(zones -> zones.names()))
+                .availabilityZones(zones(s, invoke))
                 .azCount(s.network().azCount())
                 .natStrategy(s.network().nat())
                 .interfaceEndpoints(s.network().endpoints())
@@ -255,6 +254,22 @@ public class LiteLlmGateway extends ComponentResource {
                 .kmsKeyArn(keyArn)
                 .build();
         return new Vpc(name, args, options);
+    }
+
+    /**
+     * The zones of the subnets: the pinned ones, or the region's standard zones in name order. The lookup keeps zones
+     * whatever their state (an impaired zone on a later run must not shift every subnet) and leaves out Local and
+     * Wavelength Zones, which are opt-in and run neither Fargate nor interface endpoints (EC2 API Reference,
+     * DescribeAvailabilityZones filters {@code zone-type}, {@code opt-in-status}).
+     */
+    private static Output<List<String>> zones(StackSettings s, InvokeOptions invoke) {
+        if (!s.network().availabilityZones().isEmpty()) {
+            return Output.of(s.network().availabilityZones());
+        }
+        return AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder()
+                .filters(GetAvailabilityZonesFilterArgs.builder().name("zone-type").values("availability-zone").build(),
+                        GetAvailabilityZonesFilterArgs.builder().name("opt-in-status").values("opt-in-not-required").build())
+                .build(), invoke).applyValue(zones -> zones.names().stream().sorted().toList());
     }
 
     /** Every network flow the gateway opens, for the offline engine's reachability check. */

@@ -26,7 +26,7 @@ class RuleNamesTest {
     void removingTheFirstAllowedCidrLeavesTheOtherRulesNamesUnchanged() {
         List<String> before = listenerRules(List.of("203.0.113.0/24", "198.51.100.0/24", "192.0.2.0/28"));
         List<String> after = listenerRules(List.of("198.51.100.0/24", "192.0.2.0/28"));
-        assertEquals(List.of("llm-dev-public-alb-proxy-lb-from-cidr-192-0-2-0-28", "llm-dev-public-alb-proxy-lb-from-cidr-198-51-100-0-24"),
+        assertEquals(List.of("llm-dev-public-alb-proxy-lb-from-cidr-192-0-2-0-28-80", "llm-dev-public-alb-proxy-lb-from-cidr-198-51-100-0-24-80"),
                 after);
         assertTrue(before.containsAll(after), "the remaining rules keep their names: " + before + " vs " + after);
         assertEquals(before.size() - 1, after.size());

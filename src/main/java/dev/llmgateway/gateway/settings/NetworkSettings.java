@@ -22,14 +22,22 @@ import java.util.Set;
  * @param subnetCidrs          {@code publicSubnetCidrs}, {@code privateSubnetCidrs}, {@code isolatedSubnetCidrs} (explicit tiers only)
  * @param endpoints            {@code vpcEndpoints}
  * @param flowLogRetentionDays {@code flowLogRetentionDays}
+ * @param availabilityZones    {@code availabilityZones}: the zones, pinned in order (one per {@code azCount}); empty = the
+ *                             region's standard zones looked up at deploy time
  */
 public record NetworkSettings(Cidr cidr, int azCount, NatStrategy nat, Map<SubnetTier, List<Cidr>> subnetCidrs,
-                              Set<InterfaceEndpoint> endpoints, int flowLogRetentionDays) {
+                              Set<InterfaceEndpoint> endpoints, int flowLogRetentionDays, List<String> availabilityZones) {
 
-    /** Reads and validates the network settings. */
-    public static NetworkSettings read(SettingsReader r) {
+    /** Reads and validates the network settings of a stack in {@code region}. */
+    public static NetworkSettings read(SettingsReader r, String region) {
         Cidr cidr = r.cidr("vpcCidr");
         int azCount = r.integer("azCount", VpcArgs.MIN_AZ_COUNT, VpcArgs.MAX_AZ_COUNT);
+        List<String> zones = r.list("availabilityZones");
+        if (!zones.isEmpty() && (zones.size() != azCount || zones.stream().distinct().count() != zones.size()
+                || zones.stream().anyMatch(zone -> !zone.matches(java.util.regex.Pattern.quote(region) + "[a-z]")))) {
+            throw r.invalid("availabilityZones", zones, azCount + " distinct zone names of " + region + " (such as " + region
+                    + "a), one per litellm-gateway:azCount, in the order the subnets use them; or none to look the zones up");
+        }
         Map<SubnetTier, List<Cidr>> explicit = new EnumMap<>(SubnetTier.class);
         for (SubnetTier tier : SubnetTier.values()) {
             String key = tierKey(tier);
@@ -50,7 +58,7 @@ public record NetworkSettings(Cidr cidr, int azCount, NatStrategy nat, Map<Subne
         r.list("vpcEndpoints").forEach(raw -> endpoints.add(endpoint(r, raw)));
         NatStrategy nat = r.choice("natStrategy", NatStrategy.class);
         return new NetworkSettings(cidr, azCount, nat, Map.copyOf(explicit), Set.copyOf(endpoints),
-                Retention.days(r, "flowLogRetentionDays"));
+                Retention.days(r, "flowLogRetentionDays"), List.copyOf(zones));
     }
 
     private static InterfaceEndpoint endpoint(SettingsReader r, String raw) {

@@ -39,12 +39,13 @@ import java.util.Optional;
  * @param litellm       what the proxy serves: models, budgets, guardrails
  * @param officeHours   when the proxy (and an RDS instance) runs; empty = around the clock
  * @param warnings      values outside the tables of what AWS and LiteLLM accept (not refused: the tables may be older)
+ * @param updates       what an update of the deployed stack may do (read by the offline update plan only)
  */
 public record StackSettings(String project, String stack, String region, TagSettings tags, NetworkSettings network,
                             DatabaseSettings database, ProxySettings proxy, AccessSettings access,
                             ObservabilitySettings observability, SecretSettings secrets,
                             PolicyProfile policyProfile, LiteLlmSettings litellm,
-                            Optional<OfficeHoursSettings> officeHours, List<String> warnings) {
+                            Optional<OfficeHoursSettings> officeHours, List<String> warnings, UpdateSettings updates) {
 
     /** Memory a task keeps for LiteLLM (its Prisma migration, then the server) after the sidecars' reservations. */
     static final int LITELLM_MIN_MEMORY_MIB = 2048;
@@ -60,7 +61,7 @@ public record StackSettings(String project, String stack, String region, TagSett
         checkStackName(source.stack());
         UndeclaredKeys.reject(source);
         String region = Regions.read(r);
-        NetworkSettings network = NetworkSettings.read(r);
+        NetworkSettings network = NetworkSettings.read(r, region);
         AccessSettings access = AccessSettings.read(r, region, network);
         DatabaseSettings database = DatabaseSettings.read(r);
         ProxySettings proxy = ProxySettings.read(r);
@@ -86,7 +87,8 @@ public record StackSettings(String project, String stack, String region, TagSett
             Placeholders.reject(r);
         }
         return new StackSettings(source.project(), source.stack(), region, tags, network,
-                database, proxy, access, observability, secrets, profile, litellm, OfficeHoursSettings.read(r), r.warnings());
+                database, proxy, access, observability, secrets, profile, litellm, OfficeHoursSettings.read(r), r.warnings(),
+                UpdateSettings.read(r));
     }
 
     /** Longest stack name the program accepts: every name derived from it then fits its AWS limit. */

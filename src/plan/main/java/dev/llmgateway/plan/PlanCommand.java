@@ -6,6 +6,7 @@ import dev.llmgateway.gateway.App;
 import dev.llmgateway.gateway.settings.SettingsException;
 import dev.llmgateway.gateway.settings.StackFileConfigSource;
 import dev.llmgateway.gateway.settings.StackSettings;
+import dev.llmgateway.plan.update.StateFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -22,7 +24,9 @@ import java.util.concurrent.Callable;
  * (no cloud account, no Pulumi CLI) and reports what {@code pulumi up} would create.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Plan a stack offline: resource tree, preview JSON, cost, policy checks, diagram.")
+        description = "Plan a stack offline: resource tree, preview JSON, cost, policy checks, diagram; with --base-stack-file,"
+                + " --base-ref or --base-state, the update from a deployed stack (exit 5 when it would fail or lose data);"
+                + " with --destroy, the destroy.")
 public final class PlanCommand implements Callable<Integer> {
 
     /** Exit code for a stack setting that cannot be used. */
@@ -31,6 +35,8 @@ public final class PlanCommand implements Callable<Integer> {
     static final int PROGRAM_FAILED = 3;
     /** Exit code for a stack whose policy profile fails (a HIGH finding under prod). */
     static final int POLICY_FAILED = 4;
+    /** File name suffix of the state a plan leaves ({@code <stack>.state.json}). */
+    static final String STATE_SUFFIX = ".state.json";
 
     @Option(names = "--stack", required = true, description = "Stack name (reads Pulumi.<stack>.yaml).")
     private String stack;
@@ -43,6 +49,18 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "target/plan", description = "Directory for <stack>.json.")
     private Path out;
+
+    @Option(names = "--base-stack-file", description = "Update plan: the deployed stack's settings (planned with this program).")
+    private Path baseStackFile;
+
+    @Option(names = "--base-ref", description = "Update plan: the deployed stack's settings are the stack file at this git commit.")
+    private String baseRef;
+
+    @Option(names = "--base-state", description = "Update plan: the deployed state, a <stack>.state.json a plan wrote (e.g. of the base branch).")
+    private Path baseState;
+
+    @Option(names = "--destroy", description = "Plan pulumi destroy of the stack: what blocks it, what it leaves behind.")
+    private boolean destroy;
 
     private final PrintStream stdout;
     private final PrintStream stderr;
@@ -75,6 +93,14 @@ public final class PlanCommand implements Callable<Integer> {
             return BAD_SETTINGS;
         }
         settings.warnings().forEach(warning -> stderr.println("warning: " + warning));
+        Path stackPath = stackFile == null ? projectDir.resolve("Pulumi." + stack + ".yaml") : stackFile;
+        var base = new UpdateRun.Base(Optional.ofNullable(baseStackFile), Optional.ofNullable(baseRef), Optional.ofNullable(baseState));
+        if (destroy) {
+            return UpdateRun.destroy(stack, settings, out, stdout, stderr);
+        }
+        if (base.given()) {
+            return UpdateRun.update(stack, projectDir, stackPath, settings, base, out, stdout, stderr);
+        }
         PlannedStack plan = plan(settings);
         if (!plan.errors().isEmpty()) {
             plan.errors().forEach(error -> stderr.println("program failed: " + rootMessage(error)));
@@ -101,6 +127,8 @@ public final class PlanCommand implements Callable<Integer> {
         Files.writeString(json, PreviewJson.toJson(document));
         Path diagram = out.resolve(stack + ".mmd");
         Files.writeString(diagram, MermaidDiagram.render(plan));
+        // The state this plan leaves, for an update plan against it (--base-state), e.g. of a pull request's head.
+        Files.writeString(out.resolve(stack + STATE_SUFFIX), PreviewJson.toJson(StateFile.write(plan)));
 
         stdout.println("Plan of stack " + stack + " (offline, mock engine): " + plan.resources().size() + " resources");
         stdout.println();
@@ -146,7 +174,7 @@ public final class PlanCommand implements Callable<Integer> {
                 ctx -> App.deploy(ctx, settings));
     }
 
-    private static String rootMessage(Throwable error) {
+    static String rootMessage(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

@@ -23,6 +23,14 @@ public final class PlanComment {
 
     /** Renders the comment for the stacks' diffs (in the order given). */
     public static String render(List<PlanDiff> diffs) {
+        return render(diffs, Map.of());
+    }
+
+    /**
+     * Renders the comment for the stacks' diffs (in the order given) and, for the stacks that have one, the update plan
+     * of the deployed base state to this pull request ({@link UpdateDigest}).
+     */
+    static String render(List<PlanDiff> diffs, Map<String, UpdateDigest> updates) {
         StringBuilder md = new StringBuilder(MARKER).append('\n');
         md.append("## Offline plan: base branch → this pull request\n\n");
         md.append("Planned on the mock engine from the committed stack files (no cloud account). Cost is the typical monthly"
@@ -56,11 +64,50 @@ public final class PlanComment {
             list(md, "Reachability changes", d.reachability());
             md.append("</details>\n");
         }
+        updates(md, diffs, updates);
         if (md.length() > MAX_LENGTH) {
             md.setLength(MAX_LENGTH);
             md.append("\n\n… cut to fit a GitHub comment; the full plans are in the `offline-plans` artifact.\n");
         }
         return md.toString();
+    }
+
+    /** What pulumi up from the base branch's state would do: a table, then the details of every stack that changes. */
+    private static void updates(StringBuilder md, List<PlanDiff> diffs, Map<String, UpdateDigest> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        md.append("\n## Update: `pulumi up` of this pull request over the base branch's state\n\n");
+        md.append("Steps as the engine would run them, replacements with the provider's reasons, what AWS would refuse in that"
+                + " order, data lost, expected time (critical path of the update) and whether reverting applies.\n\n");
+        md.append("| stack | verdict | changes | replacements | problems | data loss | expected time | rollback |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
+        for (PlanDiff d : diffs) {
+            UpdateDigest u = updates.get(d.stack());
+            if (u == null) {
+                continue;
+            }
+            md.append("| ").append(d.stack()).append(" | ").append(u.fails() ? "**fails**" : "applies").append(" | ")
+                    .append(u.changes().isEmpty() ? "none" : String.join(", ", u.changes().entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey()).toList()))
+                    .append(" | ").append(u.replacements().size()).append(" | ").append(u.problems().size()).append(" | ")
+                    .append(u.dataLoss().size()).append(" | ").append(u.minutes()).append(" min (up to ").append(u.upperMinutes())
+                    .append(") | ").append(u.rollback() ? "clean" : "**not clean**").append(" |\n");
+        }
+        for (PlanDiff d : diffs) {
+            UpdateDigest u = updates.get(d.stack());
+            if (u == null || u.changes().isEmpty()) {
+                continue;
+            }
+            md.append("\n<details").append(u.fails() ? " open" : "").append("><summary><b>").append(d.stack())
+                    .append("</b>: update ").append(u.fails() ? "fails" : "applies").append("</summary>\n\n");
+            list(md, "Replacements and their reasons", u.replacements());
+            list(md, "Problems: the update would stop here", u.problems());
+            list(md, "Data loss", u.dataLoss());
+            list(md, "Interruptions", u.interruptions());
+            list(md, "Circuit breaker rollback (previous task definition against the new state)", u.circuitBreaker());
+            md.append("</details>\n");
+        }
     }
 
     private static String resourcesCell(PlanDiff d) {

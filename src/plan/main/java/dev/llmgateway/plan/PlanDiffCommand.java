@@ -12,15 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
  * Compares the offline plans of the base branch and of a pull request (two directories of
- * {@code <stack>.json}) and writes the pull-request comment ({@link PlanComment}). Runs on untrusted
+ * {@code <stack>.json}) and writes the pull-request comment ({@link PlanComment}), with the update plans the pull
+ * request's run wrote beside its plans ({@code <stack>.update.json}). Runs on untrusted
  * pull-request code without credentials; the comment is posted by a separate workflow.
  * {@code ./mvnw -q -Pplan compile exec:java -DmainClass=dev.llmgateway.plan.PlanDiffCommand
  * -DmainArgs="--base base/target/plan --head target/plan --out target/pr-comment/comment.md"}
@@ -58,10 +61,12 @@ public final class PlanDiffCommand implements Callable<Integer> {
         Set<String> stacks = new TreeSet<>(stacks(head));
         stacks.addAll(stacks(base));
         List<PlanDiff> diffs = new ArrayList<>();
+        Map<String, UpdateDigest> updates = new TreeMap<>();
         for (String stack : stacks) {
             diffs.add(PlanDiff.of(stack, read(base, stack), read(head, stack)));
+            UpdateDigest.read(head, stack).ifPresent(update -> updates.put(stack, update));
         }
-        String comment = PlanComment.render(diffs);
+        String comment = PlanComment.render(diffs, updates);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
@@ -75,7 +80,8 @@ public final class PlanDiffCommand implements Callable<Integer> {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json"))
+            // <stack>.json; the state, update and destroy files beside them are not plans.
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json") && f.indexOf('.') == f.length() - ".json".length())
                     .map(f -> f.substring(0, f.length() - ".json".length())).toList();
         }
     }

@@ -52,6 +52,7 @@ class PlanCommandTest {
         assertTrue(document.getAsJsonObject("cost").has("totals"), "cost estimate is part of the plan JSON");
         assertTrue(document.getAsJsonObject("policy").has("checks"), "policy report is part of the plan JSON");
         assertTrue(Files.readString(out.resolve("dev.mmd")).startsWith("flowchart LR"));
+        assertTrue(Files.readString(out.resolve("dev.state.json")).contains("\"deployment\""), "the state an update plan starts from");
         assertTrue(stdout.toString().contains("Monthly cost estimate") && stdout.toString().contains("Policy checks (profile dev)"));
     }
 

@@ -13,6 +13,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
+import pulumirpc.AliasOuterClass;
 import pulumirpc.Resource.RegisterResourceRequest;
 import dev.llmgateway.components.network.Flow;
 import dev.llmgateway.components.network.FlowEnd;
@@ -24,6 +25,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -273,9 +275,55 @@ public final class OfflineEngine {
                         List.copyOf(request.getIgnoreChangesList()),
                         request.getVersion(),
                         response.getId(),
-                        struct(response.getObject())));
+                        secretOutputs(struct(response.getObject()), request.getAdditionalSecretOutputsList()),
+                        new PlannedResource.ReplacementOptions(
+                                request.getDeleteBeforeReplaceDefined() || request.getDeleteBeforeReplace()
+                                        ? Optional.of(request.getDeleteBeforeReplace()) : Optional.empty(),
+                                List.copyOf(request.getReplaceOnChangesList()),
+                                aliases(request, engineUrn(response.getUrn())))));
                 return response;
             });
+        }
+
+        /**
+         * The earlier URNs a resource answers to: an alias given as a URN as it is, one given as a spec completed
+         * from the resource's own name, type, parent, stack and project (pulumi/pulumi {@code resource.Alias}:
+         * every field left out means "the same as now").
+         */
+        private static List<String> aliases(RegisterResourceRequest request, String urn) {
+            List<String> aliases = new ArrayList<>(request.getAliasURNsList().stream().map(OfflineEngine::engineUrn).toList());
+            for (AliasOuterClass.Alias alias : request.getAliasesList()) {
+                if (alias.hasUrn()) {
+                    aliases.add(engineUrn(alias.getUrn()));
+                    continue;
+                }
+                AliasOuterClass.Alias.Spec spec = alias.getSpec();
+                String[] parts = urn.split("::", 4);
+                String stack = spec.getStack().isEmpty() ? parts[0].substring("urn:pulumi:".length()) : spec.getStack();
+                String project = spec.getProject().isEmpty() ? parts[1] : spec.getProject();
+                String type = spec.getType().isEmpty() ? request.getType() : spec.getType();
+                String name = spec.getName().isEmpty() ? request.getName() : spec.getName();
+                String parent = spec.hasNoParent() && spec.getNoParent() ? ""
+                        : engineUrn(spec.hasParentUrn() ? spec.getParentUrn() : request.getParent());
+                aliases.add("urn:pulumi:" + stack + "::" + project + "::" + typeChain(parent, type) + "::" + name);
+            }
+            return List.copyOf(aliases);
+        }
+
+        /** The type part of a child's URN: its parent's chain, {@code $}, its type (the stack adds nothing). */
+        private static String typeChain(String parentUrn, String type) {
+            if (parentUrn.isEmpty()) {
+                return type;
+            }
+            String[] parts = parentUrn.split("::");
+            String parentChain = parts[parts.length - 2];
+            return parentChain.equals(STACK_TYPE) ? type : parentChain + "$" + type;
+        }
+
+        /** The outputs with those the resource declares secret ({@code additionalSecretOutputs}) marked, as the engine keeps them. */
+        private static Map<String, Object> secretOutputs(Map<String, Object> outputs, List<String> secret) {
+            secret.forEach(key -> outputs.computeIfPresent(key, (k, value) -> value instanceof Secret ? value : new Secret(value)));
+            return outputs;
         }
 
         private static String providerUrn(String reference) {

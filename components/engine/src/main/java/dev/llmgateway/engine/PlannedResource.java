@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param version        the provider plugin version requested
  * @param id             the id the (mock) provider assigned; empty for components
  * @param outputs        the state the (mock) provider returned: inputs plus computed attributes
+ * @param replacement    the options that decide how the engine replaces it (delete-before-replace, replaceOnChanges)
+ *                       and which earlier identities it keeps (aliases)
  */
 public record PlannedResource(
         String type,
@@ -38,7 +40,21 @@ public record PlannedResource(
         List<String> ignoreChanges,
         String version,
         String id,
-        Map<String, Object> outputs) {
+        Map<String, Object> outputs,
+        ReplacementOptions replacement) {
+
+    /**
+     * Resource options the engine applies when this resource's inputs change or its identity moves.
+     *
+     * @param deleteBeforeReplace the {@code deleteBeforeReplace} option; empty when the program left it to the provider
+     * @param replaceOnChanges    property paths whose change replaces the resource ({@code replaceOnChanges})
+     * @param aliases             URNs of earlier identities of this resource ({@code aliases}, resolved as the engine does)
+     */
+    public record ReplacementOptions(Optional<Boolean> deleteBeforeReplace, List<String> replaceOnChanges, List<String> aliases) {
+
+        /** No replacement options: the provider decides, no earlier identity. */
+        public static final ReplacementOptions NONE = new ReplacementOptions(Optional.empty(), List.of(), List.of());
+    }
 
     /** The input at a dotted path ({@code a.b.0.c}), secrets unwrapped; empty when absent. */
     public Optional<Object> input(String path) {

@@ -131,7 +131,10 @@ public class Database extends ComponentResource implements Connectable {
 
         if (args.aurora()) {
             var cluster = auroraCluster(name, args, subnets, finalSnapshot, stateful);
-            this.writer = auroraInstances(name, args, cluster, CustomResourceOptions.builder().parent(this).ignoreChanges(ENGINE_VERSION).build());
+            // Instances carry explicit identifiers (and hold no data: the cluster's storage does): a replacement (another
+            // zone, say) must free the identifier first, or the new instance is refused (DBInstanceAlreadyExists).
+            this.writer = auroraInstances(name, args, cluster, CustomResourceOptions.builder().parent(this).ignoreChanges(ENGINE_VERSION)
+                    .deleteBeforeReplace(true).build());
             this.endpoint = cluster.endpoint();
             this.readerEndpoint = cluster.readerEndpoint();
             this.port = cluster.port();

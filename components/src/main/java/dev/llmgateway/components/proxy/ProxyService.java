@@ -107,8 +107,9 @@ public class ProxyService extends ComponentResource implements Connectable {
 
         this.taskGroup = new SecurityGroup(name + "-tasks", SecurityGroupArgs.builder()
                 .vpcId(args.vpcId())
-                .description(args.loadBalanced() ? "Proxy tasks: traffic only from the load balancer"
-                        : "Proxy tasks: no inbound traffic (operators use ECS Exec)")
+                // One description whatever the access mode: a group's description is force-new, and replacing the
+                // tasks' group on a switch to or from a load balancer would replace every rule that names it.
+                .description("Proxy tasks: inbound only from the peers granted (the load balancer, metrics)")
                 .build(), child);
         // No egress until the caller opens it (connections().allowTo): model providers and registries through NAT,
         // or only AWS services through VPC endpoints, is the caller's network to decide.
@@ -204,6 +205,11 @@ public class ProxyService extends ComponentResource implements Connectable {
                 .taskDefinition(taskDefinition.arn())
                 .desiredCount(args.minTasks())
                 .capacityProviderStrategies(capacityStrategy(args.capacity()))
+                // Lets a change of the (never empty) capacity strategy update the service with a new deployment: without
+                // it the provider replaces the whole service (terraform-provider-aws internal/service/ecs/service.go
+                // capacityProviderStrategyCustomizeDiff: "should ForceNew almost always, unless force_new_deployment is
+                // true and neither the old set nor new set is 0 length"). Every other update rolls the tasks anyway.
+                .forceNewDeployment(true)
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
                         .subnets(args.taskSubnetIds())
                         .securityGroups(Output.all(taskGroup.id()))

@@ -80,8 +80,10 @@ public final class ServiceLoadBalancer implements Connectable {
                 .description("Proxy load balancer: listeners open to the allowed sources only")
                 .build(), child);
         this.ports = https ? List.of(443, 80) : List.of(80);
+        // No default port: every listener rule carries its port in its name, so turning HTTPS on or off renames none
+        // (a rule renamed with the same permission would be created while the old one still holds it:
+        // InvalidPermission.Duplicate).
         this.connections = Connections.of(parent, name + "-lb", "lb", "load balancer", securityGroup.id())
-                .withDefaultPort(ports.get(0))
                 .withSubnets(args.loadBalancerSubnetIds());
         tasks.allowFrom(this, args.containerPort(), "the load balancer forwards to LiteLLM");
 
@@ -105,6 +107,10 @@ public final class ServiceLoadBalancer implements Connectable {
             balancerDependencies.add(logs);
         }
         balancerOptions.dependsOn(balancerDependencies);
+        // Replaced only when it turns internal or internet-facing (both force-new): the target group it forwards to
+        // is kept, and a target group serves one load balancer (TargetGroupAssociationLimit), so the old one and its
+        // listeners must go before the new one's listeners attach. The gateway is down while it comes up (3-4 min).
+        balancerOptions.deleteBeforeReplace(true);
         this.loadBalancer = new LoadBalancer(PhysicalName.autoNamed(name, NameRule.LOAD_BALANCER), balancer.build(), balancerOptions.build());
 
         this.targetGroup = new TargetGroup(PhysicalName.autoNamed(name, NameRule.TARGET_GROUP), TargetGroupArgs.builder()
@@ -122,7 +128,9 @@ public final class ServiceLoadBalancer implements Connectable {
         if (https) {
             this.serving = listener("https", 443, "HTTPS", args, defaultAction(args), l -> l
                     .certificateArn(args.certificateArn().orElseThrow()).sslPolicy(args.sslPolicy()));
-            listener("http-redirect", 80, "HTTP", args, ListenerDefaultActionArgs.builder().type("redirect")
+            // Port 80 is one listener whatever it does (redirect here, serve without a certificate): a second one on the
+            // port would be created while the first still holds it (DuplicateListener) when HTTPS is turned on.
+            listener("http", 80, "HTTP", args, ListenerDefaultActionArgs.builder().type("redirect")
                     .redirect(ListenerDefaultActionRedirectArgs.builder().protocol("HTTPS").port("443").statusCode("HTTP_301").build())
                     .build(), l -> { });
         } else {

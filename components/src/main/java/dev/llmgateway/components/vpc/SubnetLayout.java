@@ -8,8 +8,11 @@ import java.util.Map;
 
 /**
  * Subnet CIDRs per tier and availability zone. By default the VPC block is split into four
- * equal quarters (public, private, isolated, one spare for growth) and each quarter into one
- * subnet per AZ; explicit CIDRs per tier replace the computed ones and are checked to fit.
+ * equal quarters (public, private, isolated, one spare for growth) and each quarter into
+ * {@link #SLOTS} equal slots, one per zone in zone order, whatever the number of zones: adding a
+ * zone adds subnets and never changes an existing one (a subnet's block is force-new, and its
+ * replacement would overlap the original: InvalidSubnet.Conflict). Explicit CIDRs per tier replace
+ * the computed ones and are checked to fit.
  */
 public final class SubnetLayout {
 
@@ -21,6 +24,8 @@ public final class SubnetLayout {
     static final int SMALLEST_PREFIX = 28;
     /** Largest VPC block and subnet AWS allows. */
     static final int LARGEST_PREFIX = 16;
+    /** Slots per tier: room for the most zones a VPC here spans (6), rounded up to a power of two. */
+    static final int SLOTS = 8;
 
     private SubnetLayout() {
     }
@@ -40,7 +45,7 @@ public final class SubnetLayout {
                     + " to /" + SMALLEST_PREFIX);
         }
         int perTier = vpc.prefix() + 2;
-        int perSubnet = perTier + ceilLog2(azCount);
+        int perSubnet = perTier + ceilLog2(SLOTS);
         Map<SubnetTier, List<Cidr>> layout = new EnumMap<>(SubnetTier.class);
         List<Cidr> taken = new ArrayList<>();
         for (SubnetTier tier : SubnetTier.values()) {
@@ -54,8 +59,8 @@ public final class SubnetLayout {
                 cidrs.addAll(explicit);
             } else {
                 if (perSubnet > SMALLEST_PREFIX) {
-                    throw new IllegalArgumentException("VPC " + vpc + " is too small for 3 tiers x " + azCount
-                            + " zones of at least /" + SMALLEST_PREFIX + " subnets; use /" + (SMALLEST_PREFIX - 2 - ceilLog2(azCount))
+                    throw new IllegalArgumentException("VPC " + vpc + " is too small for 3 tiers x " + SLOTS
+                            + " zone slots of at least /" + SMALLEST_PREFIX + " subnets; use /" + (SMALLEST_PREFIX - 2 - ceilLog2(SLOTS))
                             + " or larger");
                 }
                 Cidr quarter = vpc.subnet(perTier, tier.ordinal());

@@ -173,7 +173,7 @@ class ProxyServiceTest {
         PlannedResource https = plan.named("aws:lb/listener:Listener", "gw-https");
         assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", https.string("sslPolicy"));
         assertEquals(CERT, https.string("certificateArn"));
-        PlannedResource http = plan.named("aws:lb/listener:Listener", "gw-http-redirect");
+        PlannedResource http = plan.named("aws:lb/listener:Listener", "gw-http");
         assertEquals("redirect", http.string("defaultActions.0.type"));
         assertEquals("HTTPS", http.string("defaultActions.0.redirect.protocol"));
         PlannedResource lb = plan.one("aws:lb/loadBalancer:LoadBalancer");
@@ -220,7 +220,7 @@ class ProxyServiceTest {
         PlannedResource fromLb = plan.named("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "gw-from-lb");
         assertTrue(fromLb.input("referencedSecurityGroupId").isPresent() && fromLb.input("cidrIpv4").isEmpty());
         List<PlannedResource> listenerIngress = plan.where(r -> r.name().startsWith("gw-lb-from-cidr"));
-        assertEquals(List.of("gw-lb-from-cidr-203-0-113-0-24", "gw-lb-from-cidr-203-0-113-0-24-80"),
+        assertEquals(List.of("gw-lb-from-cidr-203-0-113-0-24-443", "gw-lb-from-cidr-203-0-113-0-24-80"),
                 listenerIngress.stream().map(PlannedResource::name).sorted().toList(), "443 and 80 from the one admitted range");
         assertTrue(listenerIngress.stream().allMatch(r -> r.string("cidrIpv4").equals("203.0.113.0/24")));
         assertEquals("sg-db", plan.named("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "gw-to-db-5432").string("referencedSecurityGroupId"));

@@ -34,11 +34,20 @@ class VpcTest {
         PlannedStack plan = plan(b -> b.cidr(Cidr.of("10.20.0.0/16")).azCount(3));
         List<PlannedResource> subnets = plan.ofType("aws:ec2/subnet:Subnet");
         assertEquals(9, subnets.size());
-        assertEquals("10.20.0.0/20", plan.named("aws:ec2/subnet:Subnet", "net-public-1").string("cidrBlock"));
-        assertEquals("10.20.80.0/20", plan.named("aws:ec2/subnet:Subnet", "net-private-2").string("cidrBlock"));
-        assertEquals("10.20.160.0/20", plan.named("aws:ec2/subnet:Subnet", "net-isolated-3").string("cidrBlock"));
+        assertEquals("10.20.0.0/21", plan.named("aws:ec2/subnet:Subnet", "net-public-1").string("cidrBlock"));
+        assertEquals("10.20.72.0/21", plan.named("aws:ec2/subnet:Subnet", "net-private-2").string("cidrBlock"));
+        assertEquals("10.20.144.0/21", plan.named("aws:ec2/subnet:Subnet", "net-isolated-3").string("cidrBlock"));
         assertEquals("us-east-1c", plan.named("aws:ec2/subnet:Subnet", "net-isolated-3").string("availabilityZone"));
         assertTrue(subnets.stream().noneMatch(s -> s.flag("mapPublicIpOnLaunch")));
+    }
+
+    @Test
+    void addingAZoneAddsSubnetsAndMovesNone() {
+        var two = SubnetLayout.compute(Cidr.of("10.0.0.0/16"), 2, Map.of());
+        var six = SubnetLayout.compute(Cidr.of("10.0.0.0/16"), 6, Map.of());
+        for (SubnetTier tier : SubnetTier.values()) {
+            assertEquals(two.get(tier), six.get(tier).subList(0, 2), tier + " subnets must keep their blocks when zones are added");
+        }
     }
 
     @Test

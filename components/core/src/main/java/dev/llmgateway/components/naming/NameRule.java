@@ -145,6 +145,15 @@ public enum NameRule {
         return property;
     }
 
+    /**
+     * Whether the provider names a resource the program leaves unnamed (pulumi-aws auto-naming): then a name the
+     * program sets is the user's, and the bridge replaces such a resource delete-before-create
+     * (pulumi-terraform-bridge {@code nameRequiresDeleteBeforeReplace}).
+     */
+    public boolean autoNamedByProvider() {
+        return by == By.PULUMI || by == By.PULUMI_LOWER_CASE || by == By.PULUMI_NO_SEPARATOR;
+    }
+
     /** Longest name AWS accepts. */
     public int maxLength() {
         return maxLength;
