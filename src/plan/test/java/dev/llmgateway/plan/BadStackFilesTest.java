@@ -124,7 +124,7 @@ class BadStackFilesTest {
                 bad("prod", P + "vpcEndpoints = 'dynamodb'", set("vpcEndpoints", "[ecr.api, dynamodb]")),
                 bad("prod", P + "vpcEndpoints = 'ecr.api': a list of strings", set("vpcEndpoints", "ecr.api")),
                 bad("dev", P + "flowLogRetentionDays = '10'", set("flowLogRetentionDays", "10")),
-                bad("dev", P + "litellmImage = 'ghcr.io/berriai/litellm-non_root:v1.108.12': an ECR image",
+                bad("dev", P + "litellmImage = 'ghcr.io/berriai/litellm-non_root:v1.108.26': an ECR image",
                         set("natStrategy", "none")),
                 // Proxy
                 bad("dev", P + "proxyMemory = '1024'", set("proxyMemory", "1024")),
