@@ -1,8 +1,10 @@
 -- The database bootstrap, run once per deploy by the one-off `bootstrap` task as the RDS master user
 -- (litellm/bootstrap.sh, the only container that ever gets the master secret). It leaves litellm_app, the role
--- LiteLLM signs in as with IAM tokens, able to sign in (rds_iam: RDS user guide, "Creating a database account
--- using IAM authentication") and to own LiteLLM's schema, so migrations (run as litellm_app) and LiteLLM's own
--- DDL at start work. Same grants as LiteLLM's Terraform module (terraform/litellm/aws/bootstrap.tf).
+-- LiteLLM signs in as, able to sign in and to own LiteLLM's schema, so migrations (run as litellm_app) and LiteLLM's
+-- own DDL at start work. Same grants as LiteLLM's Terraform module (terraform/litellm/aws/bootstrap.tf). How it signs
+-- in comes from the session settings bootstrap.sh puts first: litellm.app_auth 'iam' (membership in rds_iam: RDS
+-- user guide, "Creating a database account using IAM authentication") or 'password' (litellm.app_password, a SCRAM
+-- verifier; then not in rds_iam, whose members RDS refuses password sign-in).
 --
 -- Safe to run again and concurrently, on PostgreSQL 14 to 17 and after a major-version upgrade:
 -- * one transaction, serialised by an advisory lock: concurrent GRANTs on one role otherwise fail with
@@ -17,6 +19,7 @@ DO $$
 DECLARE
   -- From 16, ALTER ... OWNER TO needs the SET option on the new owner; before, membership.
   takeover text := CASE WHEN current_setting('server_version_num')::int >= 160000 THEN 'SET' ELSE 'MEMBER' END;
+  auth text := coalesce(nullif(current_setting('litellm.app_auth', true), ''), 'iam');
   r record;
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'litellm_app') THEN
@@ -24,7 +27,13 @@ BEGIN
   ELSIF NOT (SELECT rolcanlogin FROM pg_roles WHERE rolname = 'litellm_app') THEN
     ALTER ROLE litellm_app LOGIN;
   END IF;
-  IF NOT pg_has_role('litellm_app', 'rds_iam', 'MEMBER') THEN
+  IF auth = 'password' THEN
+    IF pg_has_role('litellm_app', 'rds_iam', 'MEMBER') THEN
+      REVOKE rds_iam FROM litellm_app;
+    END IF;
+    -- Set at every run (pg_authid, where it could be compared, is the superuser's): the verifier's salt is new each time.
+    EXECUTE format('ALTER ROLE litellm_app PASSWORD %L', current_setting('litellm.app_password'));
+  ELSIF NOT pg_has_role('litellm_app', 'rds_iam', 'MEMBER') THEN
     GRANT rds_iam TO litellm_app;
   END IF;
   -- Checked one by one: with a list, has_*_privilege is true when any one is held (PUBLIC has CONNECT and USAGE).

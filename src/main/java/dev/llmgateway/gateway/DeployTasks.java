@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * The deploy's one-off tasks, run by {@code pulumi up} with the image being deployed, before any service rolls:
- * {@code <prefix>-bootstrap} (with dbAuth iam: the only container that gets the RDS master secret; creates litellm_app,
- * {@code litellm/app_role.sql}) and then {@code <prefix>-migrate} (LiteLLM's own migrations with its v2 resolver, then
+ * {@code <prefix>-bootstrap} (the only container that gets the RDS master secret; creates litellm_app, the role LiteLLM
+ * signs in as with IAM tokens or, with dbAuth password, its generated password: {@code litellm/app_role.sql}) and then {@code <prefix>-migrate} (LiteLLM's own migrations with its v2 resolver, then
  * the gate that fails on pending or failed ones, {@code litellm/migrate.sh}). The monolithic layout runs both in the
  * proxy image ({@code litellmImage}), the componentized one in LiteLLM's {@code litellm-migrations} image. Alarms and
  * runbooks find the tasks by these family names.
@@ -61,10 +61,8 @@ final class DeployTasks {
                            Optional<Output<String>> connectArn, Output<String> trigger, Resource writer) {
         Image image = s.layout().layout() == LiteLlmLayout.COMPONENTIZED
                 ? Image.component(s, "migrations") : Image.monolithic(s);
-        if (s.databaseAuth() == DatabaseAuth.IAM) {
-            tasks.run(task(family(prefix, BOOTSTRAP), bootstrap(image, s, in), image, s, BOOTSTRAP_CPU, BOOTSTRAP_MEMORY,
-                    Optional.empty(), trigger, writer));
-        }
+        tasks.run(task(family(prefix, BOOTSTRAP), bootstrap(image, s, in), image, s, BOOTSTRAP_CPU, BOOTSTRAP_MEMORY,
+                Optional.empty(), trigger, writer));
         Optional<Output<String>> policy = connectArn.map(arn -> arn.applyValue(a -> PolicyDocument.json(List.of(
                 // rds-db:connect on exactly dbuser:<resource id>/litellm_app (RDS user guide, IAM database access).
                 Statement.allow("MigrateAsApp", List.of("rds-db:connect"), List.of(a))))));
@@ -82,21 +80,26 @@ final class DeployTasks {
 
     /** As the master user, creates litellm_app and its grants ({@code litellm/bootstrap.sh}, {@code app_role.sql}). */
     private static ContainerSpec.Builder bootstrap(Image image, ProxyContainers.Settings s, ProxyContainers.Inputs in) {
+        boolean iam = s.databaseAuth() == DatabaseAuth.IAM;
         var container = ProxyContainers.litellm(BOOTSTRAP, image, s)
                 .entryPoint(List.of("/bin/sh", "-c"))
                 .command(List.of(ProxyFiles.script("bootstrap.sh")))
                 .env("DATABASE_HOST", in.database().host())
                 .env("DATABASE_PORT", in.database().port().applyValue(String::valueOf))
                 .env("DATABASE_NAME", in.database().name())
+                .env("APP_AUTH", iam ? "iam" : "password")
                 .env("APP_ROLE_SQL", ProxyFiles.text("app_role.sql"))
                 .mount("bootstrap-tmp", "/tmp");
         ProxyContainers.masterCredentials(container, in);
+        if (!iam) {
+            container.secret("APP_PASSWORD", in.database().appPasswordArn().orElseThrow());
+        }
         return container;
     }
 
     /**
-     * LiteLLM's migration entry point for the image, then the gate ({@code litellm/migrate.sh}): as litellm_app with
-     * an IAM token (so it owns what it creates), or with the master secret under {@code dbAuth: password}.
+     * LiteLLM's migration entry point for the image, then the gate ({@code litellm/migrate.sh}): as litellm_app (so it
+     * owns what it creates), with an IAM token or its password.
      */
     private static ContainerSpec.Builder migrate(Image image, ProxyContainers.Settings s, ProxyContainers.Inputs in) {
         boolean split = s.layout().layout() == LiteLlmLayout.COMPONENTIZED;

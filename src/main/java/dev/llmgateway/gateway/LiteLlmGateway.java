@@ -132,7 +132,7 @@ public class LiteLlmGateway extends ComponentResource {
             AccessSettings a = s.access();
             this.entrance = a.mode().open(new AccessContext(name, s.stack(), s.region(), s.tags().tags(), a, network, key,
                     account, partition, s.observability().logRetentionDays(), this, options, invoke));
-            this.secrets = GatewaySecrets.create(name, s.secrets(), s.litellm(), s.project() + "/" + s.stack(), key.arn(),
+            this.secrets = GatewaySecrets.create(name, s.secrets(), s.litellm(), s.database().auth(), s.project() + "/" + s.stack(), key.arn(),
                     cache.map(Cache::password), entrance.secrets(), this, options);
             this.files = s.files().map(f -> new PrivateBucket(name + "-files", PrivateBucketArgs.builder()
                     .kmsKeyArn(Optional.of(key.arn()))
@@ -160,7 +160,8 @@ public class LiteLlmGateway extends ComponentResource {
                     s.secrets().masterKeyVersion(), s.network().cidr(), s.network().nat() != NatStrategy.NONE,
                     a.idleTimeoutSeconds(), a.mode().knownUrl(a), s.layout());
             var inputs = new ProxyContainers.Inputs(
-                    new ProxyContainers.Database(database.endpoint(), database.port(), "litellm", database.masterSecretArn()),
+                    new ProxyContainers.Database(database.endpoint(), database.port(), "litellm", database.masterSecretArn(),
+                            secrets.databasePassword()),
                     published, secrets.environment(), environment);
 
             // Bootstrap and migrations once per deploy, with the image being deployed, before any service rolls.

@@ -92,9 +92,11 @@ public final class ProxyContainers {
      * @param host           writer host name
      * @param port           port
      * @param name           database name
-     * @param credentialsArn the RDS-managed master secret with {@code username} and {@code password}
+     * @param credentialsArn the RDS-managed master secret with {@code username} and {@code password}: the bootstrap's
+     * @param appPasswordArn litellm_app's generated password, with {@code dbAuth: password}
      */
-    record Database(Output<String> host, Output<Integer> port, String name, Output<String> credentialsArn) {
+    record Database(Output<String> host, Output<Integer> port, String name, Output<String> credentialsArn,
+                    Optional<Output<String>> appPasswordArn) {
     }
 
     /**
@@ -232,7 +234,7 @@ public final class ProxyContainers {
         return server;
     }
 
-    /** How LiteLLM signs in to PostgreSQL: as litellm_app with IAM tokens, or (dbAuth password) with the master secret. */
+    /** How LiteLLM signs in to PostgreSQL: as litellm_app, with IAM tokens or (dbAuth password) its generated password. */
     static void databaseSignIn(ContainerSpec.Builder container, Settings s, Inputs in) {
         container.env("DATABASE_HOST", in.database().host())
                 .env("DATABASE_PORT", in.database().port().applyValue(String::valueOf))
@@ -246,11 +248,14 @@ public final class ProxyContainers {
                     .env("AWS_REGION", s.region())
                     .env("AWS_REGION_NAME", s.region());
         } else {
-            masterCredentials(container, in);
+            // The password the bootstrap task set (app_role.sql), never the master's.
+            container.env("DATABASE_USERNAME", APP_DB_USER)
+                    .secret("DATABASE_PASSWORD", in.database().appPasswordArn().orElseThrow(
+                            () -> new IllegalStateException("dbAuth password needs litellm_app's generated password")));
         }
     }
 
-    /** The master secret: for the bootstrap task, and with {@code dbAuth: password} for every LiteLLM container. */
+    /** The master secret: for the bootstrap task only. */
     static void masterCredentials(ContainerSpec.Builder container, Inputs in) {
         container.secret("DATABASE_USERNAME", in.database().credentialsArn().applyValue(arn -> arn + ":username::"))
                 .secret("DATABASE_PASSWORD", in.database().credentialsArn().applyValue(arn -> arn + ":password::"));

@@ -83,9 +83,27 @@ class AppRoleSqlTest {
     }
 
     private static void bootstrap(PostgresServer s) throws SQLException {
+        bootstrap(s, "SELECT set_config('litellm.app_auth', 'iam', false);");
+    }
+
+    /** The script as bootstrap.sh sends it: its session settings first, then app_role.sql. */
+    private static void bootstrap(PostgresServer s, String settings) throws SQLException {
         try (Connection c = s.connect(MASTER, DATABASE); Statement statement = c.createStatement()) {
-            statement.execute(SQL);
+            statement.execute(settings + "\n" + SQL);
         }
+    }
+
+    /** A SCRAM-SHA-256 verifier of {@code password} with a fixed salt, in PostgreSQL's stored form (RFC 5802/7677). */
+    static String verifier(String password, byte[] salt) throws Exception {
+        var pbkdf2 = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, 4096, 256)).getEncoded();
+        var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(pbkdf2, "HmacSHA256"));
+        byte[] clientKey = mac.doFinal("Client Key".getBytes(StandardCharsets.UTF_8));
+        byte[] serverKey = mac.doFinal("Server Key".getBytes(StandardCharsets.UTF_8));
+        byte[] storedKey = java.security.MessageDigest.getInstance("SHA-256").digest(clientKey);
+        var b64 = java.util.Base64.getEncoder();
+        return "SCRAM-SHA-256$4096:" + b64.encodeToString(salt) + "$" + b64.encodeToString(storedKey) + ":" + b64.encodeToString(serverKey);
     }
 
     private static List<String> rows(PostgresServer s, String user, String query) throws SQLException {
@@ -192,6 +210,30 @@ class AppRoleSqlTest {
             bootstrap(s);
             assertEquals(List.of(APP), rows(s, MASTER, "SELECT tableowner FROM pg_tables WHERE tablename = 'LiteLLM_Old'"));
         }
+    }
+
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @ValueSource(ints = {14, 17})
+    void withPasswordSignInTheAppRoleGetsItsVerifierAndLeavesRdsIamAndBackAgain(int major) throws Exception {
+        PostgresServer s = fresh(major);
+        String verifier = verifier("Abc123def456", "0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+        String password = "SELECT set_config('litellm.app_auth', 'password', false); SELECT set_config('litellm.app_password', '"
+                + verifier + "', false);";
+        bootstrap(s);
+        bootstrap(s, password);
+        List<String> stored = new ArrayList<>();
+        try (Connection c = s.connect("postgres", DATABASE); Statement statement = c.createStatement();
+             ResultSet r = statement.executeQuery("SELECT rolpassword FROM pg_authid WHERE rolname = '" + APP + "'")) {
+            while (r.next()) {
+                stored.add(r.getString(1));
+            }
+        }
+        assertEquals(List.of(verifier), stored, "PostgreSQL keeps a well-formed verifier as it is, and never sees the password");
+        assertEquals(List.of(), rows(s, MASTER, "SELECT 1 FROM pg_auth_members WHERE member = '" + APP + "'::regrole"),
+                "out of rds_iam: RDS refuses password sign-in to its members");
+        bootstrap(s);
+        assertEquals(List.of("rds_iam"), rows(s, MASTER, "SELECT r.rolname FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid"
+                + " WHERE a.member = '" + APP + "'::regrole"), "back to IAM sign-in");
     }
 
     @Test

@@ -70,6 +70,10 @@ class ProxyScriptsTest {
      * interpreter against stand-ins for LiteLLM's URL helper (a token for litellm_app, or the master's password).
      */
     private Run run(JsonObject container, int migrateExit, int statusExit, boolean catalog) throws Exception {
+        return run(container, Map.of(), migrateExit, statusExit, catalog);
+    }
+
+    private Run run(JsonObject container, Map<String, String> secrets, int migrateExit, int statusExit, boolean catalog) throws Exception {
         Path modules = dir.resolve("py");
         Files.createDirectories(modules.resolve("litellm/proxy/db"));
         Files.writeString(modules.resolve("litellm/__init__.py"), "");
@@ -114,8 +118,9 @@ class ProxyScriptsTest {
         process.environment().put("PYTHONPATH", modules.toString());
         process.environment().put("DATABASE_HOST", "db");
         process.environment().put("DATABASE_PORT", "5432");
-        process.environment().put("DATABASE_USERNAME", "master");
+        process.environment().putIfAbsent("DATABASE_USERNAME", "master");
         process.environment().put("DATABASE_PASSWORD", "p");
+        process.environment().putAll(secrets);
         process.redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile());
         int exit = process.start().waitFor();
         return new Run(exit, Files.exists(log) ? Files.readString(log) : "");
@@ -155,12 +160,21 @@ class ProxyScriptsTest {
     }
 
     @Test
-    void withPasswordAuthMigrationsRunAsTheMasterAndThereIsNoBootstrap() throws Exception {
+    void withPasswordAuthTheBootstrapSetsTheAppRolesVerifierAndMigrationsRunAsThatRole() throws Exception {
         var password = Plans.of(Stacks.load("dev").with(Map.of("dbAuth", "password")));
-        assertTrue(password.where(r -> r.type().equals("aws:ecs/taskDefinition:TaskDefinition") && r.name().endsWith("-bootstrap")).isEmpty());
-        Run run = run(container(password, "-deploy-migrate", "migrate"), 0, 0, true);
+        JsonObject bootstrap = container(password, "-deploy-bootstrap", "bootstrap");
+        Run setup = run(bootstrap, Map.of("APP_PASSWORD", "Abc123def456"), 0, 0, true);
+        assertEquals(0, setup.exit(), setup.log() + Files.readString(dir.resolve("out.log")));
+        java.util.regex.Matcher verifier = java.util.regex.Pattern.compile(
+                "set_config\\('litellm.app_password', '(SCRAM-SHA-256\\$4096:([^$]+)\\$[^']+)', false\\)").matcher(setup.log());
+        assertTrue(setup.log().contains("set_config('litellm.app_auth', 'password', false)") && verifier.find(), setup.log());
+        assertFalse(setup.log().contains("Abc123def456"), "the password itself is in no statement");
+        assertEquals(AppRoleSqlTest.verifier("Abc123def456", java.util.Base64.getDecoder().decode(verifier.group(2))), verifier.group(1),
+                "the verifier PostgreSQL would compute for that password and salt");
+        JsonObject migrate = container(password, "-deploy-migrate", "migrate");
+        Run run = run(migrate, Map.of("DATABASE_PASSWORD", "Abc123def456"), 0, 0, true);
         assertEquals(0, run.exit(), run.log());
-        assertTrue(run.log().contains("DATABASE_URL=postgresql://master:p@db:5432/litellm?sslmode=require"), run.log());
+        assertTrue(run.log().contains("DATABASE_URL=postgresql://litellm_app:Abc123def456@db:5432/litellm?sslmode=require"), run.log());
     }
 
     @Test

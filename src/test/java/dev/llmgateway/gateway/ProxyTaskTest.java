@@ -118,7 +118,11 @@ class ProxyTaskTest {
                         .matcher(policy).find(), "connect as exactly litellm_app: " + policy);
 
         var password = Plans.of(Stacks.load("prod").with(Map.of("dbAuth", "password")));
-        assertTrue(secrets(containers(password).get("litellm")).contains("DATABASE_PASSWORD"));
+        JsonObject server = containers(password).get("litellm");
+        assertEquals("litellm_app", env(server).get("DATABASE_USERNAME"), "its own role, never the master");
+        String passwordArn = StreamSupport.stream(server.getAsJsonArray("secrets").spliterator(), false).map(JsonElement::getAsJsonObject)
+                .filter(e -> e.get("name").getAsString().equals("DATABASE_PASSWORD")).findFirst().orElseThrow().get("valueFrom").getAsString();
+        assertTrue(passwordArn.contains("-database-password-") && !passwordArn.contains("rds!"), "the generated password: " + passwordArn);
         assertFalse(password.named("aws:iam/rolePolicy:RolePolicy", "llm-prod-proxy-task").string("policy").contains("rds-db"));
     }
 
