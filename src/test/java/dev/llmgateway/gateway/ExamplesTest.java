@@ -70,6 +70,10 @@ class ExamplesTest {
         assertTrue(management.stream().filter(r -> r.name().contains("-backend-"))
                 .allMatch(r -> r.number("priority") > rules.stream().filter(x -> !x.name().contains("-backend-"))
                         .mapToDouble(x -> x.number("priority")).max().orElseThrow()), "the backend's catch-all is evaluated last");
+        // Alarms and the dashboard cover the backend and UI too: their target groups' healthy hosts.
+        assertEquals(2, plan.where(r -> r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm")
+                && (r.name().endsWith("-backend-healthy-hosts") || r.name().endsWith("-ui-healthy-hosts"))).size());
+        assertTrue(plan.one("aws:cloudwatch/dashboard:Dashboard").string("dashboardBody").contains("Healthy hosts: backend, ui"));
         PlannedResource bucket = plan.where(r -> r.type().equals("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2")
                 && r.name().equals("llm-componentized-gateway-files")).get(0);
         assertEquals("GLACIER_IR", bucket.string("rules.1.transitions.0.storageClass"));
