@@ -12,6 +12,7 @@ import dev.llmgateway.components.secrets.SecretVaultArgs.Entry;
 import dev.llmgateway.gateway.litellm.MetricsMode;
 import dev.llmgateway.gateway.access.Entrance;
 import dev.llmgateway.gateway.litellm.LiteLlmSettings;
+import dev.llmgateway.gateway.settings.DatabaseAuth;
 import dev.llmgateway.gateway.settings.SecretSettings;
 
 import java.util.LinkedHashMap;
@@ -23,10 +24,11 @@ import java.util.Optional;
  * Every secret the stack holds, in its vault: the generated master key, salt key and UI password,
  * the provider keys the model catalog needs, the cache password, and the CloudFront origin secret.
  *
- * @param vault       where they are stored
- * @param environment environment variable name to the ARN ECS resolves it from
+ * @param vault            where they are stored
+ * @param environment      environment variable name to the ARN ECS resolves it from
+ * @param databasePassword the ARN of litellm_app's generated password, with {@code dbAuth: password}
  */
-record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment) {
+record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment, Optional<Output<String>> databasePassword) {
 
     /** Vault key of the master key. */
     static final String MASTER_KEY = "master-key";
@@ -34,6 +36,8 @@ record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment
     static final String SALT_KEY = "salt-key";
     /** Vault key of the UI password. */
     static final String UI_PASSWORD = "ui-password";
+    /** Vault key of litellm_app's password ({@code dbAuth: password} only). */
+    static final String DATABASE_PASSWORD = "database-password";
     /** Vault key of the Grafana admin password (prometheus metrics only). */
     static final String GRAFANA_PASSWORD = "grafana-admin-password";
 
@@ -41,8 +45,8 @@ record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment
      * Generates, collects and stores the secrets under {@code parent}: in the store {@code secrets} names, at
      * {@code pathPrefix}, the provider keys {@code litellm} needs, and what the access mode keeps for operators.
      */
-    static GatewaySecrets create(String prefix, SecretSettings secrets, LiteLlmSettings litellm, String pathPrefix,
-                                 Output<String> keyArn, Optional<Output<String>> cachePassword,
+    static GatewaySecrets create(String prefix, SecretSettings secrets, LiteLlmSettings litellm, DatabaseAuth databaseAuth,
+                                 String pathPrefix, Output<String> keyArn, Optional<Output<String>> cachePassword,
                                  Map<String, Entrance.VaultEntry> accessSecrets, Resource parent,
                                  ComponentResourceOptions options) {
         var generated = GeneratedSecrets.generate(prefix, secrets.masterKeyVersion(), parent);
@@ -68,6 +72,13 @@ record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment
                     .length(32).special(false).build(), CustomResourceOptions.builder().parent(parent).build()).result(),
                     "Grafana admin password"));
         }
+        if (databaseAuth == DatabaseAuth.PASSWORD) {
+            // LiteLLM signs in as litellm_app with this; the bootstrap task sets it, so no serving container ever gets
+            // the master secret. Letters and digits only: no quoting in a URL, no SASLprep in SCRAM.
+            entries.put(DATABASE_PASSWORD, new Entry(new RandomPassword(prefix + "-database-password", RandomPasswordArgs.builder()
+                    .length(40).special(false).build(), CustomResourceOptions.builder().parent(parent).build()).result(),
+                    "Password of litellm_app, the PostgreSQL role LiteLLM signs in as (dbAuth password)"));
+        }
         accessSecrets.forEach((key, secret) -> entries.put(key, new Entry(secret.value(), secret.description())));
         var vault = new SecretVault(prefix + "-secrets", SecretVaultArgs.builder()
                 .store(secrets.store())
@@ -77,6 +88,7 @@ record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment
                 .build(), options);
         Map<String, Output<String>> environment = new LinkedHashMap<>();
         environmentByEntry.forEach((entry, env) -> environment.put(env, vault.arn(entry)));
-        return new GatewaySecrets(vault, environment);
+        return new GatewaySecrets(vault, environment, databaseAuth == DatabaseAuth.PASSWORD
+                ? Optional.of(vault.arn(DATABASE_PASSWORD)) : Optional.empty());
     }
 }

@@ -13,6 +13,7 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.llmgateway.components.cache.Cache;
 import dev.llmgateway.components.cache.CacheArgs;
 import dev.llmgateway.components.database.Database;
@@ -22,7 +23,16 @@ import dev.llmgateway.components.network.Flow;
 import dev.llmgateway.components.network.Peer;
 import dev.llmgateway.components.observability.Observability;
 import dev.llmgateway.components.observability.PrometheusMetrics;
+import dev.llmgateway.components.bindings.command.Command;
+import dev.llmgateway.components.network.Cidr;
+import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.proxy.ContainerSpec;
+import dev.llmgateway.components.proxy.LoadBalancerTarget;
+import dev.llmgateway.components.proxy.OneOffTasks;
+import dev.llmgateway.components.proxy.OneOffTasksArgs;
+import dev.llmgateway.components.proxy.Route;
+import dev.llmgateway.components.storage.PrivateBucket;
+import dev.llmgateway.components.storage.PrivateBucketArgs;
 import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.components.proxy.ProxyServiceArgs;
 import dev.llmgateway.components.proxy.TaskDiscovery;
@@ -39,6 +49,8 @@ import dev.llmgateway.gateway.access.LoadBalancerPlacement;
 import dev.llmgateway.gateway.litellm.LiteLlmConfig;
 import dev.llmgateway.gateway.settings.AccessSettings;
 import dev.llmgateway.gateway.settings.DatabaseAuth;
+import dev.llmgateway.gateway.settings.LayoutSettings;
+import dev.llmgateway.gateway.settings.LiteLlmLayout;
 import dev.llmgateway.gateway.settings.ProxySettings;
 import dev.llmgateway.gateway.settings.StackSettings;
 
@@ -69,6 +81,10 @@ public class LiteLlmGateway extends ComponentResource {
     private final GatewaySecrets secrets;
     private final Entrance entrance;
     private final ProxyService proxy;
+    private final OneOffTasks deployTasks;
+    private final Optional<ProxyService> backend;
+    private final Optional<ProxyService> ui;
+    private final Optional<PrivateBucket> files;
     private final Optional<PrometheusMetrics> metrics;
     private final Observability observability;
     private final Output<String> url;
@@ -118,9 +134,16 @@ public class LiteLlmGateway extends ComponentResource {
             AccessSettings a = s.access();
             this.entrance = a.mode().open(new AccessContext(name, s.stack(), s.region(), s.tags().tags(), a, network, key,
                     account, partition, s.observability().logRetentionDays(), this, options, invoke));
-            this.secrets = GatewaySecrets.create(name, s.secrets(), s.litellm(), s.project() + "/" + s.stack(), key.arn(),
+            this.secrets = GatewaySecrets.create(name, s.secrets(), s.litellm(), s.database().auth(), s.project() + "/" + s.stack(), key.arn(),
                     cache.map(Cache::password), entrance.secrets(), this, options);
-            String config = LiteLlmConfig.render(s.litellm(), new LiteLlmConfig.RenderContext(s.region(), cache.isPresent()));
+            this.files = s.files().map(f -> new PrivateBucket(name + "-files", PrivateBucketArgs.builder()
+                    .kmsKeyArn(Optional.of(key.arn()))
+                    .versioning(false)
+                    .archiveDays(Optional.of(f.archiveDays()))
+                    .expirationDays(f.expireDays() > 0 ? Optional.of(f.expireDays()) : Optional.empty())
+                    .forceDestroy(!a.deletionProtection())
+                    .build(), options));
+            String config = LiteLlmConfig.render(s.litellm(), new LiteLlmConfig.RenderContext(s.region(), cache.isPresent(), files.isPresent()));
             var published = PublishedConfig.publish(name, config, LiteLlmConfig.hash(config), key.arn(),
                     !a.deletionProtection(), options);
 
@@ -130,28 +153,65 @@ public class LiteLlmGateway extends ComponentResource {
                 environment.put("REDIS_PORT", c.port().applyValue(String::valueOf));
                 environment.put("REDIS_SSL", Output.of("true"));
             });
-            var containers = ProxyContainers.of(
-                    new ProxyContainers.Settings(s.region(), s.proxy(), s.litellm(), s.database().auth(),
-                            s.secrets().masterKeyVersion(), s.network().cidr(), s.network().nat() != NatStrategy.NONE,
-                            a.idleTimeoutSeconds(), a.mode().knownUrl(a)),
-                    new ProxyContainers.Inputs(
-                            new ProxyContainers.Database(database.endpoint(), database.port(), "litellm", database.masterSecretArn()),
-                            published, secrets.environment(), environment));
+            files.ifPresent(bucket -> {
+                // What a model's config names as os.environ/S3_BUCKET_NAME (batch input, files), and the request-log archive.
+                environment.put("S3_BUCKET_NAME", bucket.bucketName());
+                environment.put("S3_REGION_NAME", Output.of(s.region()));
+            });
+            var containerSettings = new ProxyContainers.Settings(s.region(), s.proxy(), s.litellm(), s.database().auth(),
+                    s.secrets().masterKeyVersion(), s.network().cidr(), s.network().nat() != NatStrategy.NONE,
+                    a.idleTimeoutSeconds(), a.mode().knownUrl(a), s.layout());
+            var inputs = new ProxyContainers.Inputs(
+                    new ProxyContainers.Database(database.endpoint(), database.port(), "litellm", database.masterSecretArn(),
+                            secrets.databasePassword()),
+                    published, secrets.environment(), environment);
 
+            // Bootstrap and migrations once per deploy, with the image being deployed, before any service rolls.
+            this.deployTasks = new OneOffTasks(name + "-deploy", OneOffTasksArgs.builder()
+                    .region(s.region()).vpcId(network.vpcId()).subnetIds(network.subnetIds(SubnetTier.PRIVATE))
+                    .kmsKeyArn(key.arn()).architecture(s.proxy().architecture())
+                    .logRetentionDays(s.observability().logRetentionDays()).build(), options);
+            Command migrated = DeployTasks.declare(name, containerSettings, inputs, deployTasks,
+                    s.database().auth() == DatabaseAuth.IAM ? Optional.of(databaseConnect()) : Optional.empty(),
+                    database.iamConnectArn(ProxyContainers.APP_DB_USER), database.writer());
+            database.connections().allowDefaultPortFrom(deployTasks, "the deploy's bootstrap and migrations in PostgreSQL");
+            egress(deployTasks, s);
+
+            boolean split = s.layout().layout() == LiteLlmLayout.COMPONENTIZED;
             Output<List<String>> bedrock = Output.tuple(partition, account)
                     .applyValue(t -> s.litellm().bedrockResourceArns(t.t1, s.region(), t.t2));
+            Output<String> taskPolicy = TaskPermissions.policy(published.readableArn(), key.arn(), bedrock, databaseConnect(),
+                    files.map(PrivateBucket::arn));
             Optional<TaskDiscovery> discovery = Metrics.discovery(name, s.litellm().metrics(), network, options);
-            this.proxy = new ProxyService(name + "-proxy", proxyArgs(containers, discovery,
-                    TaskPermissions.policy(published.readableArn(), key.arn(), bedrock, databaseConnect())), options);
+            this.proxy = new ProxyService(name + "-proxy", proxyArgs(
+                    split ? ProxyContainers.gateway(containerSettings, inputs) : ProxyContainers.of(containerSettings, inputs),
+                    discovery, taskPolicy, migrated), options);
+            if (split) {
+                var balancer = proxy.loadBalancer();
+                List<Cidr> admin = s.layout().adminCidrs();
+                var uiTarget = balancer.route("ui", new Route(ProxyContainers.UI_PORT, GatewayRoutes.UI_HEALTH, GatewayRoutes.UI,
+                        GatewayRoutes.UI_PRIORITY, admin, ProxyServiceArgs.DEFAULT_DEREGISTRATION_DELAY_SECONDS));
+                var backendTarget = balancer.route("backend", new Route(ProxyContainers.BACKEND_PORT,
+                        ProxyServiceArgs.DEFAULT_HEALTH_CHECK_PATH, GatewayRoutes.MANAGEMENT, GatewayRoutes.MANAGEMENT_PRIORITY, admin,
+                        s.litellm().requestTimeoutSeconds()));
+                this.backend = Optional.of(new ProxyService(name + "-backend", componentArgs(ProxyContainers.backend(containerSettings, inputs),
+                        backendTarget, s.layout().backend(), Optional.of(taskPolicy), List.of(database.writer(), migrated)), options));
+                this.ui = Optional.of(new ProxyService(name + "-ui", componentArgs(ProxyContainers.ui(containerSettings),
+                        uiTarget, s.layout().ui(), Optional.empty(), List.of()), options));
+            } else {
+                this.backend = Optional.empty();
+                this.ui = Optional.empty();
+            }
 
             database.connections().allowDefaultPortFrom(proxy, "keys, budgets and spend in PostgreSQL");
             cache.ifPresent(c -> c.connections().allowDefaultPortFrom(proxy, "shared limits, budgets and cache in Redis"));
-            network.endpoints().ifPresent(e -> proxy.connections().allowTo(e, 443, "AWS APIs through interface endpoints"));
-            if (s.network().nat() != NatStrategy.NONE) {
-                proxy.connections().allowTo(Peer.anyIpv4(), 443, "model providers, image registries and AWS APIs over HTTPS through NAT");
-            } else {
-                proxy.connections().allowTo(network.s3(), 443, "image layers and published configs in S3 through the gateway endpoint");
-            }
+            egress(proxy, s);
+            backend.ifPresent(b -> {
+                database.connections().allowDefaultPortFrom(b, "keys, teams, models and spend for the management API");
+                cache.ifPresent(c -> c.connections().allowDefaultPortFrom(b, "shared limits and budgets in Redis"));
+                egress(b, s);
+            });
+            ui.ifPresent(u -> egress(u, s));
             s.officeHours().ifPresent(hours -> OfficeHours.apply(hours, s.proxy(), proxy, database));
             this.url = entrance.serve(proxy);
             this.metrics = discovery.map(d -> Metrics.services(name, s.region(), s.network().azCount(), s.observability(),
@@ -161,7 +221,8 @@ public class LiteLlmGateway extends ComponentResource {
                     // Scaled to zero outside office hours, no running task is normal: no running-task alarm then.
                     s.officeHours().isPresent() ? 0 : s.proxy().minTasks(), key.arn(), proxy, database,
                     new Monitoring.SinglePoints(network.natInstanceId(), entrance.certificates(),
-                            metrics.map(PrometheusMetrics::targetGroupArnSuffix)), options);
+                            metrics.map(PrometheusMetrics::targetGroupArnSuffix),
+                            backend.map(ProxyService::targetGroupArnSuffix), ui.map(ProxyService::targetGroupArnSuffix)), options);
             UserAlarms.add(observability, name, s.observability().availabilityObjective() / 100, s.officeHours(),
                     s.proxy().minTasks(), proxy.loadBalanced(), proxy.clusterArn());
             key.allow(observability.keyPolicyStatements());
@@ -172,8 +233,12 @@ public class LiteLlmGateway extends ComponentResource {
         registerOutputs(Map.of("gatewayUrl", url, "clusterName", proxy.clusterName(), "serviceName", proxy.serviceName()));
     }
 
-    /** The proxy service: the stack's sizing and scaling, with the load balancer where the access mode puts it. */
-    private ProxyServiceArgs proxyArgs(List<ContainerSpec> containers, Optional<TaskDiscovery> discovery, Output<String> taskPolicy) {
+    /**
+     * The proxy service (monolithic, or the componentized gateway): the stack's sizing and scaling, with the load
+     * balancer where the access mode puts it; it waits for the deploy's migrations.
+     */
+    private ProxyServiceArgs proxyArgs(List<ContainerSpec> containers, Optional<TaskDiscovery> discovery, Output<String> taskPolicy,
+                                       Resource migrated) {
         StackSettings s = settings;
         ProxySettings p = s.proxy();
         AccessSettings a = s.access();
@@ -219,10 +284,65 @@ public class LiteLlmGateway extends ComponentResource {
                 .logRetentionDays(s.observability().logRetentionDays())
                 .blockedPaths(discovery.isPresent() ? Metrics.BLOCKED : List.of())
                 .serviceRegistryArn(discovery.map(TaskDiscovery::registryArn))
-                // Tasks migrate the database at start: they wait for the instance that serves the endpoint.
-                .serviceDependencies(List.of(database.writer()))
+                // No task serves before the deploy's migrations succeeded (and the database instance is up).
+                .serviceDependencies(List.of(database.writer(), migrated))
                 .internetGateway(Optional.of(network.internetGateway()))
+                .listenerPaths(listenerPaths())
                 .build();
+    }
+
+    /**
+     * What the gateway's rules forward: the data plane in the componentized layout (the backend takes the rest),
+     * else LiteLLM's API, probes and UI, and with CloudFront's header everything else that carries it.
+     */
+    private List<String> listenerPaths() {
+        if (settings.layout().layout() == LiteLlmLayout.COMPONENTIZED) {
+            return GatewayRoutes.DATA_PLANE;
+        }
+        List<String> paths = new ArrayList<>(ProxyServiceArgs.DEFAULT_LISTENER_PATHS);
+        entrance.requiredHeader().ifPresent(header -> paths.add("/*"));
+        return paths;
+    }
+
+    /** A componentized backend or UI service: in the gateway's cluster, behind its load balancer's {@code target}. */
+    private ProxyServiceArgs componentArgs(List<ContainerSpec> containers, LoadBalancerTarget target, LayoutSettings.ServiceSize size,
+                                           Optional<Output<String>> taskPolicy, List<Resource> before) {
+        StackSettings s = settings;
+        List<Resource> dependencies = new ArrayList<>(proxy.clusterReady());
+        dependencies.addAll(before);
+        return ProxyServiceArgs.builder()
+                .region(s.region())
+                .vpcId(network.vpcId())
+                .loadBalanced(false)
+                .target(Optional.of(target))
+                .cluster(Optional.of(proxy.cluster()))
+                .taskSubnetIds(network.subnetIds(SubnetTier.PRIVATE))
+                .kmsKeyArn(key.arn())
+                .containers(containers)
+                .containerPort(target.port())
+                .cpu(size.cpu())
+                .memory(size.memory())
+                .architecture(s.proxy().architecture())
+                .minTasks(size.minTasks())
+                .maxTasks(size.maxTasks())
+                .capacity(s.proxy().capacity())
+                .containerInsights(s.observability().containerInsights())
+                .healthCheckGracePeriodSeconds(s.proxy().healthCheckGraceSeconds())
+                .cpuTargetPercent(s.proxy().cpuTargetPercent())
+                .taskPolicyJson(taskPolicy)
+                .logRetentionDays(s.observability().logRetentionDays())
+                .serviceDependencies(dependencies)
+                .build();
+    }
+
+    /** What the tasks of {@code tasks} reach outside the VPC: AWS APIs through endpoints, the rest through NAT or S3. */
+    private void egress(Connectable tasks, StackSettings s) {
+        network.endpoints().ifPresent(e -> tasks.connections().allowTo(e, 443, "AWS APIs through interface endpoints"));
+        if (s.network().nat() != NatStrategy.NONE) {
+            tasks.connections().allowTo(Peer.anyIpv4(), 443, "model providers, image registries and AWS APIs over HTTPS through NAT");
+        } else {
+            tasks.connections().allowTo(network.s3(), 443, "image layers and published configs in S3 through the gateway endpoint");
+        }
     }
 
     /**
@@ -275,6 +395,9 @@ public class LiteLlmGateway extends ComponentResource {
     /** Every network flow the gateway opens, for the offline engine's reachability check. */
     public List<Flow> flows() {
         List<Flow> flows = new ArrayList<>(proxy.flows());
+        backend.ifPresent(b -> flows.addAll(b.flows()));
+        ui.ifPresent(u -> flows.addAll(u.flows()));
+        flows.addAll(deployTasks.connections().flows());
         flows.addAll(database.connections().flows());
         cache.ifPresent(c -> flows.addAll(c.connections().flows()));
         flows.addAll(entrance.flows());
@@ -312,9 +435,29 @@ public class LiteLlmGateway extends ComponentResource {
         return database;
     }
 
-    /** The proxy service. */
+    /** The proxy service: the monolithic LiteLLM service, or the componentized gateway. */
     public ProxyService proxy() {
         return proxy;
+    }
+
+    /** The componentized layout's backend (management API) service. */
+    public Optional<ProxyService> backend() {
+        return backend;
+    }
+
+    /** The componentized layout's UI service. */
+    public Optional<ProxyService> ui() {
+        return ui;
+    }
+
+    /** The deploy's one-off tasks (bootstrap, migrate). */
+    public OneOffTasks deployTasks() {
+        return deployTasks;
+    }
+
+    /** LiteLLM's own bucket, when the stack has one. */
+    public Optional<PrivateBucket> files() {
+        return files;
     }
 
     /** The secrets' vault and their ARNs. */

@@ -33,7 +33,8 @@ final class Monitoring {
 
     /** What else the stack runs that deserves an alarm: each is present only when the stack creates it. */
     record SinglePoints(Optional<Output<String>> natInstanceId, Map<String, Output<String>> certificates,
-                        Optional<Output<String>> metricsTargetGroup) {
+                        Optional<Output<String>> metricsTargetGroup, Optional<Output<String>> backendTargetGroup,
+                        Optional<Output<String>> uiTargetGroup) {
     }
 
     /**
@@ -60,7 +61,10 @@ final class Monitoring {
                 .targetGroupArnSuffix(balanced.map(ProxyService::targetGroupArnSuffix))
                 .instances(present(Map.of("nat", points.natInstanceId())))
                 .certificates(new TreeMap<>(points.certificates()))
-                .targetGroups(present(Map.of("metrics", points.metricsTargetGroup())))
+                // Healthy hosts of the other services on the load balancer: the metrics service, the componentized
+                // backend and UI (each should have at least one healthy target).
+                .targetGroups(present(Map.of("metrics", points.metricsTargetGroup(), "backend", points.backendTargetGroup(),
+                        "ui", points.uiTargetGroup())))
                 // arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>: the metric dimension is the name.
                 .webAclName(proxy.webAclArn().map(arn -> arn.applyValue(a -> a.split("/")[2])))
                 .kmsKeyArn(keyArn)

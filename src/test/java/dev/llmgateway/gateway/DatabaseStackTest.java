@@ -7,6 +7,7 @@ import dev.llmgateway.gateway.settings.SettingsException;
 import dev.llmgateway.gateway.settings.StackSettings;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,12 +46,13 @@ class DatabaseStackTest {
     }
 
     @Test
-    void onlyTheProxyTasksReachTheDatabase() {
+    void onlyTheProxyTasksAndTheDeploysOneOffTasksReachTheDatabase() {
         PlannedStack prod = Plans.stack("prod");
         PlannedResource rule = prod.named("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "llm-prod-db-from-proxy");
         assertEquals(5432.0, rule.number("fromPort"));
         assertTrue(rule.input("cidrIpv4").isEmpty());
-        assertEquals(1, prod.where(r -> r.type().equals(rule.type()) && r.name().startsWith("llm-prod-db-from-")).size());
+        assertEquals(List.of("llm-prod-db-from-deploy-tasks", "llm-prod-db-from-proxy"), prod.where(r -> r.type().equals(rule.type())
+                && r.name().startsWith("llm-prod-db-from-")).stream().map(PlannedResource::name).sorted().toList());
     }
 
     @Test

@@ -17,8 +17,8 @@ class ExamplesTest {
 
     @Test
     void everySeedArchitectureHasAnExample() {
-        assertEquals(List.of("bedrock-budgets-metrics", "dev-public-alb", "edge-waf-autoscaled", "enterprise-private-endpoints",
-                "local-model-guardrails", "vpn-private-gateway"), Stacks.examples());
+        assertEquals(List.of("bedrock-budgets-metrics", "componentized-gateway", "dev-public-alb", "edge-waf-autoscaled",
+                "enterprise-private-endpoints", "local-model-guardrails", "vpn-private-gateway"), Stacks.examples());
     }
 
     @Test
@@ -45,7 +45,38 @@ class ExamplesTest {
         assertTrue(plan.ofType("aws:secretsmanager/secret:Secret").isEmpty());
         assertEquals(7, plan.ofType("aws:ssm/parameter:Parameter").size(), "3 generated + 3 provider keys + the cache password");
         assertEquals(1, plan.ofType("aws:rds/instance:Instance").size());
-        assertTrue(plan.one("aws:ecs/taskDefinition:TaskDefinition").string("containerDefinitions").contains("\"ollama\""));
+        assertTrue(ProxyTaskTest.proxyTask(plan).string("containerDefinitions").contains("\"ollama\""));
+    }
+
+    @Test
+    void componentizedGatewayRunsGatewayBackendAndUiBehindOneLoadBalancerWithTheManagementPlaneForAdminsOnly() {
+        PlannedStack plan = Plans.example("componentized-gateway");
+        assertEquals(List.of("llm-componentized-gateway-backend", "llm-componentized-gateway-proxy", "llm-componentized-gateway-ui"),
+                plan.ofType("aws:ecs/service:Service").stream().map(PlannedResource::name).sorted().toList());
+        assertEquals(1, plan.ofType("aws:lb/loadBalancer:LoadBalancer").size());
+        assertEquals(1, plan.ofType("aws:ecs/cluster:Cluster").stream().filter(c -> !c.name().endsWith("-deploy")).count(),
+                "the three services share one cluster; the deploy's one-off tasks have their own");
+        assertEquals("ghcr.io/berriai/litellm-gateway:v1.108.26", ProxyTaskTest.containers(ProxyTaskTest.proxyTask(plan))
+                .get("gateway").get("image").getAsString());
+        assertEquals("ghcr.io/berriai/litellm-migrations:v1.108.26", ProxyTaskTest.containers(ProxyTaskTest.task(plan, "-deploy-migrate"))
+                .get("migrate").get("image").getAsString());
+        // Data-plane paths to the gateway for every client; the UI's and the rest (the management API) for the admin range.
+        List<PlannedResource> rules = plan.ofType("aws:lb/listenerRule:ListenerRule");
+        assertTrue(rules.stream().filter(r -> r.name().contains("-proxy-rule-"))
+                .allMatch(r -> r.input("conditions.1").isEmpty()), "the data plane is not restricted by source");
+        List<PlannedResource> management = rules.stream().filter(r -> r.name().contains("-backend-rule-") || r.name().contains("-ui-rule-")).toList();
+        assertEquals(3, management.size(), "the UI's 7 paths in two rules of at most 4 beside the admin range, and the backend's catch-all");
+        assertTrue(management.stream().allMatch(r -> r.list("conditions.1.sourceIp.values").equals(List.of("203.0.113.0/24"))));
+        assertTrue(management.stream().filter(r -> r.name().contains("-backend-"))
+                .allMatch(r -> r.number("priority") > rules.stream().filter(x -> !x.name().contains("-backend-"))
+                        .mapToDouble(x -> x.number("priority")).max().orElseThrow()), "the backend's catch-all is evaluated last");
+        // Alarms and the dashboard cover the backend and UI too: their target groups' healthy hosts.
+        assertEquals(2, plan.where(r -> r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm")
+                && (r.name().endsWith("-backend-healthy-hosts") || r.name().endsWith("-ui-healthy-hosts"))).size());
+        assertTrue(plan.one("aws:cloudwatch/dashboard:Dashboard").string("dashboardBody").contains("Healthy hosts: backend, ui"));
+        PlannedResource bucket = plan.where(r -> r.type().equals("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2")
+                && r.name().equals("llm-componentized-gateway-files")).get(0);
+        assertEquals("GLACIER_IR", bucket.string("rules.1.transitions.0.storageClass"));
     }
 
     @Test

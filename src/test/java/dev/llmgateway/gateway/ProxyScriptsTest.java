@@ -24,9 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs the commands the task definition gives the {@code migrate} and {@code ollama} containers, exactly as
- * rendered, with {@code /bin/sh} and stub {@code litellm}, {@code python}, {@code prisma} and {@code ollama}
- * programs: the gate must fail whenever migrations fail or remain pending, and Ollama must stop on SIGTERM.
+ * Runs the commands the task definitions give the one-off {@code bootstrap} and {@code migrate} containers and the
+ * {@code config} and {@code ollama} containers, exactly as rendered, with {@code /bin/sh} and stub {@code litellm},
+ * {@code prisma}, {@code ollama} programs and stand-ins for LiteLLM's Python modules: the migration gate must fail
+ * whenever migrations fail or remain pending, in both images, and Ollama must stop on SIGTERM.
  */
 class ProxyScriptsTest {
 
@@ -34,9 +35,13 @@ class ProxyScriptsTest {
     Path dir;
 
     private static JsonObject container(String stack, boolean example, String name) {
-        var plan = example ? Plans.example(stack)
-                : stack.equals("dev-password") ? Plans.of(Stacks.load("dev").with(Map.of("dbAuth", "password"))) : Plans.stack(stack);
-        return StreamSupport.stream(JsonParser.parseString(ProxyTaskTest.proxyTask(plan)
+        var plan = example ? Plans.example(stack) : Plans.stack(stack);
+        return container(plan, "-proxy", name);
+    }
+
+    /** A container of the task definition whose logical name ends with {@code task}. */
+    private static JsonObject container(dev.llmgateway.engine.PlannedStack plan, String task, String name) {
+        return StreamSupport.stream(JsonParser.parseString(ProxyTaskTest.task(plan, task)
                         .string("containerDefinitions")).getAsJsonArray().spliterator(), false)
                 .map(JsonElement::getAsJsonObject).filter(c -> c.get("name").getAsString().equals(name)).findFirst().orElseThrow();
     }
@@ -60,31 +65,32 @@ class ProxyScriptsTest {
     }
 
     /**
-     * Runs the migrate command with stubs: litellm and prisma exit with the given codes; the script's Python
-     * runs in the real interpreter against stand-ins for LiteLLM's modules.
+     * Runs a one-off container's command with stubs: the migration entry point ({@code litellm} or {@code python3
+     * /app/run.py}) and {@code prisma migrate status} exit with the given codes; the scripts' Python runs in the real
+     * interpreter against stand-ins for LiteLLM's URL helper (a token for litellm_app, or the master's password).
      */
-    private Run migrate(int litellmExit, int statusExit, boolean catalog) throws Exception {
-        return migrate(container("dev", false, "migrate"), litellmExit, statusExit, catalog);
+    private Run run(JsonObject container, int migrateExit, int statusExit, boolean catalog) throws Exception {
+        return run(container, Map.of(), migrateExit, statusExit, catalog);
     }
 
-    private Run migrate(JsonObject container, int litellmExit, int statusExit, boolean catalog) throws Exception {
+    private Run run(JsonObject container, Map<String, String> secrets, int migrateExit, int statusExit, boolean catalog) throws Exception {
         Path modules = dir.resolve("py");
-        Files.createDirectories(modules.resolve("boto3"));
-        Files.writeString(modules.resolve("boto3/__init__.py"), String.join("\n",
-                "class _Rds:",
-                "    def generate_db_auth_token(self, DBHostname, Port, DBUsername):",
-                "        return 'iam-token/for:' + DBUsername + '@' + DBHostname + ':' + str(Port)",
-                "def client(name, region_name=None):",
-                "    assert name == 'rds' and region_name == 'us-east-1', (name, region_name)",
-                "    return _Rds()", ""));
-        Files.createDirectories(modules.resolve("litellm/proxy"));
+        Files.createDirectories(modules.resolve("litellm/proxy/db"));
         Files.writeString(modules.resolve("litellm/__init__.py"), "");
         Files.writeString(modules.resolve("litellm/proxy/__init__.py"), "");
-        Files.writeString(modules.resolve("litellm/proxy/utils.py"), String.join("\n",
+        Files.writeString(modules.resolve("litellm/proxy/db/__init__.py"), "");
+        Files.writeString(modules.resolve("litellm/proxy/db/db_url_settings.py"), String.join("\n",
                 "import os",
-                "def construct_database_url_from_env_vars():",
-                "    return 'postgresql://' + os.environ['DATABASE_USERNAME'] + ':' + os.environ['DATABASE_PASSWORD'] + '@'"
-                        + " + os.environ['DATABASE_HOST'] + '/' + os.environ['DATABASE_NAME']", ""));
+                "class DatabaseURLSettings:",
+                "    @classmethod",
+                "    def from_env(cls):",
+                "        return cls()",
+                "    def build_writer_url(self):",
+                "        host, port, name = os.environ['DATABASE_HOST'], os.environ['DATABASE_PORT'], os.environ['DATABASE_NAME']",
+                "        if os.environ.get('IAM_TOKEN_DB_AUTH') == 'true':",
+                "            return 'postgresql://%s:iam-token@%s:%s/%s' % (os.environ['DATABASE_USER'], host, port, name)",
+                "        return 'postgresql://%s:%s@%s:%s/%s' % (os.environ['DATABASE_USERNAME'], os.environ['DATABASE_PASSWORD'], host, port, name)",
+                ""));
         Path pkg = modules.resolve("litellm_proxy_extras");
         Files.createDirectories(pkg);
         Files.writeString(pkg.resolve("__init__.py"), "");
@@ -94,45 +100,81 @@ class ProxyScriptsTest {
         }
         Path log = dir.resolve("calls.log");
         stub("python", "exec python3 \"$@\"");
-        stub("litellm", "echo \"litellm $* DATABASE_URL=$DATABASE_URL\" >> " + log + "; exit " + litellmExit);
+        stub("litellm", "echo \"litellm $* as $DATABASE_USER\" >> " + log + "; exit " + migrateExit);
         stub("prisma", String.join("\n",
                 "if [ \"$1 $2\" = 'db execute' ]; then echo \"prisma $* <<$(cat)\" >> " + log + "; exit 0; fi",
                 "echo \"prisma $* in $(pwd) DATABASE_URL=$DATABASE_URL\" >> " + log + "; exit " + statusExit));
-        var process = new ProcessBuilder(argv(container));
+        List<String> argv = argv(container);
+        if (argv.contains("/app/run.py")) {
+            // The split image's own entry point: here a stand-in that records how it was called.
+            Path runPy = dir.resolve("run.py");
+            Files.writeString(runPy, "import os, sys\nopen(" + "'" + log + "', 'a').write('run.py v2=' + os.environ['USE_V2_MIGRATION_RESOLVER'] + '\\n')\n"
+                    + "sys.exit(" + migrateExit + ")\n");
+            argv.set(argv.indexOf("/app/run.py"), runPy.toString());
+        }
+        var process = new ProcessBuilder(argv);
         env(container).forEach(process.environment()::put);
         process.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
         process.environment().put("PYTHONPATH", modules.toString());
-        process.environment().put("DATABASE_HOST", "db:5432");
-        process.environment().computeIfPresent("DB_IAM_HOST", (k, v) -> "db");
-        process.environment().put("DATABASE_USERNAME", "litellm");
+        process.environment().put("DATABASE_HOST", "db");
+        process.environment().put("DATABASE_PORT", "5432");
+        process.environment().putIfAbsent("DATABASE_USERNAME", "master");
         process.environment().put("DATABASE_PASSWORD", "p");
+        process.environment().putAll(secrets);
         process.redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile());
         int exit = process.start().waitFor();
         return new Run(exit, Files.exists(log) ? Files.readString(log) : "");
     }
 
-    @Test
-    void withIamTheMasterCreatesTheAppRoleAndMigrationsRunAsThatRole() throws Exception {
-        Run run = migrate(0, 0, true);
-        assertEquals(0, run.exit(), run.log());
-        String[] calls = run.log().split("\n(?=prisma |litellm )");
-        assertTrue(calls[0].startsWith("prisma db execute --url postgresql://litellm:p@db:5432/litellm?sslmode=require --stdin <<"),
-                "the role is created with the master secret: " + calls[0]);
-        assertTrue(calls[0].contains("GRANT rds_iam TO litellm_app;"), calls[0]);
-        String appUrl = "postgresql://litellm_app:iam-token%2Ffor%3Alitellm_app%40db%3A5432@db:5432/litellm?sslmode=require";
-        assertEquals("litellm --skip_server_startup DATABASE_URL=" + appUrl, calls[1].strip(),
-                "migrations run as the app role, so it owns what they create");
-        assertEquals("prisma migrate status --schema schema.prisma in " + dir.resolve("py/litellm_proxy_extras") + " DATABASE_URL=" + appUrl,
-                calls[2].strip());
+    private Run migrate(int migrateExit, int statusExit, boolean catalog) throws Exception {
+        return run(container(Plans.stack("dev"), "-deploy-migrate", "migrate"), migrateExit, statusExit, catalog);
     }
 
     @Test
-    void withPasswordAuthMigrationsRunAsTheMasterAndNoRoleIsCreated() throws Exception {
-        JsonObject migrate = container("dev-password", false, "migrate");
-        Run run = migrate(migrate, 0, 0, true);
+    void theBootstrapRunsTheRoleSqlAsTheMasterWithTlsRequired() throws Exception {
+        Run run = run(container(Plans.stack("dev"), "-deploy-bootstrap", "bootstrap"), 0, 0, true);
+        assertEquals(0, run.exit(), run.log() + Files.readString(dir.resolve("out.log")));
+        assertTrue(run.log().startsWith("prisma db execute --url postgresql://master:p@db:5432/litellm?sslmode=require --stdin <<"),
+                "the master secret's user and password, TLS required: " + run.log());
+        assertTrue(run.log().contains("pg_advisory_xact_lock") && run.log().contains("GRANT rds_iam TO litellm_app;"), run.log());
+    }
+
+    @Test
+    void withIamMigrationsRunAsTheAppRoleWithTheV2ResolverThenTheGate() throws Exception {
+        Run run = migrate(0, 0, true);
         assertEquals(0, run.exit(), run.log());
-        assertFalse(run.log().contains("db execute"), run.log());
-        assertTrue(run.log().contains("litellm --skip_server_startup DATABASE_URL=postgresql://litellm:p@db:5432/litellm?sslmode=require"), run.log());
+        String[] calls = run.log().split("\n");
+        assertEquals("litellm --skip_server_startup --use_v2_migration_resolver as litellm_app", calls[0],
+                "migrations as the app role, so it owns what they create; the v2 resolver never forces the schema back");
+        assertEquals("prisma migrate status --schema schema.prisma in " + dir.resolve("py/litellm_proxy_extras")
+                + " DATABASE_URL=postgresql://litellm_app:iam-token@db:5432/litellm?sslmode=require", calls[1]);
+    }
+
+    @Test
+    void theComponentizedLayoutMigratesWithTheMigrationsImagesOwnEntryPoint() throws Exception {
+        Run run = run(container(Plans.example("componentized-gateway"), "-deploy-migrate", "migrate"), 0, 0, true);
+        assertEquals(0, run.exit(), run.log() + Files.readString(dir.resolve("out.log")));
+        assertTrue(run.log().startsWith("run.py v2=true\nprisma migrate status"), run.log());
+        assertNotEquals(0, run(container(Plans.example("componentized-gateway"), "-deploy-migrate", "migrate"), 0, 1, true).exit(),
+                "pending migrations fail the gate in this image too");
+    }
+
+    @Test
+    void withPasswordAuthTheBootstrapSetsTheAppRolesVerifierAndMigrationsRunAsThatRole() throws Exception {
+        var password = Plans.of(Stacks.load("dev").with(Map.of("dbAuth", "password")));
+        JsonObject bootstrap = container(password, "-deploy-bootstrap", "bootstrap");
+        Run setup = run(bootstrap, Map.of("APP_PASSWORD", "Abc123def456"), 0, 0, true);
+        assertEquals(0, setup.exit(), setup.log() + Files.readString(dir.resolve("out.log")));
+        java.util.regex.Matcher verifier = java.util.regex.Pattern.compile(
+                "set_config\\('litellm.app_password', '(SCRAM-SHA-256\\$4096:([^$]+)\\$[^']+)', false\\)").matcher(setup.log());
+        assertTrue(setup.log().contains("set_config('litellm.app_auth', 'password', false)") && verifier.find(), setup.log());
+        assertFalse(setup.log().contains("Abc123def456"), "the password itself is in no statement");
+        assertEquals(AppRoleSqlTest.verifier("Abc123def456", java.util.Base64.getDecoder().decode(verifier.group(2))), verifier.group(1),
+                "the verifier PostgreSQL would compute for that password and salt");
+        JsonObject migrate = container(password, "-deploy-migrate", "migrate");
+        Run run = run(migrate, Map.of("DATABASE_PASSWORD", "Abc123def456"), 0, 0, true);
+        assertEquals(0, run.exit(), run.log());
+        assertTrue(run.log().contains("DATABASE_URL=postgresql://litellm_app:Abc123def456@db:5432/litellm?sslmode=require"), run.log());
     }
 
     @Test

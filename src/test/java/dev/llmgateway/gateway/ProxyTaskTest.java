@@ -24,11 +24,21 @@ class ProxyTaskTest {
 
     /** The LiteLLM task definition (a stack with Prometheus has a second one for the metrics services). */
     static dev.llmgateway.engine.PlannedResource proxyTask(PlannedStack plan) {
-        return plan.where(r -> r.type().equals("aws:ecs/taskDefinition:TaskDefinition") && r.name().endsWith("-proxy")).get(0);
+        return task(plan, "-proxy");
+    }
+
+    /** The task definition whose logical name ends with {@code suffix} ({@code -proxy}, {@code -deploy-migrate}). */
+    static PlannedResource task(PlannedStack plan, String suffix) {
+        return plan.where(r -> r.type().equals("aws:ecs/taskDefinition:TaskDefinition") && r.name().endsWith(suffix)).get(0);
     }
 
     static Map<String, JsonObject> containers(PlannedStack plan) {
-        JsonArray all = JsonParser.parseString(proxyTask(plan).string("containerDefinitions")).getAsJsonArray();
+        return containers(proxyTask(plan));
+    }
+
+    /** A task definition's containers by name. */
+    static Map<String, JsonObject> containers(PlannedResource task) {
+        JsonArray all = JsonParser.parseString(task.string("containerDefinitions")).getAsJsonArray();
         return StreamSupport.stream(all.spliterator(), false).map(JsonElement::getAsJsonObject)
                 .collect(Collectors.toMap(c -> c.get("name").getAsString(), c -> c));
     }
@@ -53,7 +63,7 @@ class ProxyTaskTest {
                         m -> m.get("containerPath").getAsString() + (m.get("readOnly").getAsBoolean() ? ":ro" : ":rw")));
     }
 
-    private static Set<String> secrets(JsonObject container) {
+    static Set<String> secrets(JsonObject container) {
         return StreamSupport.stream(container.getAsJsonArray("secrets").spliterator(), false)
                 .map(e -> e.getAsJsonObject().get("name").getAsString()).collect(Collectors.toSet());
     }
@@ -71,24 +81,27 @@ class ProxyTaskTest {
                 "no database password: the server signs in with IAM tokens");
         assertTrue(env.keySet().stream().noneMatch(name -> name.contains("PASSWORD") || name.contains("MASTER_KEY") || name.contains("SALT")),
                 "no secret in plain environment: " + env.keySet());
-        assertEquals("ghcr.io/berriai/litellm-non_root:v1.108.12", server.get("image").getAsString(),
+        assertEquals("ghcr.io/berriai/litellm-non_root:v1.108.26", server.get("image").getAsString(),
                 "the LTS release litellm/README.md documents, not the 1.80.5 tag that was never published for the variant images");
     }
 
     @Test
-    void migrationsRunOnceInTheirOwnContainerAndGateTheServer() {
-        Map<String, JsonObject> containers = containers(Plans.stack("dev"));
-        JsonObject migrate = containers.get("migrate");
-        assertFalse(migrate.get("essential").getAsBoolean());
-        assertEquals("[\"/bin/sh\",\"-c\"]", migrate.getAsJsonArray("entryPoint").toString());
-        String script = migrate.getAsJsonArray("command").get(0).getAsString();
-        assertTrue(script.indexOf("litellm --skip_server_startup") < script.indexOf("prisma migrate status"),
-                "migrations first, then the status check that fails on pending or failed ones: " + script);
-        assertEquals(Set.of("DATABASE_USERNAME", "DATABASE_PASSWORD"), secrets(migrate), "the migration gets database credentials only");
-        assertTrue(env(migrate).containsKey("DATABASE_HOST") && !env(migrate).containsKey("CONFIG_OBJECT"));
-        assertEquals("false", env(migrate).get("DISABLE_SCHEMA_UPDATE"));
-        assertFalse(migrate.has("memory"), "no hard limit below the task's memory: Prisma may use what the sidecars leave");
-        assertEquals(Map.of("config", "SUCCESS", "migrate", "SUCCESS", "volumes", "SUCCESS"), dependsOn(containers.get("litellm")));
+    void noServingTaskMigratesCreatesRolesOrHoldsTheMasterSecret() {
+        for (PlannedStack plan : List.of(Plans.stack("dev"), Plans.stack("prod"), Plans.example("componentized-gateway"))) {
+            for (PlannedResource task : plan.where(r -> r.type().equals("aws:ecs/taskDefinition:TaskDefinition")
+                    && !r.name().contains("-deploy-") && !r.name().endsWith("-metrics"))) {
+                containers(task).forEach((name, c) -> {
+                    assertFalse(List.of("migrate", "bootstrap").contains(name), task.name() + " has a " + name + " container");
+                    assertFalse(secrets(c).contains("DATABASE_PASSWORD"), task.name() + "/" + name + " gets the master secret");
+                    assertFalse(env(c).containsKey("APP_ROLE_SQL"), task.name() + "/" + name);
+                    if (env(c).containsKey("IAM_TOKEN_DB_AUTH")) {
+                        assertEquals("true", env(c).get("DISABLE_SCHEMA_UPDATE"), task.name() + "/" + name + " would migrate at start");
+                    }
+                });
+            }
+        }
+        assertEquals(Map.of("config", "SUCCESS", "volumes", "SUCCESS"), dependsOn(containers(Plans.stack("dev")).get("litellm")),
+                "the server waits only for its config and volumes: the deploy migrated before the service rolled");
     }
 
     @Test
@@ -100,17 +113,16 @@ class ProxyTaskTest {
         assertEquals("5432", env.get("DATABASE_PORT"));
         assertFalse(env.get("DATABASE_HOST").contains(":"), "host and port apart for the token: " + env.get("DATABASE_HOST"));
         assertEquals("us-east-1", env.get("AWS_REGION_NAME"));
-        Map<String, String> migrate = env(containers(prod).get("migrate"));
-        assertEquals("litellm_app", migrate.get("APP_DB_USER"));
-        assertTrue(migrate.get("APP_ROLE_SQL").contains("GRANT rds_iam TO litellm_app"));
-        assertEquals(Set.of("DATABASE_USERNAME", "DATABASE_PASSWORD"), secrets(containers(prod).get("migrate")),
-                "only the migration reads the master secret");
         String policy = prod.named("aws:iam/rolePolicy:RolePolicy", "llm-prod-proxy-task").string("policy");
         assertTrue(java.util.regex.Pattern.compile("\\{\"Action\":\\[\"rds-db:connect\"\\],\"Effect\":\"Allow\",\"Resource\":\\[?\"arn:aws:rds-db:us-east-1:\\d{12}:dbuser:[^\"/*]+/litellm_app\"\\]?,")
                         .matcher(policy).find(), "connect as exactly litellm_app: " + policy);
 
         var password = Plans.of(Stacks.load("prod").with(Map.of("dbAuth", "password")));
-        assertTrue(secrets(containers(password).get("litellm")).contains("DATABASE_PASSWORD"));
+        JsonObject server = containers(password).get("litellm");
+        assertEquals("litellm_app", env(server).get("DATABASE_USERNAME"), "its own role, never the master");
+        String passwordArn = StreamSupport.stream(server.getAsJsonArray("secrets").spliterator(), false).map(JsonElement::getAsJsonObject)
+                .filter(e -> e.get("name").getAsString().equals("DATABASE_PASSWORD")).findFirst().orElseThrow().get("valueFrom").getAsString();
+        assertTrue(passwordArn.contains("-database-password-") && !passwordArn.contains("rds!"), "the generated password: " + passwordArn);
         assertFalse(password.named("aws:iam/rolePolicy:RolePolicy", "llm-prod-proxy-task").string("policy").contains("rds-db"));
     }
 
@@ -159,13 +171,13 @@ class ProxyTaskTest {
             Map<String, JsonObject> containers = containers(plan);
             Set<String> declared = proxyTask(plan).list("volumes").stream()
                     .map(v -> String.valueOf(((Map<?, ?>) v).get("name"))).collect(Collectors.toSet());
-            for (String name : List.of("litellm", "config", "migrate")) {
+            for (String name : List.of("litellm", "config")) {
                 JsonObject c = containers.get(name);
                 assertTrue(c.get("readonlyRootFilesystem").getAsBoolean(), name);
                 assertEquals("65534:65534", c.get("user").getAsString(), name + " names LiteLLM's non-root user");
                 assertTrue(declared.containsAll(mounts(c).keySet()), name + " mounts only declared volumes: " + declared);
             }
-            for (String name : List.of("litellm", "migrate")) {
+            for (String name : List.of("litellm")) {
                 Map<String, String> env = env(containers.get(name));
                 assertEquals("/tmp:rw", mounts(containers.get(name)).values().stream().filter(m -> m.startsWith("/tmp")).findFirst().orElse(""));
                 for (String path : List.of("LITELLM_MIGRATION_DIR", "XDG_CACHE_HOME")) {
@@ -184,9 +196,9 @@ class ProxyTaskTest {
         assertEquals("0:0", init.get("user").getAsString(), "only the owner (root) may chmod a fresh Fargate volume");
         assertEquals("[\"ALL\"]", init.getAsJsonObject("linuxParameters").getAsJsonObject("capabilities").getAsJsonArray("drop").toString());
         assertTrue(init.get("readonlyRootFilesystem").getAsBoolean());
-        assertEquals("chmod 1777 /volumes/litellm-config /volumes/litellm-tmp /volumes/migrate-tmp /volumes/ollama-home /volumes/ollama-tmp",
+        assertEquals("chmod 1777 /volumes/litellm-config /volumes/litellm-tmp /volumes/ollama-home /volumes/ollama-tmp",
                 init.getAsJsonArray("command").get(0).getAsString());
-        for (String name : List.of("litellm", "config", "migrate", "ollama")) {
+        for (String name : List.of("litellm", "config", "ollama")) {
             assertEquals("SUCCESS", dependsOn(containers.get(name)).get("volumes"), name + " waits until its volumes are writable");
         }
         assertFalse(containers.get("presidio-analyzer").has("dependsOn"), "no volume, no wait");
@@ -196,7 +208,7 @@ class ProxyTaskTest {
     void theEscapeHatchMakesOnlyTheLiteLlmRootsWritable() {
         var plan = Plans.of(Stacks.load("dev").with(Map.of("proxyReadOnlyRootFilesystem", false)));
         Map<String, JsonObject> containers = containers(plan);
-        for (String name : List.of("litellm", "config", "migrate")) {
+        for (String name : List.of("litellm", "config")) {
             assertFalse(containers.get(name).get("readonlyRootFilesystem").getAsBoolean(), name);
             assertEquals("65534:65534", containers.get(name).get("user").getAsString(), name + " stays non-root");
         }
@@ -214,10 +226,12 @@ class ProxyTaskTest {
 
     @Test
     void withoutARouteOutLiteLlmUsesItsBundledCostMapInsteadOfWaitingForGitHub() {
-        Map<String, JsonObject> offline = containers(Plans.example("enterprise-private-endpoints"));
-        for (String name : List.of("litellm", "migrate", "config")) {
+        PlannedStack enterprise = Plans.example("enterprise-private-endpoints");
+        Map<String, JsonObject> offline = containers(enterprise);
+        for (String name : List.of("litellm", "config")) {
             assertEquals("True", env(offline.get(name)).get("LITELLM_LOCAL_MODEL_COST_MAP"), name);
         }
+        assertEquals("True", env(containers(task(enterprise, "-deploy-migrate")).get("migrate")).get("LITELLM_LOCAL_MODEL_COST_MAP"));
         assertFalse(env(containers(Plans.stack("prod")).get("litellm")).containsKey("LITELLM_LOCAL_MODEL_COST_MAP"),
                 "with a NAT, LiteLLM keeps fetching the current prices");
     }
@@ -272,7 +286,7 @@ class ProxyTaskTest {
     @Test
     void guardrailAndLocalModelSidecarsStartBeforeTheServer() {
         Map<String, JsonObject> containers = containers(Plans.example("local-model-guardrails"));
-        assertEquals(Set.of("litellm", "config", "migrate", "presidio-analyzer", "presidio-anonymizer", "ollama", "volumes"),
+        assertEquals(Set.of("litellm", "config", "presidio-analyzer", "presidio-anonymizer", "ollama", "volumes"),
                 containers.keySet());
         Map<String, String> env = env(containers.get("litellm"));
         assertEquals("http://localhost:5002", env.get("PRESIDIO_ANALYZER_API_BASE"));
@@ -292,7 +306,7 @@ class ProxyTaskTest {
     @Test
     void devIsOneArmSpotTaskAndProdScalesOnDemandOnCpuMemoryAndRequests() {
         PlannedStack dev = Plans.stack("dev");
-        assertEquals("ARM64", dev.one("aws:ecs/taskDefinition:TaskDefinition").string("runtimePlatform.cpuArchitecture"));
+        assertEquals("ARM64", proxyTask(dev).string("runtimePlatform.cpuArchitecture"));
         assertEquals("FARGATE_SPOT", dev.one("aws:ecs/service:Service").string("capacityProviderStrategies.0.capacityProvider"));
         PlannedStack prod = Plans.stack("prod");
         assertEquals("FARGATE", prod.one("aws:ecs/service:Service").string("capacityProviderStrategies.0.capacityProvider"));
@@ -306,16 +320,16 @@ class ProxyTaskTest {
     void everyExampleThatScalesAlsoScalesOnMemory() {
         for (String example : Stacks.examples()) {
             PlannedStack plan = Plans.example(example);
-            PlannedResource target = plan.one("aws:appautoscaling/target:Target");
+            PlannedResource target = plan.where(r -> r.type().equals("aws:appautoscaling/target:Target") && r.name().endsWith("-proxy")).get(0);
             if (target.number("maxCapacity") > target.number("minCapacity")) {
                 assertTrue(scalingTargets(plan).containsKey("ECSServiceAverageMemoryUtilization"), example);
             }
         }
     }
 
-    /** Target-tracking metric to target value, per policy. */
+    /** Target-tracking metric to target value, per policy of the proxy (or componentized gateway) service. */
     private static Map<String, Double> scalingTargets(PlannedStack plan) {
-        return plan.ofType("aws:appautoscaling/policy:Policy").stream().collect(Collectors.toMap(
+        return plan.ofType("aws:appautoscaling/policy:Policy").stream().filter(p -> p.name().contains("-proxy-")).collect(Collectors.toMap(
                 p -> p.string("targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType"),
                 p -> p.number("targetTrackingScalingPolicyConfiguration.targetValue")));
     }
@@ -323,8 +337,7 @@ class ProxyTaskTest {
     @Test
     void aConfigChangeProducesANewTaskDefinition() {
         var changed = Plans.of(Stacks.load("dev").with(Map.of("models", List.of("haiku=bedrock/anthropic.claude-3-haiku-20240307-v1:0"))));
-        assertNotEquals(Plans.stack("dev").one("aws:ecs/taskDefinition:TaskDefinition").string("containerDefinitions"),
-                changed.one("aws:ecs/taskDefinition:TaskDefinition").string("containerDefinitions"),
+        assertNotEquals(proxyTask(Plans.stack("dev")).string("containerDefinitions"), proxyTask(changed).string("containerDefinitions"),
                 "the config object key (with its hash) is part of the config container's environment");
     }
 

@@ -47,11 +47,15 @@ public final class LiteLlmConfig {
     /**
      * What the rendering needs besides the settings.
      *
-     * @param region region of Bedrock models
-     * @param redis  whether Redis is available (router state, cache)
+     * @param region            region of Bedrock models
+     * @param redis             whether Redis is available (router state, cache)
+     * @param requestLogArchive whether LiteLLM's bucket exists to archive request and response logs in
      */
-    public record RenderContext(String region, boolean redis) {
+    public record RenderContext(String region, boolean redis, boolean requestLogArchive) {
     }
+
+    /** Key prefix of archived request logs in LiteLLM's bucket. */
+    public static final String REQUEST_LOG_PREFIX = "request-logs";
 
     private LiteLlmConfig() {
     }
@@ -97,6 +101,13 @@ public final class LiteLlmConfig {
         }
         if (s.metrics() == MetricsMode.PROMETHEUS) {
             litellm.put("callbacks", List.of("prometheus"));
+        }
+        if (context.requestLogArchive()) {
+            // Every request and response, as LiteLLM's S3 logger writes them (docs proxy/logging, "s3 Buckets":
+            // success_callback s3_v2 with s3_callback_params), with the task role's credentials (no keys).
+            litellm.put("success_callback", List.of("s3_v2"));
+            litellm.put("s3_callback_params", Map.of("s3_bucket_name", "os.environ/S3_BUCKET_NAME",
+                    "s3_region_name", context.region(), "s3_path", REQUEST_LOG_PREFIX));
         }
         if (context.redis() && s.cacheMode() != CacheMode.OFF) {
             // Without mode and ttl LiteLLM caches every call of every key with no expiry (docs proxy/caching,

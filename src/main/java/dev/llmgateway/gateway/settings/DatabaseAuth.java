@@ -7,6 +7,9 @@ public enum DatabaseAuth {
      * them itself, so the rotating master password is never in the server.
      */
     IAM,
-    /** The RDS-managed master secret, read once at task start (reconnects fail after a rotation). */
+    /**
+     * A generated password of the {@code litellm_app} role, set by the deploy's bootstrap task and read at task start;
+     * not rotated by RDS, and never the master secret.
+     */
     PASSWORD
 }

@@ -40,7 +40,7 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
 
     /**
      * Tags that move and must never be deployed. {@code lts} "always points to the latest LTS release"
-     * (LiteLLM release notes, e.g. https://newreleases.io/project/github/BerriAI/litellm/release/v1.108.12).
+     * (LiteLLM release notes, e.g. https://newreleases.io/project/github/BerriAI/litellm/release/v1.108.26).
      */
     static final List<String> FLOATING_TAGS = List.of("latest", "main-latest", "main-stable", "main", "stable", "lts");
     /** Tag fragments of builds that are not releases: release candidates, nightlies, dev builds. */
@@ -102,7 +102,14 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
     }
 
     private static String pinnedImage(SettingsReader r) {
-        String image = r.required("litellmImage");
+        return pinned(r, "litellmImage", r.required("litellmImage"));
+    }
+
+    /**
+     * {@code image}, the value of {@code key}, if pinned to a released version: a version tag or a digest, never a
+     * floating tag, a pre-release or a compromised release.
+     */
+    static String pinned(SettingsReader r, String key, String image) {
         String reference = image.substring(image.lastIndexOf('/') + 1);
         boolean hasDigest = reference.contains("@sha256:");
         String tag = reference.contains(":") && !reference.startsWith("@") ? reference.substring(reference.indexOf(':') + 1) : "";
@@ -110,18 +117,18 @@ public record ProxySettings(String image, int cpu, int memory, CpuArchitecture a
             tag = tag.substring(0, tag.indexOf('@'));
         }
         if (!PINNED.matcher(image).matches() || (!hasDigest && (tag.isEmpty() || FLOATING_TAGS.contains(tag)))) {
-            throw r.invalid("litellmImage", image, "an image pinned to a version tag (e.g. ghcr.io/berriai/litellm-non_root:v1.108.12)"
+            throw r.invalid(key, image, "an image pinned to a version tag (e.g. ghcr.io/berriai/litellm-non_root:v1.108.26)"
                     + " or a digest (@sha256:...); floating tags " + FLOATING_TAGS + " are refused");
         }
         for (String marker : PRERELEASE_MARKERS) {
             if (tag.contains(marker)) {
-                throw r.invalid("litellmImage", image, "a released version; " + marker.replace("-", "")
+                throw r.invalid(key, image, "a released version; " + marker.replace("-", "")
                         + " builds are not releases (see litellm/README.md for the pinned release)");
             }
         }
         for (String bad : COMPROMISED_VERSIONS) {
             if (tag.contains(bad)) {
-                throw r.invalid("litellmImage", image, "LiteLLM " + bad + " was published with malicious code; pin another version");
+                throw r.invalid(key, image, "LiteLLM " + bad + " was published with malicious code; pin another version");
             }
         }
         return image;

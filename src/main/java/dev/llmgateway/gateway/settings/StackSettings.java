@@ -8,6 +8,7 @@ import dev.llmgateway.components.vpc.InterfaceEndpoint;
 import dev.llmgateway.components.vpc.NatStrategy;
 import dev.llmgateway.components.proxy.CpuArchitecture;
 import dev.llmgateway.gateway.litellm.BedrockModels;
+import dev.llmgateway.gateway.access.AccessMode;
 import dev.llmgateway.gateway.litellm.Guardrail;
 import dev.llmgateway.gateway.litellm.ModelSpec;
 import dev.llmgateway.gateway.litellm.LiteLlmSettings;
@@ -40,12 +41,15 @@ import java.util.Optional;
  * @param officeHours   when the proxy (and an RDS instance) runs; empty = around the clock
  * @param warnings      values outside the tables of what AWS and LiteLLM accept (not refused: the tables may be older)
  * @param updates       what an update of the deployed stack may do (read by the offline update plan only)
+ * @param layout        one LiteLLM service or LiteLLM's gateway, backend and UI services
+ * @param files         LiteLLM's own S3 bucket (request-log archive, files, batches), when the stack has one
  */
 public record StackSettings(String project, String stack, String region, TagSettings tags, NetworkSettings network,
                             DatabaseSettings database, ProxySettings proxy, AccessSettings access,
                             ObservabilitySettings observability, SecretSettings secrets,
                             PolicyProfile policyProfile, LiteLlmSettings litellm,
-                            Optional<OfficeHoursSettings> officeHours, List<String> warnings, UpdateSettings updates) {
+                            Optional<OfficeHoursSettings> officeHours, LayoutSettings layout, Optional<FileBucketSettings> files,
+                            List<String> warnings, UpdateSettings updates) {
 
     /** Memory a task keeps for LiteLLM (its Prisma migration, then the server) after the sidecars' reservations. */
     static final int LITELLM_MIN_MEMORY_MIB = 2048;
@@ -86,9 +90,33 @@ public record StackSettings(String project, String stack, String region, TagSett
         if (profile == PolicyProfile.PROD) {
             Placeholders.reject(r);
         }
+        Optional<OfficeHoursSettings> officeHours = OfficeHoursSettings.read(r);
+        LayoutSettings layout = LayoutSettings.read(r);
+        checkLayout(r, layout, access, officeHours);
         return new StackSettings(source.project(), source.stack(), region, tags, network,
-                database, proxy, access, observability, secrets, profile, litellm, OfficeHoursSettings.read(r), r.warnings(),
-                UpdateSettings.read(r));
+                database, proxy, access, observability, secrets, profile, litellm, officeHours, layout, FileBucketSettings.read(r),
+                r.warnings(), UpdateSettings.read(r));
+    }
+
+    /**
+     * The componentized layout routes paths to three services on one load balancer (none in accessMode private) and
+     * runs them around the clock; behind CloudFront the load balancer sees CloudFront's addresses, not the clients'.
+     */
+    static void checkLayout(SettingsReader r, LayoutSettings layout, AccessSettings access, Optional<OfficeHoursSettings> officeHours) {
+        if (layout.layout() != LiteLlmLayout.COMPONENTIZED) {
+            return;
+        }
+        if (access.mode().loadBalancer().isEmpty()) {
+            throw r.invalid("litellmLayout", "componentized", "monolithic with accessMode " + SettingsReader.spelling(access.mode().kind())
+                    + ": the componentized layout routes paths to its services on a load balancer, and that access mode has none");
+        }
+        if (officeHours.isPresent()) {
+            throw r.invalid("litellmLayout", "componentized", "monolithic with officeHours: office hours scale one service");
+        }
+        if (!layout.adminCidrs().isEmpty() && access.mode().kind() == AccessMode.EDGE) {
+            throw r.invalid("adminCidrs", layout.adminCidrs(), "empty with accessMode edge: behind CloudFront the load balancer"
+                    + " sees CloudFront's addresses, never the clients'");
+        }
     }
 
     /** Longest stack name the program accepts: every name derived from it then fits its AWS limit. */

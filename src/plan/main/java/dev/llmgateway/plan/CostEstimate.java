@@ -396,14 +396,18 @@ public final class CostEstimate {
         }
     }
 
-    /** Log groups of containers that are not essential: they run once when a task starts, then exit. */
+    /**
+     * Log groups of containers that run once and exit: those that are not essential (they run when a task starts), and
+     * every container of a task definition no service runs (the deploy's one-off tasks: once per deploy).
+     */
     private java.util.Set<String> oneShotLogGroups() {
         java.util.Set<String> groups = new java.util.TreeSet<>();
         for (PlannedResource task : stack.ofType("aws:ecs/taskDefinition:TaskDefinition")) {
+            boolean oneOff = StackLinks.dependents(stack, task, SERVICE).isEmpty();
             StackLinks.text(task, "containerDefinitions").ifPresent(json -> com.google.gson.JsonParser.parseString(json)
                     .getAsJsonArray().forEach(element -> {
                         var container = element.getAsJsonObject();
-                        boolean essential = !container.has("essential") || container.get("essential").getAsBoolean();
+                        boolean essential = !oneOff && (!container.has("essential") || container.get("essential").getAsBoolean());
                         var group = container.has("logConfiguration")
                                 ? container.getAsJsonObject("logConfiguration").getAsJsonObject("options").get("awslogs-group") : null;
                         if (!essential && group != null && group.isJsonPrimitive()) {

@@ -28,6 +28,10 @@ public final class DeployPermissions {
             "ssm:GetParameter", "ssm:GetParameters", "iam:GetRole", "iam:PassRole");
 
     private static final Map<String, List<String>> BY_TYPE = new TreeMap<>(Map.ofEntries(
+            // The deploy's one-off tasks run on the deploying machine: run-task.sh starts, watches and stops the task
+            // and reads its last log lines (README, "Deploy-time tasks"; iam:PassRole is in ALWAYS).
+            Map.entry("command:local:Command", List.of("ecs:RunTask", "ecs:DescribeTasks", "ecs:StopTask",
+                    "logs:GetLogEvents")),
             Map.entry("aws:acm/certificate:Certificate", List.of("acm:RequestCertificate", "acm:ImportCertificate",
                     "acm:DescribeCertificate", "acm:DeleteCertificate", "acm:AddTagsToCertificate", "acm:ListTagsForCertificate")),
             Map.entry("aws:acm/certificateValidation:CertificateValidation", List.of("acm:DescribeCertificate")),

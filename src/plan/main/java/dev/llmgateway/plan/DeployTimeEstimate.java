@@ -67,6 +67,9 @@ public final class DeployTimeEstimate {
                     2 * MINUTE, 5 * MINUTE, OBSERVED + ": ECS service to steady state 2-5 min"),
             new ProvisioningTime("aws:ecs/service:Service", ANY, "ECS service (not waiting for steady state)", MINUTE, MINUTE,
                     "assumption: CreateService returns at once; tasks reach steady state 2-5 min later, after the update"),
+            new ProvisioningTime("command:local:Command", ANY, "one-off ECS task run to completion (bootstrap, migrations)",
+                    MINUTE, 2 * MINUTE, "assumption, not measured here: a Fargate task's start with its image pull (about a"
+                    + " minute), then the bootstrap SQL (seconds) or LiteLLM's migrations (a fresh database applies all of them)"),
             new ProvisioningTime("aws:cloudfront/distribution:Distribution", ANY, "CloudFront distribution", 3 * MINUTE,
                     15 * MINUTE, OBSERVED + ": CloudFront 3-15 min"),
             new ProvisioningTime("aws:acm/certificateValidation:CertificateValidation", ANY, "certificate DNS validation",

@@ -36,6 +36,7 @@ public final class MermaidDiagram {
     private static final String TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
     private static final String SERVICE = "aws:ecs/service:Service";
     private static final String TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+    private static final String COMMAND = "command:local:Command";
     private static final String CLUSTER = "aws:rds/cluster:Cluster";
     private static final String CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
     private static final String CLOUDFRONT = "aws:cloudfront/distribution:Distribution";
@@ -86,6 +87,8 @@ public final class MermaidDiagram {
         each(SERVICE, "svc", s -> "ECS service " + s.name() + "<br/>desired " + CostReport.number(
                 StackLinks.number(s, "desiredCount").orElse(0.0)));
         each(TASK_DEFINITION, "task", this::taskLabel);
+        // The deploy's one-off tasks: pulumi up runs each once per change of its inputs, before the services.
+        each(COMMAND, "run", c -> "pulumi up runs " + StackLinks.text(c, "environment.FAMILY").orElse(c.name()) + "<br/>once per deploy");
         store(CLUSTER, "db", c -> "Aurora " + c.name() + "<br/>"
                 + StackLinks.text(c, "engine").orElse("?") + ", "
                 + StackLinks.dependents(stack, c, CLUSTER_INSTANCE).size() + " instance(s)");
@@ -212,8 +215,13 @@ public final class MermaidDiagram {
         for (PlannedResource listener : sorted(LISTENER)) {
             StackLinks.dependencies(stack, listener, LOAD_BALANCER).forEach(lb -> link(lb, listener));
         }
+        for (PlannedResource run : sorted(COMMAND)) {
+            StackLinks.dependencies(stack, run, TASK_DEFINITION).forEach(task -> edges.add(idOf.get(run.urn()) + " -.->|runs| " + idOf.get(task.urn())));
+            StackLinks.dependencies(stack, run, COMMAND).forEach(before -> edges.add(idOf.get(before.urn()) + " -.->|then| " + idOf.get(run.urn())));
+        }
         for (PlannedResource service : sorted(SERVICE)) {
             String serviceId = idOf.get(service.urn());
+            StackLinks.dependencies(stack, service, COMMAND).forEach(run -> edges.add(idOf.get(run.urn()) + " -.->|before| " + serviceId));
             StackLinks.dependencies(stack, service, TASK_DEFINITION)
                     .forEach(task -> edges.add(serviceId + " -.->|runs| " + idOf.get(task.urn())));
             VAULTS.stream().filter(nodes::containsKey).forEach(vault -> edges.add(serviceId + " -.->|reads| " + vault));
@@ -234,6 +242,10 @@ public final class MermaidDiagram {
     private void groups() {
         idOf.forEach((urn, id) -> GROUP_INPUTS.forEach(input -> byUrn.get(urn).list(input)
                 .forEach(group -> nodesOfGroup.computeIfAbsent(String.valueOf(group), g -> new TreeSet<>()).add(id))));
+        // A one-off task's run names its groups in the command's environment (run-task.sh passes them to ECS).
+        stack.ofType(COMMAND).forEach(run -> StackLinks.text(run, "environment.SECURITY_GROUPS").ifPresent(groups ->
+                java.util.Arrays.stream(groups.split(",")).forEach(group ->
+                        nodesOfGroup.computeIfAbsent(group, g -> new TreeSet<>()).add(idOf.get(run.urn())))));
         if (nodes.containsKey("endpoints")) {
             stack.ofType(VPC_ENDPOINT).forEach(e -> e.list("securityGroupIds")
                     .forEach(group -> nodesOfGroup.computeIfAbsent(String.valueOf(group), g -> new TreeSet<>()).add("endpoints")));

@@ -166,7 +166,7 @@ class BadStackFilesTest {
                 cli("TestStackConfigErrorsWhenStackValueIsNotCorrectlyTyped", "prod", type("vpcEndpoints", "array<string>"),
                         set("vpcEndpoints", "ecr.api")),
                 bad("dev", P + "flowLogRetentionDays = '10'", set("flowLogRetentionDays", "10")),
-                bad("dev", P + "litellmImage = 'ghcr.io/berriai/litellm-non_root:v1.108.12': an ECR image",
+                bad("dev", P + "litellmImage = 'ghcr.io/berriai/litellm-non_root:v1.108.26': an ECR image",
                         set("natStrategy", "none")),
                 // Proxy
                 bad("dev", P + "proxyMemory = '1024'", set("proxyMemory", "1024")),

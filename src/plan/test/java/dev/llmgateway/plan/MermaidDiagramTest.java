@@ -199,6 +199,16 @@ class MermaidDiagramTest {
     }
 
     @Test
+    void theDeploysOneOffTasksRunInOrderBeforeTheServiceAndReachTheDatabase() {
+        String dev = MermaidDiagram.render(Plans.stack("dev"));
+        for (String edge : List.of("runLlmDevDeployBootstrapRun -.->|then| runLlmDevDeployMigrateRun",
+                "runLlmDevDeployMigrateRun -.->|before| svcLlmDevProxy", "runLlmDevDeployMigrateRun -.->|runs| taskLlmDevDeployMigrate",
+                "runLlmDevDeployMigrateRun -->|5432| dbLlmDevDb")) {
+            assertTrue(dev.contains("    " + edge + "\n"), edge + "\n" + dev);
+        }
+    }
+
+    @Test
     void everyLineIsValidMermaidWithAlphanumericIdsAndQuotedLabels() {
         String id = "[A-Za-z0-9]+";
         String node = "    (    )?" + id + "(\\[\"[^\"]*\"\\]|\\[\\(\"[^\"]*\"\\)\\]|\\(\\(\"[^\"]*\"\\)\\))";

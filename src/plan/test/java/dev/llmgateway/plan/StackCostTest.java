@@ -19,9 +19,9 @@ class StackCostTest {
         // 3 alarm metrics (database CPU, NAT instance status check, tasks running in office hours) 0.30  idle = 16.853649
         assertEquals(16.853649, dev.idleTotal(), 1e-6, dev.table());
         // typical adds log ingestion: 5 long-running groups (litellm, ECS Exec sessions, flow logs, RDS postgresql and
-        // upgrade) x 1 GB + 3 one-shot containers (config, volumes, migrate) x 0.01 GB = 5.03 GB x 0.50 = 2.515,
-        // and storage 5.03 GB x 14/30 x 0.03 = 0.070420                                                       = 19.439069
-        assertEquals(19.439069, dev.typicalTotal(), 1e-6, dev.table());
+        // upgrade) x 1 GB + 4 run-once groups (config, volumes, and the deploy's bootstrap and migrate tasks) x 0.01 GB
+        // = 5.04 GB x 0.50 = 2.52, and storage 5.04 GB x 14/30 x 0.03 = 0.07056                          = 19.444209
+        assertEquals(19.444209, dev.typicalTotal(), 1e-6, dev.table());
         assertTrue(dev.typicalTotal() <= 20, "the dev stack's budget");
         assertTrue(dev.unpriced().isEmpty(), dev.unpriced().toString());
     }
@@ -41,9 +41,10 @@ class StackCostTest {
         assertEquals(488.803, prod.idleTotal(), 1e-6, prod.table());
         // typical adds: a third task for 176 busy h (2 x 176 x 0.03238 = 11.39776, 4 x 176 x 0.00356 = 2.50624),
         // ALB 176 LCU-h x 0.008 = 1.408, NAT data 60 GB x 0.045 = 2.70, Aurora 2 x 176 h x 0.5 ACU more x 0.12 = 21.12,
-        // WAF 1 M requests 0.60, logs 5 long-running groups x 1 GB + 3 one-shot x 0.01 GB = 5.03 GB x 0.50 = 2.515
-        // ingested + 15.09 GB-month at their retention x 0.03 = 0.4527 stored                          = 531.5027
-        assertEquals(531.5027, prod.typicalTotal(), 1e-6, prod.table());
+        // WAF 1 M requests 0.60, logs 5 long-running groups x 1 GB + 4 run-once x 0.01 GB (config, volumes, the deploy's
+        // bootstrap and migrate) = 5.04 GB x 0.50 = 2.52 ingested + 15.12 GB-month at their retention x 0.03 = 0.4536
+        // stored                                                                                        = 531.5086
+        assertEquals(531.5086, prod.typicalTotal(), 1e-6, prod.table());
         assertTrue(prod.unpriced().isEmpty(), prod.unpriced().toString());
     }
 }

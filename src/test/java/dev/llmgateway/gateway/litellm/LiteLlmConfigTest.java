@@ -29,7 +29,7 @@ class LiteLlmConfigTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> render(LiteLlmSettings s, boolean redis) {
-        return new Yaml().load(LiteLlmConfig.render(s, new LiteLlmConfig.RenderContext("us-east-1", redis)));
+        return new Yaml().load(LiteLlmConfig.render(s, new LiteLlmConfig.RenderContext("us-east-1", redis, false)));
     }
 
     @Test
@@ -42,7 +42,7 @@ class LiteLlmConfigTest {
         assertEquals("os.environ/AZURE_API_KEY", azure.get("api_key"));
         assertEquals("https://example-resource.openai.azure.com", azure.get("api_base"));
         assertEquals("http://localhost:11434", ((Map<String, Object>) models.get(0).get("litellm_params")).get("api_base"));
-        String text = LiteLlmConfig.render(settings("local-model-guardrails"), new LiteLlmConfig.RenderContext("us-east-1", false));
+        String text = LiteLlmConfig.render(settings("local-model-guardrails"), new LiteLlmConfig.RenderContext("us-east-1", false, false));
         assertFalse(text.contains("placeholder"), "no secret value is ever rendered");
         assertEquals("os.environ/LITELLM_MASTER_KEY", ((Map<String, Object>) config.get("general_settings")).get("master_key"));
     }
@@ -118,8 +118,8 @@ class LiteLlmConfigTest {
 
     @Test
     void theSameSettingsRenderTheSameBytesInAnotherJvm() throws Exception {
-        String here = LiteLlmConfig.render(settings("local-model-guardrails"), new LiteLlmConfig.RenderContext("us-east-1", true));
-        assertEquals(here, LiteLlmConfig.render(settings("local-model-guardrails"), new LiteLlmConfig.RenderContext("us-east-1", true)));
+        String here = LiteLlmConfig.render(settings("local-model-guardrails"), new LiteLlmConfig.RenderContext("us-east-1", true, false));
+        assertEquals(here, LiteLlmConfig.render(settings("local-model-guardrails"), new LiteLlmConfig.RenderContext("us-east-1", true, false)));
         // Another JVM iterates Map.of/Set.of in another order (a per-JVM salt): only canonical output survives.
         Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), RenderConfig.class.getName(), "local-model-guardrails")
@@ -144,7 +144,7 @@ class LiteLlmConfigTest {
     /** Prints the rendered config of an example in a fresh JVM. */
     public static final class RenderConfig {
         public static void main(String[] args) {
-            System.out.print(LiteLlmConfig.render(settings(args[0]), new LiteLlmConfig.RenderContext("us-east-1", true)));
+            System.out.print(LiteLlmConfig.render(settings(args[0]), new LiteLlmConfig.RenderContext("us-east-1", true, false)));
         }
     }
 
@@ -232,7 +232,7 @@ class LiteLlmConfigTest {
 
     @Test
     void aChangedCatalogChangesTheHash() {
-        var context = new LiteLlmConfig.RenderContext("us-east-1", false);
+        var context = new LiteLlmConfig.RenderContext("us-east-1", false, false);
         String one = LiteLlmConfig.render(settings("bedrock-budgets-metrics"), context);
         String two = LiteLlmConfig.render(LiteLlmSettings.read(new SettingsReader(Stacks.example("bedrock-budgets-metrics")
                 .with(Map.of("models", List.of("haiku=bedrock/anthropic.claude-3-haiku-20240307-v1:0"), "internalUserModels", List.of())))),

@@ -153,8 +153,8 @@ class StackSettingsTest {
                 Arguments.of(Map.of("allowedCidrs", List.of("0.0.0.0/0")), "litellm-gateway:allowedCidrs = '0.0.0.0/0': the whole internet only with litellm-gateway:waf = true"),
                 Arguments.of(Map.of("allowPlainHttp", false), "litellm-gateway:certificateArn = '': required for HTTPS"),
                 Arguments.of(Map.of("albDomainName", "llm.example.com"), "albDomainName and albHostedZoneId go together"),
-                Arguments.of(Map.of("natStrategy", "none"), "litellm-gateway:litellmImage = 'ghcr.io/berriai/litellm-non_root:v1.108.12': an ECR image"),
-                Arguments.of(Map.of("natStrategy", "none", "litellmImage", "123456789012.dkr.ecr.us-east-1.amazonaws.com/litellm:v1.108.12"),
+                Arguments.of(Map.of("natStrategy", "none"), "litellm-gateway:litellmImage = 'ghcr.io/berriai/litellm-non_root:v1.108.26': an ECR image"),
+                Arguments.of(Map.of("natStrategy", "none", "litellmImage", "123456789012.dkr.ecr.us-east-1.amazonaws.com/litellm:v1.108.26"),
                         "litellm-gateway:vpcEndpoints = '[]': also [bedrock-runtime, ecr.api, ecr.dkr, logs, secretsmanager], which tasks need when natStrategy is none"),
                 Arguments.of(Map.of("accessMode", "vpn", "allowedCidrs", List.of(), "vpnClientCidr", "10.0.4.0/22"),
                         "litellm-gateway:vpnClientCidr = '10.0.4.0/22': a block that does not overlap the VPC (10.0.0.0/16)"),
@@ -168,7 +168,34 @@ class StackSettingsTest {
                 Arguments.of(Map.of("metrics", "prometheus", "proxyMaxTasks", 9, "redis", true),
                         "litellm-gateway:proxyMaxTasks = '9': at most 8 with metrics = prometheus: VictoriaMetrics finds the tasks"
                                 + " through Cloud Map DNS, whose answers hold at most 8 addresses"),
-                Arguments.of(Map.of("tags", List.of("no-equals-sign")), "litellm-gateway:tags = 'no-equals-sign': entries of the form key=value"));
+                Arguments.of(Map.of("tags", List.of("no-equals-sign")), "litellm-gateway:tags = 'no-equals-sign': entries of the form key=value"),
+                Arguments.of(Map.of("litellmLayout", "microservices"), "litellm-gateway:litellmLayout = 'microservices': one of monolithic, componentized"),
+                Arguments.of(Map.of("litellmLayout", "componentized", "accessMode", "private", "proxyReadOnlyRootFilesystem", false,
+                                "allowPlainHttp", false, "allowedCidrs", List.of()),
+                        "litellm-gateway:litellmLayout = 'componentized': monolithic with accessMode private"),
+                Arguments.of(Map.of("litellmLayout", "componentized", "officeHours", "08:00-18:00", "officeDays", "MON-FRI",
+                                "officeTimeZone", "Europe/Berlin"),
+                        "litellm-gateway:litellmLayout = 'componentized': monolithic with officeHours"),
+                Arguments.of(Map.of("adminCidrs", List.of("203.0.113.0/24")), "litellm-gateway:adminCidrs = '[203.0.113.0/24]': empty with litellmLayout monolithic"),
+                Arguments.of(Map.of("litellmLayout", "componentized", "adminCidrs",
+                                List.of("203.0.113.0/24", "198.51.100.0/24", "192.0.2.0/24", "10.1.0.0/16")),
+                        "at most 3 blocks: a load balancer rule holds 5 condition values"),
+                Arguments.of(Map.of("litellmComponentImages", "ghcr.io/berriai/litellm-gateway:v1.108.26"),
+                        "litellm-gateway:litellmComponentImages = 'ghcr.io/berriai/litellm-gateway:v1.108.26': an image reference with {component}"),
+                Arguments.of(Map.of("litellmComponentImages", "ghcr.io/berriai/litellm-{component}:main-stable"),
+                        "litellm-gateway:litellmComponentImages = 'ghcr.io/berriai/litellm-gateway:main-stable': an image pinned"),
+                Arguments.of(Map.of("backendCpu", 256, "backendMemory", 4096), "litellm-gateway:backendMemory = '4096'"),
+                Arguments.of(Map.of("litellmBucket", true, "litellmBucketArchiveDays", 90, "litellmBucketExpireDays", 30),
+                        "litellm-gateway:litellmBucketExpireDays = '30': 0 (kept) or more than litellm-gateway:litellmBucketArchiveDays (90)"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void behindCloudFrontTheManagementPlaneCannotBeRestrictedByClientAddress() {
+        var source = Stacks.example("edge-waf-autoscaled").with(Map.of("litellmLayout", "componentized", "adminCidrs", List.of("203.0.113.0/24")));
+        var error = assertThrows(SettingsException.class, () -> StackSettings.read(source));
+        assertTrue(error.getMessage().contains("litellm-gateway:adminCidrs = '[203.0.113.0/24]': empty with accessMode edge"), error.getMessage());
+        assertEquals(LiteLlmLayout.COMPONENTIZED, StackSettings.read(Stacks.example("edge-waf-autoscaled")
+                .with(Map.of("litellmLayout", "componentized"))).layout().layout(), "componentized behind CloudFront, unrestricted, is fine");
     }
 
     @ParameterizedTest

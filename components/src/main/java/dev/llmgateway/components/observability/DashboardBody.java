@@ -41,16 +41,25 @@ final class DashboardBody {
     }
 
     /**
-     * The dashboard JSON for {@code watched} in {@code region}, with a status widget for {@code alarmArns};
-     * without a load balancer its graphs are left out.
+     * The dashboard JSON for {@code watched} in {@code region}, with a status widget for {@code alarmArns} and the
+     * healthy hosts of the other services' target groups on the load balancer ({@code targetGroups}: label to ARN
+     * suffix); without a load balancer its graphs are left out.
      */
     static String render(String region, MonitoredResources watched, DatabaseKind kind, List<String> alarmArns,
-                         boolean loadBalanced) {
+                         boolean loadBalanced, Map<String, String> targetGroups) {
         JsonArray widgets = new JsonArray();
         widgets.add(alarmStrip(alarmArns));
         List<Graph> graphs = new ArrayList<>(graphs(watched, kind).stream()
                 .filter(g -> loadBalanced || g.lines().stream().noneMatch(l -> ALB.equals(l.get(0).getAsString())))
                 .toList());
+        if (loadBalanced && !targetGroups.isEmpty()) {
+            graphs.add(new Graph("Healthy hosts: " + String.join(", ", targetGroups.keySet()), targetGroups.entrySet().stream()
+                    .map(group -> {
+                        Map<String, String> dimensions = new LinkedHashMap<>(watched.dimensions(LOAD_BALANCER));
+                        dimensions.put("TargetGroup", group.getValue());
+                        return line(ALB, "HealthyHostCount", dimensions, "Minimum", group.getKey());
+                    }).toList()));
+        }
         watched.webAcl().ifPresent(acl -> graphs.add(wafGraph(acl, region)));
         for (int i = 0; i < graphs.size(); i++) {
             widgets.add(graphWidget(region, graphs.get(i), (i % 2) * GRAPH_WIDTH,

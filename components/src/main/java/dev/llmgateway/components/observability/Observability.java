@@ -132,10 +132,19 @@ public final class Observability extends ComponentResource {
 
         if (args.dashboard()) {
             Output<List<String>> alarmArns = Output.all(alarms.stream().map(MetricAlarm::arn).toList());
+            List<String> labels = new ArrayList<>(args.targetGroups().keySet());
+            Output<Map<String, String>> targetGroups = Output.all(labels.stream().map(label -> args.targetGroups().get(label)).toList())
+                    .applyValue(suffixes -> {
+                        Map<String, String> byLabel = new LinkedHashMap<>();
+                        for (int i = 0; i < labels.size(); i++) {
+                            byLabel.put(labels.get(i), suffixes.get(i));
+                        }
+                        return byLabel;
+                    });
             var dashboard = new Dashboard(name + "-dashboard", DashboardArgs.builder()
                     .dashboardName(name + "-" + args.region())
-                    .dashboardBody(Output.tuple(watched, alarmArns).applyValue(t ->
-                            DashboardBody.render(args.region(), t.t1, args.databaseKind(), t.t2, loadBalanced)))
+                    .dashboardBody(Output.tuple(watched, alarmArns, targetGroups).applyValue(t ->
+                            DashboardBody.render(args.region(), t.t1, args.databaseKind(), t.t2, loadBalanced, t.t3)))
                     .build(), child);
             this.dashboardName = Optional.of(dashboard.dashboardName());
         } else {

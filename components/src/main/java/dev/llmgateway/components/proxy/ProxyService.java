@@ -96,6 +96,8 @@ public class ProxyService extends ComponentResource implements Connectable {
     private final boolean scheduledRange;
     private final Map<String, Output<String>> logGroupNames = new LinkedHashMap<>();
     private final Optional<ProxyServiceArgs.RequiredHeader> requiredHeader;
+    private final List<Resource> clusterReady = new ArrayList<>();
+    private final Optional<LoadBalancerTarget> target;
 
     /** Creates the service. */
     public ProxyService(String name, ProxyServiceArgs args, ComponentResourceOptions opts) {
@@ -103,8 +105,10 @@ public class ProxyService extends ComponentResource implements Connectable {
         this.name = name;
         this.scheduledRange = args.scheduledRange();
         this.requiredHeader = args.requiredHeader();
+        this.target = args.target();
         var child = CustomResourceOptions.builder().parent(this).build();
 
+        boolean behindBalancer = args.loadBalanced() || args.target().isPresent();
         this.taskGroup = new SecurityGroup(name + "-tasks", SecurityGroupArgs.builder()
                 .vpcId(args.vpcId())
                 // One description whatever the access mode: a group's description is force-new, and replacing the
@@ -113,53 +117,28 @@ public class ProxyService extends ComponentResource implements Connectable {
                 .build(), child);
         // No egress until the caller opens it (connections().allowTo): model providers and registries through NAT,
         // or only AWS services through VPC endpoints, is the caller's network to decide.
-        this.connections = Connections.of(this, name, "proxy", "proxy tasks", taskGroup.id())
+        // Other groups' rules name these tasks by the last word of the service's name (llm-prod-proxy: proxy).
+        String peer = Connections.slug(name.substring(name.lastIndexOf('-') + 1));
+        this.connections = Connections.of(this, name, peer, peer + " tasks", taskGroup.id())
                 .withDefaultPort(args.containerPort())
                 .withSubnets(args.taskSubnetIds());
         this.loadBalancing = args.loadBalanced() ? Optional.of(new ServiceLoadBalancer(name, args, connections, this)) : Optional.empty();
+        args.target().ifPresent(target -> connections.allowFrom(target.balancer(), target.port(), "the load balancer forwards to the service"));
 
-        var clusterArgs = ClusterArgs.builder()
-                .settings(ClusterSettingArgs.builder().name("containerInsights")
-                        .value(args.containerInsights() ? "enabled" : "disabled").build());
         Optional<LogGroup> execLogs = args.executeCommand() ? Optional.of(new LogGroup(name + "-exec", LogGroupArgs.builder()
                 .name("/ecs/" + name + "/exec")
                 .retentionInDays(args.logRetentionDays())
                 .kmsKeyId(args.kmsKeyArn())
                 .build(), child)) : Optional.empty();
-        // ECS Exec sessions are encrypted with the stack key and every session's output is logged, encrypted
-        // (ECS Developer Guide, "Monitor Amazon ECS containers with ECS Exec": executeCommandConfiguration).
-        execLogs.ifPresent(group -> clusterArgs.configuration(ClusterConfigurationArgs.builder()
-                .executeCommandConfiguration(ClusterConfigurationExecuteCommandConfigurationArgs.builder()
-                        .kmsKeyId(args.kmsKeyArn())
-                        .logging("OVERRIDE")
-                        .logConfiguration(ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs.builder()
-                                .cloudWatchLogGroupName(group.name())
-                                .cloudWatchEncryptionEnabled(true)
-                                .build())
-                        .build())
-                .build()));
-        this.cluster = new Cluster(name, clusterArgs.build(), child);
-        var capacityProviders = new ClusterCapacityProviders(name, ClusterCapacityProvidersArgs.builder()
-                .clusterName(cluster.name())
-                .capacityProviders("FARGATE", "FARGATE_SPOT")
-                .build(), child);
-
+        this.cluster = args.cluster().orElseGet(() -> ownCluster(args, execLogs, child));
         // The service's capacity provider strategy needs the providers on the cluster, its target group must be
         // attached to a listener (rule) before targets register, and its tasks need what the caller names (the
-        // database writer): without these, a first deploy starts tasks that fail and trip the circuit breaker.
+        // database writer, the deploy's migrations): without these, a first deploy starts tasks that fail and trip the
+        // circuit breaker.
         List<Resource> serviceDependencies = new ArrayList<>(loadBalancing.map(ServiceLoadBalancer::attachments).orElse(List.of()));
-        serviceDependencies.add(capacityProviders);
+        args.target().ifPresent(target -> serviceDependencies.addAll(target.rules()));
+        serviceDependencies.addAll(clusterReady);
         serviceDependencies.addAll(args.serviceDependencies());
-        if (args.containerInsights()) {
-            // Container Insights writes task performance events to this group and creates it itself when it is
-            // missing (CloudWatch user guide, "Container Insights performance log reference"): unencrypted, never
-            // expiring, left behind by destroy. It is created here, before the service starts any task.
-            serviceDependencies.add(new LogGroup(name + "-insights", LogGroupArgs.builder()
-                    .name(cluster.name().applyValue(cluster -> "/aws/ecs/containerinsights/" + cluster + "/performance"))
-                    .retentionInDays(args.logRetentionDays())
-                    .kmsKeyId(args.kmsKeyArn())
-                    .build(), child));
-        }
 
         Map<String, Output<String>> logGroupArns = new LinkedHashMap<>();
         for (ContainerSpec container : args.containers()) {
@@ -171,7 +150,8 @@ public class ProxyService extends ComponentResource implements Connectable {
             logGroupNames.put(container.name(), group.name());
             logGroupArns.put(container.name(), group.arn());
         }
-        this.roles = TaskRoles.create(name, args, logGroupArns, AwsScope.of(this), child);
+        this.roles = TaskRoles.create(name, args.region(), args.containers(), args.kmsKeyArn(), args.taskPolicyJson(), logGroupArns,
+                "Application role of the proxy tasks", AwsScope.of(this), child);
         execLogs.ifPresent(group -> TaskRoles.allowExecuteCommand(name, roles.task(), group.arn(), args.kmsKeyArn(), child));
 
         this.taskDefinition = new TaskDefinition(name, TaskDefinitionArgs.builder()
@@ -196,6 +176,13 @@ public class ProxyService extends ComponentResource implements Connectable {
                         .targetGroupArn(lb.targetGroup().arn())
                         .containerName(args.containers().get(0).name())
                         .containerPort(args.containerPort())
+                        .build())
+                .healthCheckGracePeriodSeconds(args.healthCheckGracePeriodSeconds()));
+        args.target().ifPresent(target -> serviceArgs
+                .loadBalancers(ServiceLoadBalancerArgs.builder()
+                        .targetGroupArn(target.targetGroup().arn())
+                        .containerName(args.containers().get(0).name())
+                        .containerPort(target.port())
                         .build())
                 .healthCheckGracePeriodSeconds(args.healthCheckGracePeriodSeconds()));
         args.serviceRegistryArn().ifPresent(arn -> serviceArgs.serviceRegistries(
@@ -229,7 +216,7 @@ public class ProxyService extends ComponentResource implements Connectable {
                         .create(deploymentTimeout(args.healthCheckGracePeriodSeconds(), args.minTasks()))
                         // An update also waits for the old tasks to drain from the load balancer.
                         .update(deploymentTimeout(args.healthCheckGracePeriodSeconds(), args.minTasks())
-                                .plusSeconds(args.loadBalanced() ? args.deregistrationDelaySeconds() : 0))
+                                .plusSeconds(behindBalancer ? args.deregistrationDelaySeconds() : 0))
                         .build())
                 // Autoscaling owns the running count once the service exists.
                 .ignoreChanges("desiredCount").build());
@@ -241,6 +228,49 @@ public class ProxyService extends ComponentResource implements Connectable {
         outputs.put("serviceName", service.name());
         outputs.put("taskDefinitionArn", taskDefinition.arn());
         registerOutputs(outputs);
+    }
+
+    /** A cluster of its own, with Fargate and Fargate Spot, Container Insights as asked, ECS Exec logging when on. */
+    private Cluster ownCluster(ProxyServiceArgs args, Optional<LogGroup> execLogs, CustomResourceOptions child) {
+        var clusterArgs = ClusterArgs.builder()
+                .settings(ClusterSettingArgs.builder().name("containerInsights")
+                        .value(args.containerInsights() ? "enabled" : "disabled").build());
+        // ECS Exec sessions are encrypted with the stack key and every session's output is logged, encrypted
+        // (ECS Developer Guide, "Monitor Amazon ECS containers with ECS Exec": executeCommandConfiguration).
+        execLogs.ifPresent(group -> clusterArgs.configuration(ClusterConfigurationArgs.builder()
+                .executeCommandConfiguration(ClusterConfigurationExecuteCommandConfigurationArgs.builder()
+                        .kmsKeyId(args.kmsKeyArn())
+                        .logging("OVERRIDE")
+                        .logConfiguration(ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs.builder()
+                                .cloudWatchLogGroupName(group.name())
+                                .cloudWatchEncryptionEnabled(true)
+                                .build())
+                        .build())
+                .build()));
+        var created = new Cluster(name, clusterArgs.build(), child);
+        clusterReady.add(new ClusterCapacityProviders(name, ClusterCapacityProvidersArgs.builder()
+                .clusterName(created.name())
+                .capacityProviders("FARGATE", "FARGATE_SPOT")
+                .build(), child));
+        if (args.containerInsights()) {
+            // Container Insights writes task performance events to this group and creates it itself when it is
+            // missing (CloudWatch user guide, "Container Insights performance log reference"): unencrypted, never
+            // expiring, left behind by destroy. It is created here, before the service starts any task.
+            clusterReady.add(new LogGroup(name + "-insights", LogGroupArgs.builder()
+                    .name(created.name().applyValue(cluster -> "/aws/ecs/containerinsights/" + cluster + "/performance"))
+                    .retentionInDays(args.logRetentionDays())
+                    .kmsKeyId(args.kmsKeyArn())
+                    .build(), child));
+        }
+        return created;
+    }
+
+    /**
+     * What a service in this service's cluster must wait for: the cluster's capacity providers and Container Insights
+     * log group (empty when the cluster is another service's).
+     */
+    public List<Resource> clusterReady() {
+        return List.copyOf(clusterReady);
     }
 
     /**
@@ -310,9 +340,9 @@ public class ProxyService extends ComponentResource implements Connectable {
         return balancer().loadBalancer().arnSuffix();
     }
 
-    /** Target group ARN suffix (CloudWatch dimension). */
+    /** ARN suffix (CloudWatch dimension) of the target group the tasks register in: its own, or the one it was given. */
     public Output<String> targetGroupArnSuffix() {
-        return balancer().targetGroup().arnSuffix();
+        return target.map(t -> t.targetGroup().arnSuffix()).orElseGet(() -> balancer().targetGroup().arnSuffix());
     }
 
     /**

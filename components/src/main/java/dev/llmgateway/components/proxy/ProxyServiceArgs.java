@@ -1,5 +1,6 @@
 package dev.llmgateway.components.proxy;
 
+import com.pulumi.aws.ecs.Cluster;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import dev.llmgateway.components.support.ComponentArgs;
@@ -52,8 +53,10 @@ import java.util.Optional;
  * @param deletionProtection            load balancer deletion protection; default {@value #DEFAULT_DELETION_PROTECTION}
  * @param accessLogs                    access logs to a private bucket; default {@value #DEFAULT_ACCESS_LOGS}
  * @param accessLogExpirationDays       days access logs are kept; default {@value #DEFAULT_ACCESS_LOG_EXPIRATION_DAYS}
- * @param listenerPaths                 paths with explicit forward rules (priorities 10, 20, ...); default
- *                                      {@link #DEFAULT_LISTENER_PATHS}
+ * @param listenerPaths                 paths with explicit forward rules (priorities
+ *                                      {@link ProxyService#FIRST_FORWARD_PRIORITY}, +10, ...); default
+ *                                      {@link #DEFAULT_LISTENER_PATHS}. With a required header the listener's default
+ *                                      action refuses: add {@code /*} to forward everything else that carries it
  * @param taskPolicyJson                inline policy of the task role; default none
  * @param waf                           AWS WAF on the load balancer; default none
  * @param requiredHeader                a header required on every request; default none
@@ -77,6 +80,12 @@ import java.util.Optional;
  *                                      writer instance); default none
  * @param internetGateway               the VPC's internet gateway, which an internet-facing load balancer waits for;
  *                                      default none
+ * @param target                        a target group on a load balancer another service owns
+ *                                      ({@link ServiceLoadBalancer#route}) to register the tasks in, without a load
+ *                                      balancer of its own ({@code loadBalanced} false); default none
+ * @param cluster                       an existing ECS cluster to run in (another service's, {@link ProxyService#cluster()});
+ *                                      default none: a cluster of its own. With one, {@code serviceDependencies} should
+ *                                      name that service's {@link ProxyService#clusterReady()}, and ECS Exec is off
  */
 @ComponentArgs
 public record ProxyServiceArgs(String region,
@@ -118,7 +127,9 @@ public record ProxyServiceArgs(String region,
                                boolean executeCommand,
                                boolean scheduledRange,
                                List<Resource> serviceDependencies,
-                               Optional<Resource> internetGateway) {
+                               Optional<Resource> internetGateway,
+                               Optional<LoadBalancerTarget> target,
+                               Optional<Cluster> cluster) {
 
     /** Default listener port of LiteLLM's proxy. */
     public static final int DEFAULT_CONTAINER_PORT = 4000;
@@ -188,6 +199,8 @@ public record ProxyServiceArgs(String region,
                     "without a load balancer, give no load balancer subnets, certificate, WAF, required header,"
                             + " blocked paths or request-count scaling");
         }
+        require(target.isEmpty() || !loadBalanced, "a target on another service's load balancer needs loadBalanced(false)");
+        require(cluster.isEmpty() || !executeCommand, "ECS Exec needs a cluster of its own (its session logging is cluster configuration)");
         Objects.requireNonNull(taskSubnetIds, "ProxyServiceArgs.taskSubnetIds is required");
         Objects.requireNonNull(kmsKeyArn, "ProxyServiceArgs.kmsKeyArn is required");
         require(!containers.isEmpty(), "at least one container is required");

@@ -23,6 +23,7 @@ import com.pulumi.aws.lb.inputs.ListenerRuleActionFixedResponseArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionSourceIpArgs;
 import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.aws.wafv2.WebAclAssociation;
@@ -33,6 +34,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.llmgateway.components.network.Connectable;
+import dev.llmgateway.components.network.Cidr;
 import dev.llmgateway.components.network.Connections;
 import dev.llmgateway.components.network.Flow;
 import dev.llmgateway.components.network.Peer;
@@ -56,6 +58,12 @@ import java.util.function.Consumer;
  */
 public final class ServiceLoadBalancer implements Connectable {
 
+    /**
+     * Condition values one listener rule may hold, paths, header values and source addresses together (ELB user
+     * guide, "Quotas for your Application Load Balancers": condition values per rule, 5).
+     */
+    public static final int CONDITION_VALUES_PER_RULE = 5;
+
     private final String name;
     private final Resource parent;
     private final SecurityGroup securityGroup;
@@ -68,11 +76,15 @@ public final class ServiceLoadBalancer implements Connectable {
     private final boolean https;
     private final List<Integer> ports;
     private final Optional<Output<String>> webAclArn;
+    private final Output<String> vpcId;
+    private final Optional<ProxyServiceArgs.RequiredHeader> requiredHeader;
 
     ServiceLoadBalancer(String name, ProxyServiceArgs args, Connections tasks, Resource parent) {
         this.name = name;
         this.parent = parent;
         this.https = args.certificateArn().isPresent();
+        this.vpcId = args.vpcId();
+        this.requiredHeader = args.requiredHeader();
         var child = options();
 
         this.securityGroup = new SecurityGroup(name + "-lb", SecurityGroupArgs.builder()
@@ -270,7 +282,8 @@ public final class ServiceLoadBalancer implements Connectable {
 
     /**
      * 403 rules for blocked paths (priorities 1..9), forward rules for the listed paths
-     * ({@link ProxyService#FIRST_FORWARD_PRIORITY}, +10, ...), and a catch-all when a header is required.
+     * ({@link ProxyService#FIRST_FORWARD_PRIORITY}, +10, ...; as many paths per rule as its condition values allow),
+     * each carrying the required header when there is one.
      */
     private void rules(ProxyServiceArgs args) {
         for (int i = 0; i < args.blockedPaths().size(); i++) {
@@ -285,21 +298,65 @@ public final class ServiceLoadBalancer implements Connectable {
                             .build())
                     .build(), options());
         }
-        List<String> paths = new ArrayList<>(args.listenerPaths());
-        if (args.requiredHeader().isPresent()) {
-            paths.add("/*");
+        List<List<String>> chunks = chunks(args.listenerPaths(), List.of());
+        for (int i = 0; i < chunks.size(); i++) {
+            forwardRules.add(forwardRule(name + "-rule-" + (i + 1), ProxyService.FIRST_FORWARD_PRIORITY + 10 * i, chunks.get(i),
+                    List.of(), targetGroup));
         }
-        for (int i = 0; i < paths.size(); i++) {
-            List<ListenerRuleConditionArgs> conditions = new ArrayList<>();
+    }
+
+    /**
+     * A target group for a further service on this load balancer and the serving listener's rules that forward
+     * {@code route}'s paths to it (from those addresses only, when it names some; carrying the required header, when
+     * one is required). The service registers its tasks in it ({@code ProxyServiceArgs.target}).
+     *
+     * @param suffix what the service is ({@code backend}); names the target group and rules
+     */
+    public LoadBalancerTarget route(String suffix, Route route) {
+        var group = new TargetGroup(PhysicalName.autoNamed(name + "-" + suffix, NameRule.TARGET_GROUP), TargetGroupArgs.builder()
+                .vpcId(vpcId)
+                .port(route.port())
+                .protocol("HTTP")
+                .targetType("ip")
+                .deregistrationDelay(route.deregistrationDelaySeconds())
+                .healthCheck(TargetGroupHealthCheckArgs.builder()
+                        .path(route.healthCheckPath()).matcher("200")
+                        .interval(15).timeout(5).healthyThreshold(2).unhealthyThreshold(3)
+                        .build())
+                .build(), options());
+        List<String> sources = route.sourceCidrs().stream().map(Cidr::toString).toList();
+        List<List<String>> chunks = chunks(route.paths(), sources);
+        List<ListenerRule> rules = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            rules.add(forwardRule(name + "-" + suffix + "-rule-" + (i + 1), route.firstPriority() + i, chunks.get(i), sources, group));
+        }
+        return new LoadBalancerTarget(this, group, rules, route.port());
+    }
+
+    /** Path patterns in rules of as many as fit beside the source addresses and the required header. */
+    private List<List<String>> chunks(List<String> paths, List<String> sources) {
+        int size = CONDITION_VALUES_PER_RULE - sources.size() - (requiredHeader.isPresent() ? 1 : 0);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < paths.size(); from += size) {
+            chunks.add(paths.subList(from, Math.min(paths.size(), from + size)));
+        }
+        return chunks;
+    }
+
+    private ListenerRule forwardRule(String ruleName, int priority, List<String> paths, List<String> sources, TargetGroup group) {
+        List<ListenerRuleConditionArgs> conditions = new ArrayList<>();
+        conditions.add(ListenerRuleConditionArgs.builder()
+                .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(paths).build()).build());
+        requiredHeader.map(ServiceLoadBalancer::headerCondition).ifPresent(conditions::add);
+        if (!sources.isEmpty()) {
             conditions.add(ListenerRuleConditionArgs.builder()
-                    .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(paths.get(i)).build()).build());
-            args.requiredHeader().map(ServiceLoadBalancer::headerCondition).ifPresent(conditions::add);
-            forwardRules.add(new ListenerRule(name + "-rule-" + (i + 1), ListenerRuleArgs.builder()
-                    .listenerArn(serving.arn())
-                    .priority(ProxyService.FIRST_FORWARD_PRIORITY + 10 * i)
-                    .conditions(conditions)
-                    .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targetGroup.arn()).build())
-                    .build(), options()));
+                    .sourceIp(ListenerRuleConditionSourceIpArgs.builder().values(sources).build()).build());
         }
+        return new ListenerRule(ruleName, ListenerRuleArgs.builder()
+                .listenerArn(serving.arn())
+                .priority(priority)
+                .conditions(conditions)
+                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(group.arn()).build())
+                .build(), options());
     }
 }

@@ -28,47 +28,61 @@ import java.util.regex.Pattern;
  *
  * @param execution execution role
  * @param task      task role
+ * @param policies  their inline policies: what runs the task waits for them
  */
-record TaskRoles(Role execution, Role task) {
+record TaskRoles(Role execution, Role task, List<RolePolicy> policies) {
 
     private static final Pattern ECR_IMAGE = Pattern.compile("(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com/([^:@]+).*");
     private static final String ECS_TASKS = "ecs-tasks.amazonaws.com";
 
-    /** Creates both roles and their inline policies. */
-    static TaskRoles create(String name, ProxyServiceArgs args, Map<String, Output<String>> logGroupArns, Output<AwsScope> scope,
-                            CustomResourceOptions options) {
-        // Both roles only for this account's ECS. The task role also only for its tasks (ECS developer guide, "Amazon
-        // ECS task IAM role": aws:SourceArn arn:...:ecs:<region>:<account>:*); the execution role keeps
-        // aws:SourceAccount alone, the one condition the ECS guide shows for it.
+    /**
+     * Creates both roles and their inline policies.
+     *
+     * @param name         prefix of the roles' names
+     * @param region       region of the secrets the containers name
+     * @param containers   the task's containers: their images and {@code valueFrom} secrets decide the execution role's grants
+     * @param kmsKeyArn    the key of those secrets
+     * @param taskPolicy   inline policy of the task role, if any
+     * @param logGroupArns the containers' log groups
+     * @param purpose      what the task role is for (its description)
+     * @param scope        the account and partition: both roles only for this account's ECS, the task role also only for
+     *                     its tasks (ECS developer guide, "Amazon ECS task IAM role": aws:SourceArn
+     *                     arn:...:ecs:<region>:<account>:*); the execution role keeps aws:SourceAccount alone, the one
+     *                     condition the ECS guide shows for it
+     */
+    static TaskRoles create(String name, String region, List<ContainerSpec> containers, Output<String> kmsKeyArn,
+                            Optional<Output<String>> taskPolicy, Map<String, Output<String>> logGroupArns, String purpose,
+                            Output<AwsScope> scope, CustomResourceOptions options) {
         var execution = new Role(PhysicalName.autoNamed(name + "-execution", NameRule.IAM_ROLE), RoleArgs.builder()
                 .assumeRolePolicy(scope.applyValue(s -> PolicyDocument.assumeRole(ECS_TASKS, s, Optional.empty())))
                 .description("ECS execution role: pull images, write logs, resolve the task's secrets")
                 .build(), options);
         List<Output<String>> logArns = new ArrayList<>(logGroupArns.values());
         // The grants follow from use: exactly the ARNs the containers resolve with valueFrom.
-        List<Output<String>> secretArns = args.containers().stream()
+        List<Output<String>> secretArns = containers.stream()
                 .flatMap(c -> c.secrets().values().stream()).toList();
-        new RolePolicy(name + "-execution", RolePolicyArgs.builder()
+        List<RolePolicy> policies = new ArrayList<>();
+        policies.add(new RolePolicy(name + "-execution", RolePolicyArgs.builder()
                 .role(execution.id())
-                .policy(Output.tuple(Output.all(logArns), Output.all(secretArns), args.kmsKeyArn())
-                        .applyValue(t -> PolicyDocument.json(executionStatements(args, t.t1, t.t2, t.t3))))
-                .build(), options);
+                .policy(Output.tuple(Output.all(logArns), Output.all(secretArns), kmsKeyArn)
+                        .applyValue(t -> PolicyDocument.json(executionStatements(region, containers, t.t1, t.t2, t.t3))))
+                .build(), options));
 
         var task = new Role(PhysicalName.autoNamed(name + "-task", NameRule.IAM_ROLE), RoleArgs.builder()
                 .assumeRolePolicy(scope.applyValue(s -> PolicyDocument.assumeRole(ECS_TASKS, s, Optional.of(s.arn("ecs", "*")))))
-                .description("Application role of the proxy tasks")
+                .description(purpose)
                 .build(), options);
-        args.taskPolicyJson().ifPresent(policy -> new RolePolicy(name + "-task", RolePolicyArgs.builder()
-                .role(task.id()).policy(policy).build(), options));
-        return new TaskRoles(execution, task);
+        taskPolicy.ifPresent(policy -> policies.add(new RolePolicy(name + "-task", RolePolicyArgs.builder()
+                .role(task.id()).policy(policy).build(), options)));
+        return new TaskRoles(execution, task, List.copyOf(policies));
     }
 
-    private static List<Statement> executionStatements(ProxyServiceArgs args, List<String> logGroups, List<String> secretArns,
-                                                       String keyArn) {
+    private static List<Statement> executionStatements(String region, List<ContainerSpec> containers, List<String> logGroups,
+                                                       List<String> secretArns, String keyArn) {
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 logGroups.stream().map(arn -> arn + ":*").toList()));
-        List<String> repositories = args.containers().stream()
+        List<String> repositories = containers.stream()
                 .map(c -> ECR_IMAGE.matcher(c.image()))
                 .filter(Matcher::matches)
                 // The partition is the one of the log groups' ARNs (aws, aws-cn, aws-us-gov...): same account.
@@ -80,7 +94,7 @@ record TaskRoles(Role execution, Role task) {
             statements.add(Statement.allow("PullImages",
                     List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"), repositories));
         }
-        statements.addAll(SecretGrants.read(secretArns, keyArn, args.region()));
+        statements.addAll(SecretGrants.read(secretArns, keyArn, region));
         return statements;
     }
 

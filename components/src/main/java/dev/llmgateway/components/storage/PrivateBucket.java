@@ -20,6 +20,7 @@ import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
 import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
@@ -81,27 +82,34 @@ public class PrivateBucket extends ComponentResource {
                     .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
                     .build(), child);
         }
-        args.expirationDays().ifPresent(days -> new BucketLifecycleConfigurationV2(name, BucketLifecycleConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
-                        .id("expire")
-                        .status("Enabled")
-                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(days).build())
-                        .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
-                                .noncurrentDays(days).build())
-                        .build())
-                .build(), child));
-        args.noncurrentVersionExpirationDays().ifPresent(days -> new BucketLifecycleConfigurationV2(name, BucketLifecycleConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
-                        .id("expire-noncurrent")
-                        .status("Enabled")
-                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                        .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
-                                .noncurrentDays(days).build())
-                        .build())
-                .build(), child));
+        List<BucketLifecycleConfigurationV2RuleArgs> lifecycle = new ArrayList<>();
+        args.expirationDays().ifPresent(days -> lifecycle.add(BucketLifecycleConfigurationV2RuleArgs.builder()
+                .id("expire")
+                .status("Enabled")
+                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(days).build())
+                .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                        .noncurrentDays(days).build())
+                .build()));
+        args.noncurrentVersionExpirationDays().ifPresent(days -> lifecycle.add(BucketLifecycleConfigurationV2RuleArgs.builder()
+                .id("expire-noncurrent")
+                .status("Enabled")
+                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                        .noncurrentDays(days).build())
+                .build()));
+        args.archiveDays().ifPresent(days -> lifecycle.add(BucketLifecycleConfigurationV2RuleArgs.builder()
+                .id("archive")
+                .status("Enabled")
+                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                .transitions(BucketLifecycleConfigurationV2RuleTransitionArgs.builder().days(days).storageClass("GLACIER_IR").build())
+                .build()));
+        if (!lifecycle.isEmpty()) {
+            new BucketLifecycleConfigurationV2(name, BucketLifecycleConfigurationV2Args.builder()
+                    .bucket(bucket.id())
+                    .rules(lifecycle)
+                    .build(), child);
+        }
         new BucketPolicy(name, BucketPolicyArgs.builder()
                 .bucket(bucket.id())
                 .policy(arn.apply(bucketArn -> args.grants().apply(bucketArn)

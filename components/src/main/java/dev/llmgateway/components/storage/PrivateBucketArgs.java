@@ -20,6 +20,8 @@ import java.util.function.Function;
  * @param expirationDays                  days (at least 1) after which objects and old versions expire; default never
  * @param noncurrentVersionExpirationDays days (at least 1) after which noncurrent versions (only) expire, current
  *                                        objects stay; default never; not together with {@code expirationDays}
+ * @param archiveDays                     days (at least 1) after which current objects move to S3 Glacier Instant
+ *                                        Retrieval (millisecond reads, a fraction of Standard's storage price); default never
  * @param forceDestroy                    whether {@code pulumi destroy} may delete a non-empty bucket; default false
  * @param grants                          extra bucket-policy statements from the bucket ARN (an output, so they may
  *                                        name other resources); default {@link #DEFAULT_GRANTS}
@@ -29,6 +31,7 @@ public record PrivateBucketArgs(Optional<Output<String>> kmsKeyArn,
                                 @Initializer("DEFAULT_VERSIONING") boolean versioning,
                                 Optional<Integer> expirationDays,
                                 Optional<Integer> noncurrentVersionExpirationDays,
+                                Optional<Integer> archiveDays,
                                 boolean forceDestroy,
                                 @Initializer("DEFAULT_GRANTS") Function<String, Output<List<Statement>>> grants) {
 
@@ -44,6 +47,9 @@ public record PrivateBucketArgs(Optional<Output<String>> kmsKeyArn,
         });
         noncurrentVersionExpirationDays.filter(days -> days < 1).ifPresent(days -> {
             throw new IllegalArgumentException("PrivateBucketArgs.noncurrentVersionExpirationDays must be at least 1, got " + days);
+        });
+        archiveDays.filter(days -> days < 1 || expirationDays.filter(expire -> expire <= days).isPresent()).ifPresent(days -> {
+            throw new IllegalArgumentException("PrivateBucketArgs.archiveDays must be at least 1 and before expirationDays, got " + days);
         });
         Reject.when(expirationDays.isPresent() && noncurrentVersionExpirationDays.isPresent(),
                 "PrivateBucketArgs: set expirationDays (all objects) or noncurrentVersionExpirationDays, not both");

@@ -31,7 +31,7 @@ class ProxyServiceTest {
     private static final String CERT = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
     private static final Optional<Output<String>> HTTPS = Optional.of(Output.of(CERT));
 
-    private static final ContainerSpec APP = ContainerSpec.builder("app", "ghcr.io/berriai/litellm-non_root:v1.108.12").port(4000)
+    private static final ContainerSpec APP = ContainerSpec.builder("app", "ghcr.io/berriai/litellm-non_root:v1.108.26").port(4000)
             .env("LITELLM_MODE", "PRODUCTION")
             .secret("LITELLM_MASTER_KEY", Output.of(SECRET_ARN))
             .secret("DATABASE_PASSWORD", Output.of(SECRET_ARN + ":password::"))
@@ -179,9 +179,8 @@ class ProxyServiceTest {
         PlannedResource lb = plan.one("aws:lb/loadBalancer:LoadBalancer");
         assertTrue(lb.flag("dropInvalidHeaderFields") && lb.flag("enableDeletionProtection"));
         assertEquals(300.0, lb.number("idleTimeout"));
-        assertEquals(List.of("/v1/*", "/health*", "/ui/*"), plan.ofType("aws:lb/listenerRule:ListenerRule").stream()
-                .sorted(java.util.Comparator.comparingDouble(r -> r.number("priority")))
-                .map(r -> r.string("conditions.0.pathPattern.values.0")).toList());
+        // One rule holds up to five condition values (ELB quotas): the three default paths share one.
+        assertEquals(List.of("/v1/*", "/health*", "/ui/*"), plan.one("aws:lb/listenerRule:ListenerRule").list("conditions.0.pathPattern.values"));
     }
 
     @Test
@@ -282,11 +281,40 @@ class ProxyServiceTest {
     @Test
     void requiredHeaderTurnsEveryOtherRequestInto403() {
         PlannedStack plan = plan(b -> b.certificateArn(HTTPS)
+                .listenerPaths(List.of("/v1/*", "/health*", "/ui/*", "/*"))
                 .requiredHeader(Optional.of(new ProxyServiceArgs.RequiredHeader("X-Origin-Verify", Output.ofSecret("s3cr3t")))));
         assertEquals("403", plan.named("aws:lb/listener:Listener", "gw-https").string("defaultActions.0.fixedResponse.statusCode"));
         List<PlannedResource> rules = plan.ofType("aws:lb/listenerRule:ListenerRule");
-        assertEquals(4, rules.size());
+        // The header takes one of a rule's five condition values: four paths per rule.
+        assertEquals(List.of(List.of("/v1/*", "/health*", "/ui/*", "/*")), rules.stream().map(r -> r.list("conditions.0.pathPattern.values")).toList());
         assertTrue(rules.stream().allMatch(r -> "X-Origin-Verify".equals(r.string("conditions.1.httpHeader.httpHeaderName"))));
+    }
+
+    @Test
+    void aFurtherServiceComposesOnTheLoadBalancerThroughARouteAndSharesTheCluster() {
+        List<String> paths = List.of("/a", "/b", "/c", "/d", "/e");
+        PlannedStack plan = OfflineEngine.run("p", "t", "us-east-1", ctx -> {
+            var gateway = new ProxyService("gw", base().certificateArn(HTTPS).build(), null);
+            var target = gateway.loadBalancer().route("backend", new Route(4001, "/health/readiness", paths, 2000,
+                    List.of(Cidr.of("198.51.100.0/24"), Cidr.of("203.0.113.0/24")), 30));
+            new ProxyService("gw-backend", base().loadBalanced(false).loadBalancerSubnetIds(null).target(Optional.of(target))
+                    .cluster(Optional.of(gateway.cluster())).serviceDependencies(gateway.clusterReady()).containerPort(4001)
+                    .build(), null);
+        }).orThrow();
+        assertEquals(1, plan.ofType("aws:ecs/cluster:Cluster").size(), "one cluster for both services");
+        PlannedResource group = plan.ofType("aws:lb/targetGroup:TargetGroup").stream().filter(g -> g.number("port") == 4001).findFirst().orElseThrow();
+        assertEquals("/health/readiness", group.string("healthCheck.path"));
+        // Two source blocks leave three of a rule's five condition values for paths: two rules, priorities 2000 and 2001.
+        List<PlannedResource> rules = plan.ofType("aws:lb/listenerRule:ListenerRule").stream().filter(r -> r.number("priority") >= 2000)
+                .sorted(java.util.Comparator.comparingDouble(r -> r.number("priority"))).toList();
+        assertEquals(List.of(List.of("/a", "/b", "/c"), List.of("/d", "/e")), rules.stream().map(r -> r.list("conditions.0.pathPattern.values")).toList());
+        assertTrue(rules.stream().allMatch(r -> r.list("conditions.1.sourceIp.values").equals(List.of("198.51.100.0/24", "203.0.113.0/24"))));
+        PlannedResource backend = plan.named("aws:ecs/service:Service", "gw-backend");
+        assertEquals(4001.0, backend.number("loadBalancers.0.containerPort"));
+        assertTrue(backend.dependencies().containsAll(rules.stream().map(PlannedResource::urn).toList()),
+                "the service registers targets only once its rules exist");
+        assertTrue(plan.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").stream()
+                .anyMatch(r -> r.number("fromPort") == 4001), "the backend's tasks admit the load balancer on 4001");
     }
 
     @Test

@@ -173,6 +173,8 @@ public final class ForceNew {
             tf("aws:wafv2/webAclAssociation:WebAclAssociation", "wafv2/web_acl_association.go", "resourceArn", "webAclArn"),
             tf("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "wafv2/web_acl_logging_configuration.go",
                     "resourceArn"),
+            new Entry("command:local:Command", Set.of("triggers"), "pulumi/pulumi-command provider/pkg/provider/common:"
+                    + " ResourceInputs.Triggers is tagged replaceOnChanges; other changes run the update (else the create) command"),
             new Entry("random:index/randomId:RandomId", Set.of(EVERY_INPUT), "terraform-provider-random: every attribute of"
                     + " random_id has a RequiresReplace plan modifier (random values are immutable; keepers exist to force one)"),
             new Entry("random:index/randomPassword:RandomPassword", Set.of(EVERY_INPUT), "terraform-provider-random: every"
