@@ -150,7 +150,7 @@ public class LiteLlmGateway extends ComponentResource {
             } else {
                 proxy.connections().allowTo(network.s3(), 443, "image layers and published configs in S3 through the gateway endpoint");
             }
-            s.officeHours().ifPresent(hours -> OfficeHours.apply(hours, s.proxy(), proxy, database));
+            s.officeHours().ifPresent(hours -> OfficeHours.apply(hours, s.proxy(), proxy, database, network));
             this.url = entrance.serve(proxy);
             this.metrics = discovery.map(d -> Metrics.services(name, s.region(), s.network().azCount(), s.observability(),
                     network, proxy, d, secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD), key.arn(),
@@ -158,7 +158,7 @@ public class LiteLlmGateway extends ComponentResource {
             this.observability = Monitoring.observability(name, s.region(), s.observability(), s.database(),
                     // Scaled to zero outside office hours, no running task is normal: no running-task alarm then.
                     s.officeHours().isPresent() ? 0 : s.proxy().minTasks(), key.arn(), proxy, database,
-                    new Monitoring.SinglePoints(network.natInstanceId(), entrance.certificates(),
+                    new Monitoring.SinglePoints(network.natInstanceId(), s.officeHours().isPresent(), entrance.certificates(),
                             metrics.map(PrometheusMetrics::targetGroupArnSuffix)), options);
             key.allow(observability.keyPolicyStatements());
         } finally {

@@ -58,7 +58,7 @@ public final class ReadmeSections {
                         + " databases still run in their hours). Typical adds %s busy hours a month (within office hours"
                         + " where a stack has them), %s GB per NAT gateway, %s GB of logs per log group, %s ALB LCU, %s Aurora"
                         + " ACU while busy, %s million WAF requests, %s VPN users. Not priced: data transfer out, KMS and"
-                        + " API requests, EBS root volumes.%n", PriceTable.AS_OF, PriceTable.HOURS_PER_MONTH,
+                        + " API requests; a KMS key's rotations add $1 a month each in its second and third year.%n", PriceTable.AS_OF, PriceTable.HOURS_PER_MONTH,
                 CostReport.number(usage.busyHoursPerMonth()), CostReport.number(usage.natGbPerMonth()),
                 CostReport.number(usage.logGbPerGroupPerMonth()), CostReport.number(usage.albLcu()),
                 CostReport.number(usage.auroraAverageAcu()), CostReport.number(usage.wafMillionRequests()),

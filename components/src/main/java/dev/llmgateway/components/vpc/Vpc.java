@@ -48,7 +48,9 @@ import com.pulumi.resources.Resource;
 import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.network.Connections;
 import dev.llmgateway.components.network.Peer;
+import dev.llmgateway.components.support.Json;
 import dev.llmgateway.components.support.PolicyDocument;
+import dev.llmgateway.components.support.StartStopSchedule;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -71,7 +73,13 @@ public class Vpc extends ComponentResource {
     /** Public SSM parameter naming the current Amazon Linux 2023 ARM AMI, for the NAT instance. */
     static final String NAT_AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64";
     private static final String ANYWHERE = "0.0.0.0/0";
+    /** The NAT instance's root volume: the size of the Amazon Linux 2023 AMI's own, stated so the plan can price it. */
+    static final int NAT_ROOT_VOLUME_GB = 8;
+    /** Starts and stops the NAT instance (EC2 API StartInstances / StopInstances). */
+    private static final StartStopSchedule NAT_SCHEDULE = new StartStopSchedule("StartStopNatInstance", "ec2",
+            "startInstances", "stopInstances", List.of("ec2:StartInstances", "ec2:StopInstances"));
 
+    private final String name;
     private final Cidr cidr;
     private final Output<String> vpcId;
     private final Output<List<String>> availabilityZones;
@@ -79,13 +87,14 @@ public class Vpc extends ComponentResource {
     private Optional<Connectable> endpoints = Optional.empty();
     private final List<Resource> internetPath = new ArrayList<>();
     private final InternetGateway internetGateway;
-    private Optional<Output<String>> natInstanceId = Optional.empty();
+    private Optional<Instance> natInstance = Optional.empty();
     private final Map<SubnetTier, List<RouteTable>> routeTables = new EnumMap<>(SubnetTier.class);
     private final VpcEndpoint s3Endpoint;
 
     /** Creates the network. */
     public Vpc(String name, VpcArgs args, ComponentResourceOptions opts) {
         super(TYPE, name, null, opts);
+        this.name = name;
         this.cidr = args.cidr();
         int azCount = args.azCount();
         this.availabilityZones = args.availabilityZones().applyValue(zones -> {
@@ -219,7 +228,20 @@ public class Vpc extends ComponentResource {
 
     /** The NAT instance's id with {@link NatStrategy#INSTANCE} (a single point worth an alarm), else empty. */
     public Optional<Output<String>> natInstanceId() {
-        return natInstanceId;
+        return natInstance.map(Instance::id);
+    }
+
+    /**
+     * Runs the NAT instance only from {@code startCron} to {@code stopCron} (AWS {@code cron(...)} in the IANA
+     * {@code timeZone}), for a stack whose tasks run in office hours: stopped, it costs only its root volume, and
+     * its public address is released (AWS assigns a new one at start; the private subnets route to its network
+     * interface, which stays). The schedules' role may start and stop this instance only.
+     */
+    public void runNatOnSchedule(String startCron, String stopCron, String timeZone) {
+        Instance nat = natInstance.orElseThrow(() -> new IllegalStateException(
+                name + ": only a NAT instance is started and stopped on a schedule"));
+        NAT_SCHEDULE.create(name + "-nat", "the NAT instance of " + name, this, nat.arn(),
+                nat.id().applyValue(id -> Json.write(Map.of("InstanceIds", List.of(id)))), startCron, stopCron, timeZone);
     }
 
     /** The availability zones used, in order. */
@@ -267,7 +289,7 @@ public class Vpc extends ComponentResource {
             }
             case INSTANCE -> {
                 Instance nat = natInstance(name, args, publicSubnets.get(0));
-                natInstanceId = Optional.of(nat.id());
+                natInstance = Optional.of(nat);
                 targets.add(r -> r.networkInterfaceId(nat.primaryNetworkInterfaceId()));
             }
             case SINGLE_GATEWAY, GATEWAY_PER_AZ -> {
@@ -314,7 +336,8 @@ public class Vpc extends ComponentResource {
                 .associatePublicIpAddress(true)
                 .sourceDestCheck(false)
                 .metadataOptions(InstanceMetadataOptionsArgs.builder().httpTokens("required").build())
-                .rootBlockDevice(InstanceRootBlockDeviceArgs.builder().encrypted(true).volumeType("gp3").build())
+                .rootBlockDevice(InstanceRootBlockDeviceArgs.builder().encrypted(true).volumeType("gp3")
+                        .volumeSize(NAT_ROOT_VOLUME_GB).build())
                 .userData(NAT_USER_DATA)
                 .userDataReplaceOnChange(true)
                 .tags(Map.of("Name", name + "-nat"))
