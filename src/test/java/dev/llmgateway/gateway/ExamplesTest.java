@@ -22,6 +22,33 @@ class ExamplesTest {
     }
 
     @Test
+    void stagingRunsProdsCodePathsAtASmallerSize() {
+        PlannedStack staging = Plans.stack("staging");
+        PlannedStack prod = Plans.stack("prod");
+        // The same kinds of things as prod, so a release meets prod's code paths first...
+        for (String type : List.of("aws:wafv2/webAcl:WebAcl", "aws:secretsmanager/secret:Secret", "aws:rds/cluster:Cluster",
+                "aws:elasticache/replicationGroup:ReplicationGroup", "aws:cloudwatch/dashboard:Dashboard", "aws:kms/key:Key")) {
+            assertFalse(staging.ofType(type).isEmpty(), type);
+        }
+        assertFalse(staging.one("aws:lb/loadBalancer:LoadBalancer").flag("internal"));
+        assertTrue(staging.where(r -> r.type().equals("aws:lb/listener:Listener")).stream()
+                .anyMatch(l -> l.string("protocol").equals("HTTPS")));
+        assertEquals(prod.one("aws:s3/bucketObjectv2:BucketObjectv2").string("content")
+                        .replaceAll("max_budget: .*|max_internal_user_budget: .*", ""),
+                staging.one("aws:s3/bucketObjectv2:BucketObjectv2").string("content")
+                        .replaceAll("max_budget: .*|max_internal_user_budget: .*", ""),
+                "the same LiteLLM config (models, guardrails, settings) apart from the budgets");
+        // ...at a smaller size: two zones, one NAT gateway, no endpoints, a writer only, one to two tasks.
+        assertEquals(1, staging.ofType("aws:ec2/natGateway:NatGateway").size());
+        assertEquals(6, staging.ofType("aws:ec2/subnet:Subnet").size());
+        assertTrue(staging.where(r -> r.type().equals("aws:ec2/vpcEndpoint:VpcEndpoint") && r.string("vpcEndpointType")
+                .equals("Interface")).isEmpty());
+        assertEquals(1, staging.ofType("aws:rds/clusterInstance:ClusterInstance").size());
+        PlannedResource target = staging.one("aws:appautoscaling/target:Target");
+        assertEquals(List.of(1.0, 2.0), List.of(target.number("minCapacity"), target.number("maxCapacity")));
+    }
+
+    @Test
     void devPublicAlbVariantIsAnAllowListedLoadBalancerAroundTheClock() {
         PlannedStack plan = Plans.example("dev-public-alb");
         PlannedResource alb = plan.one("aws:lb/loadBalancer:LoadBalancer");

@@ -3,6 +3,7 @@ package dev.llmgateway.plan;
 import dev.llmgateway.engine.PlannedStack;
 import dev.llmgateway.gateway.settings.StackFileConfigSource;
 import dev.llmgateway.gateway.settings.StackSettings;
+import dev.llmgateway.gateway.settings.Stacks;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +23,6 @@ import java.util.stream.Stream;
  */
 public final class ReadmeSections {
 
-    /** Committed stacks drawn in the README. */
-    private static final List<String> STACKS = List.of("dev", "prod");
 
     private ReadmeSections() {
     }
@@ -41,7 +40,7 @@ public final class ReadmeSections {
         Map<String, String> sections = new LinkedHashMap<>();
         sections.put("config", ConfigReference.markdown(project.resolve("Pulumi.yaml")));
         StringBuilder costs = new StringBuilder("| stack | idle $/month | typical $/month | what decides it |\n|---|---:|---:|---|\n");
-        for (String stack : STACKS) {
+        for (String stack : Stacks.COMMITTED) {
             PlannedStack plan = PlanCommand.plan(StackSettings.read(StackFileConfigSource.load(project, stack))).orThrow();
             sections.put("architecture-" + stack, "```mermaid\n" + MermaidDiagram.render(plan) + "```\n");
             costs.append(costRow("`" + stack + "`", CostEstimate.of(plan)));

@@ -61,7 +61,8 @@ class WorkflowsTest {
         assertTrue(on.containsKey("pull_request"));
         String steps = job(workflow, "test-and-plan").get("steps").toString();
         assertTrue(steps.contains("./mvnw -B test"));
-        assertTrue(steps.contains("for file in Pulumi.dev.yaml Pulumi.prod.yaml examples/*.yaml") && steps.contains("-Pplan"));
+        assertTrue(steps.contains("for file in Pulumi.dev.yaml Pulumi.staging.yaml Pulumi.prod.yaml examples/*.yaml")
+                && steps.contains("-Pplan"));
         assertTrue(!job(workflow, "test-and-plan").containsKey("permissions"), "no OIDC token for untrusted code");
     }
 
@@ -76,12 +77,17 @@ class WorkflowsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void prodDeploysOnlyAfterDevThroughTheProtectedEnvironment() throws IOException {
+    void prodDeploysOnlyAfterDevAndStagingThroughTheProtectedEnvironment() throws IOException {
         Map<String, Object> workflow = load("deploy.yml");
         assertEquals(Map.of("branches", List.of("main")), ((Map<String, Object>) workflow.get(true)).get("push"));
+        Map<String, Object> staging = job(workflow, "staging");
+        assertEquals("staging", staging.get("environment"));
+        assertEquals("dev", staging.get("needs"));
+        assertTrue(staging.get("steps").toString().contains("-Dstack=staging") && staging.get("steps").toString()
+                .contains("stack-name=staging"), "staging passes the offline policy gate, then deploys itself");
         Map<String, Object> prod = job(workflow, "prod");
         assertEquals("production", prod.get("environment"));
-        assertEquals("dev", prod.get("needs"));
+        assertEquals("staging", prod.get("needs"));
         assertEquals(Map.of("contents", "read", "id-token", "write"), prod.get("permissions"));
         assertEquals(false, ((Map<String, Object>) prod.get("concurrency")).get("cancel-in-progress"));
         assertTrue(prod.get("steps").toString().contains("-Dstack=prod"), "prod passes the offline policy gate first");
