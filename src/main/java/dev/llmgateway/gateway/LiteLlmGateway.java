@@ -17,6 +17,7 @@ import dev.llmgateway.components.cache.CacheArgs;
 import dev.llmgateway.components.database.Database;
 import dev.llmgateway.components.kms.EncryptionKey;
 import dev.llmgateway.components.kms.EncryptionKeyArgs;
+import dev.llmgateway.components.network.Declarations;
 import dev.llmgateway.components.network.Flow;
 import dev.llmgateway.components.network.Peer;
 import dev.llmgateway.components.observability.Observability;
@@ -27,7 +28,8 @@ import dev.llmgateway.components.proxy.ProxyServiceArgs;
 import dev.llmgateway.components.proxy.TaskDiscovery;
 import dev.llmgateway.components.registry.ImageRepository;
 import dev.llmgateway.components.registry.ImageRepositoryArgs;
-import dev.llmgateway.components.vpc.NatStrategy;
+import dev.llmgateway.components.vpc.ExistingNetwork;
+import dev.llmgateway.components.vpc.Network;
 import dev.llmgateway.components.vpc.SubnetTier;
 import dev.llmgateway.components.vpc.Vpc;
 import dev.llmgateway.components.vpc.VpcArgs;
@@ -38,6 +40,7 @@ import dev.llmgateway.gateway.access.LoadBalancerPlacement;
 import dev.llmgateway.gateway.litellm.LiteLlmConfig;
 import dev.llmgateway.gateway.settings.AccessSettings;
 import dev.llmgateway.gateway.settings.DatabaseAuth;
+import dev.llmgateway.gateway.settings.ExistingNetworkSettings;
 import dev.llmgateway.gateway.settings.ProxySettings;
 import dev.llmgateway.gateway.settings.StackSettings;
 
@@ -60,7 +63,7 @@ public class LiteLlmGateway extends ComponentResource {
 
     private final StackSettings settings;
     private final EncryptionKey key;
-    private final Vpc network;
+    private final Network network;
     private final Database database;
     private final Optional<Cache> cache;
     private final Optional<ImageRepository> images;
@@ -130,7 +133,7 @@ public class LiteLlmGateway extends ComponentResource {
             });
             var containers = ProxyContainers.of(
                     new ProxyContainers.Settings(s.region(), s.proxy(), s.litellm(), s.database().auth(),
-                            s.secrets().masterKeyVersion(), s.network().cidr(), s.network().nat() != NatStrategy.NONE,
+                            s.secrets().masterKeyVersion(), network.cidr(), network.reachesInternet(),
                             a.idleTimeoutSeconds(), a.mode().knownUrl(a)),
                     new ProxyContainers.Inputs(
                             new ProxyContainers.Database(database.endpoint(), database.port(), "litellm", database.masterSecretArn()),
@@ -145,10 +148,12 @@ public class LiteLlmGateway extends ComponentResource {
             database.connections().allowDefaultPortFrom(proxy, "keys, budgets and spend in PostgreSQL");
             cache.ifPresent(c -> c.connections().allowDefaultPortFrom(proxy, "shared limits, budgets and cache in Redis"));
             network.endpoints().ifPresent(e -> proxy.connections().allowTo(e, 443, "AWS APIs through interface endpoints"));
-            if (s.network().nat() != NatStrategy.NONE) {
-                proxy.connections().allowTo(Peer.anyIpv4(), 443, "model providers, image registries and AWS APIs over HTTPS through NAT");
+            if (network.reachesInternet()) {
+                proxy.connections().allowTo(Peer.anyIpv4(), 443, "model providers, image registries and AWS APIs over HTTPS"
+                        + " through the route out");
             } else {
-                proxy.connections().allowTo(network.s3(), 443, "image layers and published configs in S3 through the gateway endpoint");
+                network.s3().ifPresent(s3 -> proxy.connections().allowTo(s3, 443,
+                        "image layers and published configs in S3 through the gateway endpoint"));
             }
             s.officeHours().ifPresent(hours -> OfficeHours.apply(hours, s.proxy(), proxy, database, network));
             this.url = entrance.serve(proxy);
@@ -213,7 +218,7 @@ public class LiteLlmGateway extends ComponentResource {
                 .serviceRegistryArn(discovery.map(TaskDiscovery::registryArn))
                 // Tasks migrate the database at start: they wait for the instance that serves the endpoint.
                 .serviceDependencies(List.of(database.writer()))
-                .internetGateway(Optional.of(network.internetGateway()))
+                .internetGateway(network.internetGateway())
                 .build();
     }
 
@@ -224,8 +229,13 @@ public class LiteLlmGateway extends ComponentResource {
                 : Optional.empty();
     }
 
-    private static Vpc network(String name, StackSettings s, Output<String> keyArn, InvokeOptions invoke,
-                               ComponentResourceOptions options) {
+    /** The VPC the stack creates, or the existing one its settings declare. */
+    private Network network(String name, StackSettings s, Output<String> keyArn, InvokeOptions invoke,
+                            ComponentResourceOptions options) {
+        if (s.network().existing().isPresent()) {
+            ExistingNetworkSettings e = s.network().existing().get();
+            return new ExistingNetwork(name + "-network", e.vpcId(), e.cidr(), e.subnets(), e.endpoints(), this);
+        }
         var args = VpcArgs.builder()
                 .cidr(s.network().cidr())
                 .region(s.region())
@@ -242,7 +252,15 @@ public class LiteLlmGateway extends ComponentResource {
         return new Vpc(name, args, options);
     }
 
-    /** Every network flow the gateway opens, for the offline engine's reachability check. */
+    /**
+     * What the offline engine's reachability check judges: every network flow the gateway opens, and the existing
+     * network it deploys into, if any, as declared.
+     */
+    public Declarations declarations() {
+        return new Declarations(flows(), network.declared().stream().toList());
+    }
+
+    /** Every network flow the gateway opens. */
     public List<Flow> flows() {
         List<Flow> flows = new ArrayList<>(proxy.flows());
         flows.addAll(database.connections().flows());
@@ -272,8 +290,8 @@ public class LiteLlmGateway extends ComponentResource {
         return key;
     }
 
-    /** The VPC. */
-    public Vpc network() {
+    /** The network: the VPC the stack created, or the existing one it uses. */
+    public Network network() {
         return network;
     }
 

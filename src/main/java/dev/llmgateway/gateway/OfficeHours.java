@@ -3,7 +3,7 @@ package dev.llmgateway.gateway;
 import dev.llmgateway.components.database.Database;
 import dev.llmgateway.components.database.DatabaseEngine;
 import dev.llmgateway.components.proxy.ProxyService;
-import dev.llmgateway.components.vpc.Vpc;
+import dev.llmgateway.components.vpc.Network;
 import dev.llmgateway.gateway.settings.OfficeHoursSettings;
 import dev.llmgateway.gateway.settings.ProxySettings;
 
@@ -25,14 +25,12 @@ final class OfficeHours {
     }
 
     /** Schedules the proxy and, when the stack has them, an RDS instance and the NAT instance. */
-    static void apply(OfficeHoursSettings hours, ProxySettings p, ProxyService proxy, Database database, Vpc network) {
+    static void apply(OfficeHoursSettings hours, ProxySettings p, ProxyService proxy, Database database, Network network) {
         proxy.scaleOnSchedule("office-start", hours.startCron(), hours.zone(), p.minTasks(), p.maxTasks());
         proxy.scaleOnSchedule("office-stop", hours.stopCron(), hours.zone(), 0, 0);
         if (database.engine() == DatabaseEngine.RDS_INSTANCE) {
             database.runOnSchedule(hours.startCron(DATABASE_LEAD_MINUTES), hours.stopCron(), hours.zone());
         }
-        if (network.natInstanceId().isPresent()) {
-            network.runNatOnSchedule(hours.startCron(DATABASE_LEAD_MINUTES), hours.stopCron(), hours.zone());
-        }
+        network.runOnSchedule(hours.startCron(DATABASE_LEAD_MINUTES), hours.stopCron(), hours.zone());
     }
 }

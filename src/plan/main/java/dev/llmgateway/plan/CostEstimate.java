@@ -72,6 +72,9 @@ public final class CostEstimate {
         estimate.waf();
         estimate.secretsAndKeys();
         estimate.observability();
+        // An existing network's egress and endpoints are its owner's bill, shared with whatever else runs there.
+        stack.networks().forEach(network -> estimate.unpriced.add("existing network " + network.vpcId()
+                + ": its route out, interface endpoints and their data processing are billed to its owner"));
         // EFS storage is billed per GB stored (VictoriaMetrics' samples), which the plan cannot know.
         estimate.sorted("aws:efs/fileSystem:FileSystem").forEach(fs -> estimate.unpriced.add("EFS file system "
                 + fs.name() + " (storage and its AWS Backup copies, per GB-month)"));

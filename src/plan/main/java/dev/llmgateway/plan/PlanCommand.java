@@ -107,6 +107,7 @@ public final class PlanCommand implements Callable<Integer> {
         stdout.println();
         stdout.println("Reachability of intended flows (security groups and routes as AWS enforces them):");
         stdout.print(network.flowTable());
+        stdout.print(network.existingNetworkText());
         stdout.println();
         stdout.println("AWS default quotas (highest use per quota by this stack):");
         stdout.print(network.quotaTable());

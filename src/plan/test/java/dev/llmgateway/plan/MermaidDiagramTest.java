@@ -47,6 +47,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.llmgateway.components.network.FlowEnd;
+import dev.llmgateway.components.network.Declarations;
 import dev.llmgateway.components.network.Flow;
 import dev.llmgateway.engine.OfflineEngine;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +81,7 @@ class MermaidDiagramTest {
     }
 
     private static String render() {
-        return MermaidDiagram.render(OfflineEngine.plan("diagram", "dev", "us-east-1", MermaidDiagramTest::program)
+        return MermaidDiagram.render(OfflineEngine.plan("diagram", "dev", "us-east-1", ctx -> Declarations.of(MermaidDiagramTest.program(ctx)))
                 .orThrow());
     }
 

@@ -66,6 +66,7 @@ import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import dev.llmgateway.components.network.FlowEnd;
+import dev.llmgateway.components.network.Declarations;
 import dev.llmgateway.components.network.Flow;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -128,7 +129,7 @@ class PolicyChecksTest {
     /** The same small gateway, either compliant with every check or violating every check. */
     private static PlannedStack plan(boolean compliant) {
         return OfflineEngine.plan("policy", compliant ? "good" : "bad", "us-east-1",
-                ctx -> program(ctx, compliant)).orThrow();
+                ctx -> Declarations.of(program(ctx, compliant))).orThrow();
     }
 
     private static List<Flow> program(Context ctx, boolean ok) {
@@ -323,7 +324,7 @@ class PolicyChecksTest {
     @Test
     void emptyStackMakesEveryCheckNotApplicable() {
         PolicyReport empty = PolicyChecks.evaluate(
-                new PlannedStack("p", "s", List.of(), List.of(), Map.of(), List.of(), List.of()), PolicyProfile.PROD);
+                new PlannedStack("p", "s", List.of(), List.of(), Map.of(), List.of(), List.of(), List.of()), PolicyProfile.PROD);
         assertTrue(empty.results().stream().allMatch(r -> r.status() == CheckStatus.NOT_APPLICABLE));
         assertFalse(empty.fails());
     }

@@ -11,6 +11,8 @@ import com.pulumi.aws.scheduler.inputs.ScheduleTargetArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.llmgateway.components.naming.NameRule;
+import dev.llmgateway.components.naming.PhysicalName;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
 
 import java.util.List;
@@ -43,7 +45,7 @@ public record StartStopSchedule(String sid, String service, String startAction, 
     public void create(String name, String what, Resource parent, Output<String> resourceArn, Output<String> input,
                        String startCron, String stopCron, String timeZone) {
         var child = CustomResourceOptions.builder().parent(parent).build();
-        var role = new Role(name + "-schedule", RoleArgs.builder()
+        var role = new Role(PhysicalName.autoNamed(name + "-schedule", NameRule.IAM_ROLE), RoleArgs.builder()
                 .assumeRolePolicy(PolicyDocument.assumeRole("scheduler.amazonaws.com"))
                 .description("EventBridge Scheduler: start and stop " + what + " outside office hours")
                 .build(), child);

@@ -66,7 +66,7 @@ import java.util.function.Consumer;
  * endpoints, flow logs to a KMS-encrypted log group, and a default security group with no rules.
  * No subnet maps public IPs on launch: nothing in this design needs one.
  */
-public class Vpc extends ComponentResource {
+public class Vpc extends ComponentResource implements Network {
 
     /** Type token. */
     public static final String TYPE = "llmgateway:network:Vpc";
@@ -80,6 +80,7 @@ public class Vpc extends ComponentResource {
             "startInstances", "stopInstances", List.of("ec2:StartInstances", "ec2:StopInstances"));
 
     private final String name;
+    private final NatStrategy natStrategy;
     private final Cidr cidr;
     private final Output<String> vpcId;
     private final Output<List<String>> availabilityZones;
@@ -95,6 +96,7 @@ public class Vpc extends ComponentResource {
     public Vpc(String name, VpcArgs args, ComponentResourceOptions opts) {
         super(TYPE, name, null, opts);
         this.name = name;
+        this.natStrategy = args.natStrategy();
         this.cidr = args.cidr();
         int azCount = args.azCount();
         this.availabilityZones = args.availabilityZones().applyValue(zones -> {
@@ -185,6 +187,7 @@ public class Vpc extends ComponentResource {
      * The interface endpoints' group, when the VPC has interface endpoints: HTTPS from the VPC CIDR
      * through an inline rule, so callers add only their egress ({@code tasks.allowTo(endpoints, 443, ...)}).
      */
+    @Override
     public Optional<Connectable> endpoints() {
         return endpoints;
     }
@@ -194,8 +197,9 @@ public class Vpc extends ComponentResource {
      * with no NAT, {@code tasks.allowTo(vpc.s3(), 443, ...)} is the only way tasks reach S3 (image layers in ECR,
      * published configs).
      */
-    public Peer s3() {
-        return Peer.prefixList("Amazon S3 (gateway endpoint)", "s3", s3Endpoint.prefixListId());
+    @Override
+    public Optional<Peer> s3() {
+        return Optional.of(Peer.prefixList("Amazon S3 (gateway endpoint)", "s3", s3Endpoint.prefixListId()));
     }
 
     /**
@@ -207,44 +211,51 @@ public class Vpc extends ComponentResource {
     }
 
     /** The internet gateway, attached to the VPC: internet-facing load balancers depend on it. */
-    public Resource internetGateway() {
-        return internetGateway;
+    @Override
+    public Optional<Resource> internetGateway() {
+        return Optional.of(internetGateway);
     }
 
-    /** VPC id. */
+    @Override
+    public boolean reachesInternet() {
+        return natStrategy != NatStrategy.NONE;
+    }
+
+    @Override
     public Output<String> vpcId() {
         return vpcId;
     }
 
-    /** VPC block. */
+    @Override
     public Cidr cidr() {
         return cidr;
     }
 
-    /** Subnet ids of a tier, in availability-zone order. */
+    @Override
     public Output<List<String>> subnetIds(SubnetTier tier) {
         return Output.all(subnets.get(tier).stream().map(Subnet::id).toList());
     }
 
     /** The NAT instance's id with {@link NatStrategy#INSTANCE} (a single point worth an alarm), else empty. */
+    @Override
     public Optional<Output<String>> natInstanceId() {
         return natInstance.map(Instance::id);
     }
 
     /**
-     * Runs the NAT instance only from {@code startCron} to {@code stopCron} (AWS {@code cron(...)} in the IANA
-     * {@code timeZone}), for a stack whose tasks run in office hours: stopped, it costs only its root volume, and
-     * its public address is released (AWS assigns a new one at start; the private subnets route to its network
-     * interface, which stays). The schedules' role may start and stop this instance only.
+     * Runs the NAT instance, when there is one, only from {@code startCron} to {@code stopCron} (AWS {@code cron(...)}
+     * in the IANA {@code timeZone}), for a stack whose tasks run in office hours: stopped, it costs only its root
+     * volume, and its public address is released (AWS assigns a new one at start; the private subnets route to its
+     * network interface, which stays). The schedules' role may start and stop this instance only. NAT gateways cannot
+     * be stopped.
      */
-    public void runNatOnSchedule(String startCron, String stopCron, String timeZone) {
-        Instance nat = natInstance.orElseThrow(() -> new IllegalStateException(
-                name + ": only a NAT instance is started and stopped on a schedule"));
-        NAT_SCHEDULE.create(name + "-nat", "the NAT instance of " + name, this, nat.arn(),
-                nat.id().applyValue(id -> Json.write(Map.of("InstanceIds", List.of(id)))), startCron, stopCron, timeZone);
+    @Override
+    public void runOnSchedule(String startCron, String stopCron, String timeZone) {
+        natInstance.ifPresent(nat -> NAT_SCHEDULE.create(name + "-nat", "the NAT instance of " + name, this, nat.arn(),
+                nat.id().applyValue(id -> Json.write(Map.of("InstanceIds", List.of(id)))), startCron, stopCron, timeZone));
     }
 
-    /** The availability zones used, in order. */
+    @Override
     public Output<List<String>> availabilityZones() {
         return availabilityZones;
     }
