@@ -300,6 +300,11 @@ public class LiteLlmGateway extends ComponentResource {
         return database;
     }
 
+    /** The Redis cache, when the stack has one. */
+    public Optional<Cache> cache() {
+        return cache;
+    }
+
     /** The proxy service. */
     public ProxyService proxy() {
         return proxy;

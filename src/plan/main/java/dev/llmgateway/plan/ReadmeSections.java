@@ -1,6 +1,7 @@
 package dev.llmgateway.plan;
 
 import dev.llmgateway.engine.PlannedStack;
+import dev.llmgateway.gateway.StackOutputs;
 import dev.llmgateway.gateway.settings.StackFileConfigSource;
 import dev.llmgateway.gateway.settings.StackSettings;
 import dev.llmgateway.gateway.settings.Stacks;
@@ -17,9 +18,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Keeps the generated parts of README.md (between {@code <!-- generated:NAME -->} and
- * {@code <!-- /generated:NAME -->}) in step with the code. Run it to refresh them:
- * {@code ./mvnw -q -Pplan compile exec:java -DmainClass=dev.llmgateway.plan.ReadmeSections}.
+ * Keeps the generated parts of README.md and docs/*.md (between {@code <!-- generated:NAME -->} and
+ * {@code <!-- /generated:NAME -->}) in step with the code; each section lives in exactly one file. Run it to refresh
+ * them: {@code ./mvnw -q -Pplan compile exec:java -DmainClass=dev.llmgateway.plan.ReadmeSections}.
  */
 public final class ReadmeSections {
 
@@ -27,12 +28,35 @@ public final class ReadmeSections {
     private ReadmeSections() {
     }
 
-    /** Rewrites the generated sections of README.md in {@code projectDir}. */
+    /** Rewrites the generated sections of README.md and docs/*.md in {@code projectDir}. */
     public static void main(String[] args) throws IOException {
         // The plan profile passes its --stack option to whatever main class runs: only a directory argument counts.
         Path project = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : ".");
-        Path readme = project.resolve("README.md");
-        Files.writeString(readme, refresh(Files.readString(readme), sections(project)));
+        Map<String, String> sections = sections(project);
+        for (Path file : files(project)) {
+            String text = Files.readString(file);
+            Files.writeString(file, refresh(text, present(text, sections)));
+        }
+    }
+
+    /** The files that may hold generated sections: README.md and the markdown files in docs/. */
+    public static List<Path> files(Path project) throws IOException {
+        List<Path> files = new java.util.ArrayList<>(List.of(project.resolve("README.md")));
+        try (Stream<Path> docs = Files.list(project.resolve("docs"))) {
+            docs.filter(f -> f.toString().endsWith(".md")).sorted().forEach(files::add);
+        }
+        return files;
+    }
+
+    /** The sections of {@code all} that {@code text} holds. */
+    public static Map<String, String> present(String text, Map<String, String> all) {
+        Map<String, String> present = new LinkedHashMap<>();
+        all.forEach((name, content) -> {
+            if (text.contains("<!-- generated:" + name + " -->")) {
+                present.put(name, content);
+            }
+        });
+        return present;
     }
 
     /** The current content of every generated section, by name. */
@@ -63,7 +87,16 @@ public final class ReadmeSections {
                 CostReport.number(usage.auroraAverageAcu()), CostReport.number(usage.wafMillionRequests()),
                 CostReport.number(usage.vpnConcurrentUsers())));
         sections.put("costs", costs.toString());
+        sections.put("outputs", outputs());
         return sections;
+    }
+
+    /** The stack outputs, from {@link StackOutputs#CATALOG}. */
+    private static String outputs() {
+        StringBuilder table = new StringBuilder("| output | exported by | what it holds |\n|---|---|---|\n");
+        StackOutputs.CATALOG.forEach(o -> table.append("| `").append(o.name()).append("` | ").append(o.when()).append(" | ")
+                .append(o.description()).append(" |\n"));
+        return table.toString();
     }
 
     private static String costRow(String label, CostReport cost) {
