@@ -133,7 +133,7 @@ public class LiteLlmGateway extends ComponentResource {
             });
             var containers = ProxyContainers.of(
                     new ProxyContainers.Settings(s.region(), s.proxy(), s.litellm(), s.database().auth(),
-                            s.secrets().masterKeyVersion(), network.cidr(), network.reachesInternet(),
+                            s.secrets(), network.cidr(), network.reachesInternet(),
                             a.idleTimeoutSeconds(), a.mode().knownUrl(a)),
                     new ProxyContainers.Inputs(
                             new ProxyContainers.Database(database.endpoint(), database.port(), "litellm", database.masterSecretArn()),

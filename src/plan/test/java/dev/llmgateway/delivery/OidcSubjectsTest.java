@@ -106,7 +106,7 @@ class OidcSubjectsTest {
         long jobsWithRoles = workflows.stream().flatMap(w -> w.jobs().values().stream())
                 .filter(job -> job.steps().stream().anyMatch(s -> String.valueOf(s.get("uses")).startsWith("aws-actions/configure-aws-credentials@")))
                 .count();
-        assertEquals(6, jobsWithRoles, "preview, deploy dev, deploy staging, deploy prod, acceptance, image prod");
+        assertEquals(9, jobsWithRoles, "preview, deploy dev, staging and prod, acceptance, image prod, teardown dev, staging and prod");
         assertEquals(List.of(), mismatches(workflows, bootstrap()));
     }
 

@@ -113,7 +113,8 @@ class WorkflowsTest {
         String docs = Files.readString(Stacks.PROJECT.resolve("docs/ci-cd.md"));
         java.util.regex.Matcher references = java.util.regex.Pattern.compile("\\b(vars|secrets)\\.([A-Z][A-Z0-9_]*)").matcher(
                 Files.readString(WORKFLOWS.resolve("pull-request.yml")) + Files.readString(WORKFLOWS.resolve("deploy.yml"))
-                        + Files.readString(WORKFLOWS.resolve("acceptance.yml")) + Files.readString(WORKFLOWS.resolve("image.yml")));
+                        + Files.readString(WORKFLOWS.resolve("acceptance.yml")) + Files.readString(WORKFLOWS.resolve("image.yml"))
+                        + Files.readString(WORKFLOWS.resolve("teardown.yml")));
         java.util.Set<String> names = new java.util.TreeSet<>();
         while (references.find()) {
             names.add(references.group(2));
@@ -122,5 +123,22 @@ class WorkflowsTest {
         for (String name : names) {
             assertTrue(docs.contains("`" + name + "`"), "docs/ci-cd.md does not name " + name);
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void teardownIsByHandWithTheNameTypedTwiceAndProdWaitsForTheProductionReviewers() throws IOException {
+        Map<String, Object> workflow = load("teardown.yml");
+        Map<String, Object> on = (Map<String, Object>) workflow.get(true);
+        assertEquals(List.of("workflow_dispatch"), List.copyOf(on.keySet()), "never on a push or a schedule");
+        Map<String, String> environments = Map.of("dev", "dev", "staging", "staging", "prod", "production");
+        environments.forEach((stack, environment) -> {
+            Map<String, Object> job = job(workflow, stack);
+            assertEquals(environment, job.get("environment"));
+            assertEquals("inputs.stack == '" + stack + "'", job.get("if"));
+            String steps = job.get("steps").toString();
+            assertTrue(steps.indexOf("typed twice") < steps.indexOf("command=destroy"), "the name is checked before anything is destroyed");
+            assertTrue(steps.contains("stack-name=" + stack) && !steps.contains("unprotect") && !steps.contains("--target"), steps);
+        });
     }
 }
