@@ -139,7 +139,7 @@ public final class ProxyContainers {
                 // task starts, and the task definition names each secret without a version, so without these a rotated
                 // value would reach only tasks started later. A new version changes the task definition: the service rolls.
                 .env("MASTER_ROTATION", Integer.toString(s.secrets().masterKeyVersion()))
-                .env("UI_PASSWORD_ROTATION", Integer.toString(s.secrets().uiPasswordVersion()))
+                .env("UI_LOGIN_ROTATION", Integer.toString(s.secrets().uiPasswordVersion()))
                 // uvicorn takes the client address from X-Forwarded-For, right to left, skipping only addresses
                 // in these networks (the load balancer's nodes are in the VPC): the address the load balancer saw,
                 // not one a caller wrote (uvicorn ProxyHeadersMiddleware, CIDRs since encode/uvicorn PR #2265).

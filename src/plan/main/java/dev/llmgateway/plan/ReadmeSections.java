@@ -88,7 +88,23 @@ public final class ReadmeSections {
                 CostReport.number(usage.vpnConcurrentUsers())));
         sections.put("costs", costs.toString());
         sections.put("outputs", outputs());
+        sections.put("example-settings", exampleSettings(project));
         return sections;
+    }
+
+    /** What each example's stack file sets, key by key (secret values shown as such). */
+    @SuppressWarnings("unchecked")
+    private static String exampleSettings(Path project) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (String name : Stacks.examples()) {
+            Map<String, Object> file = new org.yaml.snakeyaml.Yaml().load(Files.readString(project.resolve("examples/" + name + ".yaml")));
+            out.append("- `").append(name).append("`: ");
+            List<String> entries = new java.util.ArrayList<>();
+            ((Map<String, Object>) file.get("config")).forEach((key, value) -> entries.add("`" + key.replace("litellm-gateway:", "")
+                    + "` " + (value instanceof Map<?, ?> ? "(secret)" : String.valueOf(value))));
+            out.append(String.join("; ", entries)).append('\n');
+        }
+        return out.toString();
     }
 
     /** The stack outputs, from {@link StackOutputs#CATALOG}. */
