@@ -94,6 +94,9 @@ public final class PlanCommand implements Callable<Integer> {
         Files.writeString(json, PreviewJson.toJson(document));
         Path diagram = out.resolve(stack + ".mmd");
         Files.writeString(diagram, MermaidDiagram.render(plan));
+        Files.writeString(out.resolve(stack + "-sequence.mmd"), SequenceDiagram.render(plan));
+        Files.writeString(out.resolve(stack + "-context.mmd"), C4Diagram.context(plan));
+        Files.writeString(out.resolve(stack + "-container.mmd"), C4Diagram.container(plan));
 
         stdout.println("Plan of stack " + stack + " (offline, mock engine): " + plan.resources().size() + " resources");
         stdout.println();
@@ -116,7 +119,7 @@ public final class PlanCommand implements Callable<Integer> {
         stdout.println("Policy checks (profile " + settings.policyProfile().name().toLowerCase(java.util.Locale.ROOT) + "):");
         stdout.print(policy.table());
         stdout.println();
-        stdout.println("Wrote " + json + " and " + diagram);
+        stdout.println("Wrote " + json + ", " + diagram + " and " + stack + "-{sequence,context,container}.mmd");
         if (policy.fails()) {
             stderr.println("Policy checks failed for stack " + stack + ": fix the findings above (blocked flows and quota"
                     + " overflows stop every profile; other HIGH findings stop policyProfile prod)");

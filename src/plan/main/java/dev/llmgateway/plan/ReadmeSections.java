@@ -67,6 +67,9 @@ public final class ReadmeSections {
         for (String stack : Stacks.COMMITTED) {
             PlannedStack plan = PlanCommand.plan(StackSettings.read(StackFileConfigSource.load(project, stack))).orThrow();
             sections.put("architecture-" + stack, "```mermaid\n" + MermaidDiagram.render(plan) + "```\n");
+            sections.put("sequence-" + stack, "```mermaid\n" + SequenceDiagram.render(plan) + "```\n");
+            sections.put("c4-" + stack, "```mermaid\n" + C4Diagram.context(plan) + "```\n\n```mermaid\n"
+                    + C4Diagram.container(plan) + "```\n");
             costs.append(costRow("`" + stack + "`", CostEstimate.of(plan)));
         }
         try (Stream<Path> files = Files.list(project.resolve("examples"))) {
