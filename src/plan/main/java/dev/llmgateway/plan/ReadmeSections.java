@@ -61,23 +61,30 @@ public final class ReadmeSections {
 
     /** The current content of every generated section, by name. */
     public static Map<String, String> sections(Path project) throws IOException {
+        return sections(project, stack -> PlanCommand.plan(StackSettings.read(StackFileConfigSource.load(project, stack))).orThrow(),
+                name -> PlanCommand.plan(StackSettings.read(StackFileConfigSource.load(project,
+                        project.resolve("examples").resolve(name + ".yaml"), name))).orThrow());
+    }
+
+    /**
+     * The current content of every generated section, from the plans {@code committed} and {@code example} give for a
+     * stack's or an example's name (tests pass the plans they already made).
+     */
+    public static Map<String, String> sections(Path project, java.util.function.Function<String, PlannedStack> committed,
+                                               java.util.function.Function<String, PlannedStack> example) throws IOException {
         Map<String, String> sections = new LinkedHashMap<>();
         sections.put("config", ConfigReference.markdown(project.resolve("Pulumi.yaml")));
         StringBuilder costs = new StringBuilder("| stack | idle $/month | typical $/month | what decides it |\n|---|---:|---:|---|\n");
         for (String stack : Stacks.COMMITTED) {
-            PlannedStack plan = PlanCommand.plan(StackSettings.read(StackFileConfigSource.load(project, stack))).orThrow();
+            PlannedStack plan = committed.apply(stack);
             sections.put("architecture-" + stack, "```mermaid\n" + MermaidDiagram.render(plan) + "```\n");
             sections.put("sequence-" + stack, "```mermaid\n" + SequenceDiagram.render(plan) + "```\n");
             sections.put("c4-" + stack, "```mermaid\n" + C4Diagram.context(plan) + "```\n\n```mermaid\n"
                     + C4Diagram.container(plan) + "```\n");
             costs.append(costRow("`" + stack + "`", CostEstimate.of(plan)));
         }
-        try (Stream<Path> files = Files.list(project.resolve("examples"))) {
-            for (Path example : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                String name = example.getFileName().toString().replace(".yaml", "");
-                PlannedStack plan = PlanCommand.plan(StackSettings.read(StackFileConfigSource.load(project, example, name))).orThrow();
-                costs.append(costRow("example `" + name + "`", CostEstimate.of(plan)));
-            }
+        for (String name : Stacks.examples()) {
+            costs.append(costRow("example `" + name + "`", CostEstimate.of(example.apply(name))));
         }
         UsageAssumptions usage = UsageAssumptions.DEFAULTS;
         costs.append(String.format(Locale.ROOT, "%nPrices: %s, %.0f-hour months. Idle: deployed, no traffic (tasks and"

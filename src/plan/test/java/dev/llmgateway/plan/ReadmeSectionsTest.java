@@ -14,7 +14,7 @@ class ReadmeSectionsTest {
 
     @Test
     void generatedSectionsMatchTheCodeAndEachLivesInExactlyOneFile() throws Exception {
-        Map<String, String> sections = ReadmeSections.sections(Stacks.PROJECT);
+        Map<String, String> sections = ReadmeSections.sections(Stacks.PROJECT, Plans::stack, Plans::example);
         Map<String, Integer> homes = new TreeMap<>();
         for (Path file : ReadmeSections.files(Stacks.PROJECT)) {
             String text = Files.readString(file);
