@@ -25,7 +25,7 @@ shift
 # Every environment deploys from main only: a job that names one from any other branch (a pull request's, whatever it
 # wrote in its workflow files) is refused before it starts, so it never gets the environment's secrets or an OIDC
 # token with the environment's subject.
-ENVIRONMENTS=(dev production acceptance)
+ENVIRONMENTS=(dev staging production acceptance)
 # Environments whose deploys also wait for a reviewer who did not start the run.
 REVIEWED=(production)
 # The only secret a pull request may read (a Pulumi token that can read the dev stack and nothing else).

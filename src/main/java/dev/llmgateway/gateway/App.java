@@ -3,13 +3,12 @@ package dev.llmgateway.gateway;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.exceptions.RunException;
-import dev.llmgateway.components.network.Flow;
+import dev.llmgateway.components.network.Declarations;
 import dev.llmgateway.gateway.settings.ConfigSource;
 import dev.llmgateway.gateway.settings.PulumiConfigSource;
 import dev.llmgateway.gateway.settings.SettingsException;
 import dev.llmgateway.gateway.settings.StackSettings;
 
-import java.util.List;
 
 /** Entry point for {@code pulumi up / preview}: read settings once, then declare the gateway and export its outputs. */
 public final class App {
@@ -26,11 +25,14 @@ public final class App {
         });
     }
 
-    /** Declares the gateway of {@code settings} and its stack outputs; returns the flows it opens. */
-    public static List<Flow> deploy(Context ctx, StackSettings settings) {
+    /**
+     * Declares the gateway of {@code settings} and its stack outputs; returns the flows it opens and the existing
+     * network it uses, for the offline engine.
+     */
+    public static Declarations deploy(Context ctx, StackSettings settings) {
         var gateway = new LiteLlmGateway(settings.resourcePrefix(), settings, null);
         StackOutputs.export(ctx, gateway);
-        return gateway.flows();
+        return gateway.declarations();
     }
 
     /**

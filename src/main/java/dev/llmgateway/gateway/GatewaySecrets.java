@@ -49,7 +49,7 @@ record GatewaySecrets(SecretVault vault, Map<String, Output<String>> environment
                                  String pathPrefix, Output<String> keyArn, Optional<Output<String>> cachePassword,
                                  Map<String, Entrance.VaultEntry> accessSecrets, Resource parent,
                                  ComponentResourceOptions options) {
-        var generated = GeneratedSecrets.generate(prefix, secrets.masterKeyVersion(), parent);
+        var generated = GeneratedSecrets.generate(prefix, secrets, parent);
         Map<String, String> environmentByEntry = new LinkedHashMap<>();
         Map<String, Entry> entries = new LinkedHashMap<>();
         entries.put(MASTER_KEY, new Entry(generated.masterKey(), "LiteLLM master key (admin API key)"));

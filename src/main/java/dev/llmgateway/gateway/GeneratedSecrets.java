@@ -1,6 +1,7 @@
 package dev.llmgateway.gateway;
 
 import com.pulumi.core.Output;
+import dev.llmgateway.gateway.settings.SecretSettings;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.llmgateway.components.bindings.random.RandomPassword;
@@ -18,11 +19,14 @@ import java.util.Map;
  */
 public record GeneratedSecrets(Output<String> masterKey, Output<String> saltKey, Output<String> uiPassword) {
 
-    /** Generates the three values under {@code parent}; a new {@code masterKeyVersion} replaces the master key only. */
-    public static GeneratedSecrets generate(String prefix, int masterKeyVersion, Resource parent) {
+    /**
+     * Generates the three values under {@code parent}; a new {@code masterKeyVersion} replaces the master key only, a new
+     * {@code uiPasswordVersion} the UI password only.
+     */
+    public static GeneratedSecrets generate(String prefix, SecretSettings versions, Resource parent) {
         var child = CustomResourceOptions.builder().parent(parent).build();
         var master = new RandomPassword(prefix + "-master-key", RandomPasswordArgs.builder()
-                .length(48).special(false).keepers(Map.of("version", Integer.toString(masterKeyVersion))).build(), child);
+                .length(48).special(false).keepers(Map.of("version", Integer.toString(versions.masterKeyVersion()))).build(), child);
         // The salt key encrypts credentials stored in the database: a new value makes them unreadable.
         // Ignoring changes to every input means no edit of this code can regenerate it.
         var salt = new RandomPassword(prefix + "-salt-key",
@@ -30,7 +34,8 @@ public record GeneratedSecrets(Output<String> masterKey, Output<String> saltKey,
                 CustomResourceOptions.builder().parent(parent)
                         .ignoreChanges("length", "special", "overrideSpecial", "keepers").build());
         var ui = new RandomPassword(prefix + "-ui-password",
-                RandomPasswordArgs.builder().length(32).special(true).overrideSpecial("-_.~").build(), child);
+                RandomPasswordArgs.builder().length(32).special(true).overrideSpecial("-_.~")
+                        .keepers(Map.of("version", Integer.toString(versions.uiPasswordVersion()))).build(), child);
         return new GeneratedSecrets(master.result().applyValue(value -> "sk-" + value).asSecret(),
                 salt.result(), ui.result());
     }

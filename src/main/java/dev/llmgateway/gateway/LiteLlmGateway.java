@@ -19,6 +19,7 @@ import dev.llmgateway.components.cache.CacheArgs;
 import dev.llmgateway.components.database.Database;
 import dev.llmgateway.components.kms.EncryptionKey;
 import dev.llmgateway.components.kms.EncryptionKeyArgs;
+import dev.llmgateway.components.network.Declarations;
 import dev.llmgateway.components.network.Flow;
 import dev.llmgateway.components.network.Peer;
 import dev.llmgateway.components.observability.Observability;
@@ -38,7 +39,8 @@ import dev.llmgateway.components.proxy.ProxyServiceArgs;
 import dev.llmgateway.components.proxy.TaskDiscovery;
 import dev.llmgateway.components.registry.ImageRepository;
 import dev.llmgateway.components.registry.ImageRepositoryArgs;
-import dev.llmgateway.components.vpc.NatStrategy;
+import dev.llmgateway.components.vpc.ExistingNetwork;
+import dev.llmgateway.components.vpc.Network;
 import dev.llmgateway.components.vpc.SubnetTier;
 import dev.llmgateway.components.vpc.Vpc;
 import dev.llmgateway.components.vpc.VpcArgs;
@@ -51,6 +53,7 @@ import dev.llmgateway.gateway.settings.AccessSettings;
 import dev.llmgateway.gateway.settings.DatabaseAuth;
 import dev.llmgateway.gateway.settings.LayoutSettings;
 import dev.llmgateway.gateway.settings.LiteLlmLayout;
+import dev.llmgateway.gateway.settings.ExistingNetworkSettings;
 import dev.llmgateway.gateway.settings.ProxySettings;
 import dev.llmgateway.gateway.settings.StackSettings;
 
@@ -74,7 +77,7 @@ public class LiteLlmGateway extends ComponentResource {
 
     private final StackSettings settings;
     private final EncryptionKey key;
-    private final Vpc network;
+    private final Network network;
     private final Database database;
     private final Optional<Cache> cache;
     private final Optional<ImageRepository> images;
@@ -159,7 +162,7 @@ public class LiteLlmGateway extends ComponentResource {
                 environment.put("S3_REGION_NAME", Output.of(s.region()));
             });
             var containerSettings = new ProxyContainers.Settings(s.region(), s.proxy(), s.litellm(), s.database().auth(),
-                    s.secrets().masterKeyVersion(), s.network().cidr(), s.network().nat() != NatStrategy.NONE,
+                    s.secrets(), network.cidr(), network.reachesInternet(),
                     a.idleTimeoutSeconds(), a.mode().knownUrl(a), s.layout());
             var inputs = new ProxyContainers.Inputs(
                     new ProxyContainers.Database(database.endpoint(), database.port(), "litellm", database.masterSecretArn(),
@@ -175,7 +178,7 @@ public class LiteLlmGateway extends ComponentResource {
                     s.database().auth() == DatabaseAuth.IAM ? Optional.of(databaseConnect()) : Optional.empty(),
                     database.iamConnectArn(ProxyContainers.APP_DB_USER), database.writer());
             database.connections().allowDefaultPortFrom(deployTasks, "the deploy's bootstrap and migrations in PostgreSQL");
-            egress(deployTasks, s);
+            egress(deployTasks);
 
             boolean split = s.layout().layout() == LiteLlmLayout.COMPONENTIZED;
             Output<List<String>> bedrock = Output.tuple(partition, account)
@@ -205,14 +208,14 @@ public class LiteLlmGateway extends ComponentResource {
 
             database.connections().allowDefaultPortFrom(proxy, "keys, budgets and spend in PostgreSQL");
             cache.ifPresent(c -> c.connections().allowDefaultPortFrom(proxy, "shared limits, budgets and cache in Redis"));
-            egress(proxy, s);
+            egress(proxy);
             backend.ifPresent(b -> {
                 database.connections().allowDefaultPortFrom(b, "keys, teams, models and spend for the management API");
                 cache.ifPresent(c -> c.connections().allowDefaultPortFrom(b, "shared limits and budgets in Redis"));
-                egress(b, s);
+                egress(b);
             });
-            ui.ifPresent(u -> egress(u, s));
-            s.officeHours().ifPresent(hours -> OfficeHours.apply(hours, s.proxy(), proxy, database));
+            ui.ifPresent(this::egress);
+            s.officeHours().ifPresent(hours -> OfficeHours.apply(hours, s.proxy(), proxy, database, network));
             this.url = entrance.serve(proxy);
             this.metrics = discovery.map(d -> Metrics.services(name, s.region(), s.network().azCount(), s.observability(),
                     network, proxy, d, secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD), key.arn(),
@@ -220,7 +223,7 @@ public class LiteLlmGateway extends ComponentResource {
             this.observability = Monitoring.observability(name, s.region(), s.observability(), s.database(),
                     // Scaled to zero outside office hours, no running task is normal: no running-task alarm then.
                     s.officeHours().isPresent() ? 0 : s.proxy().minTasks(), key.arn(), proxy, database,
-                    new Monitoring.SinglePoints(network.natInstanceId(), entrance.certificates(),
+                    new Monitoring.SinglePoints(network.natInstanceId(), s.officeHours().isPresent(), entrance.certificates(),
                             metrics.map(PrometheusMetrics::targetGroupArnSuffix),
                             backend.map(ProxyService::targetGroupArnSuffix), ui.map(ProxyService::targetGroupArnSuffix)), options);
             UserAlarms.add(observability, name, s.observability().availabilityObjective() / 100, s.officeHours(),
@@ -286,7 +289,7 @@ public class LiteLlmGateway extends ComponentResource {
                 .serviceRegistryArn(discovery.map(TaskDiscovery::registryArn))
                 // No task serves before the deploy's migrations succeeded (and the database instance is up).
                 .serviceDependencies(List.of(database.writer(), migrated))
-                .internetGateway(Optional.of(network.internetGateway()))
+                .internetGateway(network.internetGateway())
                 .listenerPaths(listenerPaths())
                 .build();
     }
@@ -336,12 +339,14 @@ public class LiteLlmGateway extends ComponentResource {
     }
 
     /** What the tasks of {@code tasks} reach outside the VPC: AWS APIs through endpoints, the rest through NAT or S3. */
-    private void egress(Connectable tasks, StackSettings s) {
+    private void egress(Connectable tasks) {
         network.endpoints().ifPresent(e -> tasks.connections().allowTo(e, 443, "AWS APIs through interface endpoints"));
-        if (s.network().nat() != NatStrategy.NONE) {
-            tasks.connections().allowTo(Peer.anyIpv4(), 443, "model providers, image registries and AWS APIs over HTTPS through NAT");
+        if (network.reachesInternet()) {
+            tasks.connections().allowTo(Peer.anyIpv4(), 443, "model providers, image registries and AWS APIs over HTTPS"
+                    + " through the route out");
         } else {
-            tasks.connections().allowTo(network.s3(), 443, "image layers and published configs in S3 through the gateway endpoint");
+            network.s3().ifPresent(s3 -> tasks.connections().allowTo(s3, 443,
+                    "image layers and published configs in S3 through the gateway endpoint"));
         }
     }
 
@@ -360,8 +365,13 @@ public class LiteLlmGateway extends ComponentResource {
         return Output.all(arns);
     }
 
-    private static Vpc network(String name, StackSettings s, Output<String> keyArn, InvokeOptions invoke,
-                               ComponentResourceOptions options) {
+    /** The VPC the stack creates, or the existing one its settings declare. */
+    private Network network(String name, StackSettings s, Output<String> keyArn, InvokeOptions invoke,
+                            ComponentResourceOptions options) {
+        if (s.network().existing().isPresent()) {
+            ExistingNetworkSettings e = s.network().existing().get();
+            return new ExistingNetwork(name + "-network", e.vpcId(), e.cidr(), e.subnets(), e.endpoints(), this);
+        }
         var args = VpcArgs.builder()
                 .cidr(s.network().cidr())
                 .region(s.region())
@@ -392,7 +402,15 @@ public class LiteLlmGateway extends ComponentResource {
                 .build(), invoke).applyValue(zones -> zones.names().stream().sorted().toList());
     }
 
-    /** Every network flow the gateway opens, for the offline engine's reachability check. */
+    /**
+     * What the offline engine's reachability check judges: every network flow the gateway opens, and the existing
+     * network it deploys into, if any, as declared.
+     */
+    public Declarations declarations() {
+        return new Declarations(flows(), network.declared().stream().toList());
+    }
+
+    /** Every network flow the gateway opens. */
     public List<Flow> flows() {
         List<Flow> flows = new ArrayList<>(proxy.flows());
         backend.ifPresent(b -> flows.addAll(b.flows()));
@@ -425,14 +443,19 @@ public class LiteLlmGateway extends ComponentResource {
         return key;
     }
 
-    /** The VPC. */
-    public Vpc network() {
+    /** The network: the VPC the stack created, or the existing one it uses. */
+    public Network network() {
         return network;
     }
 
     /** The PostgreSQL database. */
     public Database database() {
         return database;
+    }
+
+    /** The Redis cache, when the stack has one. */
+    public Optional<Cache> cache() {
+        return cache;
     }
 
     /** The proxy service: the monolithic LiteLLM service, or the componentized gateway. */

@@ -7,7 +7,7 @@ import dev.llmgateway.components.observability.PrometheusMetricsArgs;
 import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.components.proxy.TaskDiscovery;
 import dev.llmgateway.components.vpc.SubnetTier;
-import dev.llmgateway.components.vpc.Vpc;
+import dev.llmgateway.components.vpc.Network;
 import dev.llmgateway.gateway.litellm.MetricsMode;
 import dev.llmgateway.gateway.settings.ObservabilitySettings;
 
@@ -30,7 +30,7 @@ final class Metrics {
     }
 
     /** Task discovery for the proxy, when the stack uses Prometheus metrics. */
-    static Optional<TaskDiscovery> discovery(String prefix, MetricsMode mode, Vpc network, ComponentResourceOptions options) {
+    static Optional<TaskDiscovery> discovery(String prefix, MetricsMode mode, Network network, ComponentResourceOptions options) {
         if (mode != MetricsMode.PROMETHEUS) {
             return Optional.empty();
         }
@@ -38,7 +38,7 @@ final class Metrics {
     }
 
     /** VictoriaMetrics and Grafana on the proxy's cluster, allowed to scrape the proxy tasks. */
-    static PrometheusMetrics services(String prefix, String region, int azCount, ObservabilitySettings o, Vpc network,
+    static PrometheusMetrics services(String prefix, String region, int azCount, ObservabilitySettings o, Network network,
                                       ProxyService proxy, TaskDiscovery discovery,
                                       Output<String> grafanaPasswordArn, Output<String> keyArn,
                                       List<Output<String>> browserHosts, ComponentResourceOptions options) {

@@ -15,6 +15,7 @@ import dev.llmgateway.gateway.settings.ObservabilitySettings;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Alarms and the dashboard for the proxy service, its load balancer and its database. */
@@ -31,8 +32,17 @@ final class Monitoring {
     /** Share of the database's max_connections at which the connections alarm fires. */
     static final double CONNECTION_ALARM_SHARE = 0.8;
 
-    /** What else the stack runs that deserves an alarm: each is present only when the stack creates it. */
-    record SinglePoints(Optional<Output<String>> natInstanceId, Map<String, Output<String>> certificates,
+    /**
+     * What else the stack runs that deserves an alarm: each is present only when the stack creates it.
+     *
+     * @param natInstanceId      the NAT instance
+     * @param natStoppedOffHours whether the office hours stop the NAT instance
+     * @param certificates       certificates the stack created, by label
+     * @param metricsTargetGroup the metrics service's target group
+     * @param backendTargetGroup the componentized layout's backend target group
+     * @param uiTargetGroup      the componentized layout's UI target group
+     */
+    record SinglePoints(Optional<Output<String>> natInstanceId, boolean natStoppedOffHours, Map<String, Output<String>> certificates,
                         Optional<Output<String>> metricsTargetGroup, Optional<Output<String>> backendTargetGroup,
                         Optional<Output<String>> uiTargetGroup) {
     }
@@ -60,6 +70,7 @@ final class Monitoring {
                 .loadBalancerArnSuffix(balanced.map(ProxyService::loadBalancerArnSuffix))
                 .targetGroupArnSuffix(balanced.map(ProxyService::targetGroupArnSuffix))
                 .instances(present(Map.of("nat", points.natInstanceId())))
+                .stoppedOnSchedule(points.natStoppedOffHours() && points.natInstanceId().isPresent() ? Set.of("nat") : Set.of())
                 .certificates(new TreeMap<>(points.certificates()))
                 // Healthy hosts of the other services on the load balancer: the metrics service, the componentized
                 // backend and UI (each should have at least one healthy target).

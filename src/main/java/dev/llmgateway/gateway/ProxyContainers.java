@@ -12,6 +12,7 @@ import dev.llmgateway.gateway.settings.DatabaseAuth;
 import dev.llmgateway.gateway.settings.LayoutSettings;
 import dev.llmgateway.gateway.litellm.LiteLlmSettings;
 import dev.llmgateway.gateway.settings.ProxySettings;
+import dev.llmgateway.gateway.settings.SecretSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class ProxyContainers {
      * @param proxy             image, workers, read-only root
      * @param litellm           what LiteLLM serves: models, guardrails (sidecars), metrics, timeouts
      * @param databaseAuth      how the server signs in to PostgreSQL
-     * @param masterKeyVersion  the master key's generation (rolls the service when rotated)
+     * @param secrets           the generations of the master key and the UI password (each rolls the service when rotated)
      * @param vpcCidr           the VPC block: the load balancer's nodes, whose forwarded addresses are trusted
      * @param routeToInternet   whether the tasks have a route to the internet (NAT)
      * @param idleTimeoutSeconds the load balancer's idle timeout, which LiteLLM's keep-alive must exceed
@@ -76,7 +77,7 @@ public final class ProxyContainers {
      * @param layout            monolithic or componentized, and the componentized images
      */
     record Settings(String region, ProxySettings proxy, LiteLlmSettings litellm, DatabaseAuth databaseAuth,
-                    int masterKeyVersion, Cidr vpcCidr, boolean routeToInternet, int idleTimeoutSeconds,
+                    SecretSettings secrets, Cidr vpcCidr, boolean routeToInternet, int idleTimeoutSeconds,
                     Optional<String> publicUrl, LayoutSettings layout) {
     }
 
@@ -218,10 +219,11 @@ public final class ProxyContainers {
                 // Never migrate at start: the one-off migrate task of the deploy did (proxy_cli.py should_update_prisma_schema).
                 .env("DISABLE_SCHEMA_UPDATE", "true")
                 .env("UI_USERNAME", "admin")
-                // Not a secret: the master key's generation. ECS reads secrets only when a task starts, and the
-                // task definition names the secret without a version, so without this a rotated key would reach
-                // only tasks started later. A new masterKeyVersion changes the task definition: the service rolls.
-                .env("MASTER_ROTATION", Integer.toString(s.masterKeyVersion()))
+                // Not secrets: the generations of the master key and the UI password. ECS reads secrets only when a
+                // task starts, and the task definition names each secret without a version, so without these a rotated
+                // value would reach only tasks started later. A new version changes the task definition: the service rolls.
+                .env("MASTER_ROTATION", Integer.toString(s.secrets().masterKeyVersion()))
+                .env("UI_LOGIN_ROTATION", Integer.toString(s.secrets().uiPasswordVersion()))
                 // uvicorn takes the client address from X-Forwarded-For, right to left, skipping only addresses
                 // in these networks (the load balancer's nodes are in the VPC): the address the load balancer saw,
                 // not one a caller wrote (uvicorn ProxyHeadersMiddleware, CIDRs since encode/uvicorn PR #2265).

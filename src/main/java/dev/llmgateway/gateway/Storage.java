@@ -5,7 +5,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import dev.llmgateway.components.database.Database;
 import dev.llmgateway.components.database.DatabaseArgs;
 import dev.llmgateway.components.vpc.SubnetTier;
-import dev.llmgateway.components.vpc.Vpc;
+import dev.llmgateway.components.vpc.Network;
 import dev.llmgateway.gateway.settings.DatabaseSettings;
 
 import java.util.Optional;
@@ -17,7 +17,7 @@ final class Storage {
     }
 
     /** The database for keys, budgets and spend. */
-    static Database database(String prefix, DatabaseSettings d, int logRetentionDays, Vpc network, Output<String> keyArn,
+    static Database database(String prefix, DatabaseSettings d, int logRetentionDays, Network network, Output<String> keyArn,
                              ComponentResourceOptions options) {
         var args = DatabaseArgs.builder()
                 .vpcId(network.vpcId())

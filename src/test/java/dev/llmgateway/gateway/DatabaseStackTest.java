@@ -24,7 +24,8 @@ class DatabaseStackTest {
         assertEquals("db.t4g.micro", instance.string("instanceClass"));
         assertFalse(instance.flag("multiAz"));
         assertFalse(instance.flag("deletionProtection") || instance.protect());
-        assertEquals(2, dev.ofType("aws:scheduler/schedule:Schedule").size(), "started and stopped");
+        assertEquals(2, dev.where(r -> r.type().equals("aws:scheduler/schedule:Schedule")
+                && r.string("target.arn").contains(":rds:")).size(), "started and stopped");
     }
 
     @Test

@@ -18,7 +18,62 @@ class ExamplesTest {
     @Test
     void everySeedArchitectureHasAnExample() {
         assertEquals(List.of("bedrock-budgets-metrics", "componentized-gateway", "dev-public-alb", "edge-waf-autoscaled",
-                "enterprise-private-endpoints", "local-model-guardrails", "vpn-private-gateway"), Stacks.examples());
+                "enterprise-private-endpoints", "existing-network", "local-model-guardrails", "vpn-private-gateway"), Stacks.examples());
+    }
+
+    @Test
+    void stagingRunsProdsCodePathsAtASmallerSize() {
+        PlannedStack staging = Plans.stack("staging");
+        PlannedStack prod = Plans.stack("prod");
+        // The same kinds of things as prod, so a release meets prod's code paths first...
+        for (String type : List.of("aws:wafv2/webAcl:WebAcl", "aws:secretsmanager/secret:Secret", "aws:rds/cluster:Cluster",
+                "aws:elasticache/replicationGroup:ReplicationGroup", "aws:cloudwatch/dashboard:Dashboard", "aws:kms/key:Key")) {
+            assertFalse(staging.ofType(type).isEmpty(), type);
+        }
+        assertFalse(staging.one("aws:lb/loadBalancer:LoadBalancer").flag("internal"));
+        assertTrue(staging.where(r -> r.type().equals("aws:lb/listener:Listener")).stream()
+                .anyMatch(l -> l.string("protocol").equals("HTTPS")));
+        assertEquals(prod.one("aws:s3/bucketObjectv2:BucketObjectv2").string("content")
+                        .replaceAll("max_budget: .*|max_internal_user_budget: .*", ""),
+                staging.one("aws:s3/bucketObjectv2:BucketObjectv2").string("content")
+                        .replaceAll("max_budget: .*|max_internal_user_budget: .*", ""),
+                "the same LiteLLM config (models, guardrails, settings) apart from the budgets");
+        // ...at a smaller size: two zones, one NAT gateway, no endpoints, a writer only, one to two tasks.
+        assertEquals(1, staging.ofType("aws:ec2/natGateway:NatGateway").size());
+        assertEquals(6, staging.ofType("aws:ec2/subnet:Subnet").size());
+        assertTrue(staging.where(r -> r.type().equals("aws:ec2/vpcEndpoint:VpcEndpoint") && r.string("vpcEndpointType")
+                .equals("Interface")).isEmpty());
+        assertEquals(1, staging.ofType("aws:rds/clusterInstance:ClusterInstance").size());
+        PlannedResource target = staging.one("aws:appautoscaling/target:Target");
+        assertEquals(List.of(1.0, 2.0), List.of(target.number("minCapacity"), target.number("maxCapacity")));
+    }
+
+    @Test
+    void anExistingNetworkGetsNoNetworkResourcesAndServesTheStackFromItsDeclaredSubnets() {
+        PlannedStack plan = Plans.example("existing-network");
+        for (String type : List.of("aws:ec2/vpc:Vpc", "aws:ec2/subnet:Subnet", "aws:ec2/routeTable:RouteTable", "aws:ec2/route:Route",
+                "aws:ec2/natGateway:NatGateway", "aws:ec2/instance:Instance", "aws:ec2/vpcEndpoint:VpcEndpoint",
+                "aws:ec2/internetGateway:InternetGateway", "aws:ec2/flowLog:FlowLog")) {
+            assertTrue(plan.ofType(type).isEmpty(), type + " belongs to the network's owner");
+        }
+        String vpc = "vpc-0a1b2c3d4e5f60718";
+        assertTrue(plan.ofType("aws:ec2/securityGroup:SecurityGroup").stream().allMatch(g -> g.string("vpcId").equals(vpc)));
+        List<Object> app = List.of("subnet-0a1b2c3d4e5f61001", "subnet-0a1b2c3d4e5f61002");
+        assertEquals(app, plan.one("aws:ecs/service:Service").list("networkConfiguration.subnets"));
+        assertEquals(app, plan.one("aws:lb/loadBalancer:LoadBalancer").list("subnets"), "the internal load balancer");
+        assertEquals(List.of("subnet-0a1b2c3d4e5f62001", "subnet-0a1b2c3d4e5f62002"),
+                plan.one("aws:rds/subnetGroup:SubnetGroup").list("subnetIds"));
+        // The gateway's name goes into the existing private zone; the certificate is the one given (no validation).
+        PlannedResource alias = plan.where(r -> r.type().equals("aws:route53/record:Record") && r.input("aliases").isPresent()).get(0);
+        assertEquals(List.of("Z0123456789PRIVATE", "llm.corp.internal"), List.of(alias.string("zoneId"), alias.string("name")));
+        assertTrue(plan.ofType("aws:acm/certificateValidation:CertificateValidation").isEmpty(), "nothing to validate");
+        // The tasks' egress: HTTPS through the declared transit gateway, AWS APIs through the existing endpoints' group.
+        assertEquals(1, plan.networks().size());
+        assertEquals("tgw-0a1b2c3d4e5f60718", plan.networks().get(0).subnet("subnet-0a1b2c3d4e5f61001").orElseThrow()
+                .routes().get(0).target());
+        PlannedResource toEndpoints = plan.named("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "llm-existing-network-proxy-to-endpoints");
+        assertEquals("sg-0a1b2c3d4e5f60718", toEndpoints.string("referencedSecurityGroupId"));
+        assertEquals(vpc, plan.outputs().get("vpcId"));
     }
 
     @Test
@@ -108,13 +163,14 @@ class ExamplesTest {
     }
 
     @Test
-    void edgeGatewayHasCloudFrontWafRedisMultiAzRdsAndEndpoints() {
+    void edgeGatewayHasCloudFrontWafRedisAndMultiAzRds() {
         PlannedStack plan = Plans.example("edge-waf-autoscaled");
         assertEquals(1, plan.ofType("aws:cloudfront/distribution:Distribution").size());
         assertEquals("CLOUDFRONT", plan.one("aws:wafv2/webAcl:WebAcl").string("scope"));
         assertEquals(1, plan.ofType("aws:elasticache/replicationGroup:ReplicationGroup").size());
         assertTrue(plan.one("aws:rds/instance:Instance").flag("multiAz"));
-        assertEquals(5, plan.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").size());
+        assertEquals(List.of("Gateway"), plan.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").stream()
+                .map(e -> e.string("vpcEndpointType")).toList(), "only the free S3 gateway endpoint at this traffic");
     }
 
     @Test

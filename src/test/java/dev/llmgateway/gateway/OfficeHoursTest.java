@@ -69,6 +69,30 @@ class OfficeHoursTest {
     }
 
     @Test
+    void devsNatInstanceRunsWithTheDatabaseSoNightsCostOnlyItsRootVolume() {
+        PlannedStack plan = Plans.stack("dev");
+        Map<String, PlannedResource> schedules = byName(plan.ofType("aws:scheduler/schedule:Schedule"));
+        PlannedResource start = schedules.get("llm-dev-nat-start");
+        PlannedResource stop = schedules.get("llm-dev-nat-stop");
+        assertEquals(schedules.get("llm-dev-db-start").string("scheduleExpression"), start.string("scheduleExpression"),
+                "up with the database, before the first task pulls its image");
+        assertEquals("cron(0 18 ? * MON,TUE,WED,THU,FRI *)", stop.string("scheduleExpression"));
+        assertEquals("arn:aws:scheduler:::aws-sdk:ec2:startInstances", start.string("target.arn"));
+        PlannedResource nat = plan.one("aws:ec2/instance:Instance");
+        assertEquals("{\"InstanceIds\":[\"" + nat.id() + "\"]}", stop.string("target.input"));
+        String policy = plan.named("aws:iam/rolePolicy:RolePolicy", "llm-dev-nat-schedule").string("policy");
+        assertTrue(policy.contains("\"ec2:StartInstances\",\"ec2:StopInstances\"") && policy.contains(nat.id())
+                && !policy.contains("*"), policy);
+        // Stopped at night is normal: its status alarm counts no data as fine, a failing check still alarms.
+        PlannedResource alarm = plan.where(r -> r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm")
+                && r.input("metricName").map("StatusCheckFailed"::equals).orElse(false)).get(0);
+        assertEquals("notBreaching", alarm.string("treatMissingData"));
+        assertEquals("breaching", Plans.example("bedrock-budgets-metrics").where(r -> r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm")
+                && r.input("metricName").map("StatusCheckFailed"::equals).orElse(false)).get(0).string("treatMissingData"),
+                "a NAT instance that should run all month alarms when it reports nothing");
+    }
+
+    @Test
     void withOfficeHoursNoRunningTaskIsNormalSoThereIsNoRunningTaskAlarm() {
         PlannedStack always = Plans.stack("prod");
         PlannedStack office = Plans.of(Stacks.load("prod").with(BERLIN_WEEKDAYS));

@@ -6,7 +6,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.llmgateway.components.kms.EncryptionKey;
-import dev.llmgateway.components.vpc.Vpc;
+import dev.llmgateway.components.vpc.Network;
 import dev.llmgateway.gateway.settings.AccessSettings;
 
 import java.util.Map;
@@ -29,7 +29,7 @@ import java.util.Map;
  * @param invoke           options of the mode's lookups
  */
 public record AccessContext(String prefix, String stack, String region, Map<String, String> tags, AccessSettings settings,
-                            Vpc network, EncryptionKey key, Output<String> account, Output<String> partition,
+                            Network network, EncryptionKey key, Output<String> account, Output<String> partition,
                             int logRetentionDays, Resource parent, ComponentResourceOptions options, InvokeOptions invoke) {
 
     /** Options of a resource of another provider (random, a second AWS region) the mode creates. */

@@ -143,6 +143,7 @@ public record EdgeAccess(EdgeSettings edge) implements Access {
             @Override
             public void export(Context ctx) {
                 ctx.export("loadBalancerUrl", loadBalancerUrl);
+                ctx.export("cloudFrontDistributionId", distribution.distributionId());
             }
         };
     }

@@ -127,6 +127,9 @@ public final class LiteLlmConfig {
         general.put("database_extra_connection_params", Map.of("sslmode", "require"));
         general.put("maximum_spend_logs_retention_period", s.spendLogRetention());
         general.put("store_model_in_db", s.storeModelInDb());
+        // Off unless the stack asks: with it, the spend row of every request keeps its messages and response
+        // (litellm/proxy/spend_tracking/spend_tracking_utils.py, _should_store_prompts_and_responses_in_spend_logs).
+        general.put("store_prompts_in_spend_logs", s.storePrompts());
         if (s.uiAdminOnly()) {
             // Only proxy_admin and proxy_admin_view_only users may use the UI (litellm/proxy/management_endpoints/
             // sso_helper_utils.py: check_is_admin_only_access, has_admin_ui_access; docs proxy/configs general_settings).

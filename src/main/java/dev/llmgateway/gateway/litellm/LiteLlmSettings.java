@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  * @param cacheMode                  {@code cacheMode}: response cache when Redis is on (opt-in by default)
  * @param cacheTtlSeconds            {@code cacheTtlSeconds}: how long cached responses live
  * @param providerKeys               API keys of the providers the catalog uses ({@code openaiApiKey}, ...), as secrets
+ * @param storePrompts               {@code storePromptsInSpendLogs}: keep each request's messages and response with its spend row
  */
 public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudgetUsd, String budgetDuration,
                               Optional<Double> internalUserBudgetUsd, String internalUserBudgetDuration,
@@ -44,7 +45,7 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
                               String spendLogRetention, boolean storeModelInDb, Set<Guardrail> guardrails,
                               String guardrailAction, Optional<String> ollamaModel, MetricsMode metrics,
                               CacheMode cacheMode, int cacheTtlSeconds, Map<Provider, Output<String>> providerKeys,
-                              boolean uiAdminOnly) {
+                              boolean uiAdminOnly, boolean storePrompts) {
 
     private static final Pattern DURATION = Pattern.compile("\\d+[smhd]");
 
@@ -105,7 +106,8 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
                 r.choice("metrics", MetricsMode.class),
                 r.choice("cacheMode", CacheMode.class), r.integer("cacheTtlSeconds", 1, 604_800),
                 readProviderKeys(r, models),
-                r.bool("uiAdminOnly"));
+                r.bool("uiAdminOnly"),
+                r.bool("storePromptsInSpendLogs"));
     }
 
     /** {@code spec} with each parameter typed as LiteLLM reads it ({@link LiteLlmParams}); unknown names are warned about. */

@@ -46,6 +46,11 @@ public record AccessSettings(Access mode, Optional<String> certificateArn, boole
             throw r.invalid(domain.isPresent() ? "albHostedZoneId" : "albDomainName", "",
                     "albDomainName and albHostedZoneId go together (the record and the certificate's validation live in that zone)");
         }
+        if (r.bool("albHostedZonePrivate") && (zone.isEmpty() || certificate.isEmpty())) {
+            throw r.invalid(zone.isEmpty() ? "albHostedZoneId" : "certificateArn", "", "set with albHostedZonePrivate:"
+                    + " the alias record goes into that private zone, and the certificate must be one you give (ACM validates"
+                    + " by a public DNS lookup, which a private zone does not answer)");
+        }
         if (kind != AccessMode.PRIVATE) {
             if (certificate.isEmpty() && domain.isEmpty() && !plainHttp) {
                 throw r.invalid("certificateArn", "", "required for HTTPS (or albDomainName + albHostedZoneId for a DNS-validated"

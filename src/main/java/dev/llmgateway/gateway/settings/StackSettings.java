@@ -5,7 +5,7 @@ import dev.llmgateway.components.proxy.ProxyService;
 import dev.llmgateway.components.database.DatabaseArgs;
 import dev.llmgateway.components.secrets.SecretStore;
 import dev.llmgateway.components.vpc.InterfaceEndpoint;
-import dev.llmgateway.components.vpc.NatStrategy;
+import dev.llmgateway.components.vpc.SubnetTier;
 import dev.llmgateway.components.proxy.CpuArchitecture;
 import dev.llmgateway.gateway.litellm.BedrockModels;
 import dev.llmgateway.gateway.access.AccessMode;
@@ -67,6 +67,7 @@ public record StackSettings(String project, String stack, String region, TagSett
         String region = Regions.read(r);
         NetworkSettings network = NetworkSettings.read(r, region);
         AccessSettings access = AccessSettings.read(r, region, network);
+        checkExistingSubnets(r, network, access);
         DatabaseSettings database = DatabaseSettings.read(r);
         ProxySettings proxy = ProxySettings.read(r);
         // The path in front of LiteLLM may wait less than its default (CloudFront's origin read timeout).
@@ -150,7 +151,7 @@ public record StackSettings(String project, String stack, String region, TagSett
      */
     static void checkPrivateEgress(SettingsReader r, NetworkSettings network, ProxySettings proxy, LiteLlmSettings litellm,
                                    SecretSettings secrets, AccessSettings access) {
-        if (network.nat() != NatStrategy.NONE) {
+        if (network.egress()) {
             return;
         }
         if (!proxy.image().contains(".dkr.ecr.")) {
@@ -172,6 +173,17 @@ public record StackSettings(String project, String stack, String region, TagSett
             throw r.invalid("models", m.alias() + "=" + m.model(), "Bedrock models only when natStrategy is none (no route to "
                     + m.provider().prefix() + ")");
         });
+    }
+
+    /** An existing network must have public subnets where the access mode puts an internet-facing load balancer. */
+    static void checkExistingSubnets(SettingsReader r, NetworkSettings network, AccessSettings access) {
+        network.existing().ifPresent(existing -> access.mode().loadBalancer()
+                .filter(placement -> placement.tier() == SubnetTier.PUBLIC && !existing.hasPublicSubnets())
+                .ifPresent(placement -> {
+                    throw r.invalid("existingSubnets", existing.subnets().stream().map(s -> s.id()).toList(),
+                            "public subnets (=public;...;route=igw-...) in two or more zones as well: accessMode "
+                            + SettingsReader.spelling(access.mode().kind()) + " puts an internet-facing load balancer there");
+                }));
     }
 
     /**

@@ -16,12 +16,25 @@ public final class Stacks {
     /** Project directory: the working directory of the CLI, the plan and every test. */
     public static final Path PROJECT = Path.of("").toAbsolutePath();
 
+    /** The committed stacks ({@code Pulumi.<stack>.yaml}), in the order the deploy pipeline runs them. */
+    public static final List<String> COMMITTED = List.of("dev", "staging", "prod");
+
     private Stacks() {
     }
 
     /** {@code Pulumi.<stack>.yaml} merged over the {@code Pulumi.yaml} defaults. */
     public static StackFileConfigSource load(String stack) {
         return StackFileConfigSource.load(PROJECT, stack);
+    }
+
+    /** Names of the stacks with a {@code Pulumi.<stack>.yaml} in the project directory, sorted. */
+    public static List<String> stackFiles() {
+        try (var files = Files.list(PROJECT)) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.matches("Pulumi\\.[^.]+\\.yaml"))
+                    .map(f -> f.substring("Pulumi.".length(), f.length() - ".yaml".length())).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Names of the example stacks in {@code examples/}. */

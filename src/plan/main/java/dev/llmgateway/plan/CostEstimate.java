@@ -8,14 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.llmgateway.plan.PriceTable.HOURS_PER_MONTH;
 
 /**
  * Estimates the monthly AWS bill of a planned stack from the resources' inputs and the
  * {@link PriceTable}: an "idle" column (deployed, no traffic) and a "typical" column (the
- * {@link UsageAssumptions}). Data transfer out, EBS root volumes, KMS requests and other
- * per-request charges not in the table are left out; the report says so per line.
+ * {@link UsageAssumptions}). Data transfer out, KMS requests and other per-request charges not in the table are left
+ * out; the report says so per line.
  */
 public final class CostEstimate {
 
@@ -42,6 +43,7 @@ public final class CostEstimate {
     private final List<CostLine> lines = new ArrayList<>();
     private final List<String> unpriced = new ArrayList<>();
     private final List<String> basis = new ArrayList<>();
+    private final List<Commitment> commitments = new ArrayList<>();
 
     private CostEstimate(PlannedStack stack, UsageAssumptions usage) {
         this.stack = stack;
@@ -70,10 +72,14 @@ public final class CostEstimate {
         estimate.waf();
         estimate.secretsAndKeys();
         estimate.observability();
+        // An existing network's egress and endpoints are its owner's bill, shared with whatever else runs there.
+        stack.networks().forEach(network -> estimate.unpriced.add("existing network " + network.vpcId()
+                + ": its route out, interface endpoints and their data processing are billed to its owner"));
         // EFS storage is billed per GB stored (VictoriaMetrics' samples), which the plan cannot know.
         estimate.sorted("aws:efs/fileSystem:FileSystem").forEach(fs -> estimate.unpriced.add("EFS file system "
                 + fs.name() + " (storage and its AWS Backup copies, per GB-month)"));
-        return new CostReport(List.copyOf(estimate.lines), usage, List.copyOf(estimate.unpriced), List.copyOf(estimate.basis));
+        return new CostReport(List.copyOf(estimate.lines), usage, List.copyOf(estimate.unpriced), List.copyOf(estimate.basis),
+                List.copyOf(estimate.commitments));
     }
 
     private List<PlannedResource> sorted(String type) {
@@ -108,7 +114,7 @@ public final class CostEstimate {
             boolean arm = StackLinks.text(definition, "runtimePlatform.cpuArchitecture")
                     .map("ARM64"::equalsIgnoreCase).orElse(false);
             double spot = spotShare(service, tasks);
-            double discount = 1 - PriceTable.FARGATE_SPOT_DISCOUNT * spot;
+            double discount = 1 - PriceTable.FARGATE_SPOT_DISCOUNT.usd() * spot;
             double maxTasks = scalingMax(service).orElse(tasks);
             Running running = serviceHours(service);
             double extraHours = maxTasks > tasks ? Math.min(usage.busyHoursPerMonth(), running.hours()) : 0;
@@ -117,16 +123,23 @@ public final class CostEstimate {
             String assumption = CostReport.number(tasks) + " desired task(s) x " + running.describe() + "; typical: "
                     + (extraHours > 0 ? "one more task for " + CostReport.number(extraHours)
                     + " busy h (autoscaling max " + CostReport.number(maxTasks) + ")" : "the same (no autoscaling above desired)")
-                    + "; " + (arm ? "ARM" : "x86") + " list price, Spot " + CostReport.number(PriceTable.FARGATE_SPOT_DISCOUNT * 100)
+                    + "; " + (arm ? "ARM" : "x86") + " list price, Spot " + CostReport.number(PriceTable.FARGATE_SPOT_DISCOUNT.usd() * 100)
                     + "% off";
-            double vcpuPrice = (arm ? PriceTable.FARGATE_ARM_VCPU_HOUR : PriceTable.FARGATE_X86_VCPU_HOUR) * discount;
-            double gbPrice = (arm ? PriceTable.FARGATE_ARM_GB_HOUR : PriceTable.FARGATE_X86_GB_HOUR) * discount;
+            double vcpuPrice = (arm ? PriceTable.FARGATE_ARM_VCPU_HOUR.usd() : PriceTable.FARGATE_X86_VCPU_HOUR.usd()) * discount;
+            double gbPrice = (arm ? PriceTable.FARGATE_ARM_GB_HOUR.usd() : PriceTable.FARGATE_X86_GB_HOUR.usd()) * discount;
             add("Fargate vCPU: " + service.name() + " (" + shape + ")", vcpu * tasks, "vCPU", vcpuPrice, "vCPU-h",
                     vcpu * tasks * running.hours() * vcpuPrice,
                     vcpu * (tasks * running.hours() + extraHours) * vcpuPrice, assumption);
             add("Fargate memory: " + service.name() + " (" + shape + ")", gb * tasks, "GB", gbPrice, "GB-h",
                     gb * tasks * running.hours() * gbPrice,
                     gb * (tasks * running.hours() + extraHours) * gbPrice, assumption);
+            double onDemandTasks = tasks * (1 - spot);
+            if (!running.scheduled() && onDemandTasks > 0) {
+                double hourly = onDemandTasks * (vcpu * (arm ? PriceTable.FARGATE_ARM_VCPU_HOUR : PriceTable.FARGATE_X86_VCPU_HOUR).usd()
+                        + gb * (arm ? PriceTable.FARGATE_ARM_GB_HOUR : PriceTable.FARGATE_X86_GB_HOUR).usd());
+                commitments.add(new Commitment("Fargate: " + service.name() + ", " + CostReport.number(onDemandTasks)
+                        + " on-demand task(s)", hourly * HOURS_PER_MONTH, PriceTable.COMPUTE_SAVINGS_PLAN_FARGATE, 36));
+            }
         }
     }
 
@@ -178,14 +191,21 @@ public final class CostEstimate {
 
     /** When an RDS instance runs: EventBridge Scheduler schedules that call RDS StartDBInstance / StopDBInstance on it. */
     private Running instanceHours(PlannedResource db) {
+        return scheduled(db, ":startDBInstance", ":stopDBInstance", DB_INSTANCE);
+    }
+
+    /**
+     * When a resource runs that EventBridge Scheduler starts and stops through universal targets ending in
+     * {@code start} and {@code stop} (linked by dependency, or the only resource of its type); all month without.
+     */
+    private Running scheduled(PlannedResource resource, String start, String stop, String type) {
         List<PlannedResource> schedules = stack.ofType(SCHEDULE).stream()
-                .filter(s -> StackLinks.text(s, "target.arn").map(a -> a.endsWith(":startDBInstance")
-                        || a.endsWith(":stopDBInstance")).orElse(false))
-                .filter(s -> s.dependencies().contains(db.urn()) || stack.ofType(DB_INSTANCE).size() == 1)
+                .filter(s -> StackLinks.text(s, "target.arn").map(a -> a.endsWith(start) || a.endsWith(stop)).orElse(false))
+                .filter(s -> s.dependencies().contains(resource.urn()) || stack.ofType(type).size() == 1)
                 .toList();
         return Running.of(schedules.stream().map(s -> new WeeklySchedule.Switch(
                 StackLinks.text(s, "scheduleExpression").orElse(""),
-                StackLinks.text(s, "target.arn").orElse("").endsWith(":startDBInstance"))).toList());
+                StackLinks.text(s, "target.arn").orElse("").endsWith(start))).toList());
     }
 
     /** Share of a service's tasks on FARGATE_SPOT: bases first, the rest by weight. */
@@ -236,28 +256,37 @@ public final class CostEstimate {
                 continue;
             }
             basis.add("ALB all month");
-            fixed("ALB hours: " + lb.name(), 1, "ALB", PriceTable.ALB_HOUR, "h", HOURS_PER_MONTH,
+            fixed("ALB hours: " + lb.name(), 1, "ALB", PriceTable.ALB_HOUR.usd(), "h", HOURS_PER_MONTH,
                     "runs all month");
-            add("ALB LCUs: " + lb.name(), usage.albLcu(), "LCU", PriceTable.ALB_LCU_HOUR, "LCU-h", 0,
-                    usage.albLcu() * usage.busyHoursPerMonth() * PriceTable.ALB_LCU_HOUR,
+            add("ALB LCUs: " + lb.name(), usage.albLcu(), "LCU", PriceTable.ALB_LCU_HOUR.usd(), "LCU-h", 0,
+                    usage.albLcu() * usage.busyHoursPerMonth() * PriceTable.ALB_LCU_HOUR.usd(),
                     "idle: none; typical: " + CostReport.number(usage.albLcu()) + " LCU for "
                             + CostReport.number(usage.busyHoursPerMonth()) + " busy h");
         }
     }
 
+    /**
+     * Public IPv4 addresses: Elastic IPs all month, an instance's own address while the instance runs (AWS releases
+     * it when the instance stops), one per subnet of an internet-facing load balancer all month.
+     */
     private void publicIpv4() {
         long eips = stack.ofType(EIP).size();
-        long instances = stack.ofType(INSTANCE).stream()
+        List<PlannedResource> instances = stack.ofType(INSTANCE).stream()
                 .filter(i -> i.flag("associatePublicIpAddress"))
-                .filter(i -> StackLinks.dependents(stack, i, EIP).isEmpty()).count();
+                .filter(i -> StackLinks.dependents(stack, i, EIP).isEmpty()).toList();
         long albNodes = stack.ofType(LOAD_BALANCER).stream().filter(lb -> !lb.flag("internal"))
                 .mapToLong(lb -> Math.max(lb.list("subnets").size(), lb.list("subnetMappings").size())).sum();
-        long total = eips + instances + albNodes;
-        if (total > 0) {
-            fixed("Public IPv4 addresses", total, "address", PriceTable.PUBLIC_IPV4_HOUR, "h", HOURS_PER_MONTH,
-                    eips + " Elastic IP(s), " + instances + " instance public IP(s), "
-                            + albNodes + " internet-facing ALB node(s) (1 per subnet/AZ)");
+        long total = eips + instances.size() + albNodes;
+        if (total == 0) {
+            return;
         }
+        double instanceHours = instances.stream().mapToDouble(i -> ec2Hours(i).hours()).sum();
+        double hours = (eips + albNodes) * HOURS_PER_MONTH + instanceHours;
+        double monthly = hours * PriceTable.PUBLIC_IPV4_HOUR.usd();
+        add("Public IPv4 addresses", total, "address", PriceTable.PUBLIC_IPV4_HOUR.usd(), "h", monthly, monthly,
+                eips + " Elastic IP(s) and " + albNodes + " internet-facing ALB node(s) (1 per subnet/AZ) x 730 h, "
+                        + instances.size() + " instance public IP(s) while the instance runs ("
+                        + CostReport.number(instanceHours) + " h)");
     }
 
     private void natGateways() {
@@ -265,23 +294,43 @@ public final class CostEstimate {
         if (gateways == 0) {
             return;
         }
-        fixed("NAT gateway hours", gateways, "gateway", PriceTable.NAT_GATEWAY_HOUR, "h", HOURS_PER_MONTH,
+        fixed("NAT gateway hours", gateways, "gateway", PriceTable.NAT_GATEWAY_HOUR.usd(), "h", HOURS_PER_MONTH,
                 "runs all month");
-        add("NAT gateway data", gateways * usage.natGbPerMonth(), "GB", PriceTable.NAT_GATEWAY_GB, "GB", 0,
-                gateways * usage.natGbPerMonth() * PriceTable.NAT_GATEWAY_GB,
+        add("NAT gateway data", gateways * usage.natGbPerMonth(), "GB", PriceTable.NAT_GATEWAY_GB.usd(), "GB", 0,
+                gateways * usage.natGbPerMonth() * PriceTable.NAT_GATEWAY_GB.usd(),
                 "idle: none; typical: " + CostReport.number(usage.natGbPerMonth()) + " GB per gateway (text prompts/completions)");
     }
 
+    /** EC2 instances (the NAT instance) for the hours they run, and their root volumes all month. */
     private void instances() {
         for (PlannedResource instance : sorted(INSTANCE)) {
             String type = StackLinks.text(instance, "instanceType").orElse("?");
             boolean nat = instance.input("sourceDestCheck").map(Boolean.FALSE::equals).orElse(false);
             String item = (nat ? "NAT instance: " : "EC2 instance: ") + instance.name() + " (" + type + ")";
+            Running running = ec2Hours(instance);
+            if (running.scheduled()) {
+                basis.add((nat ? "NAT instance " : "EC2 instance ") + type + " x " + running.brief());
+            }
             PriceTable.ec2InstanceHour(type).ifPresentOrElse(
-                    price -> fixed(item, 1, "instance", price, "h", HOURS_PER_MONTH,
-                            "runs all month; EBS root volume not priced"),
+                    price -> fixed(item, 1, "instance", price.usd(), "h", running.hours(), running.scheduled()
+                            ? "started and stopped by EventBridge Scheduler: " + running.describe()
+                            : "runs all month"),
                     () -> unpriced.add(item));
+            String volumeType = StackLinks.text(instance, "rootBlockDevice.volumeType").orElse("gp3");
+            Optional<Double> size = StackLinks.number(instance, "rootBlockDevice.volumeSize");
+            if (!"gp3".equals(volumeType) || size.isEmpty()) {
+                unpriced.add("root volume of " + instance.name() + " (" + volumeType + ", "
+                        + size.map(CostReport::number).orElse("the AMI's") + " GB)");
+                continue;
+            }
+            fixed("EBS root volume: " + instance.name() + " (gp3)", size.get(), "GB", PriceTable.EBS_GP3_GB_MONTH.usd(),
+                    "GB-month", 1, "billed while the instance is stopped too");
         }
+    }
+
+    /** When an EC2 instance runs: EventBridge Scheduler schedules that call EC2 StartInstances / StopInstances on it. */
+    private Running ec2Hours(PlannedResource instance) {
+        return scheduled(instance, ":startInstances", ":stopInstances", INSTANCE);
     }
 
     private void aurora() {
@@ -319,17 +368,22 @@ public final class CostEstimate {
                             + CostReport.number(delay * 60) + " min auto-pause delay after each stop), 0 the rest";
                 }
                 double busy = Math.min(usage.busyHoursPerMonth(), awake);
+                if (min > 0) {
+                    commitments.add(new Commitment("Aurora Serverless v2: " + cluster.name() + ", " + serverless + " x "
+                            + CostReport.number(floor) + " ACU floor", serverless * floor * HOURS_PER_MONTH * PriceTable.AURORA_ACU_HOUR.usd(),
+                            PriceTable.DATABASE_SAVINGS_PLAN_SERVERLESS, 12));
+                }
                 basis.add("Aurora " + (min > 0 ? "at least " + CostReport.number(min) + " ACU all month"
                         : CostReport.number(floor) + " ACU for " + CostReport.number(Math.round(awake)) + " h (awake while tasks run)"));
-                add("Aurora Serverless v2: " + cluster.name(), serverless, "instance", PriceTable.AURORA_ACU_HOUR,
+                add("Aurora Serverless v2: " + cluster.name(), serverless, "instance", PriceTable.AURORA_ACU_HOUR.usd(),
                         "ACU-h",
-                        serverless * floor * awake * PriceTable.AURORA_ACU_HOUR,
-                        serverless * (busyAcu * busy + floor * (awake - busy)) * PriceTable.AURORA_ACU_HOUR,
+                        serverless * floor * awake * PriceTable.AURORA_ACU_HOUR.usd(),
+                        serverless * (busyAcu * busy + floor * (awake - busy)) * PriceTable.AURORA_ACU_HOUR.usd(),
                         "idle: " + when + "; typical: " + CostReport.number(busyAcu) + " ACU for "
                                 + CostReport.number(busy) + " busy h");
             }
             fixed("Aurora storage: " + cluster.name(), usage.auroraStorageGb(), "GB",
-                    PriceTable.AURORA_STORAGE_GB_MONTH, "GB-month", 1,
+                    PriceTable.AURORA_STORAGE_GB_MONTH.usd(), "GB-month", 1,
                     CostReport.number(usage.auroraStorageGb()) + " GB assumed; I/O not priced");
         }
     }
@@ -343,13 +397,17 @@ public final class CostEstimate {
             basis.add("RDS " + type + (copies == 2 ? " Multi-AZ" : "") + " x " + running.brief());
             PriceTable.rdsInstanceHour(type).ifPresentOrElse(
                     price -> fixed("RDS instance: " + db.name() + " (" + type + ", " + az + ")", copies, "instance",
-                            price, "h", running.hours(), running.scheduled()
+                            price.usd(), "h", running.hours(), running.scheduled()
                                     ? "started and stopped by EventBridge Scheduler: " + running.describe()
                                     + " (storage is billed while stopped)"
                                     : "runs all month"),
                     () -> unpriced.add("RDS instance " + db.name() + " (" + type + ")"));
+            if (!running.scheduled()) {
+                PriceTable.rdsInstanceHour(type).ifPresent(price -> commitments.add(new Commitment("RDS instance: " + db.name()
+                        + " (" + type + ", " + az + ")", copies * price.usd() * HOURS_PER_MONTH, PriceTable.RDS_RESERVED_INSTANCE, 36)));
+            }
             double gb = StackLinks.number(db, "allocatedStorage").orElse(0.0);
-            fixed("RDS storage: " + db.name() + " (" + az + ")", gb * copies, "GB", PriceTable.RDS_GP3_GB_MONTH,
+            fixed("RDS storage: " + db.name() + " (" + az + ")", gb * copies, "GB", PriceTable.RDS_GP3_GB_MONTH.usd(),
                     "GB-month", 1, "allocated storage priced as gp3, per copy");
         }
     }
@@ -362,7 +420,7 @@ public final class CostEstimate {
         }
         long azs = endpoints.stream().mapToLong(e -> Math.max(1, e.list("subnetIds").size())).sum();
         fixed("Interface VPC endpoints (" + endpoints.size() + ")", azs, "endpoint-AZ",
-                PriceTable.INTERFACE_ENDPOINT_AZ_HOUR, "h", HOURS_PER_MONTH,
+                PriceTable.INTERFACE_ENDPOINT_AZ_HOUR.usd(), "h", HOURS_PER_MONTH,
                 "one per subnet (AZ) per endpoint; data processing not priced; gateway endpoints are free");
     }
 
@@ -370,12 +428,12 @@ public final class CostEstimate {
         int associations = stack.ofType("aws:ec2clientvpn/networkAssociation:NetworkAssociation").size();
         if (associations > 0) {
             fixed("Client VPN subnet associations", associations, "association",
-                    PriceTable.CLIENT_VPN_ASSOCIATION_HOUR, "h", HOURS_PER_MONTH, "associated all month");
+                    PriceTable.CLIENT_VPN_ASSOCIATION_HOUR.usd(), "h", HOURS_PER_MONTH, "associated all month");
         }
         if (!stack.ofType("aws:ec2clientvpn/endpoint:Endpoint").isEmpty()) {
             double hours = usage.vpnConcurrentUsers() * usage.busyHoursPerMonth();
-            add("Client VPN connections", usage.vpnConcurrentUsers(), "user", PriceTable.CLIENT_VPN_CONNECTION_HOUR,
-                    "connection-h", 0, hours * PriceTable.CLIENT_VPN_CONNECTION_HOUR,
+            add("Client VPN connections", usage.vpnConcurrentUsers(), "user", PriceTable.CLIENT_VPN_CONNECTION_HOUR.usd(),
+                    "connection-h", 0, hours * PriceTable.CLIENT_VPN_CONNECTION_HOUR.usd(),
                     "idle: none; typical: " + CostReport.number(usage.vpnConcurrentUsers()) + " users for "
                             + CostReport.number(usage.busyHoursPerMonth()) + " busy h");
         }
@@ -384,7 +442,7 @@ public final class CostEstimate {
     private void caches() {
         for (PlannedResource group : sorted("aws:elasticache/replicationGroup:ReplicationGroup")) {
             String type = StackLinks.text(group, "nodeType").orElse("");
-            Double hourly = PriceTable.ELASTICACHE_VALKEY_NODE_HOUR.get(type);
+            Double hourly = PriceTable.valkeyNodeHour(type).map(Price::usd).orElse(null);
             if (hourly == null) {
                 unpriced.add("ElastiCache replication group " + group.name() + " (node type " + type + ")");
                 continue;
@@ -430,12 +488,12 @@ public final class CostEstimate {
         for (PlannedResource acl : sorted("aws:wafv2/webAcl:WebAcl")) {
             int rules = Math.max(acl.list("rules").size(), StackLinks.json(acl, "ruleJson")
                     .filter(JsonElement::isJsonArray).map(j -> j.getAsJsonArray().size()).orElse(0));
-            double monthly = PriceTable.WAF_ACL_MONTH + rules * PriceTable.WAF_RULE_MONTH;
-            add("WAF web ACL: " + acl.name() + " (" + rules + " rules)", 1, "web ACL", PriceTable.WAF_ACL_MONTH,
-                    "month", monthly, monthly, "$" + CostReport.number(PriceTable.WAF_RULE_MONTH) + " per rule per month included");
+            double monthly = PriceTable.WAF_ACL_MONTH.usd() + rules * PriceTable.WAF_RULE_MONTH.usd();
+            add("WAF web ACL: " + acl.name() + " (" + rules + " rules)", 1, "web ACL", PriceTable.WAF_ACL_MONTH.usd(),
+                    "month", monthly, monthly, "$" + CostReport.number(PriceTable.WAF_RULE_MONTH.usd()) + " per rule per month included");
             add("WAF requests: " + acl.name(), usage.wafMillionRequests(), "million requests",
-                    PriceTable.WAF_MILLION_REQUESTS, "million", 0,
-                    usage.wafMillionRequests() * PriceTable.WAF_MILLION_REQUESTS,
+                    PriceTable.WAF_MILLION_REQUESTS.usd(), "million", 0,
+                    usage.wafMillionRequests() * PriceTable.WAF_MILLION_REQUESTS.usd(),
                     "idle: none; typical: " + CostReport.number(usage.wafMillionRequests()) + " million requests");
         }
     }
@@ -446,22 +504,23 @@ public final class CostEstimate {
                 .filter(r -> r.type().equals(CLUSTER) || r.type().equals(DB_INSTANCE))
                 .filter(r -> r.flag("manageMasterUserPassword")).count();
         if (secrets + managed > 0) {
-            fixed("Secrets Manager secrets", secrets + managed, "secret", PriceTable.SECRET_MONTH, "month", 1,
+            fixed("Secrets Manager secrets", secrets + managed, "secret", PriceTable.SECRET_MONTH.usd(), "month", 1,
                     secrets + " declared + " + managed + " RDS-managed master secret(s); API calls not priced");
         }
         List<PlannedResource> parameters = stack.ofType("aws:ssm/parameter:Parameter");
         if (!parameters.isEmpty()) {
             long advanced = parameters.stream().filter(p -> "Advanced".equals(p.input("tier").orElse(null))).count();
-            double monthly = advanced * PriceTable.SSM_ADVANCED_PARAMETER_MONTH;
-            add("SSM Parameter Store parameters", parameters.size(), "parameter", PriceTable.SSM_ADVANCED_PARAMETER_MONTH,
+            double monthly = advanced * PriceTable.SSM_ADVANCED_PARAMETER_MONTH.usd();
+            add("SSM Parameter Store parameters", parameters.size(), "parameter", PriceTable.SSM_ADVANCED_PARAMETER_MONTH.usd(),
                     "advanced parameter-month", monthly, monthly,
                     (parameters.size() - advanced) + " standard (free, SecureString with the stack key) + " + advanced
                             + " advanced; API calls at standard throughput free");
         }
         int keys = stack.ofType("aws:kms/key:Key").size();
         if (keys > 0) {
-            fixed("KMS customer managed keys", keys, "key", PriceTable.KMS_KEY_MONTH, "month", 1,
-                    "requests not priced");
+            fixed("KMS customer managed keys", keys, "key", PriceTable.KMS_KEY_MONTH.usd(), "month", 1,
+                    "first year; yearly rotation adds $" + CostReport.number(PriceTable.KMS_ROTATED_VERSION_MONTH.usd())
+                            + " a month per key after each of the first two rotations; requests not priced");
         }
     }
 
@@ -472,15 +531,15 @@ public final class CostEstimate {
             java.util.function.ToDoubleFunction<PlannedResource> monthly = g ->
                     oneShot.contains(StackLinks.text(g, "name").orElse("")) ? usage.oneShotLogGbPerMonth() : usage.logGbPerGroupPerMonth();
             double gb = groups.stream().mapToDouble(monthly).sum();
-            add("CloudWatch Logs ingestion (" + groups.size() + " groups)", gb, "GB", PriceTable.LOGS_INGEST_GB,
-                    "GB", 0, gb * PriceTable.LOGS_INGEST_GB,
+            add("CloudWatch Logs ingestion (" + groups.size() + " groups)", gb, "GB", PriceTable.LOGS_INGEST_GB.usd(),
+                    "GB", 0, gb * PriceTable.LOGS_INGEST_GB.usd(),
                     "idle: none; typical: " + CostReport.number(usage.logGbPerGroupPerMonth()) + " GB per group per month, "
                             + CostReport.number(usage.oneShotLogGbPerMonth()) + " GB for each of " + oneShot.size()
                             + " containers that run once per task start");
             double stored = groups.stream().mapToDouble(g -> monthly.applyAsDouble(g)
                     * Math.min(12, StackLinks.number(g, "retentionInDays").orElse(365.0) / 30)).sum();
-            add("CloudWatch Logs storage", stored, "GB", PriceTable.LOGS_STORAGE_GB_MONTH, "GB-month", 0,
-                    stored * PriceTable.LOGS_STORAGE_GB_MONTH,
+            add("CloudWatch Logs storage", stored, "GB", PriceTable.LOGS_STORAGE_GB_MONTH.usd(), "GB-month", 0,
+                    stored * PriceTable.LOGS_STORAGE_GB_MONTH.usd(),
                     "typical: steady state of the retention period (at most 12 months; no retention counts as 12)");
         }
         // An alarm is billed per metric it reads: a metric-math alarm for each metric of its expression.
@@ -489,17 +548,17 @@ public final class CostEstimate {
                         .filter(query -> ((java.util.Map<?, ?>) query).get("metric") != null).count()).orElse(1))
                 .sum();
         if (alarmMetrics > 0) {
-            fixed("CloudWatch alarms", alarmMetrics, "alarm metric", PriceTable.ALARM_MONTH, "month", 1,
+            fixed("CloudWatch alarms", alarmMetrics, "alarm metric", PriceTable.ALARM_MONTH.usd(), "month", 1,
                     "standard resolution; a metric-math alarm counts each metric it reads");
         }
         int composites = stack.ofType("aws:cloudwatch/compositeAlarm:CompositeAlarm").size();
         if (composites > 0) {
-            fixed("CloudWatch composite alarms", composites, "alarm", PriceTable.COMPOSITE_ALARM_MONTH, "month", 1,
+            fixed("CloudWatch composite alarms", composites, "alarm", PriceTable.COMPOSITE_ALARM_MONTH.usd(), "month", 1,
                     "burn-rate alarms");
         }
         int dashboards = stack.ofType("aws:cloudwatch/dashboard:Dashboard").size();
         if (dashboards > 0) {
-            fixed("CloudWatch dashboards", dashboards, "dashboard", PriceTable.DASHBOARD_MONTH, "month", 1,
+            fixed("CloudWatch dashboards", dashboards, "dashboard", PriceTable.DASHBOARD_MONTH.usd(), "month", 1,
                     "no free-tier credit assumed");
         }
     }

@@ -13,8 +13,11 @@ import java.util.Map;
  * @param assumptions the usage the typical column assumes
  * @param unpriced    resources the price table has no price for (named, never silently zero)
  * @param basis       the few facts that decide the total (running hours, what is always on), in a stable order
+ * @param commitments what runs all month and what a commitment could take off it at most (Savings Plans, reserved
+ *                    instances), in a stable order
  */
-public record CostReport(List<CostLine> lines, UsageAssumptions assumptions, List<String> unpriced, List<String> basis) {
+public record CostReport(List<CostLine> lines, UsageAssumptions assumptions, List<String> unpriced, List<String> basis,
+                         List<Commitment> commitments) {
 
     /** USD per month with no traffic. */
     public double idleTotal() {
@@ -48,6 +51,17 @@ public record CostReport(List<CostLine> lines, UsageAssumptions assumptions, Lis
         json.put("totals", Map.of("idle", cents(idleTotal()), "typical", cents(typicalTotal())));
         json.put("unpriced", unpriced);
         json.put("basis", basis);
+        json.put("commitments", commitments.stream().map(c -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("item", c.item());
+            row.put("onDemandMonthly", cents(c.onDemand()));
+            row.put("plan", c.plan().item());
+            row.put("maxDiscount", c.plan().usd());
+            row.put("source", c.plan().source());
+            row.put("savingMonthlyAtMost", cents(c.saving()));
+            row.put("breakEvenMonths", Math.round(c.breakEvenMonths() * 10) / 10.0);
+            return row;
+        }).toList());
         return json;
     }
 
@@ -84,6 +98,27 @@ public record CostReport(List<CostLine> lines, UsageAssumptions assumptions, Lis
             out.append(text.toString().stripTrailing()).append('\n');
         }
         unpriced.forEach(item -> out.append("Not priced: ").append(item).append('\n'));
+        out.append(commitmentTable());
+        return out.toString();
+    }
+
+    /**
+     * What a one- or three-year commitment could take off what runs all month, at each plan's largest published
+     * discount, with the months of use after which it pays for its term; empty when nothing runs all month on demand.
+     */
+    public String commitmentTable() {
+        if (commitments.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\nRuns all month on demand; a commitment takes off at most (largest published"
+                + " discount, " + PriceTable.AS_OF.substring(0, 7) + "):\n");
+        for (Commitment c : commitments) {
+            out.append(String.format(Locale.ROOT, "  %s: %s/month on demand; %s up to %.0f%% = %s/month less;"
+                            + " pays for its term after %.1f months of use (%s)%n", c.item(), money(c.onDemand()),
+                    c.plan().item(), c.plan().usd() * 100, money(c.saving()), c.breakEvenMonths(), c.plan().source()));
+        }
+        out.append("  No commitment discount exists for NAT gateways, load balancers, interface endpoints, WAF, public IPv4"
+                + " and storage; ElastiCache reserved nodes exist, their rates are not in the price table.\n");
         return out.toString();
     }
 

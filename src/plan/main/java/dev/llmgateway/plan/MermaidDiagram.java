@@ -1,6 +1,7 @@
 package dev.llmgateway.plan;
 
 import com.google.gson.JsonElement;
+import dev.llmgateway.components.network.DeclaredNetwork;
 import dev.llmgateway.engine.PlannedFlow;
 import dev.llmgateway.engine.PlannedResource;
 import dev.llmgateway.engine.PlannedStack;
@@ -18,19 +19,20 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Renders a planned stack as a Mermaid {@code flowchart LR}: one subgraph per gateway component
- * ({@code llmgateway:*}), a node for each resource a reader cares about (summarised where there
- * are many: subnets per tier, secrets, keys, alarms) and edges. Network edges come from the stack's
+ * Renders a planned stack as a Mermaid {@code flowchart LR} laid out in tiers from left to right: clients, the
+ * entry (CloudFront, WAF, Client VPN, load balancer), the service (ECS), the data (database, cache, secrets,
+ * config), with the network (VPC and its subnets, NAT, endpoints) and keys and alarms in their own groups, a node
+ * for each resource a reader cares about (summarised where there are many: subnets per tier in the VPC's box,
+ * secrets, keys, alarms) named after its component, and edges. Network edges come from the stack's
  * declared flows ({@link PlannedFlow}): each end is drawn where its security group is used (load
  * balancer, ECS service, database, cache, VPN endpoint, interface endpoints), its address range
  * (clients; the internet through the NAT to the LLM providers) or its prefix list (CloudFront),
  * labelled with the port; nothing is guessed. Other edges follow the resources' own links
- * (listeners of a load balancer, the task a service runs, what WAF protects, secrets read).
+ * (the one-off tasks a deploy runs before the services, what WAF protects, secrets read).
  * The output is deterministic: the same stack gives the same bytes.
  */
 public final class MermaidDiagram {
 
-    private static final String COMPONENT_PREFIX = "llmgateway:";
     private static final String LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
     private static final String LISTENER = "aws:lb/listener:Listener";
     private static final String TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
@@ -55,8 +57,8 @@ public final class MermaidDiagram {
     private static final String INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
     private static final String ANYWHERE = "0.0.0.0/0";
 
-    /** A box: id, Mermaid shape with the quoted label, and the component it sits in (null: top level). */
-    private record Node(String id, String shape, String ownerUrn) {
+    /** A box: id and Mermaid shape with the quoted label. */
+    private record Node(String id, String shape) {
     }
 
     private final PlannedStack stack;
@@ -67,6 +69,8 @@ public final class MermaidDiagram {
     private final Map<String, Set<String>> nodesOfGroup = new HashMap<>();
     /** Node id per resource URN, for the resources drawn one by one. */
     private final Map<String, String> idOf = new HashMap<>();
+    /** What the network tier's box is titled with: the VPC and its subnets per tier. */
+    private final List<String> networkTitles = new ArrayList<>();
 
     private MermaidDiagram(PlannedStack stack) {
         this.stack = stack;
@@ -82,13 +86,15 @@ public final class MermaidDiagram {
 
     private void collect() {
         network();
-        each(LOAD_BALANCER, "alb", lb -> "ALB " + lb.name() + "<br/>" + (lb.flag("internal") ? "internal" : "internet-facing"));
-        each(LISTENER, "listener", this::listenerLabel);
+        each(LOAD_BALANCER, "alb", lb -> "ALB " + lb.name() + "<br/>" + (lb.flag("internal") ? "internal" : "internet-facing")
+                + StackLinks.dependents(stack, lb, LISTENER).stream().sorted(StackLinks.ORDER).map(l -> "<br/>" + listenerLabel(l))
+                .collect(Collectors.joining()));
         each(SERVICE, "svc", s -> "ECS service " + s.name() + "<br/>desired " + CostReport.number(
-                StackLinks.number(s, "desiredCount").orElse(0.0)));
-        each(TASK_DEFINITION, "task", this::taskLabel);
+                StackLinks.number(s, "desiredCount").orElse(0.0))
+                + StackLinks.dependencies(stack, s, TASK_DEFINITION).stream().map(t -> "<br/>" + taskLabel(t)).collect(Collectors.joining()));
         // The deploy's one-off tasks: pulumi up runs each once per change of its inputs, before the services.
-        each(COMMAND, "run", c -> "pulumi up runs " + StackLinks.text(c, "environment.FAMILY").orElse(c.name()) + "<br/>once per deploy");
+        each(COMMAND, "run", c -> "pulumi up runs " + StackLinks.text(c, "environment.FAMILY").orElse(c.name()) + " once per deploy"
+                + StackLinks.dependencies(stack, c, TASK_DEFINITION).stream().map(t -> "<br/>" + taskLabel(t)).collect(Collectors.joining()));
         store(CLUSTER, "db", c -> "Aurora " + c.name() + "<br/>"
                 + StackLinks.text(c, "engine").orElse("?") + ", "
                 + StackLinks.dependents(stack, c, CLUSTER_INSTANCE).size() + " instance(s)");
@@ -105,13 +111,16 @@ public final class MermaidDiagram {
                 .filter(e -> "Interface".equals(e.input("vpcEndpointType").orElse(null))).toList());
         vault("secrets", "Secrets Manager", stack.ofType("aws:secretsmanager/secret:Secret"));
         vault("parameters", "Parameter Store", stack.ofType("aws:ssm/parameter:Parameter"));
-        store(BUCKET, "bucket", this::bucketLabel);
+        List<PlannedResource> buckets = sorted(BUCKET);
+        if (!buckets.isEmpty()) {
+            add("buckets", "[(\"" + escape(buckets.stream().map(this::bucketLabel).collect(Collectors.joining("<br/>"))) + "\")]");
+        }
         summary("kms", "KMS (%d key%s)", stack.ofType("aws:kms/key:Key"));
         List<PlannedResource> monitoring = stack.where(r -> r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm")
                 || r.type().equals("aws:sns/topic:Topic"));
         if (!monitoring.isEmpty()) {
             add("alarms", box(count(monitoring, "aws:cloudwatch/metricAlarm:MetricAlarm") + " alarm(s) → SNS ("
-                    + count(monitoring, "aws:sns/topic:Topic") + " topic(s))"), commonOwner(monitoring));
+                    + count(monitoring, "aws:sns/topic:Topic") + " topic(s))"));
         }
         requestPath();
     }
@@ -120,28 +129,35 @@ public final class MermaidDiagram {
         return resources.stream().filter(r -> r.type().equals(type)).count();
     }
 
-    /** VPCs, their subnets summarised per tier, and the NAT (gateways or instances). */
+    /**
+     * VPCs with their subnets counted per tier in their box, the NAT (gateways or instances), and an existing network
+     * the stack deploys into with its declared route out.
+     */
     private void network() {
         for (PlannedResource vpc : sorted("aws:ec2/vpc:Vpc")) {
-            String vpcId = add(id("vpc", vpc.name()), box("VPC " + vpc.name() + "<br/>"
-                    + StackLinks.text(vpc, "cidrBlock").orElse("")), owner(vpc));
-            idOf.put(vpc.urn(), vpcId);
-            Map<String, List<PlannedResource>> tiers = StackLinks.dependents(stack, vpc, SUBNET).stream()
-                    .sorted(StackLinks.ORDER)
-                    .collect(Collectors.groupingBy(this::tier, TreeMap::new, Collectors.toList()));
-            tiers.forEach((tier, subnets) -> {
-                String tierId = add(id("subnets", vpc.name() + "-" + tier),
-                        box(subnets.size() + " " + tier + " subnets"), commonOwner(subnets));
-                edges.add(vpcId + " --- " + tierId);
-            });
+            Map<String, Long> tiers = StackLinks.dependents(stack, vpc, SUBNET).stream()
+                    .collect(Collectors.groupingBy(this::tier, TreeMap::new, Collectors.counting()));
+            networkTitles.add("VPC " + vpc.name() + " " + StackLinks.text(vpc, "cidrBlock").orElse("") + ": " + subnetCounts(tiers));
+        }
+        for (DeclaredNetwork existing : stack.networks()) {
+            Map<String, Long> tiers = existing.subnets().stream()
+                    .collect(Collectors.groupingBy(DeclaredNetwork.Subnet::tier, TreeMap::new, Collectors.counting()));
+            networkTitles.add("existing VPC " + existing.vpcId() + " " + existing.cidr() + ": " + subnetCounts(tiers) + " (declared)");
+            existing.subnets().stream().filter(sn -> sn.tier().equals("private")).flatMap(sn -> sn.routes().stream())
+                    .map(DeclaredNetwork.Route::target).distinct().sorted()
+                    .forEach(target -> single(id("egress", target), box("route out: " + target + " (declared)")));
         }
         summary("nat", "%d NAT gateway%s", stack.ofType("aws:ec2/natGateway:NatGateway"));
         List<PlannedResource> natInstances = stack.ofType("aws:ec2/instance:Instance").stream()
                 .filter(i -> i.input("sourceDestCheck").map(Boolean.FALSE::equals).orElse(false)).toList();
         if (!natInstances.isEmpty()) {
             add("natinstance", box(natInstances.size() + " NAT instance(s)<br/>"
-                    + StackLinks.text(natInstances.get(0), "instanceType").orElse("")), commonOwner(natInstances));
+                    + StackLinks.text(natInstances.get(0), "instanceType").orElse("")));
         }
+    }
+
+    private static String subnetCounts(Map<String, Long> tiers) {
+        return tiers.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + " subnets";
     }
 
     /**
@@ -189,8 +205,7 @@ public final class MermaidDiagram {
                         .map(c -> c.getAsJsonObject().has("name") ? c.getAsJsonObject().get("name").getAsString() : "?")
                         .toList())
                 .orElse(List.of());
-        return "Task " + StackLinks.text(task, "family").orElse(task.name()) + "<br/>"
-                + (containers.isEmpty() ? "no containers" : String.join(", ", containers));
+        return "task: " + (containers.isEmpty() ? "no containers" : String.join(", ", containers));
     }
 
     /** Edges: the declared network flows, then the links between resources that are not network flows. */
@@ -198,12 +213,12 @@ public final class MermaidDiagram {
         groups();
         List<PlannedResource> cdns = sorted(CLOUDFRONT);
         if (!cdns.isEmpty()) {
-            single("clients", "((\"Clients\"))", null);
+            single("clients", "((\"Clients\"))");
             cdns.forEach(cdn -> link("clients", cdn));
         }
         List<PlannedResource> vpns = sorted(VPN_ENDPOINT);
         if (!vpns.isEmpty()) {
-            single("vpnusers", "((\"VPN users\"))", null);
+            single("vpnusers", "((\"VPN users\"))");
             vpns.forEach(vpn -> link("vpnusers", vpn));
         }
         stack.flows().forEach(this::flow);
@@ -212,24 +227,18 @@ public final class MermaidDiagram {
             boolean edge = "CLOUDFRONT".equals(acl.input("scope").orElse(null));
             (edge ? cdns : lbs).forEach(target -> edges.add(idOf.get(acl.urn()) + " -.->|protects| " + idOf.get(target.urn())));
         }
-        for (PlannedResource listener : sorted(LISTENER)) {
-            StackLinks.dependencies(stack, listener, LOAD_BALANCER).forEach(lb -> link(lb, listener));
-        }
         for (PlannedResource run : sorted(COMMAND)) {
-            StackLinks.dependencies(stack, run, TASK_DEFINITION).forEach(task -> edges.add(idOf.get(run.urn()) + " -.->|runs| " + idOf.get(task.urn())));
             StackLinks.dependencies(stack, run, COMMAND).forEach(before -> edges.add(idOf.get(before.urn()) + " -.->|then| " + idOf.get(run.urn())));
         }
         for (PlannedResource service : sorted(SERVICE)) {
             String serviceId = idOf.get(service.urn());
             StackLinks.dependencies(stack, service, COMMAND).forEach(run -> edges.add(idOf.get(run.urn()) + " -.->|before| " + serviceId));
-            StackLinks.dependencies(stack, service, TASK_DEFINITION)
-                    .forEach(task -> edges.add(serviceId + " -.->|runs| " + idOf.get(task.urn())));
             VAULTS.stream().filter(nodes::containsKey).forEach(vault -> edges.add(serviceId + " -.->|reads| " + vault));
             if (nodes.containsKey("alarms")) {
                 edges.add("alarms -.->|watch| " + serviceId);
             }
             if (service.flag("enableExecuteCommand")) {
-                single("operators", "((\"Operators\"))", null);
+                single("operators", "((\"Operators\"))");
                 edges.add("operators -.->|SSM port forwarding| " + serviceId);
             }
         }
@@ -276,11 +285,12 @@ public final class MermaidDiagram {
             return targets.stream().map(r -> idOf.get(r.urn())).filter(java.util.Objects::nonNull).toList();
         }
         if (source) {
-            single("clients", "((\"Clients\"))", null);
+            single("clients", "((\"Clients\"))");
             return List.of("clients");
         }
-        single("providers", "((\"LLM providers\"))", null);
-        List<String> exits = nodes.keySet().stream().filter(id -> id.equals("nat") || id.equals("natinstance")).toList();
+        single("providers", "((\"LLM providers\"))");
+        List<String> exits = nodes.keySet().stream().filter(id -> id.equals("nat") || id.equals("natinstance")
+                || id.startsWith("egress")).toList();
         exits.forEach(exit -> edges.add(exit + " --> providers"));
         return exits.isEmpty() ? List.of("providers") : exits;
     }
@@ -305,8 +315,7 @@ public final class MermaidDiagram {
     /** One node per resource of a type, in the shape given by its opening and closing brackets. */
     private void each(String type, String kind, String open, String close, Function<PlannedResource, String> label) {
         for (PlannedResource resource : sorted(type)) {
-            idOf.put(resource.urn(), add(id(kind, resource.name()), open + escape(label.apply(resource)) + close,
-                    owner(resource)));
+            idOf.put(resource.urn(), add(id(kind, resource.name()), open + escape(label.apply(resource)) + close));
         }
     }
 
@@ -316,7 +325,7 @@ public final class MermaidDiagram {
      */
     private void summary(String id, String label, List<PlannedResource> members) {
         if (!members.isEmpty()) {
-            add(id, box(label.formatted(members.size(), members.size() == 1 ? "" : "s")), commonOwner(members));
+            add(id, box(label.formatted(members.size(), members.size() == 1 ? "" : "s")));
         }
     }
 
@@ -324,7 +333,7 @@ public final class MermaidDiagram {
     private void vault(String id, String store, List<PlannedResource> members) {
         if (!members.isEmpty()) {
             add(id, "[(\"" + escape(store + ": " + members.stream().map(this::shortName).sorted().distinct()
-                    .collect(Collectors.joining(", "))) + "\")]", commonOwner(members));
+                    .collect(Collectors.joining(", "))) + "\")]");
         }
     }
 
@@ -338,7 +347,7 @@ public final class MermaidDiagram {
                 .anyMatch(lb -> bucket.id().equals(lb.input("accessLogs.bucket").map(String::valueOf).orElse(null)));
         String holds = accessLogs ? "load balancer access logs"
                 : keys.isEmpty() ? "nothing yet" : String.join(", ", keys);
-        return "S3 " + shortName(bucket) + "<br/>" + holds;
+        return "S3 " + shortName(bucket) + ": " + holds;
     }
 
     /** A resource's name without its component's name in front ({@code llm-prod-secrets-master-key} is {@code master-key}). */
@@ -353,17 +362,17 @@ public final class MermaidDiagram {
     }
 
     /** Adds a node that exists once (clients, providers), if not there yet. */
-    private void single(String id, String shape, String ownerUrn) {
-        nodes.putIfAbsent(id, new Node(id, shape, ownerUrn));
+    private void single(String id, String shape) {
+        nodes.putIfAbsent(id, new Node(id, shape));
     }
 
     /** Adds a node under a unique id (a numeric suffix on collision) and returns the id. */
-    private String add(String id, String shape, String ownerUrn) {
+    private String add(String id, String shape) {
         String unique = id;
         for (int n = 2; nodes.containsKey(unique); n++) {
             unique = id + n;
         }
-        nodes.put(unique, new Node(unique, shape, ownerUrn));
+        nodes.put(unique, new Node(unique, shape));
         return unique;
     }
 
@@ -371,61 +380,49 @@ public final class MermaidDiagram {
         return stack.ofType(type).stream().sorted(StackLinks.ORDER).toList();
     }
 
-    /** The URN of the nearest gateway component above a resource, or null at top level. */
-    private String owner(PlannedResource resource) {
-        PlannedResource current = byUrn.get(resource.parentUrn());
-        while (current != null && !(isComponent(current))) {
-            current = byUrn.get(current.parentUrn());
-        }
-        return current == null ? null : current.urn();
-    }
-
-    private String commonOwner(List<PlannedResource> members) {
-        Set<Optional<String>> owners = members.stream().map(m -> Optional.ofNullable(owner(m)))
-                .collect(Collectors.toSet());
-        return owners.size() == 1 ? owners.iterator().next().orElse(null) : null;
-    }
-
-    /** Components that own resources. */
-    private static boolean isComponent(PlannedResource resource) {
-        return !resource.custom() && resource.type().startsWith(COMPONENT_PREFIX);
-    }
+    /** The columns of the drawing, left to right, each with the node-id prefixes it holds. */
+    private static final List<Map.Entry<String, List<String>>> TIERS = List.of(
+            Map.entry("People", List.of("clients", "vpnusers", "operators")),
+            Map.entry("Entry", List.of("cdn", "waf", "vpn", "alb", "listener")),
+            Map.entry("Service", List.of("svc", "run")),
+            Map.entry("Data", List.of("db", "cache", "secrets", "parameters")),
+            Map.entry("Network", List.of("nat", "endpoints", "egress")),
+            Map.entry("Supporting", List.of("kms", "alarms", "buckets")));
 
     private String text() {
-        Map<String, List<Node>> byOwner = new LinkedHashMap<>();
-        nodes.values().forEach(node -> byOwner.computeIfAbsent(node.ownerUrn(), k -> new ArrayList<>()).add(node));
-        StringBuilder out = new StringBuilder("flowchart LR\n");
-        byOwner.getOrDefault(null, List.of()).forEach(node -> out.append("    ").append(node.id())
-                .append(node.shape()).append('\n'));
-        Map<String, PlannedResource> components = new TreeMap<>();
-        stack.resources().stream().filter(MermaidDiagram::isComponent)
-                .forEach(c -> components.put(subgraphTitle(c) + "\u0000" + c.urn(), c));
-        Set<String> subgraphIds = new TreeSet<>();
-        for (PlannedResource component : components.values()) {
-            if (!byOwner.containsKey(component.urn())) {
+        Map<String, List<Node>> byTier = new LinkedHashMap<>();
+        List<Node> outside = new ArrayList<>();
+        for (Node node : nodes.values()) {
+            String tier = TIERS.stream().filter(t -> t.getValue().stream().anyMatch(prefix -> node.id().startsWith(prefix)))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (tier == null) {
+                outside.add(node);
+            } else {
+                byTier.computeIfAbsent(tier, k -> new ArrayList<>()).add(node);
+            }
+        }
+        // Wider labels than Mermaid's 200 px default keep boxes low, so the drawing fits a screen's height.
+        StringBuilder out = new StringBuilder("%%{init: {\"flowchart\": {\"wrappingWidth\": 280, \"nodeSpacing\": 30}}}%%\nflowchart LR\n");
+        for (Map.Entry<String, List<String>> tier : TIERS) {
+            List<Node> members = byTier.get(tier.getKey());
+            boolean network = tier.getKey().equals("Network");
+            if (members == null && !(network && !networkTitles.isEmpty())) {
                 continue;
             }
-            String id = id("c", className(component) + "-" + component.name());
-            for (int n = 2; subgraphIds.contains(id) || nodes.containsKey(id); n++) {
-                id = id("c", className(component) + "-" + component.name()) + n;
+            String title = network && !networkTitles.isEmpty() ? String.join("; ", networkTitles) : tier.getKey();
+            if (members == null) {
+                // A network with no way out drawn: its description stands alone.
+                out.append("    ").append(id("tier", tier.getKey())).append(box(title)).append('\n');
+                continue;
             }
-            subgraphIds.add(id);
-            out.append("    subgraph ").append(id).append("[\"").append(escape(subgraphTitle(component)))
-                    .append("\"]\n");
-            byOwner.getOrDefault(component.urn(), List.of()).forEach(node -> out.append("        ")
-                    .append(node.id()).append(node.shape()).append('\n'));
+            out.append("    subgraph ").append(id("tier", tier.getKey())).append("[\"").append(escape(title)).append("\"]\n");
+            out.append("        direction TB\n");
+            members.forEach(node -> out.append("        ").append(node.id()).append(node.shape()).append('\n'));
             out.append("    end\n");
         }
+        outside.forEach(node -> out.append("    ").append(node.id()).append(node.shape()).append('\n'));
         edges.forEach(edge -> out.append("    ").append(edge).append('\n'));
         return out.toString();
-    }
-
-    private static String subgraphTitle(PlannedResource component) {
-        return className(component) + ": " + component.name();
-    }
-
-    private static String className(PlannedResource component) {
-        return component.type().substring(component.type().lastIndexOf(':') + 1);
     }
 
     /** An alphanumeric id: the kind, then the name in camel case without other characters. */

@@ -129,6 +129,9 @@ public final class PlanCommand implements Callable<Integer> {
         Files.writeString(diagram, MermaidDiagram.render(plan));
         // The state this plan leaves, for an update plan against it (--base-state), e.g. of a pull request's head.
         Files.writeString(out.resolve(stack + STATE_SUFFIX), PreviewJson.toJson(StateFile.write(plan)));
+        Files.writeString(out.resolve(stack + "-sequence.mmd"), SequenceDiagram.render(plan));
+        Files.writeString(out.resolve(stack + "-context.mmd"), C4Diagram.context(plan));
+        Files.writeString(out.resolve(stack + "-container.mmd"), C4Diagram.container(plan));
 
         stdout.println("Plan of stack " + stack + " (offline, mock engine): " + plan.resources().size() + " resources");
         stdout.println();
@@ -145,6 +148,7 @@ public final class PlanCommand implements Callable<Integer> {
         stdout.println();
         stdout.println("Reachability of intended flows (security groups and routes as AWS enforces them):");
         stdout.print(network.flowTable());
+        stdout.print(network.existingNetworkText());
         stdout.println();
         stdout.println("AWS default quotas (highest use per quota by this stack):");
         stdout.print(network.quotaTable());
@@ -153,7 +157,7 @@ public final class PlanCommand implements Callable<Integer> {
         stdout.println("Policy checks (profile " + settings.policyProfile().name().toLowerCase(java.util.Locale.ROOT) + "):");
         stdout.print(policy.table());
         stdout.println();
-        stdout.println("Wrote " + json + " and " + diagram);
+        stdout.println("Wrote " + json + ", " + diagram + " and " + stack + "-{sequence,context,container}.mmd");
         if (policy.fails()) {
             stderr.println("Policy checks failed for stack " + stack + ": fix the findings above (blocked flows and quota"
                     + " overflows stop every profile; other HIGH findings stop policyProfile prod)");

@@ -29,7 +29,7 @@ class OidcSubjectsTest {
 
     static final String REPOSITORY = "acme/litellm-gateway";
     /** The environments docs/ci-cd.md and examples/bootstrap tell users to create roles for. */
-    private static final List<String> ENVIRONMENTS = List.of("dev", "production", "acceptance");
+    private static final List<String> ENVIRONMENTS = List.of("dev", "staging", "production", "acceptance");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{\\{\\s*vars\\.([A-Z0-9_]+)\\s*}}");
 
     static PlannedStack bootstrap() {
@@ -106,7 +106,7 @@ class OidcSubjectsTest {
         long jobsWithRoles = workflows.stream().flatMap(w -> w.jobs().values().stream())
                 .filter(job -> job.steps().stream().anyMatch(s -> String.valueOf(s.get("uses")).startsWith("aws-actions/configure-aws-credentials@")))
                 .count();
-        assertEquals(5, jobsWithRoles, "preview, deploy dev, deploy prod, acceptance, image prod");
+        assertEquals(9, jobsWithRoles, "preview, deploy dev, staging and prod, acceptance, image prod, teardown dev, staging and prod");
         assertEquals(List.of(), mismatches(workflows, bootstrap()));
     }
 
@@ -129,8 +129,8 @@ class OidcSubjectsTest {
                 """;
         assertEquals(List.of(), mismatches(List.of(Workflows.parse("ok.yml", deploy.formatted("production", "AWS_ROLE_ARN"))), roles));
         // An environment without a role: GitHub falls back to no variable at all.
-        assertTrue(mismatches(List.of(Workflows.parse("staging.yml", deploy.formatted("staging", "AWS_ROLE_ARN"))), roles)
-                .get(0).contains("no bootstrap role is held by vars.AWS_ROLE_ARN in environment staging"));
+        assertTrue(mismatches(List.of(Workflows.parse("qa.yml", deploy.formatted("qa", "AWS_ROLE_ARN"))), roles)
+                .get(0).contains("no bootstrap role is held by vars.AWS_ROLE_ARN in environment qa"));
         // The old workflow: a deploy job with the (repository) preview variable gets a pull_request-only role.
         assertTrue(mismatches(List.of(Workflows.parse("old.yml", deploy.formatted("production", "AWS_PREVIEW_ROLE_ARN"))), roles)
                 .get(0).contains("subject repo:acme/litellm-gateway:environment:production is not trusted by role github-preview"));

@@ -152,7 +152,7 @@ class TrustBoundariesTest {
     void everyEnvironmentTheWorkflowsUseDeploysFromMainOnly() {
         Set<String> used = new TreeSet<>();
         jobs().forEach(job -> job.environment().ifPresent(used::add));
-        assertEquals(Set.of("acceptance", "dev", "production"), used);
+        assertEquals(Set.of("acceptance", "dev", "production", "staging"), used);
         for (String name : used) {
             Environment environment = configured.environments().get(name);
             assertTrue(environment != null, name + " is not configured by " + SCRIPT);
@@ -260,8 +260,8 @@ class TrustBoundariesTest {
                 }
             }
         }
-        assertEquals(2, jobsPerGroup.get("pulumi-dev"), "the pull-request preview and the deploy of dev: " + jobsPerGroup);
-        assertEquals(1, jobsPerGroup.get("pulumi-prod"));
+        assertEquals(Map.of("pulumi-dev", 3, "pulumi-staging", 2, "pulumi-prod", 2), jobsPerGroup,
+                "dev: the pull-request preview, the deploy and the teardown; staging and prod: the deploy and the teardown");
     }
 
     @Test

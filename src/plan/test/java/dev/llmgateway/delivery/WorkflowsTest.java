@@ -61,7 +61,8 @@ class WorkflowsTest {
         assertTrue(on.containsKey("pull_request"));
         String steps = job(workflow, "test-and-plan").get("steps").toString();
         assertTrue(steps.contains("./mvnw -B test"));
-        assertTrue(steps.contains("for file in Pulumi.dev.yaml Pulumi.prod.yaml examples/*.yaml") && steps.contains("-Pplan"));
+        assertTrue(steps.contains("for file in Pulumi.dev.yaml Pulumi.staging.yaml Pulumi.prod.yaml examples/*.yaml")
+                && steps.contains("-Pplan"));
         assertTrue(!job(workflow, "test-and-plan").containsKey("permissions"), "no OIDC token for untrusted code");
     }
 
@@ -76,10 +77,16 @@ class WorkflowsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void prodDeploysOnlyAfterASuccessfulDevDeployOfTheSameCommitThroughTheProtectedEnvironment() throws IOException {
-        Map<String, Object> dev = load("deploy.yml");
-        assertEquals(Map.of("branches", List.of("main")), ((Map<String, Object>) dev.get(true)).get("push"));
-        assertEquals("dev", job(dev, "dev").get("environment"));
+    void prodDeploysOnlyAfterDevAndStagingSucceededOnTheSameCommitThroughTheProtectedEnvironment() throws IOException {
+        Map<String, Object> deploy = load("deploy.yml");
+        assertEquals(Map.of("branches", List.of("main")), ((Map<String, Object>) deploy.get(true)).get("push"));
+        assertEquals("dev", job(deploy, "dev").get("environment"));
+        Map<String, Object> staging = job(deploy, "staging");
+        assertEquals("staging", staging.get("environment"));
+        assertEquals("dev", staging.get("needs"));
+        assertTrue(staging.get("steps").toString().contains("-Dstack=staging") && staging.get("steps").toString()
+                .contains("stack-name=staging"), "staging passes the offline policy gate, then deploys itself");
+        // The deploy workflow succeeds only when dev and then staging did: prod follows its completion.
         Map<String, Object> workflow = load("deploy-prod.yml");
         assertEquals(Map.of("workflows", List.of("deploy"), "types", List.of("completed"), "branches", List.of("main")),
                 ((Map<String, Object>) workflow.get(true)).get("workflow_run"));
@@ -125,5 +132,22 @@ class WorkflowsTest {
         for (String name : names) {
             assertTrue(docs.contains("`" + name + "`"), "docs/ci-cd.md does not name " + name);
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void teardownIsByHandWithTheNameTypedTwiceAndProdWaitsForTheProductionReviewers() throws IOException {
+        Map<String, Object> workflow = load("teardown.yml");
+        Map<String, Object> on = (Map<String, Object>) workflow.get(true);
+        assertEquals(List.of("workflow_dispatch"), List.copyOf(on.keySet()), "never on a push or a schedule");
+        Map<String, String> environments = Map.of("dev", "dev", "staging", "staging", "prod", "production");
+        environments.forEach((stack, environment) -> {
+            Map<String, Object> job = job(workflow, stack);
+            assertEquals(environment, job.get("environment"));
+            assertEquals("inputs.stack == '" + stack + "'", job.get("if"));
+            String steps = job.get("steps").toString();
+            assertTrue(steps.indexOf("typed twice") < steps.indexOf("command=destroy"), "the name is checked before anything is destroyed");
+            assertTrue(steps.contains("stack-name=" + stack) && !steps.contains("unprotect") && !steps.contains("--target"), steps);
+        });
     }
 }

@@ -20,6 +20,7 @@ import com.pulumi.aws.ec2.Eip;
 import com.pulumi.aws.ec2.EipArgs;
 import com.pulumi.aws.ec2.Instance;
 import com.pulumi.aws.ec2.InstanceArgs;
+import com.pulumi.aws.ec2.inputs.InstanceRootBlockDeviceArgs;
 import com.pulumi.aws.ec2.NatGateway;
 import com.pulumi.aws.ec2.NatGatewayArgs;
 import com.pulumi.aws.ec2.VpcEndpoint;
@@ -64,10 +65,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import static dev.llmgateway.plan.PriceTable.ALARM_MONTH;
+import static dev.llmgateway.plan.PriceTable.ALB_HOUR;
+import static dev.llmgateway.plan.PriceTable.ALB_LCU_HOUR;
+import static dev.llmgateway.plan.PriceTable.AURORA_ACU_HOUR;
+import static dev.llmgateway.plan.PriceTable.AURORA_STORAGE_GB_MONTH;
+import static dev.llmgateway.plan.PriceTable.CLIENT_VPN_ASSOCIATION_HOUR;
+import static dev.llmgateway.plan.PriceTable.CLIENT_VPN_CONNECTION_HOUR;
+import static dev.llmgateway.plan.PriceTable.DASHBOARD_MONTH;
+import static dev.llmgateway.plan.PriceTable.EBS_GP3_GB_MONTH;
+import static dev.llmgateway.plan.PriceTable.FARGATE_ARM_GB_HOUR;
+import static dev.llmgateway.plan.PriceTable.FARGATE_ARM_VCPU_HOUR;
+import static dev.llmgateway.plan.PriceTable.FARGATE_SPOT_DISCOUNT;
+import static dev.llmgateway.plan.PriceTable.FARGATE_X86_VCPU_HOUR;
+import static dev.llmgateway.plan.PriceTable.INTERFACE_ENDPOINT_AZ_HOUR;
+import static dev.llmgateway.plan.PriceTable.KMS_KEY_MONTH;
+import static dev.llmgateway.plan.PriceTable.LOGS_INGEST_GB;
+import static dev.llmgateway.plan.PriceTable.LOGS_STORAGE_GB_MONTH;
+import static dev.llmgateway.plan.PriceTable.NAT_GATEWAY_GB;
+import static dev.llmgateway.plan.PriceTable.NAT_GATEWAY_HOUR;
+import static dev.llmgateway.plan.PriceTable.PUBLIC_IPV4_HOUR;
+import static dev.llmgateway.plan.PriceTable.RDS_GP3_GB_MONTH;
+import static dev.llmgateway.plan.PriceTable.SECRET_MONTH;
+import static dev.llmgateway.plan.PriceTable.WAF_ACL_MONTH;
+import static dev.llmgateway.plan.PriceTable.WAF_MILLION_REQUESTS;
+import static dev.llmgateway.plan.PriceTable.WAF_RULE_MONTH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CostEstimateTest {
+
+    private static final double MONTH = PriceTable.HOURS_PER_MONTH;
+    private static final double SPOT = 1 - FARGATE_SPOT_DISCOUNT.usd();
+    private static final Price T4G_NANO = PriceTable.ec2InstanceHour("t4g.nano").orElseThrow();
+    private static final Price DB_T4G_MICRO = PriceTable.rdsInstanceHour("db.t4g.micro").orElseThrow();
 
     private static CostReport small;
 
@@ -90,7 +121,8 @@ class CostEstimateTest {
                             .capacityProvider("FARGATE_SPOT").weight(1).build())
                     .build());
             new Instance("nat", InstanceArgs.builder().ami("ami-1").instanceType("t4g.nano")
-                    .sourceDestCheck(false).associatePublicIpAddress(true).build());
+                    .sourceDestCheck(false).associatePublicIpAddress(true)
+                    .rootBlockDevice(InstanceRootBlockDeviceArgs.builder().volumeType("gp3").volumeSize(8).build()).build());
             new LoadBalancer("alb", LoadBalancerArgs.builder().loadBalancerType("application").internal(false)
                     .subnets("subnet-a", "subnet-b").build());
             var db = new Cluster("db", ClusterArgs.builder().engine("aurora-postgresql").engineMode("provisioned")
@@ -114,39 +146,40 @@ class CostEstimateTest {
 
     @Test
     void armSpotTaskIsPricedAtArmListPriceLessSeventyPercent() {
-        // vCPU: 1 x 0.03238 x 0.3 x 730 h = 7.09122; memory: 2 GB x 0.00356 x 0.3 x 730 h = 1.55928
-        assertEquals(7.09122, line(small, "Fargate vCPU: proxy").monthlyIdle(), 1e-9);
-        assertEquals(1.55928, line(small, "Fargate memory: proxy").monthlyIdle(), 1e-9);
+        // vCPU: 1 x ARM price x 0.3 x 730 h; memory: 2 GB x ARM price x 0.3 x 730 h
+        assertEquals(FARGATE_ARM_VCPU_HOUR.times(MONTH) * SPOT, line(small, "Fargate vCPU: proxy").monthlyIdle(), 1e-9);
+        assertEquals(FARGATE_ARM_GB_HOUR.times(2 * MONTH) * SPOT, line(small, "Fargate memory: proxy").monthlyIdle(), 1e-9);
         assertTrue(line(small, "Fargate vCPU: proxy").item().contains("ARM64, 100% Spot"));
     }
 
     @Test
     void publicIpv4CountsTheNatInstanceAndOneAddressPerAzOfThePublicAlb() {
-        // 1 NAT instance + 2 ALB subnets = 3 addresses x 0.005 x 730 h = 10.95
+        // 1 NAT instance + 2 ALB subnets = 3 addresses x 730 h
         CostLine ipv4 = line(small, "Public IPv4");
         assertEquals(3, ipv4.quantity());
-        assertEquals(10.95, ipv4.monthlyIdle(), 1e-9);
+        assertEquals(PUBLIC_IPV4_HOUR.times(3 * MONTH), ipv4.monthlyIdle(), 1e-9);
     }
 
     @Test
     void auroraWithMinimumZeroIsPricedAtItsFloorWheneverAProxyTaskRuns() {
-        // the task runs all month, so the database never pauses: idle 0.5 ACU x 730 h x 0.12 = 43.80;
-        // typical: (1 ACU x 176 busy h + 0.5 ACU x 554 other h) x 0.12 = 54.36
+        // the task runs all month, so the database never pauses: idle 0.5 ACU x 730 h;
+        // typical: 1 ACU x 176 busy h + 0.5 ACU x 554 other h
         CostLine acu = line(small, "Aurora Serverless v2: db");
-        assertEquals(43.80, acu.monthlyIdle(), 1e-9);
-        assertEquals(54.36, acu.monthlyTypical(), 1e-9);
+        assertEquals(AURORA_ACU_HOUR.times(0.5 * MONTH), acu.monthlyIdle(), 1e-9);
+        assertEquals(AURORA_ACU_HOUR.times(1 * 176 + 0.5 * (MONTH - 176)), acu.monthlyTypical(), 1e-9);
         assertTrue(acu.assumption().contains("pauses only when no proxy task runs"), acu.assumption());
-        assertEquals(1.00, line(small, "Aurora storage: db").monthlyIdle(), 1e-9); // 10 GB x 0.10
+        assertEquals(AURORA_STORAGE_GB_MONTH.times(10), line(small, "Aurora storage: db").monthlyIdle(), 1e-9);
     }
 
     @Test
     void totalsAddUpTheHandComputedLines() {
-        // idle:    Fargate 7.09122 + 1.55928, NAT instance 0.0042 x 730 = 3.066, IPv4 10.95,
-        //          ALB 0.0225 x 730 = 16.425, Aurora 43.80 + storage 1.00, secrets (2 + 1 RDS-managed) x 0.40 = 1.20,
-        //          KMS key 1.00                                                        = 86.0915
-        // typical: idle + ALB 1 LCU x 176 h x 0.008 = 1.408 + Aurora 54.36 - 43.80   = 98.0595
-        assertEquals(86.0915, small.idleTotal(), 1e-9);
-        assertEquals(98.0595, small.typicalTotal(), 1e-9);
+        double idle = (FARGATE_ARM_VCPU_HOUR.times(MONTH) + FARGATE_ARM_GB_HOUR.times(2 * MONTH)) * SPOT
+                + T4G_NANO.times(MONTH) + EBS_GP3_GB_MONTH.times(8) + PUBLIC_IPV4_HOUR.times(3 * MONTH)
+                + ALB_HOUR.times(MONTH) + AURORA_ACU_HOUR.times(0.5 * MONTH) + AURORA_STORAGE_GB_MONTH.times(10)
+                + SECRET_MONTH.times(2 + 1) + KMS_KEY_MONTH.times(1);
+        double typical = idle + ALB_LCU_HOUR.times(176) + AURORA_ACU_HOUR.times(0.5 * 176);
+        assertEquals(idle, small.idleTotal(), 1e-9);
+        assertEquals(typical, small.typicalTotal(), 1e-9);
         assertEquals(3, line(small, "Secrets Manager").quantity());
         assertTrue(small.unpriced().isEmpty(), small.unpriced().toString());
     }
@@ -154,10 +187,12 @@ class CostEstimateTest {
     @Test
     void tableAndJsonCarryTheTotalsRoundedToCents() {
         String table = small.table();
-        assertTrue(table.lines().anyMatch(l -> l.startsWith("Total") && l.contains("86.09") && l.contains("98.06")),
-                table);
+        double idle = Math.round(small.idleTotal() * 100) / 100.0;
+        double typical = Math.round(small.typicalTotal() * 100) / 100.0;
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("Total") && l.contains(String.format(java.util.Locale.ROOT, "%.2f", idle))
+                && l.contains(String.format(java.util.Locale.ROOT, "%.2f", typical))), table);
         Map<?, ?> json = new Gson().fromJson(new Gson().toJson(small.toJson()), Map.class);
-        assertEquals(Map.of("idle", 86.09, "typical", 98.06), json.get("totals"));
+        assertEquals(Map.of("idle", idle, "typical", typical), json.get("totals"));
     }
 
     @Test
@@ -189,6 +224,17 @@ class CostEstimateTest {
                     .build());
             new ClusterInstance("db-1", ClusterInstanceArgs.builder().clusterIdentifier(db.id())
                     .instanceClass("db.serverless").engine("aurora-postgresql").build());
+            var nat = new Instance("nat", InstanceArgs.builder().ami("ami-1").instanceType("t4g.nano")
+                    .sourceDestCheck(false).associatePublicIpAddress(true)
+                    .rootBlockDevice(InstanceRootBlockDeviceArgs.builder().volumeType("gp3").volumeSize(8).build()).build());
+            Map.of("start", "cron(45 7 ? * MON-FRI *)", "stop", "cron(0 18 ? * MON-FRI *)").forEach((action, cron) ->
+                    new Schedule("nat-" + action, ScheduleArgs.builder().scheduleExpression(cron)
+                            .flexibleTimeWindow(ScheduleFlexibleTimeWindowArgs.builder().mode("OFF").build())
+                            .target(ScheduleTargetArgs.builder().roleArn("arn:aws:iam::123456789012:role/n")
+                                    .arn("arn:aws:scheduler:::aws-sdk:ec2:" + action + "Instances")
+                                    .input(nat.id().applyValue(id -> "{\"InstanceIds\":[\"" + id + "\"]}"))
+                                    .build())
+                            .build()));
             var rds = new com.pulumi.aws.rds.Instance("rds", com.pulumi.aws.rds.InstanceArgs.builder().engine("postgres")
                     .identifier("rds").instanceClass("db.t4g.micro").allocatedStorage(20).build());
             Map.of("start", "cron(45 7 ? * MON-FRI *)", "stop", "cron(0 18 ? * MON-FRI *)").forEach((action, cron) ->
@@ -203,17 +249,23 @@ class CostEstimateTest {
         }).orThrow();
         CostReport report = CostEstimate.of(plan);
 
-        // 5 days x 10 h = 50 h a week; x 730 / 168 weeks a month = 217.261905 h
-        // Fargate vCPU: 1 x 0.03238 x 0.3 x 217.261905 = 2.110482; memory: 2 x 0.00356 x 0.3 x 217.261905 = 0.464071
-        assertEquals(2.110482, line(report, "Fargate vCPU: proxy").monthlyIdle(), 1e-6);
-        assertEquals(0.464071, line(report, "Fargate memory: proxy").monthlyIdle(), 1e-6);
-        // Aurora awake while the task runs plus 5 min after each of 5 x 730 / 168 = 21.726190 stops a month:
-        // 217.261905 + 1.810516 = 219.072421 h x 0.5 ACU x 0.12 = 13.144345
-        assertEquals(13.144345, line(report, "Aurora Serverless v2: db").monthlyIdle(), 1e-6);
-        // RDS started 07:45, stopped 18:00: 51.25 h a week x 730 / 168 = 222.693452 h x 0.016 = 3.563095
-        assertEquals(3.563095, line(report, "RDS instance: rds").monthlyIdle(), 1e-6);
-        assertEquals(2.30, line(report, "RDS storage: rds").monthlyIdle(), 1e-9); // billed while stopped
-        assertEquals(List.of("1 task(s) of proxy x 217 h (office hours), ARM64, 100% Spot",
+        // 5 days x 10 h = 50 h a week; x 730 / 168 weeks a month
+        double weeks = MONTH / 168;
+        double office = 50 * weeks;
+        assertEquals(FARGATE_ARM_VCPU_HOUR.times(office) * SPOT, line(report, "Fargate vCPU: proxy").monthlyIdle(), 1e-9);
+        assertEquals(FARGATE_ARM_GB_HOUR.times(2 * office) * SPOT, line(report, "Fargate memory: proxy").monthlyIdle(), 1e-9);
+        // Aurora awake while the task runs plus 5 min after each of the 5 stops a week
+        assertEquals(AURORA_ACU_HOUR.times(0.5 * (office + 5 * weeks * 5 / 60.0)),
+                line(report, "Aurora Serverless v2: db").monthlyIdle(), 1e-9);
+        // RDS started 07:45, stopped 18:00: 51.25 h a week
+        assertEquals(DB_T4G_MICRO.times(51.25 * weeks), line(report, "RDS instance: rds").monthlyIdle(), 1e-9);
+        assertEquals(RDS_GP3_GB_MONTH.times(20), line(report, "RDS storage: rds").monthlyIdle(), 1e-9); // billed while stopped
+        // The NAT instance follows its own schedule; its public address is billed only while it runs, its root volume always
+        assertEquals(T4G_NANO.times(51.25 * weeks), line(report, "NAT instance: nat").monthlyIdle(), 1e-9);
+        assertEquals(PUBLIC_IPV4_HOUR.times(51.25 * weeks), line(report, "Public IPv4").monthlyIdle(), 1e-9);
+        assertEquals(EBS_GP3_GB_MONTH.times(8), line(report, "EBS root volume: nat").monthlyIdle(), 1e-9);
+        assertTrue(report.commitments().isEmpty(), "nothing runs all month: " + report.commitments());
+        assertEquals(List.of("1 task(s) of proxy x 217 h (office hours), ARM64, 100% Spot", "NAT instance t4g.nano x 223 h (office hours)",
                 "Aurora 0.5 ACU for 219 h (awake while tasks run)", "RDS db.t4g.micro x 223 h (office hours)"), report.basis(),
                 "the README's cost table names what decides each total");
     }
@@ -241,19 +293,22 @@ class CostEstimateTest {
         }).orThrow();
         CostReport report = CostEstimate.of(plan);
 
-        // 3 tasks: 1 on-demand base, the other 2 split 1:3 -> 1.5 on Spot = 50%; x86 2 vCPU:
-        // idle 2 x 3 x 730 x 0.04048 x (1 - 0.7 x 0.5) = 115.24656
-        // typical adds 1 task x 2 vCPU x 176 h (autoscaling max 6 > 3): + 2 x 176 x 0.026312 = 9.261824
+        // 3 tasks: 1 on-demand base, the other 2 split 1:3 -> 1.5 on Spot = 50%; x86 2 vCPU
+        double mixed = 1 - FARGATE_SPOT_DISCOUNT.usd() * 0.5;
+        // typical adds 1 task x 2 vCPU x 176 h (autoscaling max 6 > 3)
         CostLine vcpu = line(report, "Fargate vCPU: proxy");
-        assertEquals(115.24656, vcpu.monthlyIdle(), 1e-9);
-        assertEquals(124.508384, vcpu.monthlyTypical(), 1e-9);
-        // db.t4g.micro Multi-AZ: 2 x 0.016 x 730 = 23.36; 20 GB x 2 copies x 0.115 = 4.60
-        assertEquals(23.36, line(report, "RDS instance: db").monthlyIdle(), 1e-9);
-        assertEquals(4.60, line(report, "RDS storage: db").monthlyIdle(), 1e-9);
-        // NAT gateway 0.045 x 730 = 32.85; its EIP 3.65; typical data 20 GB x 0.045 = 0.90
-        assertEquals(32.85, line(report, "NAT gateway hours").monthlyIdle(), 1e-9);
-        assertEquals(3.65, line(report, "Public IPv4").monthlyIdle(), 1e-9);
-        assertEquals(0.90, line(report, "NAT gateway data").monthlyTypical(), 1e-9);
+        assertEquals(FARGATE_X86_VCPU_HOUR.times(2 * 3 * MONTH) * mixed, vcpu.monthlyIdle(), 1e-9);
+        assertEquals(FARGATE_X86_VCPU_HOUR.times(2 * (3 * MONTH + 176)) * mixed, vcpu.monthlyTypical(), 1e-9);
+        // db.t4g.micro Multi-AZ: 2 instances; 20 GB x 2 copies
+        assertEquals(DB_T4G_MICRO.times(2 * MONTH), line(report, "RDS instance: db").monthlyIdle(), 1e-9);
+        assertEquals(RDS_GP3_GB_MONTH.times(20 * 2), line(report, "RDS storage: db").monthlyIdle(), 1e-9);
+        // NAT gateway all month; its EIP; typical data 20 GB
+        assertEquals(NAT_GATEWAY_HOUR.times(MONTH), line(report, "NAT gateway hours").monthlyIdle(), 1e-9);
+        assertEquals(PUBLIC_IPV4_HOUR.times(MONTH), line(report, "Public IPv4").monthlyIdle(), 1e-9);
+        assertEquals(NAT_GATEWAY_GB.times(20), line(report, "NAT gateway data").monthlyTypical(), 1e-9);
+        // RDS runs all month: a reserved instance covers db (db.r6g.large has no price in the table)
+        assertEquals(List.of("RDS instance: db (db.t4g.micro, Multi-AZ, x2)"),
+                report.commitments().stream().filter(c -> c.item().startsWith("RDS")).map(Commitment::item).toList());
         assertEquals(List.of("RDS instance big (db.r6g.large)"), report.unpriced());
     }
 
@@ -298,25 +353,27 @@ class CostEstimateTest {
         }).orThrow();
         CostReport report = CostEstimate.of(plan);
 
-        // 3 + 2 subnets = 5 endpoint-AZs x 0.01 x 730 = 36.50 (the S3 gateway endpoint is free)
+        // 3 + 2 subnets = 5 endpoint-AZs all month (the S3 gateway endpoint is free)
         assertEquals(5, line(report, "Interface VPC endpoints (2)").quantity());
-        assertEquals(36.50, line(report, "Interface VPC endpoints").monthlyIdle(), 1e-9);
-        // 2 associations x 0.10 x 730 = 146.00; connections typical 2 users x 176 h x 0.05 = 17.60
-        assertEquals(146.00, line(report, "Client VPN subnet associations").monthlyIdle(), 1e-9);
+        double endpoints = INTERFACE_ENDPOINT_AZ_HOUR.times(5 * MONTH);
+        assertEquals(endpoints, line(report, "Interface VPC endpoints").monthlyIdle(), 1e-9);
+        // 2 associations all month; connections typical 2 users x 176 h
+        double vpn = CLIENT_VPN_ASSOCIATION_HOUR.times(2 * MONTH);
+        assertEquals(vpn, line(report, "Client VPN subnet associations").monthlyIdle(), 1e-9);
         assertEquals(0, line(report, "Client VPN connections").monthlyIdle(), 1e-9);
-        assertEquals(17.60, line(report, "Client VPN connections").monthlyTypical(), 1e-9);
-        // WAF 5 + 3 rules x 1 = 8.00; 1 million requests x 0.60 typical
-        assertEquals(8.00, line(report, "WAF web ACL: waf (3 rules)").monthlyIdle(), 1e-9);
-        assertEquals(0.60, line(report, "WAF requests: waf").monthlyTypical(), 1e-9);
-        // cache.t4g.micro Valkey: 0.016 x 0.8 = 0.0128 $/h x 730 h x 2 nodes
-        assertEquals(18.688, line(report, "ElastiCache for Valkey").monthlyIdle(), 1e-9);
-        // logs: 2 groups x 1 GB x 0.50 = 1.00 ingested; stored 1 GB (30 days) + 12 GB (no retention) = 13 x 0.03
-        assertEquals(1.00, line(report, "CloudWatch Logs ingestion").monthlyTypical(), 1e-9);
-        assertEquals(0.39, line(report, "CloudWatch Logs storage").monthlyTypical(), 1e-9);
-        // 3 alarms x 0.10 = 0.30; 1 dashboard x 3 = 3.00
-        assertEquals(0.30, line(report, "CloudWatch alarms").monthlyIdle(), 1e-9);
-        assertEquals(3.00, line(report, "CloudWatch dashboards").monthlyIdle(), 1e-9);
-        // idle: 36.50 + 146.00 + 8.00 + 18.688 + 0.30 + 3.00 = 212.488
-        assertEquals(212.488, report.idleTotal(), 1e-9);
+        assertEquals(CLIENT_VPN_CONNECTION_HOUR.times(2 * 176), line(report, "Client VPN connections").monthlyTypical(), 1e-9);
+        // WAF ACL + 3 rules; 1 million requests typical
+        double waf = WAF_ACL_MONTH.times(1) + WAF_RULE_MONTH.times(3);
+        assertEquals(waf, line(report, "WAF web ACL: waf (3 rules)").monthlyIdle(), 1e-9);
+        assertEquals(WAF_MILLION_REQUESTS.times(1), line(report, "WAF requests: waf").monthlyTypical(), 1e-9);
+        // cache.t4g.micro Valkey x 2 nodes all month
+        double cache = PriceTable.valkeyNodeHour("cache.t4g.micro").orElseThrow().times(2 * MONTH);
+        assertEquals(cache, line(report, "ElastiCache for Valkey").monthlyIdle(), 1e-9);
+        // logs: 2 groups x 1 GB ingested; stored 1 GB (30 days) + 12 GB (no retention)
+        assertEquals(LOGS_INGEST_GB.times(2), line(report, "CloudWatch Logs ingestion").monthlyTypical(), 1e-9);
+        assertEquals(LOGS_STORAGE_GB_MONTH.times(1 + 12), line(report, "CloudWatch Logs storage").monthlyTypical(), 1e-9);
+        assertEquals(ALARM_MONTH.times(3), line(report, "CloudWatch alarms").monthlyIdle(), 1e-9);
+        assertEquals(DASHBOARD_MONTH.times(1), line(report, "CloudWatch dashboards").monthlyIdle(), 1e-9);
+        assertEquals(endpoints + vpn + waf + cache + ALARM_MONTH.times(3) + DASHBOARD_MONTH.times(1), report.idleTotal(), 1e-9);
     }
 }

@@ -47,6 +47,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.llmgateway.components.network.FlowEnd;
+import dev.llmgateway.components.network.Declarations;
 import dev.llmgateway.components.network.Flow;
 import dev.llmgateway.engine.OfflineEngine;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +81,7 @@ class MermaidDiagramTest {
     }
 
     private static String render() {
-        return MermaidDiagram.render(OfflineEngine.plan("diagram", "dev", "us-east-1", MermaidDiagramTest::program)
+        return MermaidDiagram.render(OfflineEngine.plan("diagram", "dev", "us-east-1", ctx -> Declarations.of(MermaidDiagramTest.program(ctx)))
                 .orThrow());
     }
 
@@ -171,27 +172,35 @@ class MermaidDiagramTest {
     }
 
     @Test
-    void eachComponentIsASubgraphHoldingItsResources() {
-        assertTrue(diagram.startsWith("flowchart LR\n"));
-        assertEquals(List.of(
-                        "        nat[\"1 NAT gateway\"]",
-                        "        subnetsMainIsolated[\"1 isolated subnets\"]",
-                        "        subnetsMainPrivate[\"2 private subnets\"]",
-                        "        subnetsMainPublic[\"2 public subnets\"]",
-                        "        vpcMain[\"VPC main<br/>10.0.0.0/16\"]"),
-                subgraph("subgraph cVpcMain[\"Vpc: main\"]"));
-        assertTrue(subgraph("subgraph cProxyServiceProxy[\"ProxyService: proxy\"]")
-                .contains("        taskProxy[\"Task litellm<br/>litellm, presidio-analyzer\"]"), diagram);
-        assertTrue(subgraph("subgraph cDatabaseDb[\"Database: db\"]")
+    void tiersRunLeftToRightWithTheNetworkTitledByItsVpcAndSubnets() {
+        assertTrue(diagram.startsWith("%%{init: "), diagram);
+        List<String> order = diagram.lines().filter(l -> l.startsWith("    subgraph ")).map(l -> l.substring(4, l.indexOf('['))).toList();
+        assertEquals(List.of("subgraph tierPeople", "subgraph tierEntry", "subgraph tierService", "subgraph tierData",
+                "subgraph tierNetwork", "subgraph tierSupporting"), order, "people -> entry -> service -> data, the rest aside");
+        assertEquals(List.of("        direction TB", "        nat[\"1 NAT gateway\"]"),
+                subgraph("subgraph tierNetwork[\"VPC main 10.0.0.0/16: 1 isolated, 2 private, 2 public subnets\"]"));
+        assertTrue(subgraph("subgraph tierService[\"Service\"]").contains(
+                "        svcProxy[\"ECS service proxy<br/>desired 2<br/>task: litellm, presidio-analyzer\"]"), diagram);
+        assertTrue(subgraph("subgraph tierEntry[\"Entry\"]").stream().anyMatch(l -> l.startsWith("        albProxy[\"ALB proxy<br/>")
+                && l.contains("HTTPS :443")), "listeners are in their load balancer's box: " + diagram);
+        assertTrue(subgraph("subgraph tierData[\"Data\"]")
                 .contains("        dbDb[(\"Aurora db<br/>aurora-postgresql, 1 instance(s)\")]"), diagram);
-        assertTrue(diagram.contains("    secrets[(\"Secrets Manager: master-key, salt-key\")]\n"), diagram);
+        assertTrue(diagram.contains("        secrets[(\"Secrets Manager: master-key, salt-key\")]\n"), diagram);
+    }
+
+    @Test
+    void anExistingNetworkIsDrawnAsDeclaredWithItsRouteOut() {
+        String existing = MermaidDiagram.render(Plans.example("existing-network"));
+        assertTrue(existing.contains("subgraph tierNetwork[\"existing VPC vpc-0a1b2c3d4e5f60718 10.20.0.0/16: 2 isolated, 2 private"
+                + " subnets (declared)\"]"), existing);
+        assertTrue(existing.contains("svcLlmExistingNetworkProxy -->|443| egressTgw0a1b2c3d4e5f60718")
+                && existing.contains("egressTgw0a1b2c3d4e5f60718 --> providers"), existing);
     }
 
     @Test
     void networkEdgesAreTheDeclaredFlowsWithTheirPorts() {
         List<String> edges = List.of("clients -->|443| albProxy", "vpnusers --> vpnVpn", "vpnVpn -->|443| albProxy",
-                "albProxy --> listenerProxyHttps", "albProxy --> listenerProxyHttp",
-                "albProxy -->|4000| svcProxy", "svcProxy -.->|runs| taskProxy", "svcProxy -->|5432| dbDb",
+                "albProxy -->|4000| svcProxy", "svcProxy -->|5432| dbDb",
                 "svcProxy -.->|reads| secrets", "svcProxy -->|443| nat", "nat --> providers",
                 "kms -.->|encrypts| secrets");
         edges.forEach(edge -> assertTrue(diagram.contains("    " + edge + "\n"), edge + " missing in\n" + diagram));
@@ -202,10 +211,10 @@ class MermaidDiagramTest {
     void theDeploysOneOffTasksRunInOrderBeforeTheServiceAndReachTheDatabase() {
         String dev = MermaidDiagram.render(Plans.stack("dev"));
         for (String edge : List.of("runLlmDevDeployBootstrapRun -.->|then| runLlmDevDeployMigrateRun",
-                "runLlmDevDeployMigrateRun -.->|before| svcLlmDevProxy", "runLlmDevDeployMigrateRun -.->|runs| taskLlmDevDeployMigrate",
-                "runLlmDevDeployMigrateRun -->|5432| dbLlmDevDb")) {
+                "runLlmDevDeployMigrateRun -.->|before| svcLlmDevProxy", "runLlmDevDeployMigrateRun -->|5432| dbLlmDevDb")) {
             assertTrue(dev.contains("    " + edge + "\n"), edge + "\n" + dev);
         }
+        assertTrue(dev.contains("runLlmDevDeployMigrateRun[\"pulumi up runs llm-dev-migrate once per deploy<br/>task: migrate, volumes\"]"), dev);
     }
 
     @Test
@@ -214,16 +223,17 @@ class MermaidDiagramTest {
         String node = "    (    )?" + id + "(\\[\"[^\"]*\"\\]|\\[\\(\"[^\"]*\"\\)\\]|\\(\\(\"[^\"]*\"\\)\\))";
         String edge = "    " + id + " (-->|---|-\\.->\\|[a-z]+\\||-->\\|[0-9]+\\|) " + id;
         String subgraph = "    subgraph " + id + "\\[\"[^\"]*\"\\]";
-        diagram.lines().skip(1).forEach(line -> assertTrue(line.matches(node) || line.matches(edge)
-                || line.matches(subgraph) || line.equals("    end"), "not valid Mermaid: " + line));
+        diagram.lines().skip(2).forEach(line -> assertTrue(line.matches(node) || line.matches(edge)
+                || line.matches(subgraph) || line.equals("    end") || line.matches("        direction (TB|LR)"),
+                "not valid Mermaid: " + line));
     }
 
     @Test
     void vaultsAndBucketsSayWhatTheyHold() {
         String prod = MermaidDiagram.render(Plans.stack("prod"));
         assertTrue(prod.contains("Secrets Manager: cache-password, master-key, salt-key, ui-password"), prod);
-        assertTrue(prod.contains("S3 llm-prod-config<br/>litellm/config-*.yaml"), prod);
-        assertTrue(prod.contains("<br/>load balancer access logs"), prod);
+        assertTrue(prod.contains("S3 llm-prod-config: litellm/config-*.yaml"), prod);
+        assertTrue(prod.contains("S3 llm-prod-proxy-access-logs: load balancer access logs"), prod);
         assertTrue(prod.contains("svcLlmProdProxy -.->|reads| secrets"), prod);
         String development = MermaidDiagram.render(Plans.stack("dev"));
         assertTrue(development.contains("Parameter Store: master-key, salt-key, ui-password"), development);

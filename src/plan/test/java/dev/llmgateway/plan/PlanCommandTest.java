@@ -51,7 +51,10 @@ class PlanCommandTest {
         assertTrue(stdout.toString().contains("llmgateway:network:Vpc"));
         assertTrue(document.getAsJsonObject("cost").has("totals"), "cost estimate is part of the plan JSON");
         assertTrue(document.getAsJsonObject("policy").has("checks"), "policy report is part of the plan JSON");
-        assertTrue(Files.readString(out.resolve("dev.mmd")).startsWith("flowchart LR"));
+        assertTrue(Files.readString(out.resolve("dev.mmd")).contains("\nflowchart LR\n"));
+        assertTrue(Files.readString(out.resolve("dev-sequence.mmd")).startsWith("sequenceDiagram"));
+        assertTrue(Files.readString(out.resolve("dev-context.mmd")).startsWith("C4Context"));
+        assertTrue(Files.readString(out.resolve("dev-container.mmd")).startsWith("C4Container"));
         assertTrue(Files.readString(out.resolve("dev.state.json")).contains("\"deployment\""), "the state an update plan starts from");
         assertTrue(stdout.toString().contains("Monthly cost estimate") && stdout.toString().contains("Policy checks (profile dev)"));
     }

@@ -77,6 +77,7 @@ import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldSingle
 import com.pulumi.aws.wafv2.inputs.WebAclVisibilityConfigArgs;
 import dev.llmgateway.components.waf.WebFirewallArgs;
 import dev.llmgateway.components.network.FlowEnd;
+import dev.llmgateway.components.network.Declarations;
 import dev.llmgateway.components.network.Flow;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -139,7 +140,7 @@ class PolicyChecksTest {
     /** The same small gateway, either compliant with every check or violating every check. */
     private static PlannedStack plan(boolean compliant) {
         return OfflineEngine.plan("policy", compliant ? "good" : "bad", "us-east-1",
-                ctx -> program(ctx, compliant)).orThrow();
+                ctx -> Declarations.of(program(ctx, compliant))).orThrow();
     }
 
     private static List<Flow> program(Context ctx, boolean ok) {
@@ -368,7 +369,7 @@ class PolicyChecksTest {
     @Test
     void emptyStackMakesEveryCheckNotApplicable() {
         PolicyReport empty = PolicyChecks.evaluate(
-                new PlannedStack("p", "s", List.of(), List.of(), Map.of(), List.of(), List.of()), PolicyProfile.PROD);
+                new PlannedStack("p", "s", List.of(), List.of(), Map.of(), List.of(), List.of(), List.of()), PolicyProfile.PROD);
         assertTrue(empty.results().stream().allMatch(r -> r.status() == CheckStatus.NOT_APPLICABLE));
         assertFalse(empty.fails());
     }

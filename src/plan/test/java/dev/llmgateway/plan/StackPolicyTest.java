@@ -34,6 +34,17 @@ class StackPolicyTest {
     }
 
     @Test
+    void theCommittedStacksAreTheStackFilesInPipelineOrderAndEachPassesItsOwnGate() {
+        assertEquals(Stacks.stackFiles(), Stacks.COMMITTED.stream().sorted().toList());
+        for (String stack : Stacks.COMMITTED) {
+            PolicyReport policy = PolicyChecks.evaluate(Plans.stack(stack), StackSettings.read(Stacks.load(stack)).policyProfile());
+            assertFalse(policy.fails(), () -> stack + " fails its " + policy.profile() + " gate:\n" + policy.table());
+        }
+        assertEquals(PolicyProfile.PROD, StackSettings.read(Stacks.load("staging")).policyProfile(),
+                "staging is gated like prod before prod deploys");
+    }
+
+    @Test
     void privateAccessPassesTheProdGateAndDrawsOperatorsThroughSsm() {
         PlannedStack plan = Plans.of(Stacks.load("prod").with(Map.of("accessMode", "private", "allowedCidrs", List.of(),
                 "allowPlainHttp", false, "requestsPerTarget", 0, "proxyReadOnlyRootFilesystem", false,
@@ -55,7 +66,7 @@ class StackPolicyTest {
 
     @Test
     void thePolicyCheckFindsNoWritableRootForLiteLlmInAnyCommittedStackExceptWhereEcsExecNeedsIt() {
-        List<PlannedStack> plans = new ArrayList<>(List.of(Plans.stack("prod")));
+        List<PlannedStack> plans = new ArrayList<>(List.of(Plans.stack("staging"), Plans.stack("prod")));
         Stacks.examples().forEach(name -> plans.add(Plans.example(name)));
         assertEquals(List.of(), writableLiteLlmRoots(plans));
         // dev is private: ECS Exec is the only way in and its agent cannot run on a read-only root. The check

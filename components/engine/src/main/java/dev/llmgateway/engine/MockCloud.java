@@ -289,6 +289,8 @@ public final class MockCloud implements Mocks {
                     "resourceRecordType", "CNAME",
                     "resourceRecordValue", "_x2.acm-validations.aws")));
             case "aws:ec2/instance:Instance" -> {
+                // arn:aws:ec2:<region>:<account>:instance/<instance id>
+                state.put("arn", arnPrefix.formatted("ec2") + "instance/" + id(type, name, physical));
                 state.put("primaryNetworkInterfaceId", "eni-" + name);
                 state.put("privateIp", "10.0.0.10");
             }

@@ -15,12 +15,13 @@ import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
 import pulumirpc.AliasOuterClass;
 import pulumirpc.Resource.RegisterResourceRequest;
+import dev.llmgateway.components.network.Declarations;
+import dev.llmgateway.components.network.DeclaredNetwork;
 import dev.llmgateway.components.network.Flow;
 import dev.llmgateway.components.network.FlowEnd;
 import pulumirpc.Resource.RegisterResourceResponse;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -67,16 +68,17 @@ public final class OfflineEngine {
     public static PlannedStack run(String project, String stack, String region, Consumer<Context> program) {
         return plan(project, stack, region, ctx -> {
             program.accept(ctx);
-            return List.of();
+            return Declarations.of(List.of());
         });
     }
 
     /**
-     * Runs {@code program} as stack {@code stack} of {@code project} in {@code region} and keeps the network flows it
-     * returns, resolved, for the reachability check ({@link PlannedStack#flows()}).
+     * Runs {@code program} as stack {@code stack} of {@code project} in {@code region} and keeps what it declares:
+     * the network flows, resolved, and the existing networks it uses, for the reachability check
+     * ({@link PlannedStack#flows()}, {@link PlannedStack#networks()}).
      */
     public static PlannedStack plan(String project, String stack, String region,
-                                    Function<Context, ? extends Collection<Flow>> program) {
+                                    Function<Context, Declarations> program) {
         return execute(project, stack, region, program, false);
     }
 
@@ -87,14 +89,15 @@ public final class OfflineEngine {
      * analyses work on {@link #plan}'s concrete values.
      */
     public static PlannedStack preview(String project, String stack, String region,
-                                       Function<Context, ? extends Collection<Flow>> program) {
+                                       Function<Context, Declarations> program) {
         return execute(project, stack, region, program, true);
     }
 
     private static synchronized PlannedStack execute(String project, String stack, String region,
-                                                     Function<Context, ? extends Collection<Flow>> program, boolean preview) {
+                                                     Function<Context, Declarations> program, boolean preview) {
         MockCloud cloud = new MockCloud(region, preview);
         List<Flow> declared = Collections.synchronizedList(new ArrayList<>());
+        List<DeclaredNetwork> networks = Collections.synchronizedList(new ArrayList<>());
         List<PlannedResource> recorded = Collections.synchronizedList(new ArrayList<>());
         Map<String, Output<?>> exports = Collections.synchronizedMap(new TreeMap<>());
         CountDownLatch programDone = new CountDownLatch(1);
@@ -106,7 +109,9 @@ public final class OfflineEngine {
                     .build()
                     .runTest(ctx -> {
                         try {
-                            declared.addAll(program.apply(new ExportRecordingContext(ctx, exports)));
+                            Declarations declarations = program.apply(new ExportRecordingContext(ctx, exports));
+                            declared.addAll(declarations.flows());
+                            networks.addAll(declarations.networks());
                         } finally {
                             programDone.countDown();
                         }
@@ -137,7 +142,11 @@ public final class OfflineEngine {
                 resources = recorded.stream().sorted(Comparator.comparing(PlannedResource::urn)).toList();
             }
             List<PlannedFlow> flows = resolved(declared, errors);
-            return new PlannedStack(project, stack, resources, cloud.invokes(), outputs, List.copyOf(errors), flows);
+            List<DeclaredNetwork> existing;
+            synchronized (networks) {
+                existing = List.copyOf(networks);
+            }
+            return new PlannedStack(project, stack, resources, cloud.invokes(), outputs, List.copyOf(errors), flows, existing);
         } finally {
             PulumiTest.cleanup();
         }

@@ -1,5 +1,7 @@
 package dev.llmgateway.engine;
 
+import dev.llmgateway.components.network.DeclaredNetwork;
+
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -16,6 +18,7 @@ import java.util.stream.Collectors;
  * @param outputs   stack outputs
  * @param errors    exceptions the program raised (empty for a good program)
  * @param flows     the network flows the program declared, resolved (empty when it declared none)
+ * @param networks  the existing networks the program deploys into, as declared (empty when it creates its own)
  */
 public record PlannedStack(
         String project,
@@ -24,7 +27,8 @@ public record PlannedStack(
         List<Map.Entry<String, Map<String, Object>>> invokes,
         Map<String, Object> outputs,
         List<Throwable> errors,
-        List<PlannedFlow> flows) {
+        List<PlannedFlow> flows,
+        List<DeclaredNetwork> networks) {
 
     /** All resources of a type token, in registration order. */
     public List<PlannedResource> ofType(String type) {

@@ -1,7 +1,8 @@
 package dev.llmgateway.engine;
 
-import dev.llmgateway.components.network.FlowEnd;
 import dev.llmgateway.components.network.Cidr;
+import dev.llmgateway.components.network.DeclaredNetwork;
+import dev.llmgateway.components.network.FlowEnd;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +20,9 @@ import java.util.function.Predicate;
  * its source lives in (through a NAT instance, that instance's group must pass it as well), and a flow from outside
  * the VPC needs a route back to its source in every subnet its destination lives in, through a gateway that carries
  * replies (an internet gateway, a peering or transit gateway attachment; not a NAT, which answers only connections
- * opened from inside). Traffic within the VPC always has its local route.
+ * opened from inside). Traffic within the VPC always has its local route. In an existing network the stack does not
+ * create ({@link DeclaredNetwork}), the VPC's block, each subnet's routes and what an existing group admits are the
+ * owner's declarations: verdicts that rest on them say {@code declared}, since AWS alone knows whether they hold.
  */
 public final class Reachability {
 
@@ -80,7 +83,7 @@ public final class Reachability {
             side(from.securityGroupId(), false, port, r -> matchesPeer(r, to), decided, missing);
         }
         if (!to.outside()) {
-            side(to.securityGroupId(), true, port, r -> matchesPeer(r, from), decided, missing);
+            side(to.securityGroupId(), true, port, r -> matchesPeer(r, from), range -> within(from, range), decided, missing);
         }
         if (!from.outside() && leavesVpc(to, from.securityGroupId())) {
             from.subnetIds().forEach(subnet -> route(subnet, to, port, false, decided, missing));
@@ -106,14 +109,37 @@ public final class Reachability {
     /** Finds the rule on {@code groupId} that passes the flow, or notes what is missing. */
     private void side(String groupId, boolean ingress, int port, Predicate<Rule> peer, List<String> decided,
                       List<String> missing) {
+        side(groupId, ingress, port, peer, range -> false, decided, missing);
+    }
+
+    /**
+     * Like {@link #side(String, boolean, int, Predicate, List, List)}; {@code peerWithin} says whether the peer lies in
+     * a range, for an existing group the stack does not own, whose ingress is declared rather than planned.
+     */
+    private void side(String groupId, boolean ingress, int port, Predicate<Rule> peer, Predicate<Cidr> peerWithin,
+                      List<String> decided, List<String> missing) {
         Optional<Rule> rule = rules.stream()
                 .filter(r -> r.groupId().equals(groupId) && r.ingress() == ingress && r.coversPort(port) && peer.test(r))
                 .min(Comparator.comparing(Rule::name));
         if (rule.isPresent()) {
             decided.add((ingress ? "in: " : "out: ") + rule.get().name());
+            return;
+        }
+        Optional<DeclaredNetwork.Group> declared = declaredGroup(groupId)
+                .filter(g -> ingress && g.ports().contains(port) && peerWithin.test(g.from()));
+        if (declared.isPresent()) {
+            decided.add("declared in: " + declared.get().label() + " admits " + port + " from " + declared.get().from());
         } else {
             missing.add("no " + (ingress ? "ingress" : "egress") + " rule on " + groupName(groupId) + " for port " + port);
         }
+    }
+
+    /** Whether an end lies inside a range: its range does, or its group's whole VPC does. */
+    private boolean within(PlannedFlow.End end, Cidr range) {
+        if (end.cidr() != null) {
+            return Cidr.parse(end.cidr()).map(range::contains).orElse(false);
+        }
+        return end.securityGroupId() != null && vpcCidr(end.securityGroupId()).flatMap(Cidr::parse).map(range::contains).orElse(false);
     }
 
     /** Whether a rule names the peer: its group, a range containing its range, or its prefix list. */
@@ -145,7 +171,12 @@ public final class Reachability {
                 .filter(a -> subnetId.equals(a.input("subnetId").map(String::valueOf).orElse(null)))
                 .map(a -> a.string("routeTableId")).findFirst();
         if (table.isEmpty()) {
-            missing.add(what + destination + " from subnet " + resourceName(subnetId) + " (no route table)");
+            Optional<DeclaredNetwork.Subnet> declared = declaredSubnet(subnetId);
+            if (declared.isPresent()) {
+                declaredRoute(declared.get(), remote, back, decided, missing);
+            } else {
+                missing.add(what + destination + " from subnet " + resourceName(subnetId) + " (no route table)");
+            }
             return;
         }
         if (remote.prefixListId() != null) {
@@ -180,6 +211,37 @@ public final class Reachability {
         }
     }
 
+    /**
+     * The route an existing subnet is declared to have for {@code remote} (the most specific destination that contains
+     * it; a prefix list's addresses are on the internet, so the default route), and for replies a target that carries
+     * them. A NAT instance or appliance behind an {@code eni-} target is not the stack's: its own rules are AWS's to know.
+     */
+    private void declaredRoute(DeclaredNetwork.Subnet subnet, PlannedFlow.End remote, boolean back, List<String> decided,
+                               List<String> missing) {
+        String destination = remote.cidr() != null ? remote.cidr() : remote.prefixListId();
+        Cidr block = Cidr.parse(remote.cidr() != null ? remote.cidr() : FlowEnd.ANYWHERE).orElseThrow();
+        Optional<DeclaredNetwork.Route> route = subnet.routes().stream()
+                .filter(r -> r.destination().contains(block))
+                .max(Comparator.comparingInt(r -> r.destination().prefix()));
+        String where = " from subnet " + subnet.id() + " (existing, " + subnet.tier() + ")";
+        if (route.isEmpty()) {
+            missing.add((back ? "no declared route back to " : "no declared route to ") + destination + where);
+        } else if (back && !route.get().carriesReplies()) {
+            missing.add("replies to " + destination + where + " go through " + route.get().target()
+                    + ", which answers only connections opened from inside");
+        } else {
+            decided.add("declared route: " + subnet.id() + " " + route.get().destination() + " -> " + route.get().target());
+        }
+    }
+
+    private Optional<DeclaredNetwork.Subnet> declaredSubnet(String subnetId) {
+        return plan.networks().stream().flatMap(n -> n.subnet(subnetId).stream()).findFirst();
+    }
+
+    private Optional<DeclaredNetwork.Group> declaredGroup(String groupId) {
+        return plan.networks().stream().flatMap(n -> n.groups().stream()).filter(g -> g.id().equals(groupId)).findFirst();
+    }
+
     /** Through a NAT instance the instance's own group must admit the VPC and reach the destination. */
     private void natInstance(String eni, String destination, int port, List<String> decided, List<String> missing) {
         plan.ofType(INSTANCE).stream()
@@ -194,9 +256,11 @@ public final class Reachability {
     }
 
     private Optional<String> vpcCidr(String groupId) {
-        return group(groupId).flatMap(g -> g.input("vpcId")).map(String::valueOf)
-                .flatMap(vpcId -> plan.ofType(VPC).stream().filter(v -> vpcId.equals(v.id())).findFirst())
-                .map(v -> v.string("cidrBlock"));
+        Optional<String> vpcId = group(groupId).flatMap(g -> g.input("vpcId")).map(String::valueOf);
+        return vpcId.flatMap(id -> plan.ofType(VPC).stream().filter(v -> id.equals(v.id())).findFirst())
+                .map(v -> v.string("cidrBlock"))
+                .or(() -> vpcId.flatMap(id -> plan.networks().stream().filter(n -> n.vpcId().equals(id)).findFirst())
+                        .map(n -> n.cidr().toString()));
     }
 
     private Optional<PlannedResource> group(String groupId) {
@@ -204,7 +268,8 @@ public final class Reachability {
     }
 
     private String groupName(String groupId) {
-        return group(groupId).map(PlannedResource::name).orElse(groupId);
+        return group(groupId).map(PlannedResource::name)
+                .or(() -> declaredGroup(groupId).map(g -> g.label() + " (" + groupId + ")")).orElse(groupId);
     }
 
     private String resourceName(String id) {

@@ -18,6 +18,10 @@ import com.pulumi.aws.ec2.RouteTableAssociationArgs;
 import com.pulumi.aws.ec2.Subnet;
 import com.pulumi.aws.ec2.SubnetArgs;
 import com.pulumi.core.Output;
+import dev.llmgateway.components.network.Cidr;
+import dev.llmgateway.components.network.DeclaredNetwork;
+import java.util.Map;
+import dev.llmgateway.components.network.Declarations;
 import dev.llmgateway.components.network.Flow;
 import dev.llmgateway.components.network.FlowEnd;
 import org.junit.jupiter.api.Test;
@@ -49,7 +53,7 @@ class ReachabilityTest {
                 new SecurityGroupIngressRule("db-extra-" + i, SecurityGroupIngressRuleArgs.builder().securityGroupId(db.id())
                         .cidrIpv4("10.1." + i + ".0/24").ipProtocol("tcp").fromPort(5432).toPort(5432).build());
             }
-            return List.of(new Flow("tasks-to-db", FlowEnd.group("tasks", tasks.id()), FlowEnd.group("db", db.id()), 5432, "test"));
+            return Declarations.of(List.of(new Flow("tasks-to-db", FlowEnd.group("tasks", tasks.id()), FlowEnd.group("db", db.id()), 5432, "test")));
         }).orThrow();
     }
 
@@ -72,8 +76,8 @@ class ReachabilityTest {
             var lb = new SecurityGroup("lb", SecurityGroupArgs.builder().vpcId(vpc.id()).build());
             new SecurityGroupIngressRule("lb-from-clients", SecurityGroupIngressRuleArgs.builder().securityGroupId(lb.id())
                     .cidrIpv4(clients).ipProtocol("tcp").fromPort(443).toPort(443).build());
-            return List.of(new Flow("lb-from-clients", FlowEnd.cidr("clients", clients),
-                    FlowEnd.group("lb", lb.id()).in(Output.all(subnet.id())), 443, "test"));
+            return Declarations.of(List.of(new Flow("lb-from-clients", FlowEnd.cidr("clients", clients),
+                    FlowEnd.group("lb", lb.id()).in(Output.all(subnet.id())), 443, "test")));
         }).orThrow();
     }
 
@@ -136,5 +140,53 @@ class ReachabilityTest {
         assertEquals(61, inbound.used());
         assertTrue(inbound.over());
         assertFalse(Quotas.summary(plan(true, true, 59)).get(0).over(), "60 rules are allowed");
+    }
+
+    /**
+     * Tasks in an existing subnet (declared, not planned) reaching the internet and an existing endpoint group, and
+     * clients reaching a load balancer in an existing subnet whose default route is {@code target}.
+     */
+    private static PlannedStack existing(String target) {
+        var network = new DeclaredNetwork("vpc-0a1b2c3d", Cidr.of("10.20.0.0/16"),
+                List.of(new DeclaredNetwork.Subnet("subnet-0a1b2c3d", "private", Cidr.of("10.20.1.0/24"), "us-east-1a",
+                        List.of(new DeclaredNetwork.Route(Cidr.of("0.0.0.0/0"), target)))),
+                List.of(new DeclaredNetwork.Group("sg-0e0e0e0e", "existing VPC endpoints", List.of(443), Cidr.of("10.20.0.0/16"))));
+        return OfflineEngine.plan("reach", "test", "us-east-1", (Context ctx) -> {
+            var tasks = new SecurityGroup("tasks", SecurityGroupArgs.builder().vpcId("vpc-0a1b2c3d").build());
+            var lb = new SecurityGroup("lb", SecurityGroupArgs.builder().vpcId("vpc-0a1b2c3d").build());
+            new SecurityGroupEgressRule("tasks-to-internet", SecurityGroupEgressRuleArgs.builder().securityGroupId(tasks.id())
+                    .cidrIpv4("0.0.0.0/0").ipProtocol("tcp").fromPort(443).toPort(443).build());
+            new SecurityGroupEgressRule("tasks-to-endpoints", SecurityGroupEgressRuleArgs.builder().securityGroupId(tasks.id())
+                    .referencedSecurityGroupId("sg-0e0e0e0e").ipProtocol("tcp").fromPort(443).toPort(443).build());
+            new SecurityGroupIngressRule("lb-from-clients", SecurityGroupIngressRuleArgs.builder().securityGroupId(lb.id())
+                    .cidrIpv4("198.51.100.0/24").ipProtocol("tcp").fromPort(443).toPort(443).build());
+            var subnets = Output.of(List.of("subnet-0a1b2c3d"));
+            return new Declarations(List.of(
+                    new Flow("tasks-to-internet", FlowEnd.group("tasks", tasks.id()).in(subnets), FlowEnd.cidr("internet", "0.0.0.0/0"), 443, "test"),
+                    new Flow("tasks-to-endpoints", FlowEnd.group("tasks", tasks.id()).in(subnets), FlowEnd.group("endpoints", Output.of("sg-0e0e0e0e")), 443, "test"),
+                    new Flow("lb-from-clients", FlowEnd.cidr("clients", "198.51.100.0/24"), FlowEnd.group("lb", lb.id()).in(subnets), 443, "test")),
+                    List.of(network));
+        }).orThrow();
+    }
+
+    @Test
+    void inAnExistingNetworkTheDeclaredRoutesAndGroupsDecideAndTheVerdictSaysSo() {
+        Map<String, Reachability.Verdict> verdicts = Reachability.analyze(existing("tgw-0a1b2c3d")).stream()
+                .collect(java.util.stream.Collectors.toMap(Reachability.Verdict::flow, v -> v));
+        assertTrue(verdicts.get("tasks-to-internet").allowed());
+        assertTrue(verdicts.get("tasks-to-internet").decidedBy().contains("declared route: subnet-0a1b2c3d 0.0.0.0/0 -> tgw-0a1b2c3d"));
+        assertEquals(List.of("out: tasks-to-endpoints", "declared in: existing VPC endpoints admits 443 from 10.20.0.0/16"),
+                verdicts.get("tasks-to-endpoints").decidedBy(), "the tasks' group lies in the declared VPC block");
+        assertTrue(verdicts.get("lb-from-clients").allowed(), "a transit gateway carries replies");
+    }
+
+    @Test
+    void aDeclaredNatRouteCarriesNothingBackAndAMissingRouteBlocks() {
+        Map<String, Reachability.Verdict> verdicts = Reachability.analyze(existing("nat-0a1b2c3d")).stream()
+                .collect(java.util.stream.Collectors.toMap(Reachability.Verdict::flow, v -> v));
+        assertTrue(verdicts.get("tasks-to-internet").allowed());
+        assertFalse(verdicts.get("lb-from-clients").allowed());
+        assertTrue(verdicts.get("lb-from-clients").decidedBy().get(0).contains("go through nat-0a1b2c3d, which answers only"
+                + " connections opened from inside"), verdicts.get("lb-from-clients").decidedBy().toString());
     }
 }

@@ -36,6 +36,7 @@ import com.pulumi.aws.scheduler.inputs.ScheduleTargetArgs;
 import com.pulumi.core.Output;
 import dev.llmgateway.components.support.PolicyDocument;
 import dev.llmgateway.components.support.PolicyDocument.Statement;
+import dev.llmgateway.components.support.StartStopSchedule;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -56,6 +57,10 @@ import java.util.Set;
  * default, with an RDS-managed master password in Secrets Manager.
  */
 public class Database extends ComponentResource implements Connectable {
+
+    /** Starts and stops an RDS instance (RDS API StartDBInstance / StopDBInstance). */
+    private static final StartStopSchedule SCHEDULE = new StartStopSchedule("StartStopDatabase", "rds", "startDBInstance",
+            "stopDBInstance", List.of("rds:StartDBInstance", "rds:StopDBInstance"));
 
     /** Type token. */
     public static final String TYPE = "llmgateway:database:Database";
@@ -182,34 +187,8 @@ public class Database extends ComponentResource implements Connectable {
     public void runOnSchedule(String startCron, String stopCron, String timeZone) {
         Instance db = instance.orElseThrow(() -> new IllegalStateException(
                 name + ": only an RDS instance is started and stopped on a schedule (engine " + engine + ")"));
-        var child = CustomResourceOptions.builder().parent(this).build();
-        var role = new Role(name + "-schedule", RoleArgs.builder()
-                // Only this account's schedules of the default group, where these live (EventBridge Scheduler user guide,
-                // "Set up the execution role": aws:SourceAccount and aws:SourceArn ...:schedule-group/<group>).
-                .assumeRolePolicy(AwsScope.of(this).applyValue(s -> PolicyDocument.assumeRole("scheduler.amazonaws.com", s,
-                        Optional.of(s.arn("scheduler", "schedule-group/default")))))
-                .description("EventBridge Scheduler: start and stop the database " + name + " outside office hours")
-                .build(), child);
-        var policy = new RolePolicy(name + "-schedule", RolePolicyArgs.builder()
-                .role(role.id())
-                .policy(db.arn().applyValue(arn -> PolicyDocument.json(List.of(Statement.allow("StartStopDatabase",
-                        List.of("rds:StartDBInstance", "rds:StopDBInstance"), List.of(arn))))))
-                .build(), child);
-        var scheduled = CustomResourceOptions.builder().parent(this).dependsOn(policy).build();
-        for (Map.Entry<String, String> entry : List.of(Map.entry("start", startCron), Map.entry("stop", stopCron))) {
-            String action = entry.getKey();
-            new Schedule(name + "-" + action, ScheduleArgs.builder()
-                    .description(action + " the database " + name)
-                    .scheduleExpression(entry.getValue())
-                    .scheduleExpressionTimezone(timeZone)
-                    .flexibleTimeWindow(ScheduleFlexibleTimeWindowArgs.builder().mode("OFF").build())
-                    .target(ScheduleTargetArgs.builder()
-                            .arn("arn:aws:scheduler:::aws-sdk:rds:" + action + "DBInstance")
-                            .roleArn(role.arn())
-                            .input(db.identifier().applyValue(id -> Json.write(Map.of("DbInstanceIdentifier", id))))
-                            .build())
-                    .build(), scheduled);
-        }
+        SCHEDULE.create(name, "the database " + name, this, db.arn(),
+                db.identifier().applyValue(id -> Json.write(Map.of("DbInstanceIdentifier", id))), startCron, stopCron, timeZone);
     }
 
     /** The database's security group. */

@@ -93,11 +93,15 @@ final class AlarmCatalog {
     /**
      * The status check of an EC2 instance the stack depends on (the NAT instance: when it fails,
      * tasks cannot pull images or reach model APIs). {@code StatusCheckFailed} is 1 while the system
-     * or the instance check fails; no data means the instance is stopped or gone.
+     * or the instance check fails; no data means the instance is stopped or gone, which alarms unless a schedule
+     * stops it ({@code stoppedOnSchedule}: then only a failing check does).
      */
-    static AlarmSpec instanceStatus(String label, AlarmThresholds t) {
-        return alarm(label + "-status-check", "the " + label + " instance fails its EC2 status check or reports nothing",
-                EC2_INSTANCE, EC2, "StatusCheckFailed", "Maximum", AT_LEAST, 1, BREACHING, ESSENTIAL, t);
+    static AlarmSpec instanceStatus(String label, AlarmThresholds t, boolean stoppedOnSchedule) {
+        return stoppedOnSchedule
+                ? alarm(label + "-status-check", "the " + label + " instance fails its EC2 status check",
+                        EC2_INSTANCE, EC2, "StatusCheckFailed", "Maximum", AT_LEAST, 1, NOT_BREACHING, ESSENTIAL, t)
+                : alarm(label + "-status-check", "the " + label + " instance fails its EC2 status check or reports nothing",
+                        EC2_INSTANCE, EC2, "StatusCheckFailed", "Maximum", AT_LEAST, 1, BREACHING, ESSENTIAL, t);
     }
 
     /**

@@ -120,7 +120,8 @@ public final class Observability extends ComponentResource {
                 .forEach(spec -> alarms.add(alarm(name, spec, watched.applyValue(w -> w.dimensions(spec.source())),
                         topic.arn(), child)));
         AlarmThresholds limits = args.thresholds();
-        args.instances().forEach((label, id) -> extra(name, args.level(), AlarmCatalog.instanceStatus(label, limits),
+        args.instances().forEach((label, id) -> extra(name, args.level(), AlarmCatalog.instanceStatus(label, limits,
+                        args.stoppedOnSchedule().contains(label)),
                 id.applyValue(i -> Map.of("InstanceId", i)), topic, child).ifPresent(alarms::add));
         args.certificates().forEach((label, arn) -> extra(name, args.level(), AlarmCatalog.certificateExpiry(label, limits),
                 arn.applyValue(a -> Map.of("CertificateArn", a)), topic, child).ifPresent(alarms::add));

@@ -51,6 +51,8 @@ import java.util.regex.Pattern;
  *                              required
  * @param instances             EC2 instances whose status check is watched, by label (e.g. {@code nat}): alarm
  *                              {@code <name>-<label>-status-check}, at every level; default none
+ * @param stoppedOnSchedule     labels of {@code instances} a schedule stops (office hours): a stopped instance reports
+ *                              nothing, so for them no data does not alarm, only a failing check; default none
  * @param certificates          ACM certificates whose days to expiry are watched, by label (e.g. {@code alb}): alarm
  *                              {@code <name>-<label>-certificate-expiry}, at every level; default none
  * @param targetGroups          further target groups on the same load balancer, by label (e.g. {@code metrics}), as
@@ -77,6 +79,7 @@ public record ObservabilityArgs(Output<String> kmsKeyArn,
                                 @Initializer("DEFAULT_CONTAINER_INSIGHTS") boolean containerInsights,
                                 String region,
                                 Map<String, Output<String>> instances,
+                                Set<String> stoppedOnSchedule,
                                 Map<String, Output<String>> certificates,
                                 Map<String, Output<String>> targetGroups,
                                 Optional<Output<String>> webAclName) {
@@ -116,6 +119,10 @@ public record ObservabilityArgs(Output<String> kmsKeyArn,
         checkEmails(alarmEmails);
         alarmEmails = List.copyOf(alarmEmails);
         instances = byLabel(instances);
+        Set<String> labels = instances.keySet();
+        Reject.when(!labels.containsAll(stoppedOnSchedule),
+                "stoppedOnSchedule: " + stoppedOnSchedule + " must name labels of instances " + labels);
+        stoppedOnSchedule = Set.copyOf(stoppedOnSchedule);
         certificates = byLabel(certificates);
         targetGroups = byLabel(targetGroups);
     }

@@ -49,7 +49,9 @@ import dev.llmgateway.components.network.Connectable;
 import dev.llmgateway.components.network.Connections;
 import dev.llmgateway.components.network.Peer;
 import dev.llmgateway.components.support.AwsScope;
+import dev.llmgateway.components.support.Json;
 import dev.llmgateway.components.support.PolicyDocument;
+import dev.llmgateway.components.support.StartStopSchedule;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -65,14 +67,21 @@ import java.util.function.Consumer;
  * endpoints, flow logs to a KMS-encrypted log group, and a default security group with no rules.
  * No subnet maps public IPs on launch: nothing in this design needs one.
  */
-public class Vpc extends ComponentResource {
+public class Vpc extends ComponentResource implements Network {
 
     /** Type token. */
     public static final String TYPE = "llmgateway:network:Vpc";
     /** Public SSM parameter naming the current Amazon Linux 2023 ARM AMI, for the NAT instance. */
     static final String NAT_AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64";
     private static final String ANYWHERE = "0.0.0.0/0";
+    /** The NAT instance's root volume: the size of the Amazon Linux 2023 AMI's own, stated so the plan can price it. */
+    static final int NAT_ROOT_VOLUME_GB = 8;
+    /** Starts and stops the NAT instance (EC2 API StartInstances / StopInstances). */
+    private static final StartStopSchedule NAT_SCHEDULE = new StartStopSchedule("StartStopNatInstance", "ec2",
+            "startInstances", "stopInstances", List.of("ec2:StartInstances", "ec2:StopInstances"));
 
+    private final String name;
+    private final NatStrategy natStrategy;
     private final Cidr cidr;
     private final Output<String> vpcId;
     private final Output<List<String>> availabilityZones;
@@ -80,13 +89,15 @@ public class Vpc extends ComponentResource {
     private Optional<Connectable> endpoints = Optional.empty();
     private final List<Resource> internetPath = new ArrayList<>();
     private final InternetGateway internetGateway;
-    private Optional<Output<String>> natInstanceId = Optional.empty();
+    private Optional<Instance> natInstance = Optional.empty();
     private final Map<SubnetTier, List<RouteTable>> routeTables = new EnumMap<>(SubnetTier.class);
     private final VpcEndpoint s3Endpoint;
 
     /** Creates the network. */
     public Vpc(String name, VpcArgs args, ComponentResourceOptions opts) {
         super(TYPE, name, null, opts);
+        this.name = name;
+        this.natStrategy = args.natStrategy();
         this.cidr = args.cidr();
         int azCount = args.azCount();
         this.availabilityZones = args.availabilityZones().applyValue(zones -> {
@@ -177,6 +188,7 @@ public class Vpc extends ComponentResource {
      * The interface endpoints' group, when the VPC has interface endpoints: HTTPS from the VPC CIDR
      * through an inline rule, so callers add only their egress ({@code tasks.allowTo(endpoints, 443, ...)}).
      */
+    @Override
     public Optional<Connectable> endpoints() {
         return endpoints;
     }
@@ -186,8 +198,9 @@ public class Vpc extends ComponentResource {
      * with no NAT, {@code tasks.allowTo(vpc.s3(), 443, ...)} is the only way tasks reach S3 (image layers in ECR,
      * published configs).
      */
-    public Peer s3() {
-        return Peer.prefixList("Amazon S3 (gateway endpoint)", "s3", s3Endpoint.prefixListId());
+    @Override
+    public Optional<Peer> s3() {
+        return Optional.of(Peer.prefixList("Amazon S3 (gateway endpoint)", "s3", s3Endpoint.prefixListId()));
     }
 
     /**
@@ -199,31 +212,51 @@ public class Vpc extends ComponentResource {
     }
 
     /** The internet gateway, attached to the VPC: internet-facing load balancers depend on it. */
-    public Resource internetGateway() {
-        return internetGateway;
+    @Override
+    public Optional<Resource> internetGateway() {
+        return Optional.of(internetGateway);
     }
 
-    /** VPC id. */
+    @Override
+    public boolean reachesInternet() {
+        return natStrategy != NatStrategy.NONE;
+    }
+
+    @Override
     public Output<String> vpcId() {
         return vpcId;
     }
 
-    /** VPC block. */
+    @Override
     public Cidr cidr() {
         return cidr;
     }
 
-    /** Subnet ids of a tier, in availability-zone order. */
+    @Override
     public Output<List<String>> subnetIds(SubnetTier tier) {
         return Output.all(subnets.get(tier).stream().map(Subnet::id).toList());
     }
 
     /** The NAT instance's id with {@link NatStrategy#INSTANCE} (a single point worth an alarm), else empty. */
+    @Override
     public Optional<Output<String>> natInstanceId() {
-        return natInstanceId;
+        return natInstance.map(Instance::id);
     }
 
-    /** The availability zones used, in order. */
+    /**
+     * Runs the NAT instance, when there is one, only from {@code startCron} to {@code stopCron} (AWS {@code cron(...)}
+     * in the IANA {@code timeZone}), for a stack whose tasks run in office hours: stopped, it costs only its root
+     * volume, and its public address is released (AWS assigns a new one at start; the private subnets route to its
+     * network interface, which stays). The schedules' role may start and stop this instance only. NAT gateways cannot
+     * be stopped.
+     */
+    @Override
+    public void runOnSchedule(String startCron, String stopCron, String timeZone) {
+        natInstance.ifPresent(nat -> NAT_SCHEDULE.create(name + "-nat", "the NAT instance of " + name, this, nat.arn(),
+                nat.id().applyValue(id -> Json.write(Map.of("InstanceIds", List.of(id)))), startCron, stopCron, timeZone));
+    }
+
+    @Override
     public Output<List<String>> availabilityZones() {
         return availabilityZones;
     }
@@ -268,7 +301,7 @@ public class Vpc extends ComponentResource {
             }
             case INSTANCE -> {
                 Instance nat = natInstance(name, args, publicSubnets.get(0));
-                natInstanceId = Optional.of(nat.id());
+                natInstance = Optional.of(nat);
                 targets.add(r -> r.networkInterfaceId(nat.primaryNetworkInterfaceId()));
             }
             case SINGLE_GATEWAY, GATEWAY_PER_AZ -> {
@@ -315,7 +348,8 @@ public class Vpc extends ComponentResource {
                 .associatePublicIpAddress(true)
                 .sourceDestCheck(false)
                 .metadataOptions(InstanceMetadataOptionsArgs.builder().httpTokens("required").build())
-                .rootBlockDevice(InstanceRootBlockDeviceArgs.builder().encrypted(true).volumeType("gp3").build())
+                .rootBlockDevice(InstanceRootBlockDeviceArgs.builder().encrypted(true).volumeType("gp3")
+                        .volumeSize(NAT_ROOT_VOLUME_GB).build())
                 .userData(NAT_USER_DATA)
                 .userDataReplaceOnChange(true)
                 .tags(Map.of("Name", name + "-nat"))

@@ -33,7 +33,7 @@ class ConnectionsTest {
             tasks.allowTo(cache, 6379, "shared limits in Redis");
             List<Flow> flows = new java.util.ArrayList<>(db.flows());
             flows.addAll(tasks.flows());
-            return flows;
+            return Declarations.of(flows);
         }).orThrow();
     }
 
@@ -86,7 +86,7 @@ class ConnectionsTest {
             tasks.allowTo(Peer.anyIpv4(), 443, "providers");
             List<Flow> flows = new java.util.ArrayList<>(lb.flows());
             flows.addAll(tasks.flows());
-            return flows;
+            return Declarations.of(flows);
         }).orThrow();
         assertEquals(List.of("lb-from-cidr-203-0-113-0-24", "lb-from-prefix-list-cloudfront"), names(plan, INGRESS));
         assertEquals("203.0.113.0/24", plan.named(INGRESS, "lb-from-cidr-203-0-113-0-24").string("cidrIpv4"));

@@ -21,7 +21,7 @@ public record Destroy(UpdatePlan plan, List<String> leftovers) {
 
     /** The destroy of {@code deployed}. */
     public static Destroy of(PlannedStack deployed) {
-        PlannedStack empty = new PlannedStack(deployed.project(), deployed.stack(), List.of(), List.of(), Map.of(), List.of(), List.of());
+        PlannedStack empty = new PlannedStack(deployed.project(), deployed.stack(), List.of(), List.of(), Map.of(), List.of(), List.of(), List.of());
         UpdatePlan plan = UpdatePlan.of(deployed.stack(), "deployed " + deployed.stack(), "nothing (pulumi destroy)", deployed, empty, Set.of());
         return new Destroy(plan, leftovers(deployed));
     }

@@ -93,7 +93,7 @@ public final class StateFile {
                     PlannedResource.ReplacementOptions.NONE));
         }
         return new PlannedStack(document.get("project").getAsString(), document.get("stack").getAsString(), resources,
-                List.of(), Map.of(), List.of(), List.of());
+                List.of(), Map.of(), List.of(), List.of(), List.of());
     }
 
     /** SHA-256 of a value's canonical JSON, for secrets. */
