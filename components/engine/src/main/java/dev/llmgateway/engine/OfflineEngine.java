@@ -106,6 +106,7 @@ public final class OfflineEngine {
                     .options(TestOptions.builder().projectName(project).stackName(stack).preview(preview).build())
                     .mocks(cloud)
                     .monitorDecorator(original -> new RecordingMonitor(cloud, recorded))
+                    .deploymentFactory(WaitingRunner::deployment)
                     .build()
                     .runTest(ctx -> {
                         try {
