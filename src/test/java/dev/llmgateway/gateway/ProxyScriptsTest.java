@@ -235,18 +235,22 @@ class ProxyScriptsTest {
     @Test
     void ollamaStopsPromptlyOnSigterm() throws Exception {
         Path stopped = dir.resolve("serve-stopped");
+        Path pulled = dir.resolve("pulled");
         stub("ollama", String.join("\n",
                 "case \"$1\" in",
                 "  serve) trap 'touch " + stopped + "; exit 0' TERM; while :; do sleep 0.1; done;;",
                 "  list) exit 0;;",
-                "  pull) exit 0;;",
+                "  pull) touch " + pulled + "; exit 0;;",
                 "esac"));
         JsonObject ollama = container("local-model-guardrails", true, "ollama");
         var builder = new ProcessBuilder(argv(ollama));
         builder.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
         builder.environment().put("OLLAMA_PULL_MODEL", env(ollama).get("OLLAMA_PULL_MODEL"));
         Process process = builder.redirectErrorStream(true).redirectOutput(dir.resolve("ollama.log").toFile()).start();
-        Thread.sleep(1500);
+        for (int waited = 0; !Files.exists(pulled) && waited < 5000; waited += 20) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(200); // the script goes on to wait for the server
         assertTrue(process.isAlive(), "serves after the pull: " + Files.readString(dir.resolve("ollama.log"), StandardCharsets.UTF_8));
         process.destroy(); // SIGTERM, as ECS sends at stop
         assertTrue(process.waitFor(5, TimeUnit.SECONDS), "the shell must not ignore SIGTERM until ECS's SIGKILL");

@@ -3,6 +3,7 @@ package dev.llmgateway.components.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,8 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The database's logging parameters, on a real PostgreSQL server (14, the oldest major the stacks accept): a slow
  * statement is logged, its bind parameters are not. The contrast with PostgreSQL's default proves the parameter names
  * do what {@link Database#PARAMETERS} says, not that an unknown name was silently ignored (an unknown name stops the
- * server from starting).
+ * server from starting). Starting the server takes seconds: .ci/run runs this with {@code ./mvnw -Ptools test}, kept out of
+ * the default {@code ./mvnw test}.
  */
+@Tag("tools")
 class DatabaseLogParametersTest {
 
     private static final String PROMPT = "my card is 4111 1111 1111 1111";
