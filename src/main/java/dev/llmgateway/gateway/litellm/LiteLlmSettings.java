@@ -127,11 +127,19 @@ public record LiteLlmSettings(List<ModelSpec> models, Optional<Double> maxBudget
         return new ModelSpec(spec.alias(), spec.model(), spec.provider(), Map.copyOf(typed));
     }
 
-    /** The secret API key of every provider the catalog uses that needs one, in catalog order. */
+    /**
+     * The secret API key of every provider the catalog uses that needs one, in catalog order. The keys of providers
+     * no model uses are read too (every declared key is honoured) but not kept: no task receives them.
+     */
     private static Map<Provider, Output<String>> readProviderKeys(SettingsReader r, List<ModelSpec> models) {
         Map<Provider, Output<String>> keys = new LinkedHashMap<>();
         models.stream().map(ModelSpec::provider).distinct().forEach(provider -> provider.configKey().ifPresent(key ->
                 keys.put(provider, r.requiredSecret(key, "models lists a " + provider.prefix() + "/ model"))));
+        for (Provider unused : Provider.values()) {
+            if (!keys.containsKey(unused)) {
+                unused.configKey().ifPresent(r::secret);
+            }
+        }
         return keys;
     }
 

@@ -30,7 +30,8 @@ public record ModelSpec(String alias, String model, Provider provider, Map<Strin
         }
         Optional<Provider> provider = Provider.of(model);
         if (provider.isEmpty()) {
-            return ParseResult.error("the model must start with one of bedrock/, openai/, anthropic/, azure/, ollama_chat/");
+            return ParseResult.error("the model must start with one of " + java.util.Arrays.stream(Provider.values())
+                    .map(p -> p.prefix() + "/").collect(java.util.stream.Collectors.joining(", ")));
         }
         Map<String, Object> params = new LinkedHashMap<>();
         for (int i = 1; i < parts.length; i++) {
