@@ -230,4 +230,19 @@ class AlarmsTest {
         assertEquals("[{\"prefix\":\"service:\"}]", services.getAsJsonObject("detail").get("group").toString(),
                 "a one-off task stops with EssentialContainerExited when it succeeds: the service rule leaves them out");
     }
+
+    @Test
+    void everyAlarmAStackCanHaveHasItsRowInTheRunbook() throws java.io.IOException {
+        String runbook = java.nio.file.Files.readString(java.nio.file.Path.of("docs/runbooks.md"));
+        List<PlannedStack> plans = List.of(Plans.stack("dev"), Plans.stack("prod"), Plans.example("dev-public-alb"),
+                Plans.example("vpn-private-gateway"), Plans.example("bedrock-budgets-metrics"));
+        List<String> missing = plans.stream().flatMap(plan -> {
+            String prefix = "llm-" + plan.stack() + "-monitoring-";
+            return java.util.stream.Stream.concat(plan.ofType(ALARM).stream().map(a -> a.string("name")),
+                            plan.ofType(COMPOSITE).stream().map(a -> a.string("alarmName")))
+                    .map(name -> name.substring(prefix.length()))
+                    .filter(suffix -> !runbook.contains("`" + suffix + "`"));
+        }).distinct().toList();
+        assertEquals(List.of(), missing, "alarms without a row in docs/runbooks.md (\"Read the dashboard and alarms\")");
+    }
 }
