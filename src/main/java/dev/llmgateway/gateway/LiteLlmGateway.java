@@ -62,6 +62,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -118,8 +119,11 @@ public class LiteLlmGateway extends ComponentResource {
                 // Users created later (the alarm topic's publishers) add their statements; sealed at the end.
                 .deferPolicy(true)
                 .build(), options);
+        // Grafana (prometheus metrics) notifies the alarm topic, which the monitoring creates after it (the monitoring
+        // watches Grafana's target group): the topic's ARN is handed over as soon as the topic is declared.
+        var alarmTopic = new CompletableFuture<Output<String>>();
         // The key's policy waits for the grants of its users: it is sealed whatever happens, so a failure below is
-        // reported instead of leaving the key (and everything encrypted with it) waiting.
+        // reported instead of leaving the key (and everything encrypted with it) waiting; so is the topic's hand-over.
         try {
             this.network = network(name, s, key.arn(), invoke, options);
             this.images = s.proxy().imageRepository()
@@ -219,7 +223,7 @@ public class LiteLlmGateway extends ComponentResource {
             this.url = entrance.serve(proxy);
             this.metrics = discovery.map(d -> Metrics.services(name, s.region(), s.network().azCount(), s.observability(),
                     network, proxy, d, secrets.vault().arn(GatewaySecrets.GRAFANA_PASSWORD), key.arn(),
-                    entrance.browserHostNames(), options));
+                    Output.of(alarmTopic).apply(topic -> topic), entrance.browserHostNames(), options));
             this.observability = Monitoring.observability(name, s.region(), s.observability(), s.database(),
                     // Scaled to zero outside office hours, no running task is normal: no running-task alarm then.
                     s.officeHours().isPresent() ? 0 : s.proxy().minTasks(), key.arn(), proxy, database,
@@ -228,8 +232,10 @@ public class LiteLlmGateway extends ComponentResource {
                             backend.map(ProxyService::targetGroupArnSuffix), ui.map(ProxyService::targetGroupArnSuffix)), options);
             UserAlarms.add(observability, name, s.observability().availabilityObjective() / 100, s.officeHours(),
                     s.proxy().minTasks(), proxy.loadBalanced(), proxy.clusterArn());
+            alarmTopic.complete(observability.topicArn());
             key.allow(observability.keyPolicyStatements());
         } finally {
+            alarmTopic.completeExceptionally(new IllegalStateException(name + ": the alarm topic was never declared"));
             key.seal();
         }
 

@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * The {@code prometheus} metrics mode: proxy tasks register in a private Cloud Map name, VictoriaMetrics (in its own
  * task) scrapes every task's dedicated metrics port ({@link ProxyContainers#METRICS_PORT}) inside the VPC, Grafana is
- * served under {@code /grafana} with this project's LiteLLM dashboard and alert rules. {@code /metrics} on the API port is refused
+ * served under {@code /grafana} with this project's LiteLLM dashboard and alert rules, which notify the stack's alarm topic. {@code /metrics} on the API port is refused
  * twice: by the load balancer's path rule and by LiteLLM, which asks for a key on every path containing it.
  */
 final class Metrics {
@@ -40,7 +40,7 @@ final class Metrics {
     /** VictoriaMetrics and Grafana on the proxy's cluster, allowed to scrape the proxy tasks. */
     static PrometheusMetrics services(String prefix, String region, int azCount, ObservabilitySettings o, Network network,
                                       ProxyService proxy, TaskDiscovery discovery,
-                                      Output<String> grafanaPasswordArn, Output<String> keyArn,
+                                      Output<String> grafanaPasswordArn, Output<String> keyArn, Output<String> alarmTopicArn,
                                       List<Output<String>> browserHosts, ComponentResourceOptions options) {
         var args = PrometheusMetricsArgs.builder()
                 // Before the proxy's rules: in edge mode its catch-all would otherwise take /grafana to LiteLLM.
@@ -62,6 +62,8 @@ final class Metrics {
                 .retentionDays(o.metricsRetentionDays())
                 .grafanaDashboards(Map.of(LiteLlmDashboard.NAME, LiteLlmDashboard.json()))
                 .grafanaAlertRules(Map.of(LiteLlmAlertRules.NAME, LiteLlmAlertRules.json(o.availabilityObjective() / 100)))
+                // Grafana's alerts reach the people the CloudWatch alarms reach.
+                .alertTopicArn(Optional.of(alarmTopicArn))
                 // Grafana is reachable only the way the proxy is: through CloudFront's header in edge mode.
                 .listenerRuleConditions(proxy.requiredHeaderCondition().stream().toList())
                 // Behind CloudFront the request's Host is the origin's name, not the address the browser shows.

@@ -233,4 +233,17 @@ class MetricsTest {
             }
         });
     }
+
+    @Test
+    void grafanasAlertsReachTheStacksAlarmTopic() {
+        PlannedStack plan = Plans.example(EXAMPLE);
+        String topic = String.valueOf(plan.one("aws:sns/topic:Topic").output("arn").orElseThrow());
+        var notification = JsonParser.parseString(writerVariable(plan, "GRAFANA_NOTIFICATION")).getAsJsonObject();
+        var receiver = notification.getAsJsonArray("contactPoints").get(0).getAsJsonObject()
+                .getAsJsonArray("receivers").get(0).getAsJsonObject();
+        assertEquals(topic, receiver.getAsJsonObject("settings").get("topic_arn").getAsString());
+        String policy = plan.ofType("aws:iam/rolePolicy:RolePolicy").stream()
+                .filter(p -> p.name().endsWith("-metrics-task")).findFirst().orElseThrow().string("policy");
+        assertTrue(policy.contains("\"Resource\":\"" + topic + "\""), policy);
+    }
 }

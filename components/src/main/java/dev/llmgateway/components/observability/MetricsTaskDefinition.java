@@ -5,6 +5,7 @@ import dev.llmgateway.components.support.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The containers of the {@link PrometheusMetrics} task, as ECS container-definition JSON: a
@@ -56,6 +57,13 @@ final class MetricsTaskDefinition {
     private static final String DASHBOARD_PROVIDER_FILE = PROVISIONING_DIR + "/dashboards/provided.yaml";
     /** Where alert-rule files go: Grafana provisions every file in it (Grafana docs, "Use configuration files to provision alerting resources"). */
     static final String ALERTING_DIR = PROVISIONING_DIR + "/alerting";
+    /**
+     * The contact point and notification policy file, in {@link #ALERTING_DIR}: its underscore keeps it apart from the
+     * alert-rule files, whose names are {@code [a-z0-9-]+}.
+     */
+    static final String NOTIFICATION_FILE = ALERTING_DIR + "/_notify-topic.json";
+    /** Name (and uid) of the contact point that publishes to the alert topic. */
+    static final String CONTACT_POINT = "alert-topic";
     /** Where the dashboards' JSON files go; Grafana reads them through the provider file. */
     static final String DASHBOARD_DIR = CONFIG_DIR + "/grafana/dashboards";
 
@@ -111,6 +119,35 @@ final class MetricsTaskDefinition {
     }
 
     /**
+     * Grafana alerting provisioning file (JSON, which is valid YAML): one contact point of type {@code sns} that
+     * publishes to {@code topicArn}, and the root notification policy sending every alert to it (Grafana docs, "Use
+     * configuration files to provision alerting resources": {@code contactPoints}, {@code policies}). Without keys in
+     * {@code sigv4} the notifier signs with the AWS SDK's default credentials, which in ECS are the task role's
+     * (grafana/alerting receivers/sns: settings {@code topic_arn}, {@code api_url}, {@code sigv4.region}). The API URL
+     * is given because the notifier's default, {@code sns.<region>.amazonaws.com}, is wrong in the China regions
+     * (AWS General Reference, "Amazon SNS endpoints and quotas").
+     */
+    static String notification(String topicArn, String region) {
+        String suffix = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+        return Json.write(ordered(
+                "apiVersion", 1,
+                "contactPoints", List.of(ordered(
+                        "orgId", 1,
+                        "name", CONTACT_POINT,
+                        "receivers", List.of(ordered(
+                                "uid", CONTACT_POINT,
+                                "type", "sns",
+                                "settings", ordered(
+                                        "topic_arn", topicArn,
+                                        "api_url", "https://sns." + region + "." + suffix,
+                                        "sigv4", Map.of("region", region)))))),
+                "policies", List.of(ordered(
+                        "orgId", 1,
+                        "receiver", CONTACT_POINT,
+                        "group_by", List.of("grafana_folder", "alertname")))));
+    }
+
+    /**
      * The container definitions JSON.
      *
      * @param args              component args (images, paths, retention, region)
@@ -118,9 +155,10 @@ final class MetricsTaskDefinition {
      * @param logGroup          resolved log group name
      * @param passwordSecretArn resolved ARN of the admin password secret
      * @param trustedOrigins    resolved host names Grafana's CSRF check accepts besides the request's Host
+     * @param alertTopicArn     resolved ARN of the topic alerts notify, if any
      */
     static String containers(PrometheusMetricsArgs args, String scrapeHost, String logGroup, String passwordSecretArn,
-                             List<String> trustedOrigins) {
+                             List<String> trustedOrigins, Optional<String> alertTopicArn) {
         Map<String, Object> writer = container(CONFIG_WRITER, args.configWriterImage(), false, CONFIG_WRITER_USER,
                 args.region(), logGroup);
         StringBuilder write = new StringBuilder("mkdir -p " + PROVISIONING_DIR + "/datasources " + PROVISIONING_DIR
@@ -144,6 +182,10 @@ final class MetricsTaskDefinition {
             write.append(" && printf '%s' \"$").append(variable).append("\" > ").append(ALERTING_DIR).append('/')
                     .append(name).append(".json");
             environment.put(variable, json);
+        });
+        alertTopicArn.ifPresent(topic -> {
+            write.append(" && printf '%s' \"$GRAFANA_NOTIFICATION\" > ").append(NOTIFICATION_FILE);
+            environment.put("GRAFANA_NOTIFICATION", notification(topic, args.region()));
         });
         write.append(" && chmod 1777 ").append(VOLUMES.get(GRAFANA_DATA_VOLUME)).append(' ').append(VOLUMES.get(GRAFANA_TMP_VOLUME));
         writer.put("command", List.of("sh", "-c", write.toString()));

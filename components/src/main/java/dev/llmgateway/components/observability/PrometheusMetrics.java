@@ -59,6 +59,7 @@ import dev.llmgateway.components.support.PolicyDocument.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static dev.llmgateway.components.observability.MetricsTaskDefinition.GRAFANA;
@@ -155,7 +156,23 @@ public final class PrometheusMetrics extends ComponentResource implements Connec
                         .applyValue(t -> executionPolicy(t.t1, t.t2, t.t3, args.region())))
                 .build(), child);
 
-        var task = new TaskDefinition(name + "-task", TaskDefinitionArgs.builder()
+        // A task role only when Grafana notifies a topic: it publishes there and nowhere else.
+        Optional<Role> taskRole = args.alertTopicArn().map(topic -> {
+            var role = new Role(PhysicalName.autoNamed(name + "-task", NameRule.IAM_ROLE), RoleArgs.builder()
+                    .assumeRolePolicy(AwsScope.of(this).applyValue(s -> PolicyDocument.assumeRole("ecs-tasks.amazonaws.com", s,
+                            java.util.Optional.empty())))
+                    .description("Grafana publishes its alerts to the alarm topic")
+                    .build(), child);
+            new RolePolicy(name + "-task", RolePolicyArgs.builder()
+                    .role(role.id())
+                    .policy(Output.tuple(topic, args.kmsKeyArn()).applyValue(t -> notifyPolicy(t.t1, t.t2, args.region())))
+                    .build(), child);
+            return role;
+        });
+        Output<Optional<String>> alertTopic = args.alertTopicArn().map(topic -> topic.applyValue(Optional::of))
+                .orElse(Output.of(Optional.empty()));
+
+        var taskArgs = TaskDefinitionArgs.builder()
                 .family(name + "-metrics")
                 .requiresCompatibilities("FARGATE")
                 .networkMode("awsvpc")
@@ -177,9 +194,10 @@ public final class PrometheusMetrics extends ComponentResource implements Connec
                                         .build())
                                 .build())).toList())
                 .containerDefinitions(Output.tuple(args.scrapeHost(), logGroup.name(), args.grafanaAdminPasswordSecretArn(),
-                                Output.all(args.grafanaTrustedOrigins()))
-                        .applyValue(t -> MetricsTaskDefinition.containers(args, t.t1, t.t2, t.t3, t.t4)))
-                .build(), child);
+                                Output.all(args.grafanaTrustedOrigins()), alertTopic)
+                        .applyValue(t -> MetricsTaskDefinition.containers(args, t.t1, t.t2, t.t3, t.t4, t.t5)));
+        taskRole.ifPresent(role -> taskArgs.taskRoleArn(role.arn()));
+        var task = new TaskDefinition(name + "-task", taskArgs.build(), child);
 
         var targetGroup = new TargetGroup(PhysicalName.autoNamed(name + "-grafana", NameRule.TARGET_GROUP), TargetGroupArgs.builder()
                 .vpcId(args.vpcId())
@@ -322,6 +340,18 @@ public final class PrometheusMetrics extends ComponentResource implements Connec
             throw new IllegalArgumentException("args: PrometheusMetricsArgs are required");
         }
         return opts;
+    }
+
+    /**
+     * Publishing to the alert topic, and the topic's key through SNS only: a publisher to a topic with server-side
+     * encryption needs {@code kms:GenerateDataKey*} and {@code kms:Decrypt} on its key (Amazon SNS developer guide,
+     * "Managing Amazon SNS encryption keys and costs"); {@code kms:ViaService} as {@link SecretGrants} writes it.
+     */
+    static String notifyPolicy(String topicArn, String kmsKeyArn, String region) {
+        return PolicyDocument.json(List.of(
+                Statement.allow("PublishAlerts", List.of("sns:Publish"), List.of(topicArn)),
+                Statement.allow("EncryptAlerts", List.of("kms:GenerateDataKey*", "kms:Decrypt"), List.of(kmsKeyArn))
+                        .when("StringEquals", "kms:ViaService", "sns." + region + ".amazonaws.com")));
     }
 
     /**

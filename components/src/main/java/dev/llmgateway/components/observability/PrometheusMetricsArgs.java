@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -55,6 +56,10 @@ import java.util.regex.Pattern;
  * @param grafanaAlertRules             alert-rule files Grafana provisions, by file name ({@code [a-z0-9-]+}) to JSON in
  *                                      Grafana's file-provisioning format ({@code apiVersion: 1}, {@code groups}; queries
  *                                      name the data source {@value PrometheusMetrics#DATA_SOURCE_UID}); default none
+ * @param alertTopicArn                 SNS topic every Grafana alert notifies (a contact point of type {@code sns}
+ *                                      that the root notification policy uses), published with the task's own role;
+ *                                      the topic is encrypted with {@code kmsKeyArn} or not at all; default none
+ *                                      (alerts show in Grafana only)
  * @param listenerRuleConditions        conditions Grafana's listener rule adds to its path (e.g. the header CloudFront
  *                                      sends, so that Grafana is reachable only the way the proxy is); default none
  * @param grafanaTrustedOrigins         host names browsers reach Grafana under when a CDN in front forwards another
@@ -85,6 +90,7 @@ public record PrometheusMetricsArgs(
         @Initializer("CONFIG_WRITER_IMAGE") String configWriterImage,
         Map<String, String> grafanaDashboards,
         Map<String, String> grafanaAlertRules,
+        Optional<Output<String>> alertTopicArn,
         List<ListenerRuleConditionArgs> listenerRuleConditions,
         List<Output<String>> grafanaTrustedOrigins) {
 

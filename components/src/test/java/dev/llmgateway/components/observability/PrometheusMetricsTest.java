@@ -288,8 +288,12 @@ class PrometheusMetricsTest {
 
     /** The execution role's statements by Sid: [actions, resource, kms:ViaService condition or null]. */
     private static Map<String, List<String>> executionStatements(PlannedStack plan) {
-        PlannedResource policy = plan.ofType("aws:iam/rolePolicy:RolePolicy").stream()
-                .filter(p -> p.name().endsWith("-execution")).findFirst().orElseThrow();
+        return statements(plan, "-execution");
+    }
+
+    /** The statements of the role policy named {@code gw-metrics<suffix>}, as {@link #executionStatements}. */
+    private static Map<String, List<String>> statements(PlannedStack plan, String suffix) {
+        PlannedResource policy = plan.named("aws:iam/rolePolicy:RolePolicy", "gw-metrics" + suffix);
         Map<String, List<String>> statements = new HashMap<>();
         JsonParser.parseString(policy.string("policy")).getAsJsonObject().getAsJsonArray("Statement").forEach(e -> {
             JsonObject s = e.getAsJsonObject();
@@ -360,5 +364,43 @@ class PrometheusMetricsTest {
                 .kmsKeyArn(Output.of(KEY_ARN)).region("eu-west-1").scrapePath("metrics").build());
 
         assertTrue(error.getMessage().startsWith("scrapePath: 'metrics'"), error.getMessage());
+    }
+
+    @Test
+    void withAnAlertTopicGrafanaNotifiesItThroughItsOwnRoleThatMayPublishThereOnly() {
+        String topic = "arn:aws:sns:eu-west-1:123456789012:gw-alarms-1a2b3c";
+        PlannedStack plan = plan(b -> b.alertTopicArn(java.util.Optional.of(Output.of(topic))));
+
+        PlannedResource role = plan.named("aws:iam/role:Role", "gw-metrics-task");
+        assertEquals(String.valueOf(role.output("arn").orElseThrow()), plan.one(TASK).string("taskRoleArn"));
+        assertEquals(Map.of(
+                "PublishAlerts", java.util.Arrays.asList("[\"sns:Publish\"]", topic, null),
+                "EncryptAlerts", java.util.Arrays.asList("[\"kms:GenerateDataKey*\",\"kms:Decrypt\"]", KEY_ARN,
+                        "sns.eu-west-1.amazonaws.com")), statements(plan, "-task"));
+
+        JsonObject writer = container(plan, MetricsTaskDefinition.CONFIG_WRITER);
+        assertTrue(writer.getAsJsonArray("command").get(2).getAsString()
+                .contains("\"$GRAFANA_NOTIFICATION\" > " + MetricsTaskDefinition.NOTIFICATION_FILE));
+        JsonObject file = JsonParser.parseString(env(writer, "GRAFANA_NOTIFICATION")).getAsJsonObject();
+        JsonObject point = file.getAsJsonArray("contactPoints").get(0).getAsJsonObject();
+        JsonObject receiver = point.getAsJsonArray("receivers").get(0).getAsJsonObject();
+        assertEquals("sns", receiver.get("type").getAsString());
+        JsonObject settings = receiver.getAsJsonObject("settings");
+        assertEquals(topic, settings.get("topic_arn").getAsString());
+        assertEquals("eu-west-1", settings.getAsJsonObject("sigv4").get("region").getAsString());
+        assertEquals("https://sns.eu-west-1.amazonaws.com", settings.get("api_url").getAsString());
+        assertFalse(settings.getAsJsonObject("sigv4").has("access_key"), "the task role signs, no key is stored");
+        assertEquals(point.get("name").getAsString(),
+                file.getAsJsonArray("policies").get(0).getAsJsonObject().get("receiver").getAsString(),
+                "the root policy sends every alert to the topic");
+    }
+
+    @Test
+    void withoutAnAlertTopicTheTaskHasNoRoleAndGrafanaNoContactPoint() {
+        PlannedStack plan = plan(b -> { });
+
+        assertTrue(plan.one(TASK).input("taskRoleArn").isEmpty());
+        assertEquals(List.of("gw-metrics-execution"), plan.ofType("aws:iam/role:Role").stream().map(PlannedResource::name).toList());
+        assertEquals(null, env(container(plan, MetricsTaskDefinition.CONFIG_WRITER), "GRAFANA_NOTIFICATION"));
     }
 }
