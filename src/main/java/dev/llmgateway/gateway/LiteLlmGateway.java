@@ -80,6 +80,7 @@ public class LiteLlmGateway extends ComponentResource {
     private final EncryptionKey key;
     private final Network network;
     private final Database database;
+    private final Optional<Database> standbyDatabase;
     private final Optional<Cache> cache;
     private final Optional<ImageRepository> images;
     private final GatewaySecrets secrets;
@@ -131,7 +132,9 @@ public class LiteLlmGateway extends ComponentResource {
                             .kmsKeyArn(key.arn()).keepImages(s.proxy().imageKeepCount()).build(), options))
                     : Optional.empty();
 
-            this.database = Storage.database(name, s.database(), s.observability().logRetentionDays(), network, key.arn(), options);
+            var databases = Storage.databases(name, s.database(), s.observability().logRetentionDays(), network, key.arn(), options);
+            this.database = databases.get(s.database().serving());
+            this.standbyDatabase = s.database().standbySlots().stream().findFirst().map(databases::get);
             this.cache = s.proxy().redis()
                     ? Optional.of(new Cache(name + "-cache", CacheArgs.builder()
                             .vpcId(network.vpcId()).subnetIds(network.subnetIds(SubnetTier.ISOLATED)).kmsKeyArn(key.arn())
@@ -457,6 +460,11 @@ public class LiteLlmGateway extends ComponentResource {
     /** The PostgreSQL database. */
     public Database database() {
         return database;
+    }
+
+    /** The database in the slot that does not serve, while there is one (a restored copy, or the one it replaced). */
+    public Optional<Database> standbyDatabase() {
+        return standbyDatabase;
     }
 
     /** The Redis cache, when the stack has one. */

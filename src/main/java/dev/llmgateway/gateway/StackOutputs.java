@@ -48,6 +48,9 @@ public final class StackOutputs {
             new Documented("databaseSubnetGroupName", "The database's subnet group.", ALWAYS),
             new Documented("databaseSecurityGroupId", "The database's security group: admits only the proxy tasks.", ALWAYS),
             new Documented("databaseParameterGroupName", "The database's parameter group.", ALWAYS),
+            new Documented("standbyDatabaseIdentifier", "The database in the slot that does not serve (a restored copy to"
+                    + " check, or the one it replaced).", "dbSlots: [a, b]"),
+            new Documented("standbyDatabaseSecretArn", "RDS-managed master secret of that database.", "dbSlots: [a, b]"),
             new Documented("cacheSecurityGroupId", "The Redis cache's security group: admits only the proxy tasks.", "redis: true"),
             new Documented("clusterName", "ECS cluster name.", ALWAYS),
             new Documented("clusterArn", "ECS cluster ARN.", ALWAYS),
@@ -110,6 +113,10 @@ public final class StackOutputs {
         ctx.export("databaseSubnetGroupName", database.subnetGroupName());
         ctx.export("databaseSecurityGroupId", database.securityGroupId());
         ctx.export("databaseParameterGroupName", database.parameterGroupName());
+        gateway.standbyDatabase().ifPresent(standby -> {
+            ctx.export("standbyDatabaseIdentifier", Output.of(standby.identifier()));
+            ctx.export("standbyDatabaseSecretArn", standby.masterSecretArn());
+        });
         gateway.cache().ifPresent(cache -> ctx.export("cacheSecurityGroupId", cache.securityGroupId()));
         ctx.export("clusterName", proxy.clusterName());
         ctx.export("clusterArn", proxy.clusterArn());

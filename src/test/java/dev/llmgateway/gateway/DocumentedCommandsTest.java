@@ -32,10 +32,10 @@ class DocumentedCommandsTest {
     /** {@code pulumi stack output [-s X] [--show-secrets] NAME}. */
     private static final Pattern STACK_OUTPUT = Pattern.compile(
             "pulumi stack output((?:\\s+(?:-s|--stack)\\s+\\S+|\\s+--show-secrets|\\s+--json)*)\\s+([A-Za-z][A-Za-z0-9-]*[A-Za-z0-9])");
-    /** {@code litellm-gateway:key}, and the short keys of {@code pulumi config set [--secret] [-s X] key}. */
+    /** {@code litellm-gateway:key}, and the short keys of {@code pulumi config set|rm [--secret] [--path] [-s X] key}. */
     private static final Pattern NAMESPACED_SETTING = Pattern.compile("litellm-gateway:([A-Za-z][A-Za-z0-9]*)");
     private static final Pattern CONFIG_SET = Pattern.compile(
-            "pulumi config set((?:\\s+--secret|\\s+(?:-s|--stack)\\s+\\S+)*)\\s+([A-Za-z][A-Za-z0-9:-]*)");
+            "pulumi config (?:set|rm)((?:\\s+--secret|\\s+--path|\\s+(?:-s|--stack)\\s+\\S+)*)\\s+'?([A-Za-z][A-Za-z0-9:-]*)");
     /** ECS container log groups as the docs spell them for the committed stacks. */
     private static final Pattern LOG_GROUP = Pattern.compile("/ecs/llm-[a-z0-9-]+/[a-z0-9-]+");
 
@@ -60,6 +60,7 @@ class DocumentedCommandsTest {
         List<PlannedStack> plans = new ArrayList<>();
         Stacks.COMMITTED.forEach(stack -> plans.add(Plans.stack(stack)));
         Stacks.examples().forEach(name -> plans.add(Plans.example(name)));
+        plans.add(DatabaseSlotsTest.restoring());
         return plans;
     }
 

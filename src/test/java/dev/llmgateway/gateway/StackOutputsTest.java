@@ -12,13 +12,17 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every output a stack exports is described, every described one is exported somewhere, and integrators get ids. */
+/**
+ * Every output a stack exports is described, every described one is exported somewhere (a committed stack, an example,
+ * or prod restoring its database), and integrators get ids.
+ */
 class StackOutputsTest {
 
     private static List<PlannedStack> everyStack() {
         List<PlannedStack> plans = new ArrayList<>();
         Stacks.COMMITTED.forEach(stack -> plans.add(Plans.stack(stack)));
         Stacks.examples().forEach(example -> plans.add(Plans.example(example)));
+        plans.add(DatabaseSlotsTest.restoring());
         return plans;
     }
 

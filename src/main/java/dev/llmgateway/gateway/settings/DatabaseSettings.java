@@ -31,13 +31,29 @@ import java.util.Optional;
  * @param maintenanceWindow    {@code dbMaintenanceWindow}: weekly UTC maintenance window; empty = AWS's pick
  * @param extraConnectResourceIds {@code dbConnectResourceIds}: further database resource ids the app user may sign in
  *                             through with IAM, for the blue/green major upgrade (the green cluster's, before switchover)
+ * @param slots                {@code dbSlots}: the slots that hold a database, one or both
+ * @param serving              {@code dbServingSlot}: the slot whose database the gateway uses
+ * @param restoreSource        {@code dbRestoreSource}: what the database in the other slot is created from; set exactly
+ *                             when two slots exist
  */
 public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVersion, double minCapacity,
                                double maxCapacity, int autoPauseSeconds, Optional<String> instanceClass, int readers,
                                boolean multiAz, int allocatedStorageGb, int maxAllocatedStorageGb,
                                int backupRetentionDays, boolean deletionProtection, boolean protect,
                                boolean performanceInsights, DatabaseAuth auth, String backupWindow,
-                               Optional<String> maintenanceWindow, List<String> extraConnectResourceIds) {
+                               Optional<String> maintenanceWindow, List<String> extraConnectResourceIds,
+                               List<DatabaseSlot> slots, DatabaseSlot serving, Optional<RestoreSource> restoreSource) {
+
+    /** Copies the lists. */
+    public DatabaseSettings {
+        extraConnectResourceIds = List.copyOf(extraConnectResourceIds);
+        slots = List.copyOf(slots);
+    }
+
+    /** The slots besides the serving one (at most one): databases restored next to it, or the one it replaced. */
+    public List<DatabaseSlot> standbySlots() {
+        return slots.stream().filter(slot -> slot != serving).toList();
+    }
 
     /** Reads and validates the database settings. */
     public static DatabaseSettings read(SettingsReader r) {
@@ -97,7 +113,51 @@ public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVer
                 r.integer("dbAutoPauseSeconds", 300, 86400), instanceClass, readers, multiAz,
                 storage, maxStorage, r.integer("dbBackupRetentionDays", 1, 35), deletionProtection, protect,
                 r.bool("dbPerformanceInsights"), r.choice("dbAuth", DatabaseAuth.class),
-                backup, maintenance, connectResourceIds(r));
+                backup, maintenance, connectResourceIds(r), slots(r), serving(r, slots(r)), restoreSource(r, slots(r)));
+    }
+
+    /** {@code dbSlots}: one or both of a and b, each once. */
+    private static List<DatabaseSlot> slots(SettingsReader r) {
+        List<String> raw = r.list("dbSlots");
+        String allowed = "[a], [b] or [a, b]: the slots that hold a database (docs/runbooks.md, \"Restore the database\")";
+        List<DatabaseSlot> slots = new java.util.ArrayList<>();
+        for (String value : raw) {
+            DatabaseSlot slot = java.util.Arrays.stream(DatabaseSlot.values())
+                    .filter(s -> SettingsReader.spelling(s).equals(value.trim())).findFirst()
+                    .orElseThrow(() -> r.invalid("dbSlots", raw, allowed));
+            if (slots.contains(slot)) {
+                throw r.invalid("dbSlots", raw, allowed);
+            }
+            slots.add(slot);
+        }
+        if (slots.isEmpty()) {
+            throw r.invalid("dbSlots", raw, allowed);
+        }
+        return slots;
+    }
+
+    /** {@code dbServingSlot}: a slot that holds a database. */
+    private static DatabaseSlot serving(SettingsReader r, List<DatabaseSlot> slots) {
+        DatabaseSlot serving = r.choice("dbServingSlot", DatabaseSlot.class);
+        if (!slots.contains(serving)) {
+            throw r.invalid("dbServingSlot", SettingsReader.spelling(serving), "one of litellm-gateway:dbSlots "
+                    + slots.stream().map(SettingsReader::spelling).toList());
+        }
+        return serving;
+    }
+
+    /** {@code dbRestoreSource}: set exactly while a second slot exists, which is created from it. */
+    private static Optional<RestoreSource> restoreSource(SettingsReader r, List<DatabaseSlot> slots) {
+        Optional<RestoreSource> source = RestoreSource.read(r);
+        if (slots.size() == 2 && source.isEmpty()) {
+            throw r.invalid("dbRestoreSource", "", "latest, time:<instant> or snapshot:<id> while litellm-gateway:dbSlots"
+                    + " holds two slots: the database that does not serve is created from it");
+        }
+        if (slots.size() == 1 && source.isPresent()) {
+            throw r.invalid("dbRestoreSource", r.optional("dbRestoreSource").orElseThrow(), "empty while"
+                    + " litellm-gateway:dbSlots holds one slot (it is read when a second slot is created)");
+        }
+        return source;
     }
 
     /** Resource ids as RDS writes them: {@code cluster-<26 upper-case letters and digits>} (Aurora) or {@code db-...}. */

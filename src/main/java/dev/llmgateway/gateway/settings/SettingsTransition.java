@@ -60,6 +60,14 @@ public final class SettingsTransition {
                             + " not done by this stack", "upgrade the major version outside the update (RDS Blue/Green Deployments, or a"
                             + " snapshot restored into a new stack), then set dbEngineVersion to the version now running");
         }
+        DatabaseSlot serving = head.database().serving();
+        if (!base.database().slots().contains(serving)) {
+            throw refused("litellm-gateway:dbServingSlot", SettingsReader.spelling(base.database().serving()),
+                    SettingsReader.spelling(serving), "slot " + SettingsReader.spelling(serving) + " holds no database yet: created"
+                            + " in this update it would serve empty (only the slot that does not serve is restored)",
+                    "first add the slot to dbSlots with dbRestoreSource and deploy, check the copy, then set dbServingSlot"
+                            + " (docs/runbooks.md, \"Restore the database from a snapshot\")");
+        }
         Optional<LoadBalancerPlacement> baseBalancer = base.access().mode().loadBalancer();
         Optional<LoadBalancerPlacement> headBalancer = head.access().mode().loadBalancer();
         if (baseBalancer.isPresent() && base.access().deletionProtection()

@@ -188,9 +188,11 @@ public final class PolicyChecks {
                     "AWS Client VPN Administrator Guide, split-tunnel", LOW, false, types(VPN_ENDPOINT),
                     (s, r) -> when(!r.flag("splitTunnel"), "splitTunnel is not true")),
             check("LGW-PROD-001", "Production databases have deletion protection",
-                    "A mistaken destroy must not delete the keys and spend history.",
+                    "A mistaken destroy must not delete the keys and spend history. The standby of a restore (the copy"
+                            + " being checked, or the database it replaced, which nothing reaches) is left unprotected on"
+                            + " purpose so that retiring it is one setting.",
                     "FSBP RDS.7, RDS.8", HIGH, true, types(DATABASES),
-                    (s, r) -> when(!r.flag("deletionProtection"), "deletionProtection is not true")),
+                    (s, r) -> when(!r.flag("deletionProtection") && !standby(s, r), "deletionProtection is not true")),
             check("LGW-PROD-002", "Production databases keep backups for at least 7 days",
                     "A week of point-in-time recovery covers a bad migration found after a weekend.",
                     "FSBP RDS.11 (backupRetentionMinimum 7)", MEDIUM, true, types(DATABASES),
@@ -207,6 +209,13 @@ public final class PolicyChecks {
                     (s, r) -> when(!r.flag("enableDeletionProtection"), "enableDeletionProtection is not true")));
 
     private PolicyChecks() {
+    }
+
+    /** Whether {@code database} is the stack's standby database (its {@code standbyDatabaseIdentifier} output). */
+    private static boolean standby(PlannedStack stack, PlannedResource database) {
+        Object standby = stack.outputs().get("standbyDatabaseIdentifier");
+        return standby != null && database.input(database.type().equals(DB_CLUSTER) ? "clusterIdentifier" : "identifier")
+                .map(String::valueOf).filter(String.valueOf(standby)::equals).isPresent();
     }
 
     /** Every check, in report order. */

@@ -353,6 +353,19 @@ class PolicyChecksTest {
     }
 
     @Test
+    void theStandbyOfARestoreMayBeUnprotectedButTheServingDatabaseMayNot() {
+        Map<String, Object> restoring = Map.of("dbSlots", List.of("a", "b"), "dbRestoreSource", "latest");
+        assertEquals(CheckStatus.PASS, PolicyChecks.evaluate(Plans.stack("prod", restoring), PolicyProfile.PROD)
+                .result("LGW-PROD-001").status());
+        Map<String, Object> unprotected = new java.util.HashMap<>(restoring);
+        unprotected.putAll(Map.of("dbDeletionProtection", false, "dbProtect", false));
+        List<Finding> findings = PolicyChecks.evaluate(Plans.stack("prod", unprotected), PolicyProfile.PROD)
+                .result("LGW-PROD-001").findings();
+        assertEquals(1, findings.size(), findings.toString());
+        assertTrue(findings.get(0).resource().endsWith(" llm-prod-db"), findings.toString());
+    }
+
+    @Test
     void stackFailsTheGateWithHighFindingsUnderProdAndWithBlockedFlowsOrQuotasUnderEveryProfile() {
         assertTrue(bad.fails());
         assertTrue(badInDev.failsOn(Severity.HIGH));

@@ -23,7 +23,9 @@ import com.pulumi.aws.rds.ParameterGroupArgs;
 import com.pulumi.aws.rds.SubnetGroup;
 import com.pulumi.aws.rds.SubnetGroupArgs;
 import com.pulumi.aws.rds.inputs.ClusterParameterGroupParameterArgs;
+import com.pulumi.aws.rds.inputs.ClusterRestoreToPointInTimeArgs;
 import com.pulumi.aws.rds.inputs.ClusterServerlessv2ScalingConfigurationArgs;
+import com.pulumi.aws.rds.inputs.InstanceRestoreToPointInTimeArgs;
 import com.pulumi.aws.rds.inputs.ParameterGroupParameterArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
@@ -68,6 +70,11 @@ public class Database extends ComponentResource implements Connectable {
     public static final int PORT = 5432;
     /** Property whose drift AWS causes (automatic minor version upgrades) and that is therefore ignored. */
     private static final String ENGINE_VERSION = "engineVersion";
+    /**
+     * Where the data came from: RDS reads it at creation only, and both are force-new in the provider, so a change
+     * (a restore source set later for another database, or cleared) must not replace a live database.
+     */
+    private static final String[] RESTORE = {"snapshotIdentifier", "restoreToPointInTime"};
     /**
      * The (cluster) parameter group's settings: TLS only ({@code rds.force_ssl}); statements slower than a second
      * logged, but never their bind parameters, which carry prompts, keys and spend rows
@@ -126,7 +133,8 @@ public class Database extends ComponentResource implements Connectable {
                     .build(), child));
         }
         var stateful = CustomResourceOptions.builder().parent(this).dependsOn(logs)
-                .protect(args.protect()).retainOnDelete(args.protect()).ignoreChanges(ENGINE_VERSION).build();
+                .protect(args.protect()).retainOnDelete(args.protect())
+                .ignoreChanges(ENGINE_VERSION, RESTORE[0], RESTORE[1]).build();
 
         // A final snapshot name used once: the next stack on the same name (destroy, then up, then destroy
         // again) or a replacement gets a new suffix instead of failing on "snapshot already exists".
@@ -327,6 +335,15 @@ public class Database extends ComponentResource implements Connectable {
             }
             cluster.serverlessv2ScalingConfiguration(scaling.build());
         }
+        args.restore().ifPresent(restore -> {
+            restore.snapshot().ifPresent(cluster::snapshotIdentifier);
+            restore.source().ifPresent(source -> {
+                var pointInTime = ClusterRestoreToPointInTimeArgs.builder().sourceClusterIdentifier(source);
+                restore.time().ifPresentOrElse(time -> pointInTime.restoreToTime(time.toString()),
+                        () -> pointInTime.useLatestRestorableTime(true));
+                cluster.restoreToPointInTime(pointInTime.build());
+            });
+        });
         return new Cluster(name, cluster.build(), options);
     }
 
@@ -402,6 +419,15 @@ public class Database extends ComponentResource implements Connectable {
             instance.performanceInsightsKmsKeyId(args.kmsKeyArn());
         }
         args.maintenanceWindow().ifPresent(instance::maintenanceWindow);
+        args.restore().ifPresent(restore -> {
+            restore.snapshot().ifPresent(instance::snapshotIdentifier);
+            restore.source().ifPresent(source -> {
+                var pointInTime = InstanceRestoreToPointInTimeArgs.builder().sourceDbInstanceIdentifier(source);
+                restore.time().ifPresentOrElse(time -> pointInTime.restoreTime(time.toString()),
+                        () -> pointInTime.useLatestRestorableTime(true));
+                instance.restoreToPointInTime(pointInTime.build());
+            });
+        });
         return new Instance(name, instance.build(), options);
     }
 }

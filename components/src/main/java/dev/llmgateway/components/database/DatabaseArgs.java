@@ -45,6 +45,9 @@ import java.util.Optional;
  * @param logRetentionDays      retention of the exported PostgreSQL log, a CloudWatch retention value; default
  *                              {@value #DEFAULT_LOG_RETENTION_DAYS}
  * @param iamAuthentication     IAM database authentication; default {@value #DEFAULT_IAM_AUTHENTICATION}
+ * @param restore               where the data comes from at creation (a snapshot, or a point in time of another
+ *                              database); read once: a later change is ignored, so it never replaces the database;
+ *                              default an empty database
  */
 @ComponentArgs
 public record DatabaseArgs(Output<String> vpcId,
@@ -70,7 +73,8 @@ public record DatabaseArgs(Output<String> vpcId,
                            boolean protect,
                            @Initializer("DEFAULT_PERFORMANCE_INSIGHTS") boolean performanceInsights,
                            @Initializer("DEFAULT_LOG_RETENTION_DAYS") int logRetentionDays,
-                           @Initializer("DEFAULT_IAM_AUTHENTICATION") boolean iamAuthentication) {
+                           @Initializer("DEFAULT_IAM_AUTHENTICATION") boolean iamAuthentication,
+                           Optional<DatabaseRestore> restore) {
 
     /** Default engine: Aurora Serverless v2, which scales (and pauses) with the load. */
     public static final DatabaseEngine DEFAULT_ENGINE = DatabaseEngine.AURORA_SERVERLESS_V2;

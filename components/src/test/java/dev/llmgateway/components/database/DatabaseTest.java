@@ -50,6 +50,31 @@ class DatabaseTest {
     }
 
     @Test
+    void aRestoredDatabaseNamesItsOriginWhichNoLaterChangeCanReplace() {
+        PlannedResource cluster = plan(b -> b.restore(Optional.of(DatabaseRestore.pointInTime("live-db",
+                Optional.of(java.time.Instant.parse("2026-11-20T10:00:00Z")))))).one("aws:rds/cluster:Cluster");
+        assertEquals("live-db", cluster.string("restoreToPointInTime.sourceClusterIdentifier"));
+        assertEquals("2026-11-20T10:00:00Z", cluster.string("restoreToPointInTime.restoreToTime"));
+        assertTrue(cluster.ignoreChanges().containsAll(List.of("snapshotIdentifier", "restoreToPointInTime")),
+                "force-new in the provider, read by RDS at creation only: " + cluster.ignoreChanges());
+
+        PlannedResource instance = plan(b -> b.engine(DatabaseEngine.RDS_INSTANCE).restore(Optional.of(
+                DatabaseRestore.fromSnapshot("db-final-1a2b3c4d")))).one("aws:rds/instance:Instance");
+        assertEquals("db-final-1a2b3c4d", instance.string("snapshotIdentifier"));
+        assertTrue(instance.input("restoreToPointInTime").isEmpty());
+        assertTrue(plan(b -> b).one("aws:rds/cluster:Cluster").ignoreChanges().contains("restoreToPointInTime"),
+                "also on a database created empty: a restore source set later for another one must not replace it");
+    }
+
+    @Test
+    void aRestoreNamesExactlyOneOrigin() {
+        assertThrows(IllegalArgumentException.class, () -> new DatabaseRestore(Optional.of("snap"), Optional.of("db"), Optional.empty()));
+        assertThrows(IllegalArgumentException.class, () -> new DatabaseRestore(Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThrows(IllegalArgumentException.class, () -> new DatabaseRestore(Optional.of("snap"), Optional.empty(),
+                Optional.of(java.time.Instant.EPOCH)));
+    }
+
+    @Test
     void prodClusterHasAReaderAndIsProtectedByAwsAndPulumi() {
         PlannedStack plan = plan(b -> b.minCapacity(0.5).maxCapacity(8).readers(1).backupRetentionDays(30).protect(true)
                 .availabilityZones(Optional.of(Output.of(List.of("us-east-1a", "us-east-1b", "us-east-1c")))));
