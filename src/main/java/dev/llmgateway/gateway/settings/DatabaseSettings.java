@@ -109,29 +109,20 @@ public record DatabaseSettings(DatabaseEngine engine, Optional<String> engineVer
                         + backup + "); RDS refuses overlapping windows");
             }
         });
+        List<DatabaseSlot> slots = slots(r);
         return new DatabaseSettings(engine, version, min, max,
                 r.integer("dbAutoPauseSeconds", 300, 86400), instanceClass, readers, multiAz,
                 storage, maxStorage, r.integer("dbBackupRetentionDays", 1, 35), deletionProtection, protect,
                 r.bool("dbPerformanceInsights"), r.choice("dbAuth", DatabaseAuth.class),
-                backup, maintenance, connectResourceIds(r), slots(r), serving(r, slots(r)), restoreSource(r, slots(r)));
+                backup, maintenance, connectResourceIds(r), slots, serving(r, slots), restoreSource(r, slots));
     }
 
     /** {@code dbSlots}: one or both of a and b, each once. */
     private static List<DatabaseSlot> slots(SettingsReader r) {
-        List<String> raw = r.list("dbSlots");
-        String allowed = "[a], [b] or [a, b]: the slots that hold a database (docs/runbooks.md, \"Restore the database\")";
-        List<DatabaseSlot> slots = new java.util.ArrayList<>();
-        for (String value : raw) {
-            DatabaseSlot slot = java.util.Arrays.stream(DatabaseSlot.values())
-                    .filter(s -> SettingsReader.spelling(s).equals(value.trim())).findFirst()
-                    .orElseThrow(() -> r.invalid("dbSlots", raw, allowed));
-            if (slots.contains(slot)) {
-                throw r.invalid("dbSlots", raw, allowed);
-            }
-            slots.add(slot);
-        }
+        List<DatabaseSlot> slots = r.choices("dbSlots", DatabaseSlot.class);
         if (slots.isEmpty()) {
-            throw r.invalid("dbSlots", raw, allowed);
+            throw r.invalid("dbSlots", "[]", "[a], [b] or [a, b]: the slots that hold a database (docs/runbooks.md,"
+                    + " \"Restore the database from a snapshot\")");
         }
         return slots;
     }

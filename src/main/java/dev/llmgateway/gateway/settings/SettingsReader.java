@@ -163,13 +163,29 @@ public final class SettingsReader {
         String allowed = "one of " + Arrays.stream(type.getEnumConstants()).map(SettingsReader::spelling)
                 .collect(Collectors.joining(", "));
         String raw = raw(key, "string", allowed).map(String::trim).orElse("");
-        String normalized = raw.toUpperCase(Locale.ROOT).replace('-', '_');
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(normalized)) {
-                return constant;
+        return constant(type, raw).orElseThrow(() -> invalid(key, raw, allowed));
+    }
+
+    /** A list of distinct {@link #choice} values, written as a YAML list in stack files, in the order written. */
+    public <E extends Enum<E>> List<E> choices(String key, Class<E> type) {
+        List<String> raw = list(key);
+        String allowed = "a list of distinct values, each one of " + Arrays.stream(type.getEnumConstants())
+                .map(SettingsReader::spelling).collect(Collectors.joining(", "));
+        List<E> chosen = new ArrayList<>();
+        for (String value : raw) {
+            E constant = constant(type, value.trim()).orElseThrow(() -> invalid(key, raw, allowed));
+            if (chosen.contains(constant)) {
+                throw invalid(key, raw, allowed);
             }
+            chosen.add(constant);
         }
-        throw invalid(key, raw, allowed);
+        return List.copyOf(chosen);
+    }
+
+    /** The constant {@code raw} spells (lower case with dashes, or the constant's own name). */
+    private static <E extends Enum<E>> Optional<E> constant(Class<E> type, String raw) {
+        String normalized = raw.toUpperCase(Locale.ROOT).replace('-', '_');
+        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(normalized)).findFirst();
     }
 
     /** How an enum constant is written in stack files. */

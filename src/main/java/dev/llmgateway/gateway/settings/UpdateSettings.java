@@ -22,19 +22,7 @@ public record UpdateSettings(Set<StatefulData> acceptDataLoss) {
     /** Reads {@code acceptDataLoss}. */
     static UpdateSettings read(SettingsReader r) {
         Set<StatefulData> accepted = EnumSet.noneOf(StatefulData.class);
-        for (String raw : r.list("acceptDataLoss")) {
-            accepted.add(one(r, raw));
-        }
+        accepted.addAll(r.choices("acceptDataLoss", StatefulData.class));
         return new UpdateSettings(accepted);
-    }
-
-    private static StatefulData one(SettingsReader r, String raw) {
-        for (StatefulData data : StatefulData.values()) {
-            if (SettingsReader.spelling(data).equals(raw)) {
-                return data;
-            }
-        }
-        throw r.invalid("acceptDataLoss", raw, "a list of " + java.util.Arrays.stream(StatefulData.values())
-                .map(SettingsReader::spelling).toList());
     }
 }

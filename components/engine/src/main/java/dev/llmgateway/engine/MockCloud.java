@@ -343,7 +343,7 @@ public final class MockCloud implements Mocks {
                     "id", ACCOUNT);
             case "aws:index/getRegion:getRegion" -> Map.of("name", region, "id", region, "region", region);
             case "aws:index/getPartition:getPartition" -> Map.of("partition", Partition.of(region),
-                    "dnsSuffix", region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com", "id", Partition.of(region));
+                    "dnsSuffix", Partition.dnsSuffix(region), "id", Partition.of(region));
             // The provider marks the parameter's value secret (terraform-provider-aws data source aws_ssm_parameter:
             // value is Sensitive), so it reaches the program as a secret.
             case "aws:ssm/getParameter:getParameter" -> Map.of(

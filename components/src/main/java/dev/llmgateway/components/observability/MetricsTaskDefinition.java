@@ -1,5 +1,6 @@
 package dev.llmgateway.components.observability;
 
+import dev.llmgateway.components.naming.Partition;
 import dev.llmgateway.components.support.Json;
 
 import java.util.LinkedHashMap;
@@ -124,11 +125,10 @@ final class MetricsTaskDefinition {
      * configuration files to provision alerting resources": {@code contactPoints}, {@code policies}). Without keys in
      * {@code sigv4} the notifier signs with the AWS SDK's default credentials, which in ECS are the task role's
      * (grafana/alerting receivers/sns: settings {@code topic_arn}, {@code api_url}, {@code sigv4.region}). The API URL
-     * is given because the notifier's default, {@code sns.<region>.amazonaws.com}, is wrong in the China regions
-     * (AWS General Reference, "Amazon SNS endpoints and quotas").
+     * is given because the notifier's default, {@code sns.<region>.amazonaws.com}, is wrong outside partitions with
+     * that suffix (China, the isolated regions).
      */
     static String notification(String topicArn, String region) {
-        String suffix = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
         return Json.write(ordered(
                 "apiVersion", 1,
                 "contactPoints", List.of(ordered(
@@ -139,7 +139,7 @@ final class MetricsTaskDefinition {
                                 "type", "sns",
                                 "settings", ordered(
                                         "topic_arn", topicArn,
-                                        "api_url", "https://sns." + region + "." + suffix,
+                                        "api_url", "https://sns." + region + "." + Partition.dnsSuffix(region),
                                         "sigv4", Map.of("region", region)))))),
                 "policies", List.of(ordered(
                         "orgId", 1,

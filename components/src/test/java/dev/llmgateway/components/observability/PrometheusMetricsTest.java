@@ -396,6 +396,16 @@ class PrometheusMetricsTest {
     }
 
     @Test
+    void inChinaGrafanaPublishesToTheRegionsOwnSnsEndpoint() {
+        String topic = "arn:aws-cn:sns:cn-north-1:123456789012:gw-alarms";
+        JsonObject settings = JsonParser.parseString(MetricsTaskDefinition.notification(topic, "cn-north-1")).getAsJsonObject()
+                .getAsJsonArray("contactPoints").get(0).getAsJsonObject().getAsJsonArray("receivers").get(0).getAsJsonObject()
+                .getAsJsonObject("settings");
+        assertEquals("https://sns.cn-north-1.amazonaws.com.cn", settings.get("api_url").getAsString(),
+                "the notifier's default, sns.<region>.amazonaws.com, does not exist there");
+    }
+
+    @Test
     void withoutAnAlertTopicTheTaskHasNoRoleAndGrafanaNoContactPoint() {
         PlannedStack plan = plan(b -> { });
 

@@ -28,4 +28,18 @@ public final class Partition {
         }
         return "aws";
     }
+
+    /**
+     * The DNS suffix of service endpoints in {@code region}'s partition ({@code dnsSuffix} of each partition in the
+     * AWS SDK's endpoint table, boto/botocore {@code botocore/data/endpoints.json}).
+     */
+    public static String dnsSuffix(String region) {
+        return switch (of(region)) {
+            case "aws-cn" -> "amazonaws.com.cn";
+            case "aws-iso" -> "c2s.ic.gov";
+            case "aws-iso-b" -> "sc2s.sgov.gov";
+            case "aws-iso-e" -> "cloud.adc-e.uk";
+            default -> "amazonaws.com";
+        };
+    }
 }
