@@ -124,23 +124,19 @@ public final class DeployTimeEstimate {
 
         /** Expected minutes, rounded up. */
         public int minutes() {
-            return (seconds + 59) / 60;
+            return roundUp(seconds);
         }
 
         /** Minutes when every step is at the upper end of its range, rounded up. */
         public int upperMinutes() {
-            return (upperSeconds + 59) / 60;
+            return roundUp(upperSeconds);
         }
 
         /** A structure for the plan JSON (Gson-serializable). */
         public Map<String, Object> toJson() {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("estimatedSeconds", seconds);
-            json.put("estimatedMinutes", minutes());
-            json.put("upperSeconds", upperSeconds);
-            json.put("upperMinutes", upperMinutes());
-            json.put("method", "critical path through the recorded dependencies with the middle of every provisioning range"
-                    + " (upper: the upper end of every range); Pulumi parallelism and retries not modelled");
+            Map<String, Object> json = totals(seconds, upperSeconds, "critical path through the recorded dependencies with"
+                    + " the middle of every provisioning range (upper: the upper end of every range); Pulumi parallelism and"
+                    + " retries not modelled");
             json.put("criticalPath", criticalPath.stream().map(step -> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("type", step.resource().type());
@@ -183,6 +179,25 @@ public final class DeployTimeEstimate {
         private static String clock(int seconds) {
             return String.format(Locale.ROOT, "%2d:%02d", seconds / 60, seconds % 60);
         }
+    }
+
+    /** Seconds as whole minutes, rounded up. */
+    public static int roundUp(int seconds) {
+        return (seconds + 59) / 60;
+    }
+
+    /**
+     * The head of an estimate's JSON, the same for a fresh {@code pulumi up} and an update: expected and upper wall
+     * time in seconds and minutes, and how they were computed.
+     */
+    public static Map<String, Object> totals(int seconds, int upperSeconds, String method) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("estimatedSeconds", seconds);
+        json.put("estimatedMinutes", roundUp(seconds));
+        json.put("upperSeconds", upperSeconds);
+        json.put("upperMinutes", roundUp(upperSeconds));
+        json.put("method", method);
+        return json;
     }
 
     /** The estimate for a planned stack. */

@@ -1,5 +1,8 @@
 package dev.llmgateway.components.proxy;
 
+import com.pulumi.aws.ecs.TaskDefinitionArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
 import dev.llmgateway.components.support.Json;
 import com.pulumi.core.Output;
 
@@ -66,6 +69,28 @@ final class ContainerDefinitions {
         d.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
                 "awslogs-group", logGroup, "awslogs-region", region, "awslogs-stream-prefix", spec.name())));
         return d;
+    }
+
+    /**
+     * A Linux Fargate task definition of {@code containers} in awsvpc mode, run with {@code roles}, each container
+     * logging to its group in {@code logGroups}, with the task storage volumes the containers mount.
+     */
+    static TaskDefinitionArgs fargateTask(String family, int cpu, int memory, CpuArchitecture architecture, TaskRoles roles,
+                                          List<ContainerSpec> containers, Map<String, Output<String>> logGroups, String region) {
+        return TaskDefinitionArgs.builder()
+                .family(family)
+                .cpu(Integer.toString(cpu))
+                .memory(Integer.toString(memory))
+                .networkMode("awsvpc")
+                .requiresCompatibilities("FARGATE")
+                .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
+                        .operatingSystemFamily("LINUX").cpuArchitecture(architecture.name()).build())
+                .executionRoleArn(roles.execution().arn())
+                .taskRoleArn(roles.task().arn())
+                .containerDefinitions(json(containers, logGroups, region))
+                .volumes(volumes(containers).stream()
+                        .map(volume -> TaskDefinitionVolumeArgs.builder().name(volume).build()).toList())
+                .build();
     }
 
     /** The task volumes the containers mount, sorted: Fargate task storage, one per name. */

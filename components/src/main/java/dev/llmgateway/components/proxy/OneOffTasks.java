@@ -7,9 +7,6 @@ import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ecs.Cluster;
 import com.pulumi.aws.ecs.ClusterArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
-import com.pulumi.aws.ecs.TaskDefinitionArgs;
-import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
-import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -98,20 +95,8 @@ public class OneOffTasks extends ComponentResource implements Connectable {
         // One log group per task; each container writes its own streams (<container>/<container>/<task id>).
         Map<String, Output<String>> logGroups = new LinkedHashMap<>();
         task.containers().forEach(c -> logGroups.put(c.name(), logGroup.name()));
-        var definition = new TaskDefinition(key, TaskDefinitionArgs.builder()
-                .family(task.family())
-                .cpu(Integer.toString(task.cpu()))
-                .memory(Integer.toString(task.memory()))
-                .networkMode("awsvpc")
-                .requiresCompatibilities("FARGATE")
-                .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
-                        .operatingSystemFamily("LINUX").cpuArchitecture(args.architecture().name()).build())
-                .executionRoleArn(roles.execution().arn())
-                .taskRoleArn(roles.task().arn())
-                .containerDefinitions(ContainerDefinitions.json(task.containers(), logGroups, args.region()))
-                .volumes(ContainerDefinitions.volumes(task.containers()).stream()
-                        .map(volume -> TaskDefinitionVolumeArgs.builder().name(volume).build()).toList())
-                .build(), child);
+        var definition = new TaskDefinition(key, ContainerDefinitions.fargateTask(task.family(), task.cpu(), task.memory(),
+                args.architecture(), roles, task.containers(), logGroups, args.region()), child);
         taskDefinitionArns.put(task.family(), definition.arn());
 
         Output<Map<String, String>> environment = Output.tuple(cluster.name(), definition.arn(), args.subnetIds(),

@@ -18,7 +18,6 @@ import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
 import com.pulumi.aws.ecs.Service;
 import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
-import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.ClusterConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ClusterConfigurationExecuteCommandConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs;
@@ -28,8 +27,6 @@ import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ServiceServiceRegistriesArgs;
-import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
-import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
@@ -154,20 +151,8 @@ public class ProxyService extends ComponentResource implements Connectable {
                 "Application role of the proxy tasks", AwsScope.of(this), child);
         execLogs.ifPresent(group -> TaskRoles.allowExecuteCommand(name, roles.task(), group.arn(), args.kmsKeyArn(), child));
 
-        this.taskDefinition = new TaskDefinition(name, TaskDefinitionArgs.builder()
-                .family(name)
-                .cpu(Integer.toString(args.cpu()))
-                .memory(Integer.toString(args.memory()))
-                .networkMode("awsvpc")
-                .requiresCompatibilities("FARGATE")
-                .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
-                        .operatingSystemFamily("LINUX").cpuArchitecture(args.architecture().name()).build())
-                .executionRoleArn(roles.execution().arn())
-                .taskRoleArn(roles.task().arn())
-                .containerDefinitions(ContainerDefinitions.json(args.containers(), logGroupNames, args.region()))
-                .volumes(ContainerDefinitions.volumes(args.containers()).stream()
-                        .map(volume -> TaskDefinitionVolumeArgs.builder().name(volume).build()).toList())
-                .build(), child);
+        this.taskDefinition = new TaskDefinition(name, ContainerDefinitions.fargateTask(name, args.cpu(), args.memory(),
+                args.architecture(), roles, args.containers(), logGroupNames, args.region()), child);
 
         var serviceArgs = ServiceArgs.builder();
         // Without a load balancer the container health check alone decides (ECS replaces unhealthy tasks).

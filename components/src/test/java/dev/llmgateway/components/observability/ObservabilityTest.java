@@ -62,16 +62,7 @@ class ObservabilityTest {
 
     private static PlannedStack plan(Consumer<ObservabilityArgsBuilder> customize, boolean exports) {
         return OfflineEngine.run("gw", "test", "eu-west-1", ctx -> {
-            ObservabilityArgsBuilder args = ObservabilityArgs.builder()
-                    .kmsKeyArn(Output.of(KEY_ARN))
-                    .clusterName(Output.of("gw-cluster"))
-                    .clusterArn(Output.of(CLUSTER_ARN))
-                    .serviceName(Output.of("gw-proxy"))
-                    .loadBalancerArnSuffix(Optional.of(Output.of(LB)))
-                    .targetGroupArnSuffix(Optional.of(Output.of(TG)))
-                    .databaseDimensions(Output.of(Map.of("DBClusterIdentifier", "gw-db")))
-                    .databaseKind(DatabaseKind.AURORA_SERVERLESS)
-                    .region("eu-west-1");
+            ObservabilityArgsBuilder args = minimalArgs();
             customize.accept(args);
             Observability observability = new Observability("gw", args.build(), null);
             if (!exports) {

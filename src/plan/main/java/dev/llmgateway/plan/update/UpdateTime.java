@@ -101,23 +101,19 @@ public final class UpdateTime {
 
         /** Expected minutes, rounded up. */
         public int minutes() {
-            return (seconds + 59) / 60;
+            return DeployTimeEstimate.roundUp(seconds);
         }
 
         /** Upper minutes, rounded up. */
         public int upperMinutes() {
-            return (upperSeconds + 59) / 60;
+            return DeployTimeEstimate.roundUp(upperSeconds);
         }
 
         /** A structure for the update JSON. */
         public Map<String, Object> toJson() {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("estimatedSeconds", seconds);
-            json.put("estimatedMinutes", minutes());
-            json.put("upperSeconds", upperSeconds);
-            json.put("upperMinutes", upperMinutes());
-            json.put("method", "critical path through the update's own steps: provisioning times for creates (DeployTimeEstimate),"
-                    + " update and delete times from UpdateTime; the deletes that run last start after every other step");
+            Map<String, Object> json = DeployTimeEstimate.totals(seconds, upperSeconds, "critical path through the update's"
+                    + " own steps: provisioning times for creates (DeployTimeEstimate), update and delete times from UpdateTime;"
+                    + " the deletes that run last start after every other step");
             json.put("criticalPath", path.stream().map(step -> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("op", step.op());
